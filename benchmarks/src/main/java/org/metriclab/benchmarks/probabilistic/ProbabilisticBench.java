@@ -1,0 +1,145 @@
+package org.metriclab.benchmarks.probabilistic;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.metriclab.core.data.BuiltinDatasets;
+import org.metriclab.core.data.Dataset;
+import org.metriclab.core.data.LabeledData;
+import org.metriclab.core.data.Split;
+import org.metriclab.core.distance.LearnedMetric;
+import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.Learners;
+import org.metriclab.core.learn.MetricLearner;
+import org.metriclab.core.learn.Params;
+import org.metriclab.core.learn.Progress;
+import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.linalg.Vectors;
+import org.metriclab.core.preprocess.Standardizer;
+import org.metriclab.probabilistic.ProbabilisticCatalog;
+
+/**
+ * Fit-time and accuracy benchmark of the probabilistic learners against metric-learn 0.7.0's timings
+ * (issue 4): median wall-clock fit time over {@code repeats} runs (after one warm-up fit), test 1-NN
+ * and 5-NN accuracy under the shared protocol (train-only standardisation, train rows as reference).
+ *
+ * <p>Usage: {@code java -cp ... org.metriclab.benchmarks.probabilistic.ProbabilisticBench [timing|scaling|accuracy|all] [repeats]}
+ */
+public final class ProbabilisticBench {
+    private ProbabilisticBench() {
+    }
+
+    record Case(String learner, Map<String, Object> params, String dataset, int rows) {
+    }
+
+    public static void main(String[] args) {
+        String what = args.length > 0 ? args[0] : "all";
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Learners learners = Learners.of(List.of(new ProbabilisticCatalog()));
+        System.out.println("threads: " + Runtime.getRuntime().availableProcessors() + " (common pool parallelism "
+                + java.util.concurrent.ForkJoinPool.commonPool().getParallelism() + ")");
+        if (what.equals("timing") || what.equals("all")) {
+            System.out.println("## timing on digits (metric-learn: nca 4.35 s, mlkr 11.2 s, itml 50.0 s)");
+            header();
+            run(learners, new Case("nca", Map.of("max_iter", 100), "digits", 0), repeats);
+            run(learners, new Case("mlkr", Map.of("max_iter", 1000), "digits", 0), repeats);
+            run(learners, new Case("itml", Map.of("constraints", 2000, "max_iter", 1000), "digits", 0), repeats);
+        }
+        if (what.equals("scaling") || what.equals("all")) {
+            System.out.println("## NCA scaling on digits (metric-learn: 0.10 s at n=300, 5.1 s at n=1200)");
+            header();
+            for (int n : new int[] {300, 600, 1200}) {
+                run(learners, new Case("nca", Map.of("max_iter", 100), "digits", n), repeats);
+            }
+        }
+        if (what.equals("accuracy") || what.equals("all")) {
+            System.out.println("## accuracy, all learners, four datasets (seed 0, one fit each)");
+            header();
+            for (String ds : BuiltinDatasets.NAMES) {
+                for (String name : List.of("nca", "mcml", "itml", "bayesian_ml", "mlkr", "sdml", "ldml")) {
+                    Map<String, Object> p = name.equals("sdml") ? Map.of("balance_param", 1e-4) : Map.of();
+                    run(learners, new Case(name, p, ds, 0), 1);
+                }
+            }
+        }
+    }
+
+    private static void header() {
+        System.out.println("| learner | dataset | n_train | d | median fit s | runs | iterations | converged | 1-NN | 5-NN |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+    }
+
+    private static void run(Learners learners, Case c, int repeats) {
+        LabeledData ld = BuiltinDatasets.load(c.dataset());
+        Split s = ld.split().orElseThrow();
+        Dataset train = ld.dataset().subset(s.train());
+        if (c.rows() > 0) {
+            train = train.subset(java.util.stream.IntStream.range(0, Math.min(c.rows(), train.size())).toArray());
+        }
+        Dataset test = ld.dataset().subset(s.test());
+        Standardizer z = Standardizer.fit(train.x());
+        train = train.withFeatures(z.apply(train.x()));
+        test = test.withFeatures(z.apply(test.x()));
+        MetricLearner<?> learner = learners.create(c.learner(), Params.of(c.params()));
+        double[] times = new double[repeats];
+        LearnedMetric m = null;
+        int[] iterations = {0};
+        boolean[] converged = {false};
+        Progress p = new Progress() {
+            @Override
+            public void iteration(int i, double objective) {
+            }
+
+            @Override
+            public void finished(int i, double objective, boolean conv) {
+                iterations[0] = i;
+                converged[0] = conv;
+            }
+        };
+        if (repeats > 1) {
+            learner.fit(train, new FitContext(0, p));
+        }
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            m = learner.fit(train, new FitContext(0, p));
+            times[r] = (System.nanoTime() - t0) / 1e9;
+        }
+        Arrays.sort(times);
+        Matrix ref = m.embed(train.x());
+        Matrix q = m.embed(test.x());
+        int[] yr = train.labels().toArray();
+        int[] yq = test.labels().toArray();
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %d | %d | %b | %.4f | %.4f |%n", c.learner(), c.dataset(),
+                train.size(), train.dim(), times[repeats / 2], repeats, iterations[0], converged[0],
+                knn(ref, yr, q, yq, 1), knn(ref, yr, q, yq, 5));
+    }
+
+    /** Brute-force k-NN accuracy: ties by distance then index, majority vote, vote ties to the nearest. */
+    static double knn(Matrix ref, int[] yr, Matrix q, int[] yq, int k) {
+        int correct = 0;
+        for (int i = 0; i < q.rows(); i++) {
+            double[] qi = q.row(i);
+            double[] d = new double[ref.rows()];
+            Integer[] order = new Integer[ref.rows()];
+            for (int j = 0; j < ref.rows(); j++) {
+                order[j] = j;
+                d[j] = Vectors.squaredDistance(qi, ref.row(j));
+            }
+            Arrays.sort(order, (a, b) -> d[a] != d[b] ? Double.compare(d[a], d[b]) : Integer.compare(a, b));
+            Map<Integer, Integer> votes = new java.util.HashMap<>();
+            int best = 0;
+            for (int t = 0; t < k; t++) {
+                best = Math.max(best, votes.merge(yr[order[t]], 1, Integer::sum));
+            }
+            int predicted = -1;
+            for (int t = 0; t < k && predicted < 0; t++) {
+                if (votes.get(yr[order[t]]) == best) {
+                    predicted = yr[order[t]];
+                }
+            }
+            correct += predicted == yq[i] ? 1 : 0;
+        }
+        return (double) correct / q.rows();
+    }
+}

@@ -1,0 +1,102 @@
+package org.metriclab.experiments.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.metriclab.core.data.CsvReader;
+import org.metriclab.core.data.Labels;
+import org.metriclab.core.linalg.Matrix;
+import org.metriclab.eval.RetrievalEvaluator;
+import org.metriclab.experiments.config.Measures;
+import org.metriclab.experiments.jackson.Trees;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code metriclab evaluate --embeddings CSV --labels CSV [--reference-embeddings CSV --reference-labels CSV]
+ * [--measures a,b,...]}: retrieval measures as JSON on stdout (measure names as keys; null for an
+ * undefined value such as when every query is lone). Without references every row is a query against
+ * all others (self excluded by index).
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate embeddings (CSV files without header; labels one integer per line) and print JSON.")
+final class EvaluateCommand implements Callable<Integer> {
+    private final Console io;
+
+    @Option(names = "--embeddings", required = true, paramLabel = "CSV", description = "query embeddings, one row per sample")
+    Path embeddings;
+
+    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "query labels, one integer per line")
+    Path labels;
+
+    @Option(names = "--reference-embeddings", paramLabel = "CSV")
+    Path referenceEmbeddings;
+
+    @Option(names = "--reference-labels", paramLabel = "CSV")
+    Path referenceLabels;
+
+    @Option(names = "--measures", split = ",", paramLabel = "M", description = "measures (default: metric-eval's defaults)")
+    List<String> measures;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "seed for k-means (NMI, AMI); default ${DEFAULT-VALUE}")
+    long seed;
+
+    EvaluateCommand(Console io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        if ((referenceEmbeddings == null) != (referenceLabels == null)) {
+            throw new IllegalArgumentException("--reference-embeddings and --reference-labels go together; give both or neither");
+        }
+        List<String> ms = measures == null || measures.isEmpty() ? Measures.defaults() : trimmed(measures);
+        for (String m : ms) {
+            Measures.problem(m).ifPresent(p -> {
+                throw new IllegalArgumentException("--measures: " + p);
+            });
+        }
+        Matrix q = CsvReader.readMatrix(embeddings, false);
+        Labels ql = labels(labels, q, embeddings);
+        Map<String, Double> values;
+        if (referenceEmbeddings == null) {
+            values = RetrievalEvaluator.evaluateSelf(q, ql, ms, seed);
+        } else {
+            Matrix r = CsvReader.readMatrix(referenceEmbeddings, false);
+            if (r.cols() != q.cols()) {
+                throw new IllegalArgumentException(referenceEmbeddings + " has " + r.cols() + "-dimensional rows but " + embeddings
+                        + " has " + q.cols() + "-dimensional ones; both must have the same dimension");
+            }
+            values = RetrievalEvaluator.evaluate(q, ql, r, labels(referenceLabels, r, referenceEmbeddings), ms, seed);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String m : ms) {
+            Double v = values.get(m);
+            out.put(m, v == null || !Double.isFinite(v) ? null : v);
+        }
+        io.out().println(Trees.toPrettyJson(out));
+        return 0;
+    }
+
+    private static Labels labels(Path file, Matrix x, Path xFile) {
+        Labels l = CsvReader.readLabels(file, false);
+        if (l.size() != x.rows()) {
+            throw new IllegalArgumentException(file + " has " + l.size() + " labels but " + xFile + " has " + x.rows()
+                    + " rows; expected one label per embedding row");
+        }
+        return l;
+    }
+
+    private static List<String> trimmed(List<String> names) {
+        List<String> out = new ArrayList<>();
+        names.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("--measures is empty; known: " + String.join(", ", Arrays.asList(Measures.names().toArray(String[]::new))));
+        }
+        return out;
+    }
+}

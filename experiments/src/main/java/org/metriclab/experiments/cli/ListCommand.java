@@ -1,0 +1,56 @@
+package org.metriclab.experiments.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.metriclab.core.data.BuiltinDatasets;
+import org.metriclab.core.data.Dataset;
+import org.metriclab.core.data.LabeledData;
+import org.metriclab.core.learn.Learners;
+import org.metriclab.experiments.config.ConfigBinder;
+import org.metriclab.experiments.config.DatasetSpec;
+import org.metriclab.experiments.config.Measures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code metriclab list learners|datasets|measures}. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the registered learners, the datasets or the measures.")
+final class ListCommand implements Callable<Integer> {
+    /** What to list. */
+    enum What { learners, datasets, measures }
+
+    private final Console io;
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "learners, datasets or measures")
+    What what;
+
+    ListCommand(Console io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        switch (what) {
+            case learners -> Learners.load().all().forEach(r ->
+                    io.out().printf("%-28s %-14s %s%n", r.entry().name(), r.family(), r.entry().description()));
+            case datasets -> {
+                for (String name : BuiltinDatasets.NAMES) {
+                    LabeledData d = BuiltinDatasets.load(name);
+                    Dataset x = d.dataset();
+                    io.out().printf("%-16s built-in  %d × %d, %d classes%s%n", name, x.size(), x.dim(), x.labels().classCount(),
+                            d.split().map(s -> ", fixed split " + s.train().length + " train / " + s.test().length + " test").orElse(""));
+                }
+                boolean present = Files.isDirectory(Path.of(DatasetSpec.DEFAULT_IDX_DIR));
+                io.out().printf("%-16s IDX       %s (%s)%n", ConfigBinder.FASHION_MNIST, DatasetSpec.DEFAULT_IDX_DIR,
+                        present ? "installed" : "not installed: apt-get install dataset-fashion-mnist, or set idx.dir in a config");
+                io.out().println("(in configs also: {name: x, csv: path.csv, label: label[, split: path.split.csv]})");
+            }
+            case measures -> {
+                Measures.names().forEach(io.out()::println);
+                io.out().println("(<k> = a positive integer; default: " + String.join(", ", Measures.defaults()) + ")");
+            }
+            default -> throw new IllegalStateException("unhandled " + what);
+        }
+        return 0;
+    }
+}

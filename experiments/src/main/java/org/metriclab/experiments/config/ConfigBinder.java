@@ -1,0 +1,320 @@
+package org.metriclab.experiments.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.metriclab.core.data.BuiltinDatasets;
+import org.metriclab.core.learn.Learners;
+import org.metriclab.core.learn.Params;
+
+/**
+ * Binds a parsed config tree (plain maps and lists) to an {@link ExperimentConfig}, by hand: every key
+ * is checked against the schema, every name against the registries, and every learner variant is
+ * created once, so all mistakes surface before anything runs, each with its path.
+ *
+ * <p>Schema (defaults in brackets): name; datasets (built-in name, {name, csv, label [label], split},
+ * or {name [fashion_mnist], idx: {dir [/usr/share/datasets/fashion-mnist], limit [0]}});
+ * protocol [{type: fixed_split}] | {type: kfold, folds [5]} | {type: holdout, test_fraction [0.3],
+ * repeats [3]} | {type: class_disjoint, train_classes, test_classes}; retrieval [train_reference] |
+ * test_self; preprocessing [{standardize: true, pca: 0}]; seeds [[0]]; learners ({type, label [type],
+ * params [{}], sweep [{}]}); measures [metric-eval's defaults]; table [{rows: dataset, columns: learner}].
+ */
+public final class ConfigBinder {
+    /** Dataset names that need no further description. */
+    public static final String FASHION_MNIST = "fashion_mnist";
+    private static final Set<String> TOP = Set.of("name", "datasets", "protocol", "retrieval", "preprocessing", "seeds",
+            "learners", "measures", "table");
+    private static final Pattern PARAM_IN_MESSAGE = Pattern.compile("parameter '([^']+)'");
+
+    private final Learners registry;
+    private final Path baseDir;
+
+    /** @param baseDir the config file's directory: relative CSV paths are looked up there first, then in the working directory */
+    public ConfigBinder(Learners registry, Path baseDir) {
+        this.registry = registry;
+        this.baseDir = baseDir;
+    }
+
+    public ExperimentConfig bind(Object tree) {
+        Node root = Node.root(tree);
+        if (!root.isMap()) {
+            throw root.fail("an experiment config must be a mapping with keys " + String.join(", ", new TreeSet<>(TOP)));
+        }
+        root.rejectUnknown(TOP);
+        Node nameNode = root.get("name");
+        String name = nameNode.string();
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+            throw nameNode.fail("name '" + name + "' must be letters, digits, '_', '.' or '-' (it names the results directory)");
+        }
+        List<DatasetSpec> datasets = datasets(root.get("datasets"));
+        Protocol protocol = root.has("protocol") ? protocol(root.get("protocol")) : new Protocol.FixedSplit();
+        RetrievalMode retrieval = root.has("retrieval") ? retrieval(root.get("retrieval")) : RetrievalMode.TRAIN_REFERENCE;
+        if (protocol instanceof Protocol.ClassDisjoint && retrieval != RetrievalMode.TEST_SELF) {
+            throw root.get("retrieval").fail("protocol class_disjoint tests on classes absent from training, so it needs retrieval: test_self");
+        }
+        Preprocessing pre = root.has("preprocessing") ? preprocessing(root.get("preprocessing")) : Preprocessing.defaults();
+        List<Long> seeds = root.has("seeds") ? seeds(root.get("seeds")) : List.of(0L);
+        List<LearnerSpec> specs = new ArrayList<>();
+        List<BoundLearner> variants = new ArrayList<>();
+        learners(root.get("learners"), specs, variants);
+        List<String> measures = root.has("measures") ? measures(root.get("measures")) : Measures.defaults();
+        TableSpec table = root.has("table") ? table(root.get("table")) : TableSpec.defaults();
+        return new ExperimentConfig(name, datasets, protocol, retrieval, pre, seeds, specs, variants, measures, table);
+    }
+
+    private List<DatasetSpec> datasets(Node node) {
+        List<Node> items = nonEmptyList(node);
+        List<DatasetSpec> out = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (Node item : items) {
+            DatasetSpec spec = dataset(item);
+            String prev = seen.put(spec.name(), item.path());
+            if (prev != null) {
+                throw item.fail("dataset name '" + spec.name() + "' is used twice (also " + prev + ")");
+            }
+            out.add(spec);
+        }
+        return out;
+    }
+
+    private DatasetSpec dataset(Node item) {
+        if (!item.isMap()) {
+            String n = item.string();
+            if (BuiltinDatasets.exists(n)) {
+                return new DatasetSpec.Builtin(n);
+            }
+            if (n.equals(FASHION_MNIST)) {
+                return new DatasetSpec.Idx(n, Path.of(DatasetSpec.DEFAULT_IDX_DIR), 0);
+            }
+            throw item.fail("unknown dataset '" + n + "'; known: " + String.join(", ", BuiltinDatasets.NAMES) + ", " + FASHION_MNIST
+                    + " (or {name: x, csv: path.csv, label: label})");
+        }
+        if (item.has("idx")) {
+            item.rejectUnknown(Set.of("name", "idx"));
+            Node idx = item.get("idx");
+            if (!idx.isMap()) {
+                throw idx.fail("expected {dir: DIRECTORY, limit: N}");
+            }
+            idx.rejectUnknown(Set.of("dir", "limit"));
+            Path dir = Path.of(idx.string("dir", DatasetSpec.DEFAULT_IDX_DIR));
+            return new DatasetSpec.Idx(item.string("name", FASHION_MNIST), dir.isAbsolute() ? dir : baseDir.resolve(dir).normalize(),
+                    idx.intValue("limit", 0, 0));
+        }
+        if (item.has("csv")) {
+            item.rejectUnknown(Set.of("name", "csv", "label", "split"));
+            Path csv = existing(item.get("csv"));
+            Optional<Path> split = item.has("split") ? Optional.of(existing(item.get("split"))) : Optional.empty();
+            String defName = csv.getFileName().toString().replaceFirst("\\.csv$", "");
+            return new DatasetSpec.Csv(item.string("name", defName), csv, item.string("label", "label"), split);
+        }
+        item.rejectUnknown(Set.of("name"));
+        return dataset(item.get("name"));
+    }
+
+    private Path existing(Node node) {
+        Path p = Path.of(node.string());
+        List<Path> tried = p.isAbsolute() ? List.of(p) : List.of(baseDir.resolve(p).normalize(), p.toAbsolutePath().normalize());
+        for (Path t : tried) {
+            if (Files.isRegularFile(t)) {
+                return t;
+            }
+        }
+        throw node.fail("no such file '" + p + "' (looked for " + tried + ")");
+    }
+
+    private Protocol protocol(Node node) {
+        if (!node.isMap()) {
+            node = new Node(node.path(), Map.of("type", node.string()));
+        }
+        Node typeNode = node.get("type");
+        String type = typeNode.string();
+        try {
+            switch (type) {
+                case "fixed_split" -> {
+                    node.rejectUnknown(Set.of("type"));
+                    return new Protocol.FixedSplit();
+                }
+                case "kfold" -> {
+                    node.rejectUnknown(Set.of("type", "folds"));
+                    return new Protocol.KFold(node.intValue("folds", 5, 2));
+                }
+                case "holdout" -> {
+                    node.rejectUnknown(Set.of("type", "test_fraction", "repeats"));
+                    double f = node.has("test_fraction") ? node.get("test_fraction").number() : 0.3;
+                    if (!(f > 0 && f < 1)) {
+                        throw node.get("test_fraction").fail("expected a fraction in (0, 1), found " + f);
+                    }
+                    return new Protocol.Holdout(f, node.intValue("repeats", 3, 1));
+                }
+                case "class_disjoint" -> {
+                    node.rejectUnknown(Set.of("type", "train_classes", "test_classes"));
+                    return new Protocol.ClassDisjoint(classes(node.get("train_classes")), classes(node.get("test_classes")));
+                }
+                default -> throw typeNode.fail("unknown protocol '" + type + "'; known: fixed_split, kfold, holdout, class_disjoint");
+            }
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw node.fail(e.getMessage());
+        }
+    }
+
+    private static List<Integer> classes(Node node) {
+        List<Integer> out = new ArrayList<>();
+        for (Node n : nonEmptyList(node)) {
+            out.add(Math.toIntExact(n.integer()));
+        }
+        return out;
+    }
+
+    private static RetrievalMode retrieval(Node node) {
+        String v = node.string();
+        for (RetrievalMode m : RetrievalMode.values()) {
+            if (m.configName().equals(v)) {
+                return m;
+            }
+        }
+        throw node.fail("unknown retrieval mode '" + v + "'; known: train_reference, test_self");
+    }
+
+    private static Preprocessing preprocessing(Node node) {
+        node.map();
+        node.rejectUnknown(Set.of("standardize", "pca"));
+        return new Preprocessing(node.bool("standardize", true), node.intValue("pca", 0, 0));
+    }
+
+    private static List<Long> seeds(Node node) {
+        List<Long> out = new ArrayList<>();
+        for (Node n : nonEmptyList(node)) {
+            long s = n.integer();
+            if (out.contains(s)) {
+                throw n.fail("seed " + s + " is listed twice");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private void learners(Node node, List<LearnerSpec> specs, List<BoundLearner> variants) {
+        Map<String, String> labels = new HashMap<>();
+        for (Node item : nonEmptyList(node)) {
+            item.map();
+            item.rejectUnknown(Set.of("type", "label", "params", "sweep"));
+            Node typeNode = item.get("type");
+            String type = typeNode.string();
+            if (!registry.contains(type)) {
+                throw typeNode.fail("unknown learner '" + type + "'; known: " + String.join(", ", registry.names()));
+            }
+            Map<String, Object> params = item.has("params") ? item.get("params").map() : Map.of();
+            Map<String, List<Object>> sweep = new LinkedHashMap<>();
+            if (item.has("sweep")) {
+                Node sw = item.get("sweep");
+                for (String key : sw.map().keySet()) {
+                    List<Object> values = new ArrayList<>();
+                    for (Node v : nonEmptyList(sw.get(key))) {
+                        if (v.isNull() || v.isMap()) {
+                            throw v.fail("expected a parameter value, found " + Node.describe(v.value()));
+                        }
+                        values.add(v.value());
+                    }
+                    if (params.containsKey(key)) {
+                        throw sw.get(key).fail("'" + key + "' is both in params and in sweep; keep one");
+                    }
+                    sweep.put(key, values);
+                }
+            }
+            LearnerSpec spec = new LearnerSpec(type, item.string("label", type), params, sweep);
+            for (LearnerSpec.Variant v : spec.expand()) {
+                BoundLearner bound = create(item, v, sweep.keySet());
+                String prev = labels.put(bound.label(), item.path());
+                if (prev != null) {
+                    throw item.fail("learner label '" + bound.label() + "' is used twice (also " + prev + "); set a distinct label:");
+                }
+                variants.add(bound);
+            }
+            specs.add(spec);
+        }
+    }
+
+    private BoundLearner create(Node item, LearnerSpec.Variant v, Set<String> swept) {
+        Params p = Params.of(v.params());
+        try {
+            registry.create(v.type(), p);
+        } catch (IllegalArgumentException e) {
+            String msg = String.valueOf(e.getMessage());
+            boolean unknownParam = msg.startsWith("unknown parameter");
+            String key = null;
+            if (unknownParam) {
+                Set<String> unknown = new TreeSet<>(v.params().keySet());
+                unknown.removeAll(p.resolved().keySet());
+                key = unknown.isEmpty() ? null : unknown.iterator().next();
+            } else {
+                Matcher m = PARAM_IN_MESSAGE.matcher(msg);
+                key = m.find() && v.params().containsKey(m.group(1)) ? m.group(1) : null;
+            }
+            String where = key == null ? item.path() : item.path() + (swept.contains(key) ? ".sweep." : ".params.") + key;
+            throw new ConfigException(where, unknownParam ? msg : "learner '" + v.label() + "': " + msg);
+        }
+        return new BoundLearner(v.type(), v.label(), p.resolved());
+    }
+
+    private static List<String> measures(Node node) {
+        List<String> out = new ArrayList<>();
+        for (Node n : nonEmptyList(node)) {
+            String m = n.string();
+            Optional<String> problem = Measures.problem(m);
+            if (problem.isPresent()) {
+                throw n.fail(problem.get());
+            }
+            if (out.contains(m)) {
+                throw n.fail("measure '" + m + "' is listed twice");
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static TableSpec table(Node node) {
+        node.map();
+        node.rejectUnknown(Set.of("rows", "columns"));
+        TableSpec.Axis rows = axis(node, "rows", TableSpec.Axis.DATASET);
+        TableSpec.Axis cols = axis(node, "columns", rows == TableSpec.Axis.LEARNER ? TableSpec.Axis.DATASET : TableSpec.Axis.LEARNER);
+        if (rows == cols) {
+            throw node.get("columns").fail("table rows and columns must differ, both are " + rows.configName());
+        }
+        return new TableSpec(rows, cols);
+    }
+
+    private static TableSpec.Axis axis(Node node, String key, TableSpec.Axis fallback) {
+        if (!node.has(key)) {
+            return fallback;
+        }
+        String v = node.get(key).string();
+        for (TableSpec.Axis a : TableSpec.Axis.values()) {
+            if (a.configName().equals(v)) {
+                return a;
+            }
+        }
+        throw node.get(key).fail("unknown table axis '" + v + "'; known: dataset, learner");
+    }
+
+    private static List<Node> nonEmptyList(Node node) {
+        if (node.isNull()) {
+            throw node.fail("missing; expected a non-empty list");
+        }
+        List<Node> l = node.list();
+        if (l.isEmpty()) {
+            throw node.fail("expected a non-empty list");
+        }
+        return l;
+    }
+}

@@ -1,0 +1,72 @@
+package org.metriclab.experiments.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a dataset comes from: a built-in name, a CSV file (header row; label column by name), or a
+ * directory of IDX files (Fashion-MNIST layout). Paths are already resolved (absolute).
+ */
+public sealed interface DatasetSpec {
+    /** The default Fashion-MNIST directory (Debian package {@code dataset-fashion-mnist}). */
+    String DEFAULT_IDX_DIR = "/usr/share/datasets/fashion-mnist";
+
+    String name();
+
+    /** The resolved config form, every default filled in. */
+    Map<String, Object> toTree();
+
+    /** A dataset shipped with metric-core (with its fixed split). */
+    record Builtin(String name) implements DatasetSpec {
+        @Override
+        public Map<String, Object> toTree() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("builtin", true);
+            return m;
+        }
+    }
+
+    /**
+     * A CSV file with a header row; {@code split}, when present, is a one-column {@code is_test} CSV
+     * giving the dataset's own split (needed by protocol fixed_split).
+     */
+    record Csv(String name, Path csv, String label, Optional<Path> split) implements DatasetSpec {
+        @Override
+        public Map<String, Object> toTree() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("csv", csv.toString());
+            m.put("label", label);
+            split.ifPresent(s -> m.put("split", s.toString()));
+            return m;
+        }
+    }
+
+    /**
+     * IDX image/label files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,
+     * t10k-labels-idx1-ubyte, each optionally .gz). The train files form the train part and the t10k
+     * files the test part of the fixed split. {@code limit} > 0 keeps the first {@code limit} rows of
+     * each part; 0 keeps all. Pixels are scaled to [0, 1].
+     */
+    record Idx(String name, Path dir, int limit) implements DatasetSpec {
+        public Idx {
+            if (limit < 0) {
+                throw new IllegalArgumentException("idx.limit must be >= 0, got " + limit);
+            }
+        }
+
+        @Override
+        public Map<String, Object> toTree() {
+            Map<String, Object> idx = new LinkedHashMap<>();
+            idx.put("dir", dir.toString());
+            idx.put("limit", limit);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("idx", idx);
+            return m;
+        }
+    }
+}

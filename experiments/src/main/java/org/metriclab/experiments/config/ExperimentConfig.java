@@ -1,0 +1,73 @@
+package org.metriclab.experiments.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated experiment: every name checked and every learner variant created once (so unknown or
+ * invalid parameters failed before anything ran). Built by {@link ConfigBinder}; {@link #toTree()}
+ * is the resolved config with every default filled in.
+ *
+ * @param learners the {@code learners:} entries as written (with defaults for label/params)
+ * @param variants every grid point of every entry, in config order, with its resolved parameters
+ */
+public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, RetrievalMode retrieval,
+        Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
+        List<String> measures, TableSpec table) {
+    public ExperimentConfig {
+        datasets = List.copyOf(datasets);
+        seeds = List.copyOf(seeds);
+        learners = List.copyOf(learners);
+        variants = List.copyOf(variants);
+        measures = List.copyOf(measures);
+        if (datasets.isEmpty() || seeds.isEmpty() || variants.isEmpty() || measures.isEmpty()) {
+            throw new IllegalArgumentException("an experiment needs at least one dataset, seed, learner and measure");
+        }
+    }
+
+    public List<String> datasetNames() {
+        return datasets.stream().map(DatasetSpec::name).toList();
+    }
+
+    public List<String> learnerLabels() {
+        return variants.stream().map(BoundLearner::label).toList();
+    }
+
+    /** The resolved configuration as a plain tree (for config.resolved.yaml). */
+    public Map<String, Object> toTree() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("datasets", datasets.stream().map(DatasetSpec::toTree).toList());
+        m.put("protocol", protocol.toTree());
+        m.put("retrieval", retrieval.configName());
+        m.put("preprocessing", preprocessing.toTree());
+        m.put("seeds", seeds);
+        List<Object> ls = new ArrayList<>();
+        int at = 0;
+        for (LearnerSpec spec : learners) {
+            Map<String, Object> t = spec.toTree();
+            int count = spec.expand().size();
+            List<BoundLearner> mine = variants.subList(at, at + count);
+            at += count;
+            if (spec.sweep().isEmpty()) {
+                t.put("params", mine.get(0).resolvedParams());
+            } else {
+                List<Object> vs = new ArrayList<>();
+                for (BoundLearner b : mine) {
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    v.put("label", b.label());
+                    v.put("params", b.resolvedParams());
+                    vs.add(v);
+                }
+                t.put("variants", vs);
+            }
+            ls.add(t);
+        }
+        m.put("learners", ls);
+        m.put("measures", measures);
+        m.put("table", table.toTree());
+        return m;
+    }
+}

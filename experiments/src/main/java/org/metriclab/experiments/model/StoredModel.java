@@ -1,0 +1,69 @@
+package org.metriclab.experiments.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.metriclab.core.distance.LearnedMetric;
+import org.metriclab.core.persist.MetricCodecs;
+
+/**
+ * A fitted model as stored in a model file (JSON, no Java serialization): the learned metric (with
+ * any preprocessing it applies, e.g. the train-only standardisation), what produced it, and the
+ * training data's format, so {@code transform} can check an input file's columns.
+ *
+ * <pre>{"format": "metriclab-model", "version": 1, "learner": "covariance", "params": {...}, "seed": 0,
+ *  "standardize": true, "trained_on": "iris", "features": ["sepal_length", ...], "label_column": "label",
+ *  "metric": {"kind": "preprocessed", ...}}</pre>
+ */
+public record StoredModel(String learner, Map<String, Object> params, long seed, boolean standardize, String trainedOn,
+        List<String> features, String labelColumn, LearnedMetric metric) {
+    public static final String FORMAT = "metriclab-model";
+    public static final int VERSION = 1;
+
+    public StoredModel {
+        params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+        features = List.copyOf(features);
+        if (features.size() != metric.inputDim()) {
+            throw new IllegalArgumentException(features.size() + " feature names for a metric of " + metric.inputDim() + " inputs");
+        }
+    }
+
+    public Map<String, Object> toTree(MetricCodecs codecs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("version", VERSION);
+        m.put("learner", learner);
+        m.put("params", params);
+        m.put("seed", seed);
+        m.put("standardize", standardize);
+        m.put("trained_on", trainedOn);
+        m.put("features", features);
+        m.put("label_column", labelColumn);
+        m.put("metric", codecs.encode(metric));
+        return m;
+    }
+
+    public static StoredModel fromTree(Object tree, MetricCodecs codecs, String source) {
+        if (!(tree instanceof Map<?, ?> m) || !FORMAT.equals(m.get("format"))) {
+            throw new IllegalArgumentException(source + ": not a MetricLab model file (expected a JSON object with \"format\": \"" + FORMAT + "\")");
+        }
+        if (!(m.get("version") instanceof Number v) || v.intValue() != VERSION) {
+            throw new IllegalArgumentException(source + ": unsupported model version " + m.get("version") + "; this build reads version " + VERSION);
+        }
+        try {
+            Map<String, Object> params = new LinkedHashMap<>();
+            if (m.get("params") instanceof Map<?, ?> p) {
+                p.forEach((k, val) -> params.put(String.valueOf(k), val));
+            }
+            List<String> features = ((List<?>) m.get("features")).stream().map(String::valueOf).toList();
+            return new StoredModel(String.valueOf(m.get("learner")), params, ((Number) m.get("seed")).longValue(),
+                    Boolean.TRUE.equals(m.get("standardize")), String.valueOf(m.get("trained_on")), features,
+                    String.valueOf(m.get("label_column")), codecs.decode(m.get("metric")));
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException(source + ": malformed model file (fields features, seed and metric are required)");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.metriclab.experiments.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.metriclab.core.data.LabeledData;
+import org.metriclab.core.data.Split;
+import org.metriclab.core.learn.Learners;
+import org.metriclab.experiments.config.BoundLearner;
+import org.metriclab.experiments.config.ConfigException;
+import org.metriclab.experiments.config.DatasetSpec;
+import org.metriclab.experiments.config.ExperimentConfig;
+import org.metriclab.experiments.data.DataSources;
+import org.metriclab.experiments.jackson.Trees;
+import org.metriclab.experiments.results.Provenance;
+import org.metriclab.experiments.results.ResultRow;
+import org.metriclab.experiments.results.Tables;
+import org.metriclab.experiments.results.TrialKey;
+import org.metriclab.experiments.results.TrialLog;
+
+/**
+ * Runs an experiment into a results directory: loads every dataset and computes every split first (so
+ * data problems fail before any trial), then runs the trials (dataset × learner variant × seed × split)
+ * on a bounded thread pool, appending each completed trial to rows.csv, and finally writes the tables.
+ *
+ * <p>Results directory: {@code rows.csv}, {@code curves.csv}, {@code config.resolved.yaml},
+ * {@code provenance.json}, {@code tables/<measure>.md|csv|tex}. With {@code resume}, trials whose rows
+ * are all present are skipped; the directory must come from the same config file (same SHA-256).
+ */
+public final class Runner {
+    private final Learners registry;
+    private final RunListener listener;
+    private final Clock clock;
+
+    /** What a run did. */
+    public record Summary(Path dir, int trials, int skipped, int failed, List<String> failures, List<ResultRow> rows, Tables tables) {
+    }
+
+    public Runner(Learners registry, RunListener listener, Clock clock) {
+        this.registry = registry;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    public Summary run(ExperimentConfig cfg, byte[] configBytes, Path dir, boolean resume, int threads) {
+        return run(cfg, configBytes, Path.of("."), dir, resume, threads);
+    }
+
+    /** @param configDir the config file's directory (provenance looks for the git commit there) */
+    public Summary run(ExperimentConfig cfg, byte[] configBytes, Path configDir, Path dir, boolean resume, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        }
+        List<Trial> trials = plan(cfg);
+        Set<TrialKey> done = new HashSet<>();
+        TrialLog log = open(cfg, configBytes, configDir, dir, resume, threads, done);
+        List<Trial> pending = trials.stream().filter(t -> !done.contains(t.key())).toList();
+        listener.started(trials.size(), trials.size() - pending.size());
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "metriclab-trial");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger failed = new AtomicInteger();
+        try (log) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Trial t : pending) {
+                futures.add(pool.submit(() -> {
+                    Trial.Outcome o = t.run(cfg, registry);
+                    log.append(o.rows(), o.curve());
+                    o.failure().ifPresent(f -> {
+                        failed.incrementAndGet();
+                        failures.add(t.key() + ": " + f);
+                    });
+                    listener.trialFinished(t.key(), o.seconds(), o.failure());
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted; completed trials are saved, continue with --resume", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a trial crashed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+            listener.finished();
+        }
+        List<ResultRow> rows = TrialLog.read(dir.resolve(TrialLog.ROWS));
+        Tables tables = Tables.of(cfg);
+        tables.write(dir, rows);
+        return new Summary(dir, trials.size(), trials.size() - pending.size(), failed.get(), List.copyOf(failures), rows, tables);
+    }
+
+    /** Every trial in config order; loads the data and computes the splits, failing with the config path. */
+    List<Trial> plan(ExperimentConfig cfg) {
+        List<Trial> out = new ArrayList<>();
+        for (int i = 0; i < cfg.datasets().size(); i++) {
+            DatasetSpec spec = cfg.datasets().get(i);
+            String path = "datasets[" + i + "]";
+            LabeledData data;
+            try {
+                data = DataSources.load(spec);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(path, e.getMessage());
+            }
+            if (cfg.preprocessing().pca() > data.dataset().dim()) {
+                throw new ConfigException("preprocessing.pca", cfg.preprocessing().pca() + " components, but dataset '" + spec.name()
+                        + "' has only " + data.dataset().dim() + " features");
+            }
+            Map<Long, List<Split>> splits = new java.util.LinkedHashMap<>();
+            for (long seed : cfg.seeds()) {
+                try {
+                    splits.put(seed, cfg.protocol().splits(data.dataset().labels(), data.split(), seed));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("protocol", "dataset '" + spec.name() + "': " + e.getMessage());
+                }
+            }
+            for (BoundLearner learner : cfg.variants()) {
+                for (long seed : cfg.seeds()) {
+                    List<Split> ss = splits.get(seed);
+                    for (int s = 0; s < ss.size(); s++) {
+                        out.add(new Trial(data.dataset(), ss.get(s), s, learner, seed));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private TrialLog open(ExperimentConfig cfg, byte[] configBytes, Path configDir, Path dir, boolean resume, int threads, Set<TrialKey> done) {
+        try {
+            Files.createDirectories(dir);
+            if (resume) {
+                Path prov = dir.resolve(Provenance.FILE);
+                if (Files.isRegularFile(prov) && Trees.readJson(prov) instanceof Map<?, ?> m) {
+                    Object sha = m.get("config_sha256");
+                    if (sha != null && !sha.equals(Provenance.sha256(configBytes))) {
+                        throw new IllegalArgumentException(dir + " was produced by a different config (SHA-256 " + sha
+                                + "); resume with the same config file or choose another --out");
+                    }
+                }
+                return TrialLog.resume(dir, cfg.measures(), done);
+            }
+            TrialLog log = TrialLog.create(dir);
+            Files.writeString(dir.resolve(Tables.RESOLVED_CONFIG), Trees.toYaml(cfg.toTree()), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(Provenance.FILE),
+                    Trees.toPrettyJson(Provenance.capture(configBytes, configDir, clock.instant(), threads).toTree()) + "\n", StandardCharsets.UTF_8);
+            return log;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare results directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

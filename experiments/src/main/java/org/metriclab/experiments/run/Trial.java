@@ -1,0 +1,87 @@
+package org.metriclab.experiments.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.metriclab.core.data.Dataset;
+import org.metriclab.core.data.Split;
+import org.metriclab.core.distance.LearnedMetric;
+import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.Learners;
+import org.metriclab.core.learn.MetricLearner;
+import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Matrix;
+import org.metriclab.eval.RetrievalEvaluator;
+import org.metriclab.experiments.config.BoundLearner;
+import org.metriclab.experiments.config.ExperimentConfig;
+import org.metriclab.experiments.config.RetrievalMode;
+import org.metriclab.experiments.jackson.Trees;
+import org.metriclab.experiments.results.CurvePoint;
+import org.metriclab.experiments.results.ResultRow;
+import org.metriclab.experiments.results.TrialKey;
+
+/**
+ * One unit of work: fit one learner variant on one split of one dataset with one seed, then evaluate
+ * the embeddings. A failure (bad data for this learner, a diverging fit) does not stop the run: it
+ * becomes rows with value NaN and the reason in {@code warnings}.
+ */
+record Trial(Dataset data, Split split, int splitIndex, BoundLearner learner, long seed) {
+    TrialKey key() {
+        return new TrialKey(data.name(), learner.label(), seed, splitIndex);
+    }
+
+    /** The outcome: one row per measure, the curve points, and the failure reason if any. */
+    record Outcome(List<ResultRow> rows, List<CurvePoint> curve, Optional<String> failure, double seconds) {
+    }
+
+    Outcome run(ExperimentConfig cfg, Learners registry) {
+        long t0 = System.nanoTime();
+        TrialRecorder recorder = new TrialRecorder(key());
+        String params = Trees.canonicalJson(learner.resolvedParams());
+        double fitSeconds = Double.NaN;
+        try {
+            Dataset train = data.subset(split.train());
+            Dataset test = data.subset(split.test());
+            MetricLearner<?> l = registry.create(learner.type(), Params.of(learner.resolvedParams()));
+            LearnedMetric metric = Pipeline.fit(train, cfg.preprocessing(), l, new FitContext(seed, recorder));
+            fitSeconds = (System.nanoTime() - t0) / 1e9;
+            Matrix testEmb = finite(metric.embed(test.x()), "test");
+            java.util.Map<String, Double> values;
+            if (cfg.retrieval() == RetrievalMode.TEST_SELF) {
+                values = RetrievalEvaluator.evaluateSelf(testEmb, test.labels(), cfg.measures(), seed);
+            } else {
+                Matrix trainEmb = finite(metric.embed(train.x()), "train");
+                values = RetrievalEvaluator.evaluate(testEmb, test.labels(), trainEmb, train.labels(), cfg.measures(), seed);
+            }
+            List<ResultRow> rows = new ArrayList<>();
+            for (String m : cfg.measures()) {
+                Double v = values.get(m);
+                if (v == null) {
+                    throw new IllegalStateException("the evaluator returned no value for measure '" + m + "'");
+                }
+                rows.add(row(params, m, v, fitSeconds, recorder.warnings()));
+            }
+            return new Outcome(rows, recorder.points(), Optional.empty(), (System.nanoTime() - t0) / 1e9);
+        } catch (RuntimeException e) {
+            String reason = "failed: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+            String warnings = recorder.warnings().isEmpty() ? reason : reason + "; " + recorder.warnings();
+            List<ResultRow> rows = new ArrayList<>();
+            for (String m : cfg.measures()) {
+                rows.add(row(params, m, Double.NaN, Double.isNaN(fitSeconds) ? (System.nanoTime() - t0) / 1e9 : fitSeconds, warnings));
+            }
+            return new Outcome(rows, recorder.points(), Optional.of(reason), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private ResultRow row(String params, String measure, double value, double fitSeconds, String warnings) {
+        return new ResultRow(data.name(), learner.type(), learner.label(), params, seed, splitIndex, measure, value, fitSeconds, warnings);
+    }
+
+    private static Matrix finite(Matrix embeddings, String part) {
+        String bad = embeddings.firstNonFinite();
+        if (bad != null) {
+            throw new IllegalStateException("the learned metric maps the " + part + " rows to non-finite embeddings (at " + bad + ")");
+        }
+        return embeddings;
+    }
+}

@@ -1,0 +1,30 @@
+package org.metriclab.experiments;
+
+import java.util.List;
+import org.metriclab.core.distance.MahalanobisMetric;
+import org.metriclab.core.learn.LearnerCatalog;
+import org.metriclab.core.learn.LearnerEntry;
+
+/** Test-only learners: one that, like every supervised learner, refuses data with a single class; one that reports progress. */
+public final class TwoClassCatalog implements LearnerCatalog {
+    public static final String NAME = "needs_two_classes_test";
+    public static final String CHATTY = "chatty_test";
+
+    @Override
+    public String family() {
+        return "test";
+    }
+
+    @Override
+    public List<LearnerEntry> learners() {
+        return List.of(new LearnerEntry(NAME, "test: identity after checking for two classes", p -> (train, ctx) -> {
+            train.requireAtLeastTwoClasses(NAME);
+            return MahalanobisMetric.identity(train.dim());
+        }), new LearnerEntry(CHATTY, "test: identity, reporting two iterations and a warning", p -> (train, ctx) -> {
+            ctx.progress().iteration(1, 2.5);
+            ctx.progress().iteration(2, 1.5);
+            ctx.progress().warn("iteration cap reached");
+            return MahalanobisMetric.identity(train.dim());
+        }));
+    }
+}

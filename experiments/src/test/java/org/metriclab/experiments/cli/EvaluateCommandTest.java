@@ -1,0 +1,76 @@
+package org.metriclab.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.metriclab.experiments.jackson.Trees;
+
+/** {@code metriclab evaluate} end to end against pytorch-metric-learning's AccuracyCalculator (golden files). */
+class EvaluateCommandTest {
+    private static final List<String> MEASURES = List.of("precision_at_1", "r_precision", "mean_average_precision_at_r",
+            "mean_average_precision", "mean_reciprocal_rank");
+
+    static Path fixture(String name) {
+        try {
+            return Path.of(EvaluateCommandTest.class.getResource("/retrieval/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> allMeasures() {
+        List<String> all = new ArrayList<>(MEASURES);
+        MEASURES.forEach(m -> all.add(m + "_per_class"));
+        return all;
+    }
+
+    private static void assertGolden(Path expectedJson, Map<?, ?> actual) {
+        Map<?, ?> expected = (Map<?, ?>) Trees.readJson(expectedJson);
+        Map<?, ?> plain = (Map<?, ?>) expected.get("metrics");
+        Map<?, ?> perClass = (Map<?, ?>) expected.get("metrics_avg_of_avgs");
+        for (String m : MEASURES) {
+            double tol = m.equals("mean_reciprocal_rank") ? 1e-6 : 1e-9;
+            assertEquals(((Number) plain.get(m)).doubleValue(), ((Number) actual.get(m)).doubleValue(), tol, m);
+            assertEquals(((Number) perClass.get(m)).doubleValue(), ((Number) actual.get(m + "_per_class")).doubleValue(), tol, m + "_per_class");
+        }
+    }
+
+    @Test
+    void selfModeReproducesTheGoldenValues() {
+        Path dir = fixture("random_self");
+        Cli r = Cli.run("evaluate", "--embeddings", dir.resolve("embeddings.csv").toString(), "--labels", dir.resolve("labels.csv").toString(),
+                "--measures", String.join(",", allMeasures()));
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> out = (Map<?, ?>) Trees.parseYaml(r.out(), "stdout");
+        assertEquals(allMeasures(), new ArrayList<>(out.keySet()), "keys are the measures, in the order asked");
+        assertGolden(dir.resolve("expected.json"), out);
+    }
+
+    @Test
+    void queryReferenceModeReproducesTheGoldenValues() {
+        Path dir = fixture("random_query_reference");
+        Cli r = Cli.run("evaluate", "--embeddings", dir.resolve("query_embeddings.csv").toString(),
+                "--labels", dir.resolve("query_labels.csv").toString(),
+                "--reference-embeddings", dir.resolve("reference_embeddings.csv").toString(),
+                "--reference-labels", dir.resolve("reference_labels.csv").toString(),
+                "--measures", String.join(",", allMeasures()));
+        assertEquals(0, r.code(), r.err());
+        assertGolden(dir.resolve("expected.json"), (Map<?, ?>) Trees.parseYaml(r.out(), "stdout"));
+    }
+
+    @Test
+    void defaultMeasuresAreUsedWithoutMeasuresOption() {
+        Path dir = fixture("random_self");
+        Cli r = Cli.run("evaluate", "--embeddings", dir.resolve("embeddings.csv").toString(), "--labels", dir.resolve("labels.csv").toString());
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> out = (Map<?, ?>) Trees.parseYaml(r.out(), "stdout");
+        assertTrue(out.keySet().containsAll(MEASURES), out.toString());
+        assertEquals(0.79, ((Number) out.get("precision_at_1")).doubleValue(), 1e-12);
+    }
+}

@@ -1,0 +1,134 @@
+package org.metriclab.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.metriclab.core.baseline.BaselineCatalog;
+import org.metriclab.core.learn.Learners;
+import org.metriclab.experiments.TwoClassCatalog;
+import org.metriclab.experiments.config.ConfigBinder;
+import org.metriclab.experiments.config.ExperimentConfig;
+import org.metriclab.experiments.jackson.Trees;
+import org.metriclab.experiments.results.ResultRow;
+import org.metriclab.experiments.results.TrialLog;
+
+class RunnerTest {
+    private static final Learners REGISTRY = Learners.of(List.of(new BaselineCatalog(), new TwoClassCatalog()));
+    private static final String CONFIG = """
+            name: resume
+            datasets: [iris]
+            protocol: {type: kfold, folds: 3}
+            seeds: [0, 1]
+            learners: [{type: euclidean}, {type: covariance}]
+            measures: [precision_at_1, knn_accuracy_1]
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private static Runner runner() {
+        return new Runner(REGISTRY, RunListener.none(), Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
+    }
+
+    private static ExperimentConfig config(String yaml) {
+        return new ConfigBinder(REGISTRY, Path.of(".")).bind(Trees.parseYaml(yaml, "test"));
+    }
+
+    private static List<String> dataLines(Path rows) throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(rows, StandardCharsets.UTF_8));
+        lines.remove(0);
+        return lines;
+    }
+
+    /** The rows without fit time, which differs between runs. */
+    private static List<String> comparable(Path rows) {
+        return TrialLog.read(rows).stream().map(r -> r.key() + " " + r.measure() + " " + r.value() + " " + r.params()).sorted().toList();
+    }
+
+    @Test
+    void killedRunResumesWithoutLosingOrDuplicatingRows() throws Exception {
+        Path dir = tmp.resolve("run");
+        byte[] bytes = CONFIG.getBytes(StandardCharsets.UTF_8);
+        Runner.Summary first = runner().run(config(CONFIG), bytes, dir, false, 2);
+        assertEquals(12, first.trials());
+        Path rows = dir.resolve(TrialLog.ROWS);
+        List<String> full = comparable(rows);
+        assertEquals(24, full.size());
+        assertEquals(24, new HashSet<>(full).size());
+        List<ResultRow> parsed = TrialLog.read(rows);
+        assertTrue(parsed.stream().filter(r -> r.learner().equals("covariance")).allMatch(r -> r.params().equals("{\"rcond\":1.0E-10}")),
+                "params column: canonical JSON of the resolved parameters");
+        assertTrue(parsed.stream().allMatch(r -> r.fitSeconds() >= 0 && r.warnings().isEmpty()));
+        for (String f : List.of("config.resolved.yaml", "provenance.json", "curves.csv", "tables/precision_at_1.md",
+                "tables/knn_accuracy_1.tex", "tables/knn_accuracy_1.csv")) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+        }
+
+        // simulate a kill: 7 complete trials, one row of the 8th, then half a line
+        List<String> lines = dataLines(rows);
+        String header = String.join(",", ResultRow.COLUMNS);
+        String partial = lines.get(15).substring(0, lines.get(15).length() / 2);
+        Files.writeString(rows, header + "\n" + String.join("\n", lines.subList(0, 15)) + "\n" + partial, StandardCharsets.UTF_8);
+
+        Runner.Summary resumed = runner().run(config(CONFIG), bytes, dir, true, 2);
+        assertEquals(7, resumed.skipped());
+        assertEquals(full, comparable(rows));
+        assertEquals(24, dataLines(rows).size());
+
+        Runner.Summary again = runner().run(config(CONFIG), bytes, dir, true, 1);
+        assertEquals(12, again.skipped());
+        assertEquals(full, comparable(rows));
+
+        IllegalArgumentException fresh = assertThrows(IllegalArgumentException.class,
+                () -> runner().run(config(CONFIG), bytes, dir, false, 1));
+        assertTrue(fresh.getMessage().contains("--resume"), fresh.getMessage());
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> runner().run(config(CONFIG), (CONFIG + "# changed\n").getBytes(StandardCharsets.UTF_8), dir, true, 1));
+        assertTrue(other.getMessage().contains("different config"), other.getMessage());
+    }
+
+    @Test
+    void failedTrialsAreRecordedAndCurvesAndWarningsKept() throws Exception {
+        String yaml = """
+                name: failing
+                datasets: [iris]
+                protocol: {type: class_disjoint, train_classes: [0], test_classes: [1, 2]}
+                retrieval: test_self
+                seeds: [0, 1]
+                learners: [{type: needs_two_classes_test}, {type: chatty_test}]
+                measures: [precision_at_1]
+                """;
+        Path dir = tmp.resolve("failing");
+        Runner.Summary s = runner().run(config(yaml), yaml.getBytes(StandardCharsets.UTF_8), dir, false, 2);
+        assertEquals(2, s.failed());
+        List<ResultRow> rows = TrialLog.read(dir.resolve(TrialLog.ROWS));
+        assertEquals(4, rows.size());
+        for (ResultRow r : rows) {
+            if (r.learner().equals(TwoClassCatalog.NAME)) {
+                assertTrue(Double.isNaN(r.value()));
+                assertTrue(r.warnings().startsWith("failed: ") && r.warnings().contains("needs at least two classes"), r.warnings());
+            } else {
+                assertTrue(r.value() >= 0 && r.value() <= 1);
+                assertEquals("iteration cap reached", r.warnings());
+            }
+        }
+        List<String> curves = Files.readAllLines(dir.resolve(TrialLog.CURVES));
+        assertEquals("dataset,label,seed,split,iteration,objective", curves.get(0));
+        assertEquals(5, curves.size());
+        assertTrue(curves.contains("iris,chatty_test,0,0,2,1.5"), curves.toString());
+        String md = Files.readString(dir.resolve("tables/precision_at_1.md"));
+        assertTrue(md.contains("| iris | — | **"), md);
+    }
+}

@@ -1,0 +1,22 @@
+package org.metriclab.deep;
+
+import java.util.List;
+import org.metriclab.core.learn.LearnerCatalog;
+import org.metriclab.core.learn.LearnerEntry;
+
+/** Deep metric learners (survey §5) on DL4J/SameDiff with pytorch-metric-learning-exact losses. */
+public final class DeepCatalog implements LearnerCatalog {
+    @Override
+    public String family() {
+        return "deep";
+    }
+
+    @Override
+    public List<LearnerEntry> learners() {
+        return List.of(
+                new LearnerEntry("deep_metric", "embedding network trained with a PML loss (contrastive, triplet, proxy, …) and miner",
+                        DeepMetricLearner::from),
+                new LearnerEntry("autoencoder", "embedding = bottleneck of a reconstruction autoencoder (unsupervised baseline)",
+                        AutoencoderLearner::from));
+    }
+}

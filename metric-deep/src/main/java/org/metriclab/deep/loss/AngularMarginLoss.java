@@ -1,0 +1,104 @@
+package org.metriclab.deep.loss;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.metriclab.core.learn.Params;
+
+/**
+ * PML {@code ArcFaceLoss(num_classes, embedding_size, margin=28.6, scale=64)} and
+ * {@code CosFaceLoss(num_classes, embedding_size, margin=0.35, scale=64)}: cos_ic = cosine(x_i, W_c);
+ * the target logit is replaced by ArcFace's {@code cos(θ+m)} (m = radians(margin in DEGREES); falls back
+ * to {@code cos θ − m·sin m} when θ > π − m) or CosFace's {@code cos θ − m}; logits × scale; per-sample
+ * cross-entropy times the miner weight; default reducer {@code mean} over all N. W is stored C×D (PML
+ * keeps the transpose) and initialised N(0, 1).
+ */
+public record AngularMarginLoss(boolean arc, int numClasses, int embeddingSize, double margin, double scale, Reducer reducer)
+        implements MetricLoss {
+
+    public static AngularMarginLoss arcFace(Params p) {
+        return new AngularMarginLoss(true, p.getInt("num_classes", 0), p.getInt("embedding_size", 0), p.getDouble("margin", 28.6),
+                p.getDouble("scale", 64), Reducer.parse(p.getString("reducer", "mean")));
+    }
+
+    public static AngularMarginLoss cosFace(Params p) {
+        return new AngularMarginLoss(false, p.getInt("num_classes", 0), p.getInt("embedding_size", 0), p.getDouble("margin", 0.35),
+                p.getDouble("scale", 64), Reducer.parse(p.getString("reducer", "mean")));
+    }
+
+    @Override
+    public String name() {
+        return arc ? "arcface" : "cosface";
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("num_classes", numClasses);
+        m.put("embedding_size", embeddingSize);
+        m.put("margin", margin);
+        m.put("scale", scale);
+        m.put("reducer", reducer.configName());
+        return m;
+    }
+
+    @Override
+    public boolean usesWeights() {
+        return true;
+    }
+
+    @Override
+    public double[] initialWeights(int classes, int dim, RandomGenerator rng) {
+        return MetricLoss.gaussian(classes * dim, 1.0, rng);
+    }
+
+    @Override
+    public LossOutput evaluate(LossBatch b) {
+        int c = ClassWeights.check(name(), b, numClasses, embeddingSize);
+        int n = b.n();
+        Embeddings e = new Embeddings(b.x(), n, b.d(), true);
+        Embeddings w = new Embeddings(b.weights(), c, b.d(), true);
+        PairMatrix cos = new PairMatrix(PairMatrix.Kind.DOT, e, w);
+        double[] mw = Tuples.weights(b.mined(), n);
+        double m = arc ? Math.toRadians(margin) : margin;
+        double[] terms = new double[n];
+        double[][] g = new double[n][c];
+        double[] targetSlope = new double[n];
+        double[] logits = new double[c];
+        for (int i = 0; i < n; i++) {
+            int y = b.labels()[i];
+            for (int k = 0; k < c; k++) {
+                logits[k] = scale * cos.get(i, k);
+            }
+            double ct = cos.get(i, y);
+            double modified;
+            if (arc) {
+                double theta = Math.acos(Math.max(-1, Math.min(1, ct)));
+                if (theta <= Math.PI - m) {
+                    modified = Math.cos(theta + m);
+                    double sin = Math.sin(theta);
+                    targetSlope[i] = sin == 0 || Math.abs(ct) >= 1 ? 0 : Math.sin(theta + m) / sin;
+                } else {
+                    modified = ct - m * Math.sin(m);
+                    targetSlope[i] = 1;
+                }
+            } else {
+                modified = ct - m;
+                targetSlope[i] = 1;
+            }
+            logits[y] = scale * modified;
+            terms[i] = ClassWeights.crossEntropy(logits, y, g[i]) * mw[i];
+        }
+        double[] coef = new double[n];
+        double value = reducer.reduce(terms, coef);
+        for (int i = 0; i < n; i++) {
+            int y = b.labels()[i];
+            double ci = coef[i] * mw[i] * scale;
+            for (int k = 0; k < c; k++) {
+                cos.addGrad(i, k, ci * g[i][k] * (k == y ? targetSlope[i] : 1));
+            }
+        }
+        cos.backward();
+        return new LossOutput(value, e.rawGradient(), w.rawGradient());
+    }
+}

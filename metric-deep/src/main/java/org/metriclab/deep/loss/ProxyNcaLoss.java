@@ -1,0 +1,85 @@
+package org.metriclab.deep.loss;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.metriclab.core.learn.Params;
+
+/**
+ * PML {@code ProxyNCALoss(num_classes, embedding_size, softmax_scale=1)} (Movshovitz-Attias et al. 2017):
+ * d²_ic = ‖x̂_i − p̂_c‖² (LpDistance(power=2) on normalised vectors), term_i =
+ * {@code −log softmax_c(−s·d²_ic)[y_i]} times the miner weight; terms whose probability is exactly 0
+ * are dropped; default reducer {@code mean}. Proxies initialised N(0, 1) like PML.
+ */
+public record ProxyNcaLoss(int numClasses, int embeddingSize, double softmaxScale, Reducer reducer) implements MetricLoss {
+
+    public static ProxyNcaLoss from(Params p) {
+        return new ProxyNcaLoss(p.getInt("num_classes", 0), p.getInt("embedding_size", 0), p.getDouble("softmax_scale", 1),
+                Reducer.parse(p.getString("reducer", "mean")));
+    }
+
+    @Override
+    public String name() {
+        return "proxy_nca";
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("num_classes", numClasses);
+        m.put("embedding_size", embeddingSize);
+        m.put("softmax_scale", softmaxScale);
+        m.put("reducer", reducer.configName());
+        return m;
+    }
+
+    @Override
+    public boolean usesWeights() {
+        return true;
+    }
+
+    @Override
+    public double[] initialWeights(int classes, int dim, RandomGenerator rng) {
+        return MetricLoss.gaussian(classes * dim, 1.0, rng);
+    }
+
+    @Override
+    public LossOutput evaluate(LossBatch b) {
+        int c = ClassWeights.check(name(), b, numClasses, embeddingSize);
+        int n = b.n();
+        Embeddings e = new Embeddings(b.x(), n, b.d(), true);
+        Embeddings w = new Embeddings(b.weights(), c, b.d(), true);
+        PairMatrix d2 = new PairMatrix(PairMatrix.Kind.SQUARED_EUCLIDEAN, e, w);
+        double[] mw = Tuples.weights(b.mined(), n);
+        double[][] g = new double[n][c];
+        double[] logits = new double[c];
+        double[] terms = new double[n];
+        boolean[] kept = new boolean[n];
+        int nk = 0;
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < c; k++) {
+                logits[k] = -softmaxScale * d2.get(i, k);
+            }
+            double ce = ClassWeights.crossEntropy(logits, b.labels()[i], g[i]);
+            kept[i] = Math.exp(-ce) != 0;
+            if (kept[i]) {
+                terms[nk++] = ce * mw[i];
+            }
+        }
+        double[] kt = java.util.Arrays.copyOf(terms, nk);
+        double[] coef = new double[nk];
+        double value = reducer.reduce(kt, coef);
+        int t = 0;
+        for (int i = 0; i < n; i++) {
+            if (!kept[i]) {
+                continue;
+            }
+            double ci = coef[t++] * mw[i];
+            for (int k = 0; k < c; k++) {
+                d2.addGrad(i, k, -softmaxScale * ci * g[i][k]);
+            }
+        }
+        d2.backward();
+        return new LossOutput(value, e.rawGradient(), w.rawGradient());
+    }
+}

@@ -1,0 +1,70 @@
+package org.metriclab.deep.loss;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.metriclab.core.learn.Params;
+
+/**
+ * Plain softmax classification on the embedding (the "Reality Check" baseline, and the
+ * {@code NormalizedSoftmaxLoss} when {@code normalize=true}): logits_ic = scale · x_i·W_c (cosine
+ * when normalised), mean cross-entropy. Defaults: scale 1, normalize false. W (C×D) initialised
+ * N(0, 1/D) (Xavier-like).
+ */
+public record SoftmaxLoss(double scale, boolean normalize, Reducer reducer) implements MetricLoss {
+
+    public static SoftmaxLoss from(Params p) {
+        return new SoftmaxLoss(p.getDouble("scale", 1), p.getBoolean("normalize", false), Reducer.parse(p.getString("reducer", "mean")));
+    }
+
+    @Override
+    public String name() {
+        return "softmax";
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scale", scale);
+        m.put("normalize", normalize);
+        m.put("reducer", reducer.configName());
+        return m;
+    }
+
+    @Override
+    public boolean usesWeights() {
+        return true;
+    }
+
+    @Override
+    public double[] initialWeights(int classes, int dim, RandomGenerator rng) {
+        return MetricLoss.gaussian(classes * dim, 1.0 / Math.sqrt(dim), rng);
+    }
+
+    @Override
+    public LossOutput evaluate(LossBatch b) {
+        int c = ClassWeights.check(name(), b, 0, 0);
+        int n = b.n();
+        Embeddings e = new Embeddings(b.x(), n, b.d(), normalize);
+        Embeddings w = new Embeddings(b.weights(), c, b.d(), normalize);
+        PairMatrix dot = new PairMatrix(PairMatrix.Kind.DOT, e, w);
+        double[] terms = new double[n];
+        double[][] g = new double[n][c];
+        double[] logits = new double[c];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < c; k++) {
+                logits[k] = scale * dot.get(i, k);
+            }
+            terms[i] = ClassWeights.crossEntropy(logits, b.labels()[i], g[i]);
+        }
+        double[] coef = new double[n];
+        double value = reducer.reduce(terms, coef);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < c; k++) {
+                dot.addGrad(i, k, coef[i] * scale * g[i][k]);
+            }
+        }
+        dot.backward();
+        return new LossOutput(value, e.rawGradient(), w.rawGradient());
+    }
+}

@@ -1,0 +1,201 @@
+package org.metriclab.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metriclab.core.data.Labels;
+import org.metriclab.core.linalg.Matrix;
+import org.metriclab.eval.cluster.KMeansClusters;
+import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.RankScanner;
+import org.metriclab.eval.knn.ReferenceTiles;
+import org.metriclab.eval.knn.RocAuc;
+import org.metriclab.eval.knn.TiledSearch;
+
+/**
+ * Exact retrieval evaluation with the conventions of pytorch-metric-learning's AccuracyCalculator
+ * (EVALUATION.md §8), computed over the full ranking (PML {@code k=None}).
+ *
+ * <ul>
+ *   <li>k-NN: squared Euclidean distance in float64, ascending distance, ties by ascending reference index;
+ *       in self mode the query's own index is excluded (exact duplicates of other rows stay).</li>
+ *   <li>R = number of references with the query's label (minus the query itself in self mode). Lone queries
+ *       (R = 0) are excluded from every k-NN measure; if every query is lone, those measures are NaN.</li>
+ *   <li>precision_at_k divides by k (positions beyond the reference set count as misses, as PML);
+ *       recall_at_k is the hit rate; r_precision, MAP@R and MAP are exact (k ≥ max R);
+ *       MAP divides by R; knn_accuracy_k is a majority vote among the min(k, references) nearest, vote ties
+ *       broken by the nearest neighbour among the tied classes (lone queries excluded like the others).</li>
+ *   <li>{@code _per_class}: mean per query label, then the unweighted mean over labels (avg-of-avgs).</li>
+ *   <li>NMI/AMI: Smile k-means on the query embeddings with k = #distinct query labels, seeded by
+ *       {@code seed}; scikit-learn arithmetic normalisation ({@link MutualInformation}).</li>
+ *   <li>roc_auc: exact pair-verification AUC over all query–reference pairs ({@link RocAuc}); NaN without
+ *       positive or negative pairs.</li>
+ * </ul>
+ * Memory stays O((queries + references)·d + block·references): distances are streamed in tiles
+ * ({@link TiledSearch}); no queries × references matrix is built. A null or empty measure list means
+ * {@link #defaultMeasures()}.
+ */
+public final class RetrievalEvaluator {
+    private static final List<String> DEFAULTS = List.of("AMI", "NMI", "mean_average_precision",
+            "mean_average_precision_at_r", "mean_reciprocal_rank", "precision_at_1", "r_precision");
+
+    private RetrievalEvaluator() {
+    }
+
+    /** Every supported measure name; {@code <k>} stands for a positive integer. */
+    public static List<String> measureNames() {
+        return Measure.names();
+    }
+
+    /** PML's default measures. */
+    public static List<String> defaultMeasures() {
+        return DEFAULTS;
+    }
+
+    /** Self mode: references = queries, each query's own index excluded. */
+    public static Map<String, Double> evaluateSelf(Matrix embeddings, Labels labels, List<String> measures, long seed) {
+        Embeddings e = Embeddings.of(embeddings, "embeddings");
+        return evaluate(e, labelArray(labels, e.rows(), "labels", "embeddings"), e, null, measures, seed);
+    }
+
+    /** Query/reference mode (no self exclusion). */
+    public static Map<String, Double> evaluate(Matrix queries, Labels queryLabels, Matrix references,
+                                               Labels referenceLabels, List<String> measures, long seed) {
+        Embeddings q = Embeddings.of(queries, "query embeddings");
+        Embeddings r = Embeddings.of(references, "reference embeddings");
+        return evaluate(q, labelArray(queryLabels, q.rows(), "query labels", "query embeddings"), r,
+                labelArray(referenceLabels, r.rows(), "reference labels", "reference embeddings"), measures, seed);
+    }
+
+    /** Self mode on row-major float32 embeddings ({@code labels.length} rows). */
+    public static Map<String, Double> evaluateSelf(float[] embeddings, int dim, int[] labels, List<String> measures, long seed) {
+        int rows = labels == null ? 0 : labels.length;
+        Embeddings e = Embeddings.of(embeddings, rows, dim, "embeddings");
+        return evaluate(e, labels.clone(), e, null, measures, seed);
+    }
+
+    /**
+     * The general entry point. {@code referenceLabels == null} means self mode ({@code references} must then be
+     * {@code queries}).
+     */
+    public static Map<String, Double> evaluate(Embeddings queries, int[] queryLabels, Embeddings references,
+                                               int[] referenceLabels, List<String> measures, long seed) {
+        boolean self = referenceLabels == null;
+        if (queryLabels == null || queryLabels.length != queries.rows()) {
+            throw new IllegalArgumentException("expected " + queries.rows() + " query labels, got "
+                    + (queryLabels == null ? "none" : queryLabels.length));
+        }
+        int[] refLabels = self ? queryLabels : referenceLabels;
+        if (self && references != queries) {
+            throw new IllegalArgumentException("self mode needs the references to be the queries");
+        }
+        if (refLabels.length != references.rows()) {
+            throw new IllegalArgumentException("expected " + references.rows() + " reference labels, got " + refLabels.length);
+        }
+        if (queries.dim() != references.dim()) {
+            throw new IllegalArgumentException("query embeddings have " + queries.dim() + " columns but reference embeddings have "
+                    + references.dim() + ": expected the same dimension");
+        }
+        List<Measure> parsed = new ArrayList<>();
+        for (String name : measures == null || measures.isEmpty() ? DEFAULTS : measures) {
+            parsed.add(Measure.parse(name));
+        }
+        List<Measure> knn = parsed.stream().filter(m -> m.kind().isKnn()).map(Measure::base).distinct().toList();
+        ReferenceTiles tiles = new ReferenceTiles(references);
+        double[] perQuery = knn.isEmpty() ? new double[0] : rankMeasures(queries, queryLabels, tiles, refLabels, self, knn);
+        Map<String, Double> result = new LinkedHashMap<>();
+        int[] clusters = null;
+        for (Measure m : parsed) {
+            double v;
+            switch (m.kind()) {
+                case NMI, AMI -> {
+                    if (clusters == null) {
+                        int k = (int) Arrays.stream(queryLabels).distinct().count();
+                        clusters = KMeansClusters.assign(queries, k, seed);
+                    }
+                    v = m.kind() == Measure.Kind.NMI ? MutualInformation.nmi(queryLabels, clusters)
+                            : MutualInformation.ami(queryLabels, clusters);
+                }
+                case ROC_AUC -> v = RocAuc.compute(queries, queryLabels, tiles, refLabels, self);
+                default -> v = average(perQuery, knn.size(), knn.indexOf(m.base()), queryLabels, m.perClass());
+            }
+            result.put(m.name(), v);
+        }
+        return result;
+    }
+
+    /** NMI of a given cluster assignment against the labels (scikit-learn, arithmetic normalisation). */
+    public static double nmi(int[] labels, int[] clusters) {
+        return MutualInformation.nmi(labels, clusters);
+    }
+
+    /** AMI of a given cluster assignment against the labels (scikit-learn, arithmetic normalisation). */
+    public static double ami(int[] labels, int[] clusters) {
+        return MutualInformation.ami(labels, clusters);
+    }
+
+    private static double[] rankMeasures(Embeddings queries, int[] queryLabels, ReferenceTiles tiles, int[] refLabels,
+                                         boolean self, List<Measure> knn) {
+        int[] classes = Arrays.stream(refLabels).distinct().sorted().toArray();
+        int[] refClass = new int[refLabels.length];
+        int[] sizes = new int[classes.length];
+        for (int j = 0; j < refLabels.length; j++) {
+            refClass[j] = Arrays.binarySearch(classes, refLabels[j]);
+            sizes[refClass[j]]++;
+        }
+        int[] queryClass = new int[queryLabels.length];
+        for (int i = 0; i < queryLabels.length; i++) {
+            queryClass[i] = Math.max(-1, Arrays.binarySearch(classes, queryLabels[i]));
+        }
+        RankScanner.Plan plan = RankScanner.Plan.of(refClass, sizes, queryClass, self, knn);
+        double[] out = new double[queryLabels.length * knn.size()];
+        TiledSearch.forEachRow(queries, tiles, () -> new RankScanner(plan, out));
+        return out;
+    }
+
+    /** Mean over non-lone queries (NaN entries), or the mean of per-label means; NaN when all are lone. */
+    private static double average(double[] perQuery, int stride, int column, int[] labels, boolean perClass) {
+        if (!perClass) {
+            double s = 0;
+            long n = 0;
+            for (int q = 0; q < labels.length; q++) {
+                double v = perQuery[q * stride + column];
+                if (!Double.isNaN(v)) {
+                    s += v;
+                    n++;
+                }
+            }
+            return n == 0 ? Double.NaN : s / n;
+        }
+        Map<Integer, double[]> byLabel = new java.util.TreeMap<>();
+        for (int q = 0; q < labels.length; q++) {
+            double v = perQuery[q * stride + column];
+            if (!Double.isNaN(v)) {
+                double[] acc = byLabel.computeIfAbsent(labels[q], l -> new double[2]);
+                acc[0] += v;
+                acc[1]++;
+            }
+        }
+        if (byLabel.isEmpty()) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (double[] acc : byLabel.values()) {
+            s += acc[0] / acc[1];
+        }
+        return s / byLabel.size();
+    }
+
+    private static int[] labelArray(Labels labels, int rows, String what, String of) {
+        if (labels == null) {
+            throw new IllegalArgumentException(what + " must not be null");
+        }
+        if (labels.size() != rows) {
+            throw new IllegalArgumentException(what + " has " + labels.size() + " entries but " + of + " has " + rows
+                    + " rows: expected one label per row");
+        }
+        return labels.toArray();
+    }
+}

@@ -1,0 +1,311 @@
+package org.metriclab.eval.knn;
+
+import java.util.Arrays;
+import java.util.List;
+import org.metriclab.eval.Measure;
+
+/**
+ * Per-query k-NN measures from one exact distance row, without sorting the row.
+ *
+ * <p>Ranking order: ascending squared distance, ties by ascending reference index; in self mode the query's
+ * own index is skipped. For a query with label y and R relevant references (same label, self excluded), the
+ * relevant references are sorted (bucket sort, linear time) and every other reference is counted into
+ * {@code h[b]}, b = number of relevant references ranked before it. The rank of the i-th relevant reference is
+ * then {@code p_i = i + Σ_{b<i} h[b]}, which gives exactly, for the full ranking (k = all, as PML with
+ * {@code k=None}): precision_at_k = #{p_i ≤ k}/k, recall_at_k = [p_1 ≤ k], r_precision = #{p_i ≤ R}/R,
+ * MAP@R = Σ_{p_i ≤ R} (i/p_i)/R, MAP = Σ_i (i/p_i)/R, MRR = 1/p_1. knn_accuracy_k uses a bounded heap of the
+ * k nearest references: majority vote, ties between classes broken by the nearest neighbour of the tied classes.
+ * Lone queries (R = 0) get NaN for every measure (they are excluded from the means).
+ */
+public final class RankScanner implements TiledSearch.RowVisitor {
+    /** Buckets per relevant reference: most buckets stay empty, so most lookups need no comparison. */
+    private static final int BUCKETS_PER_ITEM = 4;
+    private final Plan plan;
+    private final double[] out;
+    private final double[] relD;
+    private final int[] relI;
+    private final double[] sortD;
+    private final int[] sortI;
+    private final int[] bucketOf;
+    private final int[] start;
+    private final int[] cursor;
+    private final int[] before;
+    private final long[] ranks;
+    private final double[] heapD;
+    private final int[] heapI;
+    private final int[] votes;
+
+    /**
+     * What to compute.
+     *
+     * @param referenceClass class index (0..classes-1) of every reference
+     * @param classSizes references per class index
+     * @param members reference indices of every class, ascending
+     * @param queryClass class index of every query's label among the references, or −1 when absent
+     * @param selfMode true when query i is reference i (excluded from its own ranking)
+     * @param measures distinct k-NN measures (no per-class flag); value j of query q goes to {@code out[q·m + j]}
+     */
+    public record Plan(int[] referenceClass, int[] classSizes, int[][] members, int[] queryClass, boolean selfMode,
+                       List<Measure> measures) {
+        /** A plan; {@code members[c]} (reference indices of class c, ascending) is derived from referenceClass. */
+        public static Plan of(int[] referenceClass, int[] classSizes, int[] queryClass, boolean selfMode, List<Measure> measures) {
+            int[][] members = new int[classSizes.length][];
+            int[] fill = new int[classSizes.length];
+            for (int c = 0; c < classSizes.length; c++) {
+                members[c] = new int[classSizes[c]];
+            }
+            for (int j = 0; j < referenceClass.length; j++) {
+                members[referenceClass[j]][fill[referenceClass[j]]++] = j;
+            }
+            return new Plan(referenceClass, classSizes, members, queryClass, selfMode, measures);
+        }
+
+        int maxKnnK() {
+            return measures.stream().filter(m -> m.kind() == Measure.Kind.KNN_ACCURACY).mapToInt(Measure::k).max().orElse(0);
+        }
+
+        int maxClassSize() {
+            return Arrays.stream(classSizes).max().orElse(0);
+        }
+    }
+
+    public RankScanner(Plan plan, double[] out) {
+        this.plan = plan;
+        this.out = out;
+        int maxR = plan.maxClassSize();
+        relD = new double[maxR];
+        relI = new int[maxR];
+        sortD = new double[maxR];
+        sortI = new int[maxR];
+        bucketOf = new int[maxR];
+        start = new int[BUCKETS_PER_ITEM * maxR + 2];
+        cursor = new int[BUCKETS_PER_ITEM * maxR + 2];
+        before = new int[maxR + 1];
+        ranks = new long[maxR];
+        int k = Math.min(plan.maxKnnK(), plan.referenceClass().length);
+        heapD = new double[k];
+        heapI = new int[k];
+        votes = new int[plan.classSizes().length];
+    }
+
+    @Override
+    public void visit(int query, double[] dist, int off) {
+        int m = plan.measures().size();
+        int y = plan.queryClass()[query];
+        int self = plan.selfMode() ? query : -1;
+        int relevant = y < 0 ? 0 : plan.classSizes()[y] - (plan.selfMode() ? 1 : 0);
+        if (relevant == 0) {
+            Arrays.fill(out, query * m, query * m + m, Double.NaN);
+            return;
+        }
+        int[] cls = plan.referenceClass();
+        int nr = cls.length;
+        int[] members = plan.members()[y];
+        int n = 0;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int j : members) {
+            if (j == self) {
+                continue;
+            }
+            double d = dist[off + j];
+            relD[n] = d;
+            relI[n] = j;
+            n++;
+            lo = Math.min(lo, d);
+            hi = Math.max(hi, d);
+        }
+        int heapSize = 0;
+        int heapCap = heapD.length;
+        if (heapCap > 0) {
+            for (int j = 0; j < nr; j++) {
+                if (j == self) {
+                    continue;
+                }
+                double d = dist[off + j];
+                if (heapSize < heapCap) {
+                    heapPush(heapSize++, d, j);
+                } else if (d < heapD[0]) {
+                    heapReplaceTop(heapSize, d, j);
+                }
+            }
+        }
+        int buckets = BUCKETS_PER_ITEM * n;
+        double scale = hi > lo ? buckets / (hi - lo) : 0.0;
+        bucketSort(n, buckets, lo, hi, scale);
+        Arrays.fill(before, 0, n + 1, 0);
+        // every reference (relevant ones and self included, corrected below) is counted into before[b],
+        // b = #relevant ranked before it; references beyond hi fall into the empty sentinel bucket
+        for (int j = 0; j < nr; j++) {
+            double d = dist[off + j];
+            int b = d > hi ? buckets : Math.min(buckets - 1, Math.max(0, (int) ((d - lo) * scale)));
+            int c = start[b];
+            int e = start[b + 1];
+            while (c < e && (sortD[c] < d || (sortD[c] == d && sortI[c] < j))) {
+                c++;
+            }
+            before[c]++;
+        }
+        for (int i = 0; i < n; i++) {
+            before[i]--;
+        }
+        if (self >= 0) {
+            double d = dist[off + self];
+            int c = 0;
+            while (c < n && (sortD[c] < d || (sortD[c] == d && sortI[c] < self))) {
+                c++;
+            }
+            before[c]--;
+        }
+        long others = 0;
+        for (int i = 0; i < n; i++) {
+            others += before[i];
+            ranks[i] = i + 1 + others;
+        }
+        int knnCount = heapCap > 0 ? sortHeap(heapSize) : 0;
+        for (int j = 0; j < m; j++) {
+            out[query * m + j] = value(plan.measures().get(j), n, y, knnCount);
+        }
+    }
+
+    private double value(Measure measure, int r, int y, int knnCount) {
+        switch (measure.kind()) {
+            case PRECISION_AT_K:
+                return countWithin(measure.k(), r) / (double) measure.k();
+            case RECALL_AT_K:
+                return ranks[0] <= measure.k() ? 1.0 : 0.0;
+            case R_PRECISION:
+                return countWithin(r, r) / (double) r;
+            case MAP_AT_R: {
+                double s = 0;
+                for (int i = 0; i < r && ranks[i] <= r; i++) {
+                    s += (i + 1) / (double) ranks[i];
+                }
+                return s / r;
+            }
+            case MAP: {
+                double s = 0;
+                for (int i = 0; i < r; i++) {
+                    s += (i + 1) / (double) ranks[i];
+                }
+                return s / r;
+            }
+            case MRR:
+                return 1.0 / ranks[0];
+            case KNN_ACCURACY:
+                return vote(Math.min(measure.k(), knnCount)) == y ? 1.0 : 0.0;
+            default:
+                throw new IllegalStateException("not a k-NN measure: " + measure.name());
+        }
+    }
+
+    private int countWithin(long k, int r) {
+        int c = 0;
+        while (c < r && ranks[c] <= k) {
+            c++;
+        }
+        return c;
+    }
+
+    private int vote(int k) {
+        int[] cls = plan.referenceClass();
+        int best = 0;
+        for (int i = 0; i < k; i++) {
+            best = Math.max(best, ++votes[cls[heapI[i]]]);
+        }
+        int winner = -1;
+        for (int i = 0; i < k && winner < 0; i++) {
+            if (votes[cls[heapI[i]]] == best) {
+                winner = cls[heapI[i]];
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            votes[cls[heapI[i]]] = 0;
+        }
+        return winner;
+    }
+
+    /** Stable bucket sort of relD/relI (index order) into sortD/sortI by (distance, index); start[b] = first of bucket b. */
+    private void bucketSort(int n, int buckets, double lo, double hi, double scale) {
+        Arrays.fill(start, 0, buckets + 2, 0);
+        for (int i = 0; i < n; i++) {
+            double d = relD[i];
+            int b = d > hi ? buckets : Math.min(buckets - 1, Math.max(0, (int) ((d - lo) * scale)));
+            bucketOf[i] = b;
+            start[b + 1]++;
+        }
+        for (int b = 0; b <= buckets; b++) {
+            start[b + 1] += start[b];
+        }
+        System.arraycopy(start, 0, cursor, 0, buckets + 1);
+        for (int i = 0; i < n; i++) {
+            int p = cursor[bucketOf[i]]++;
+            sortD[p] = relD[i];
+            sortI[p] = relI[i];
+        }
+        for (int b = 0; b < buckets; b++) {
+            for (int i = start[b] + 1; i < start[b + 1]; i++) {
+                double d = sortD[i];
+                int idx = sortI[i];
+                int p = i - 1;
+                while (p >= start[b] && sortD[p] > d) {
+                    sortD[p + 1] = sortD[p];
+                    sortI[p + 1] = sortI[p];
+                    p--;
+                }
+                sortD[p + 1] = d;
+                sortI[p + 1] = idx;
+            }
+        }
+    }
+
+    private boolean greater(double da, int ia, double db, int ib) {
+        return da > db || (da == db && ia > ib);
+    }
+
+    private void heapPush(int size, double d, int idx) {
+        int c = size;
+        while (c > 0) {
+            int p = (c - 1) / 2;
+            if (!greater(d, idx, heapD[p], heapI[p])) {
+                break;
+            }
+            heapD[c] = heapD[p];
+            heapI[c] = heapI[p];
+            c = p;
+        }
+        heapD[c] = d;
+        heapI[c] = idx;
+    }
+
+    private void heapReplaceTop(int size, double d, int idx) {
+        int c = 0;
+        while (true) {
+            int l = 2 * c + 1;
+            if (l >= size) {
+                break;
+            }
+            int g = l + 1 < size && greater(heapD[l + 1], heapI[l + 1], heapD[l], heapI[l]) ? l + 1 : l;
+            if (!greater(heapD[g], heapI[g], d, idx)) {
+                break;
+            }
+            heapD[c] = heapD[g];
+            heapI[c] = heapI[g];
+            c = g;
+        }
+        heapD[c] = d;
+        heapI[c] = idx;
+    }
+
+    /** Turns the max-heap into ascending (distance, index) order in place; returns its size. */
+    private int sortHeap(int size) {
+        for (int s = size - 1; s > 0; s--) {
+            double d = heapD[0];
+            int idx = heapI[0];
+            heapReplaceTop(s, heapD[s], heapI[s]);
+            heapD[s] = d;
+            heapI[s] = idx;
+        }
+        return size;
+    }
+}

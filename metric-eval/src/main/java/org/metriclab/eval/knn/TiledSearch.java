@@ -1,0 +1,64 @@
+package org.metriclab.eval.knn;
+
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * Streams exact squared-Euclidean distance rows, query block by query block, to per-block visitors, in
+ * parallel over blocks. Memory: the tiled references plus one {@code block × references} distance buffer per
+ * worker thread (at most {@link #BLOCK_DOUBLES} doubles, 32 MiB); never a queries × references matrix.
+ */
+public final class TiledSearch {
+    /** Upper bound on the doubles of one block's distance buffer. */
+    public static final int BLOCK_DOUBLES = 1 << 22;
+    private static final int MAX_BLOCK = 64;
+
+    /** Receives one query's distance row: {@code distances[offset + j]} is the distance to reference j. */
+    public interface RowVisitor {
+        void visit(int query, double[] distances, int offset);
+    }
+
+    private TiledSearch() {
+    }
+
+    /** Queries per block for a reference set of {@code references} rows. */
+    public static int blockSize(int references) {
+        return Math.max(1, Math.min(MAX_BLOCK, BLOCK_DOUBLES / Math.max(1, references)));
+    }
+
+    /**
+     * Visits every query's distance row. {@code visitors} is called once per block, so a visitor may keep
+     * scratch state; rows of one block are visited in query order by one thread.
+     */
+    public static void forEachRow(Embeddings queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors) {
+        if (queries.dim() != references.dim()) {
+            throw new IllegalArgumentException("queries have " + queries.dim() + " columns but references have "
+                    + references.dim() + ": expected the same embedding dimension");
+        }
+        int nq = queries.rows();
+        int nr = references.rows();
+        int block = blockSize(nr);
+        int blocks = (nq + block - 1) / block;
+        ThreadLocal<double[]> buffers = ThreadLocal.withInitial(() -> new double[block * nr]);
+        double[] q = queries.data();
+        int d = queries.dim();
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            int q0 = b * block;
+            int q1 = Math.min(nq, q0 + block);
+            double[] buf = buffers.get();
+            double[] acc = new double[ReferenceTiles.WIDTH];
+            for (int tile = 0; tile < references.tiles(); tile++) {
+                int col = references.start(tile);
+                int width = references.width(tile);
+                for (int i = q0; i < q1; i++) {
+                    references.distances(q, i * d, tile, acc);
+                    System.arraycopy(acc, 0, buf, (i - q0) * nr + col, width);
+                }
+            }
+            RowVisitor visitor = visitors.get();
+            for (int i = q0; i < q1; i++) {
+                visitor.visit(i, buf, (i - q0) * nr);
+            }
+        });
+    }
+}

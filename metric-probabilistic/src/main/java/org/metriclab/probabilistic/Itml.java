@@ -1,0 +1,254 @@
+package org.metriclab.probabilistic;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.metriclab.core.baseline.CovarianceLearner;
+import org.metriclab.core.constraint.Pairs;
+import org.metriclab.core.constraint.RandomPairs;
+import org.metriclab.core.distance.MahalanobisMetric;
+import org.metriclab.core.learn.ConstraintLearner;
+import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.Params;
+import org.metriclab.core.learn.Supervised;
+import org.metriclab.core.linalg.Cholesky;
+import org.metriclab.core.linalg.Inverse;
+import org.metriclab.core.linalg.Matrix;
+
+/**
+ * Information-theoretic metric learning (Davis, Kulis, Jain, Sra &amp; Dhillon, ICML 2007):
+ * min D_ld(A, A₀) + γ·D_ld(diag ξ, diag ξ₀) subject to d_A(i,j) ≤ ξ for similar and ≥ ξ for dissimilar
+ * pairs, by cyclic Bregman projections (one rank-one update A ← A + β·Av·vᵀA per active constraint),
+ * exactly in metric-learn 0.7.0's form: similar pairs are visited first, then dissimilar ones; a sweep
+ * ends with conv = Σ|λ − λ_old| / (‖λ‖ + ‖λ_old‖), and the run stops when conv &lt; tol.
+ *
+ * <p>Bounds: when {@code lower}/{@code upper} are 0 they are the 5th and 95th percentiles (numpy's linear
+ * interpolation) of the unsquared Euclidean distances among the distinct rows used by the pairs, over
+ * the full square distance matrix (zero diagonal included) — metric-learn's choice, and like
+ * metric-learn these bounds are compared with squared Mahalanobis distances. Pairs of identical
+ * points carry no constraint and are dropped. Objective reported per sweep: D_ld(A, A₀).
+ *
+ * <p>Defaults: gamma 1.0, max_iter 1000, tol 1e-3, prior identity (or covariance: inverse sample
+ * covariance), lower 0 / upper 0 (percentiles), constraints 0 (= 20·classes² pairs of each kind
+ * when supervised).
+ */
+public record Itml(double gamma, int maxIter, double tol, Prior prior, double lower, double upper)
+        implements ConstraintLearner<Pairs, MahalanobisMetric> {
+    /** A₀: the identity, or the inverse sample covariance of the rows. */
+    public enum Prior { IDENTITY, COVARIANCE }
+
+    private static final int MAX_BOUND_POINTS = 4000;
+
+    public Itml {
+        if (!(gamma > 0) || maxIter < 1 || !(tol > 0) || !(lower >= 0) || !(upper >= 0)
+                || (upper > 0 && lower > 0 && lower >= upper)) {
+            throw new IllegalArgumentException("itml: need gamma > 0, max_iter >= 1, tol > 0, 0 <= lower < upper "
+                    + "(0 = from percentiles); got gamma=" + gamma + ", max_iter=" + maxIter + ", tol=" + tol
+                    + ", lower=" + lower + ", upper=" + upper);
+        }
+    }
+
+    public static Itml from(Params p) {
+        return new Itml(p.getDouble("gamma", 1.0), p.getInt("max_iter", 1000), p.getDouble("tol", 1e-3),
+                p.getEnum("prior", Prior.IDENTITY), p.getDouble("lower", 0.0), p.getDouble("upper", 0.0));
+    }
+
+    /** The label-supervised learner: {@code constraints} random pairs of each kind (0 = 20·classes²). */
+    public static Supervised<Pairs, MahalanobisMetric> supervised(Params p) {
+        return new Supervised<>(from(p), new RandomPairs(p.getInt("constraints", 0)));
+    }
+
+    @Override
+    public MahalanobisMetric fit(Matrix x, Pairs pairs, FitContext ctx) {
+        pairs.requireIndicesBelow(x.rows());
+        int d = x.cols();
+        double[] xs = x.toArray();
+        int[] order = constraintOrder(pairs, xs, d);
+        if (order.length == 0) {
+            throw new IllegalArgumentException("itml needs at least one pair of distinct points, got " + pairs);
+        }
+        int m = order.length;
+        double[] v = new double[m * d];
+        boolean[] similar = new boolean[m];
+        for (int c = 0; c < m; c++) {
+            int k = order[c];
+            similar[c] = pairs.isSimilar(k);
+            for (int j = 0; j < d; j++) {
+                v[c * d + j] = xs[pairs.left(k) * d + j] - xs[pairs.right(k) * d + j];
+            }
+        }
+        double[] bounds = lower > 0 && upper > 0 ? new double[] {lower, upper} : percentileBounds(xs, d, pairs, ctx);
+        Matrix a0 = priorMatrix(x);
+        double[] a = a0.toArray();
+        double[] lambda = new double[m];
+        double[] lambdaOld = new double[m];
+        double[] bhat = new double[m];
+        for (int c = 0; c < m; c++) {
+            bhat[c] = similar[c] ? bounds[0] : bounds[1];
+        }
+        double gammaProj = Double.isInfinite(gamma) ? 1.0 : gamma / (gamma + 1.0);
+        double[] av = new double[d];
+        Matrix a0Inverse = Inverse.of(a0);
+        double logDetA0 = logDet(a0);
+        int it = 0;
+        boolean converged = false;
+        double objective = 0;
+        while (it < maxIter && !converged) {
+            it++;
+            for (int c = 0; c < m; c++) {
+                int o = c * d;
+                double wtw = 0;
+                for (int r = 0; r < d; r++) {
+                    double s = PairwiseKernels.dot(a, r * d, v, o, d);
+                    av[r] = s;
+                    wtw += v[o + r] * s;
+                }
+                double alpha = similar[c]
+                        ? Math.min(lambda[c], gammaProj * (1.0 / wtw - 1.0 / bhat[c]))
+                        : Math.min(lambda[c], gammaProj * (1.0 / bhat[c] - 1.0 / wtw));
+                if (alpha == 0.0) {
+                    continue;
+                }
+                lambda[c] -= alpha;
+                double beta;
+                if (similar[c]) {
+                    beta = alpha / (1 - alpha * wtw);
+                    bhat[c] = 1.0 / (1.0 / bhat[c] + alpha / gamma);
+                } else {
+                    beta = -alpha / (1 + alpha * wtw);
+                    bhat[c] = 1.0 / (1.0 / bhat[c] - alpha / gamma);
+                }
+                for (int r = 0; r < d; r++) {
+                    double br = beta * av[r];
+                    int ar = r * d;
+                    for (int k = 0; k < d; k++) {
+                        a[ar + k] += br * av[k];
+                    }
+                }
+            }
+            double normSum = norm(lambda) + norm(lambdaOld);
+            double diff = 0;
+            for (int c = 0; c < m; c++) {
+                diff += Math.abs(lambdaOld[c] - lambda[c]);
+            }
+            converged = normSum == 0 || diff / normSum < tol;
+            System.arraycopy(lambda, 0, lambdaOld, 0, m);
+            Matrix am = Matrix.of(d, d, a).symmetrize();
+            objective = am.times(a0Inverse).trace() - logDet(am) + logDetA0 - d;
+            if (!Double.isFinite(objective)) {
+                throw new ArithmeticException("itml: the metric lost positive definiteness at sweep " + it
+                        + "; the bounds or gamma may be extreme (lower=" + bounds[0] + ", upper=" + bounds[1] + ")");
+            }
+            ctx.progress().iteration(it, objective);
+        }
+        if (!converged) {
+            ctx.progress().warn("itml: stopped at max_iter=" + maxIter + " sweeps without converging (objective "
+                    + objective + ")");
+        }
+        ctx.progress().finished(it, objective, converged);
+        return MahalanobisMetric.fromPsd(Matrix.of(d, d, a).symmetrize());
+    }
+
+    /** Indices of the usable pairs (distinct points), similar ones first, in their given order. */
+    private static int[] constraintOrder(Pairs pairs, double[] x, int d) {
+        return IntStream.concat(
+                IntStream.range(0, pairs.size()).filter(k -> pairs.isSimilar(k)),
+                IntStream.range(0, pairs.size()).filter(k -> !pairs.isSimilar(k)))
+                .filter(k -> !Arrays.equals(x, pairs.left(k) * d, pairs.left(k) * d + d, x, pairs.right(k) * d,
+                        pairs.right(k) * d + d))
+                .toArray();
+    }
+
+    private Matrix priorMatrix(Matrix x) {
+        int d = x.cols();
+        if (prior == Prior.IDENTITY) {
+            return Matrix.identity(d);
+        }
+        if (x.rows() < 2) {
+            throw new IllegalArgumentException("itml: prior=covariance needs at least 2 rows, got " + x.rows());
+        }
+        Matrix cov = CovarianceLearner.covariance(x);
+        if (!Cholesky.isPositiveDefinite(cov)) {
+            throw new IllegalArgumentException("itml: prior=covariance needs a positive definite sample covariance "
+                    + "(more rows than features, no constant or collinear features); use prior=identity");
+        }
+        return Inverse.of(cov).symmetrize();
+    }
+
+    /** 5th and 95th percentiles of the full distance matrix among the distinct rows used by the pairs. */
+    static double[] percentileBounds(double[] x, int d, Pairs pairs, FitContext ctx) {
+        Set<Integer> rows = new LinkedHashSet<>();
+        for (int k = 0; k < pairs.size(); k++) {
+            rows.add(pairs.left(k));
+            rows.add(pairs.right(k));
+        }
+        int[] u = rows.stream().mapToInt(Integer::intValue).sorted().toArray();
+        if (u.length > MAX_BOUND_POINTS) {
+            int[] perm = FitContext.permutation(u.length, ctx.random("bounds"));
+            int[] s = new int[MAX_BOUND_POINTS];
+            for (int k = 0; k < s.length; k++) {
+                s[k] = u[perm[k]];
+            }
+            u = s;
+        }
+        int n = u.length;
+        int[] pts = u;
+        double[][] parts = new double[n][];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            double[] r = new double[n - i - 1];
+            for (int j = i + 1; j < n; j++) {
+                double s = 0;
+                for (int k = 0; k < d; k++) {
+                    double t = x[pts[i] * d + k] - x[pts[j] * d + k];
+                    s += t * t;
+                }
+                r[j - i - 1] = Math.sqrt(s);
+            }
+            parts[i] = r;
+        });
+        double[] condensed = new double[n * (n - 1) / 2];
+        int pos = 0;
+        for (double[] r : parts) {
+            System.arraycopy(r, 0, condensed, pos, r.length);
+            pos += r.length;
+        }
+        Arrays.parallelSort(condensed);
+        return new double[] {fullMatrixPercentile(condensed, n, 5), fullMatrixPercentile(condensed, n, 95)};
+    }
+
+    /** numpy.percentile (linear) of the n×n distance matrix: n zeros plus each sorted off-diagonal value twice. */
+    static double fullMatrixPercentile(double[] sortedCondensed, int n, double q) {
+        long total = (long) n * n;
+        double position = q / 100.0 * (total - 1);
+        long lo = (long) Math.floor(position);
+        double frac = position - lo;
+        double a = fullMatrixValue(sortedCondensed, n, lo);
+        double b = fullMatrixValue(sortedCondensed, n, Math.min(lo + 1, total - 1));
+        return a + frac * (b - a);
+    }
+
+    private static double fullMatrixValue(double[] sortedCondensed, int n, long index) {
+        return index < n ? 0.0 : sortedCondensed[(int) ((index - n) / 2)];
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double t : v) {
+            s += t * t;
+        }
+        return Math.sqrt(s);
+    }
+
+    private static double logDet(Matrix a) {
+        if (!Cholesky.isPositiveDefinite(a)) {
+            return Double.NaN;
+        }
+        Matrix l = Cholesky.lower(a);
+        double s = 0;
+        for (int i = 0; i < a.rows(); i++) {
+            s += Math.log(l.get(i, i));
+        }
+        return 2 * s;
+    }
+}

@@ -1,0 +1,107 @@
+package org.metriclab.probabilistic;
+
+import java.util.SplittableRandom;
+import org.metriclab.core.data.Dataset;
+import org.metriclab.core.distance.MahalanobisMetric;
+import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.MetricLearner;
+import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Matrix;
+import org.metriclab.probabilistic.optim.WolfeLbfgs;
+import org.metriclab.probabilistic.optim.Lbfgs;
+
+/**
+ * Neighbourhood components analysis (Goldberger, Roweis, Hinton &amp; Salakhutdinov, NIPS 2004):
+ * maximises the expected leave-one-out 1-NN accuracy Σ_i p_i under softmax neighbour probabilities,
+ * over L (dims×d). See {@link NcaObjective} for the objective and gradient.
+ *
+ * <p>Solvers: {@code lbfgs} (full batch, {@link WolfeLbfgs}: L-BFGS with a strong-Wolfe line search,
+ * which follows scipy's L-BFGS-B as metric-learn uses it; {@code max_iter} iterations, gradient
+ * tolerance {@code tol}), {@code smile_lbfgs} (full batch, Smile's L-BFGS through {@link Lbfgs}) and {@code sgd} (stochastic: each epoch visits shuffled
+ * mini-batches of {@code batch_size} rows, neighbours restricted to the batch, step
+ * {@code learning_rate}/batch; {@code max_iter} epochs, stops when the epoch's mean objective changes
+ * by less than {@code tol} relatively).
+ *
+ * <p>Defaults: dims 0 (= d), init identity, solver lbfgs, max_iter 100, tol 1e-5, regularization 0,
+ * batch_size 64, learning_rate 0.01.
+ */
+public record Nca(int dims, Init init, Solver solver, int maxIter, double tol, double regularization, int batchSize,
+        double learningRate) implements MetricLearner<MahalanobisMetric> {
+    /** Full-batch L-BFGS or mini-batch stochastic gradient descent. */
+    public enum Solver { LBFGS, SMILE_LBFGS, SGD }
+
+    public Nca {
+        if (dims < 0 || maxIter < 1 || !(tol > 0) || !(regularization >= 0) || batchSize < 2 || !(learningRate > 0)) {
+            throw new IllegalArgumentException("nca: need dims >= 0 (0 = all), max_iter >= 1, tol > 0, regularization >= 0, "
+                    + "batch_size >= 2, learning_rate > 0; got dims=" + dims + ", max_iter=" + maxIter + ", tol=" + tol
+                    + ", regularization=" + regularization + ", batch_size=" + batchSize + ", learning_rate=" + learningRate);
+        }
+    }
+
+    public static Nca from(Params p) {
+        return new Nca(p.getInt("dims", 0), p.getEnum("init", Init.IDENTITY), p.getEnum("solver", Solver.LBFGS),
+                p.getInt("max_iter", 100), p.getDouble("tol", 1e-5), p.getDouble("regularization", 0.0),
+                p.getInt("batch_size", 64), p.getDouble("learning_rate", 0.01));
+    }
+
+    @Override
+    public MahalanobisMetric fit(Dataset train, FitContext ctx) {
+        if (train.size() < 2) {
+            throw new IllegalArgumentException("nca needs at least 2 training rows, got " + train.size());
+        }
+        int d = train.dim();
+        int p = Init.outputDim(dims, d, "nca");
+        double[] l0 = init.transformation(train.x(), p);
+        int[] y = train.labels().toArray();
+        double[] l = switch (solver) {
+            case LBFGS -> new WolfeLbfgs(10, tol, maxIter).minimize(new NcaObjective(train.x(), y, p, regularization), l0,
+                    "nca", ctx.progress()).x();
+            case SMILE_LBFGS -> new Lbfgs(10, tol, maxIter).minimize(new NcaObjective(train.x(), y, p, regularization), l0,
+                    "nca", ctx.progress()).x();
+            case SGD -> sgd(train.x(), y, p, l0, ctx);
+        };
+        return new MahalanobisMetric(Matrix.of(p, d, l));
+    }
+
+    private double[] sgd(Matrix x, int[] y, int p, double[] l, FitContext ctx) {
+        SplittableRandom rng = ctx.random("batches");
+        int n = x.rows();
+        int b = Math.min(batchSize, n);
+        double[] g = new double[l.length];
+        double previous = Double.NaN;
+        boolean converged = false;
+        int epoch = 0;
+        double mean = Double.NaN;
+        while (epoch < maxIter && !converged) {
+            epoch++;
+            int[] order = FitContext.permutation(n, rng);
+            double sum = 0;
+            int batches = 0;
+            for (int start = 0; start + b <= n; start += b) {
+                int[] rows = java.util.Arrays.copyOfRange(order, start, start + b);
+                int[] yb = new int[b];
+                for (int k = 0; k < b; k++) {
+                    yb[k] = y[rows[k]];
+                }
+                sum += new NcaObjective(x.rows(rows), yb, p, regularization).valueAndGradient(l, g) / b;
+                for (int k = 0; k < l.length; k++) {
+                    l[k] -= learningRate * g[k] / b;
+                }
+                batches++;
+            }
+            mean = sum / batches;
+            if (!Double.isFinite(mean)) {
+                throw new ArithmeticException("nca (sgd): the objective became " + mean + "; lower learning_rate");
+            }
+            ctx.progress().iteration(epoch, mean);
+            converged = epoch > 1 && Math.abs(previous - mean) <= tol * Math.max(1.0, Math.abs(mean));
+            previous = mean;
+        }
+        if (!converged) {
+            ctx.progress().warn("nca (sgd): stopped at max_iter=" + maxIter + " epochs without converging (objective "
+                    + mean + ")");
+        }
+        ctx.progress().finished(epoch, mean, converged);
+        return l;
+    }
+}

@@ -1,0 +1,33 @@
+package org.metriclab.probabilistic;
+
+import java.util.List;
+import org.metriclab.core.learn.LearnerCatalog;
+import org.metriclab.core.learn.LearnerEntry;
+
+/**
+ * The probabilistic learners (survey §4 and metric-learn's supplementary ones): NCA, MCML, ITML,
+ * Bayesian metric learning, MLKR, SDML and LDML. Pair learners are label-supervised through
+ * {@link org.metriclab.core.learn.Supervised} with {@link org.metriclab.core.constraint.RandomPairs}
+ * ({@code constraints} pairs of each kind).
+ */
+public final class ProbabilisticCatalog implements LearnerCatalog {
+    @Override
+    public String family() {
+        return "probabilistic";
+    }
+
+    @Override
+    public List<LearnerEntry> learners() {
+        return List.of(
+                new LearnerEntry("nca", "neighbourhood components analysis (softmax neighbours; L-BFGS or SGD)", Nca::from),
+                new LearnerEntry("mcml", "metric learning by collapsing classes (projected gradient on the PSD cone)", Mcml::from),
+                new LearnerEntry("itml", "information-theoretic metric learning (LogDet Bregman projections) on random pairs",
+                        Itml::supervised),
+                new LearnerEntry("bayesian_ml", "Bayesian metric learning (Yang, Jin & Sukthankar 2007; variational posterior)",
+                        BayesianMetricLearner::supervised),
+                new LearnerEntry("mlkr", "metric learning for kernel regression (L-BFGS)", Mlkr::from),
+                new LearnerEntry("sdml", "sparse determinant metric learning (graphical lasso) on random pairs", Sdml::supervised),
+                new LearnerEntry("ldml", "logistic discriminant metric learning on random pairs (projected gradient)",
+                        Ldml::supervised));
+    }
+}

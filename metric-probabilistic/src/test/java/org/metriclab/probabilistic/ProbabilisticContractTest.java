@@ -1,0 +1,26 @@
+package org.metriclab.probabilistic;
+
+import java.util.Map;
+import org.metriclab.core.contract.LearnerContract;
+import org.metriclab.core.learn.LearnerCatalog;
+
+class ProbabilisticContractTest extends LearnerContract {
+    @Override
+    protected LearnerCatalog catalog() {
+        return new ProbabilisticCatalog();
+    }
+
+    @Override
+    protected Map<String, Object> quickParams(String learner) {
+        return switch (learner) {
+            case "nca" -> Map.of("max_iter", 30);
+            case "mlkr" -> Map.of("max_iter", 30);
+            case "mcml" -> Map.of("max_iter", 20);
+            case "itml" -> Map.of("max_iter", 50, "constraints", 60);
+            case "sdml" -> Map.of("balance_param", 1e-3, "constraints", 60);
+            case "ldml" -> Map.of("max_iter", 30, "constraints", 60);
+            case "bayesian_ml" -> Map.of("max_iter", 30, "constraints", 60);
+            default -> Map.of();
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package org.metriclab.spectral;
+
+import java.util.Locale;
+
+/**
+ * A positive-definite kernel with its parameters resolved: RBF k(a, b) = exp(−γ‖a − b‖²) or
+ * POLYNOMIAL k(a, b) = (γ aᵀb + coef0)^degree (scikit-learn's conventions).
+ */
+public record Kernel(Type type, double gamma, int degree, double coef0) {
+    /** The kernel families. */
+    public enum Type {
+        RBF, POLYNOMIAL;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public Kernel {
+        if (type == null) {
+            throw new IllegalArgumentException("kernel type must be rbf or polynomial");
+        }
+        if (!(gamma > 0) || Double.isInfinite(gamma)) {
+            throw new IllegalArgumentException("kernel gamma must be a finite number > 0, got " + gamma);
+        }
+        if (degree < 1) {
+            throw new IllegalArgumentException("polynomial kernel degree must be >= 1, got " + degree);
+        }
+        if (!Double.isFinite(coef0) || (type == Type.POLYNOMIAL && coef0 < 0)) {
+            throw new IllegalArgumentException("polynomial kernel coef0 must be finite and >= 0, got " + coef0);
+        }
+    }
+
+    /** k(a, b) for rows of flat arrays: a at offset oa, b at offset ob, both of length d. */
+    double apply(double[] a, int oa, double[] b, int ob, int d) {
+        if (type == Type.RBF) {
+            double s = 0;
+            for (int t = 0; t < d; t++) {
+                double diff = a[oa + t] - b[ob + t];
+                s += diff * diff;
+            }
+            return Math.exp(-gamma * s);
+        }
+        double s = 0;
+        for (int t = 0; t < d; t++) {
+            s += a[oa + t] * b[ob + t];
+        }
+        return Math.pow(gamma * s + coef0, degree);
+    }
+}

@@ -1,0 +1,129 @@
+package org.metriclab.spectral;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.metriclab.core.data.Dataset;
+import org.metriclab.core.data.Labels;
+import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.MetricLearner;
+import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.EigenPairs;
+import org.metriclab.core.linalg.Matrix;
+
+/**
+ * Kernel FDA as kernel spectral metric learning (Mika et al. 1999; Ghojogh et al. 2022 kernel
+ * section). By the representer theorem U = Φ(X)T, so with the centred kernel matrix K̃ = HKH and its
+ * class-mean columns μ_k: M_K = Σ_k n_k μ_k μ_kᵀ (between), N_K = Σ_k K̃_k(I − 1/n_k 𝟙𝟙ᵀ)K̃_kᵀ = K̃K̃ − M_K
+ * (within), and T holds the top p solutions of M_K t = λ (N_K + ridge·tr(N_K)/n·I) t. The model is a
+ * {@link KernelMetric} storing the training points, so unseen points embed through kernel
+ * evaluations. Defaults: kernel rbf, gamma 0 = 1/median of the pairwise squared distances, degree 3,
+ * coef0 1 (polynomial only), ridge 1e-3, dims 0 = c − 1. Costs O(n³) time and O(n²) memory.
+ */
+public record KernelFdaLearner(Kernel.Type kernel, double gamma, int degree, double coef0, double ridge, int dims)
+        implements MetricLearner<KernelMetric> {
+    private static final String WHO = "kernel_fda";
+
+    public KernelFdaLearner {
+        if (kernel == null) {
+            throw new IllegalArgumentException(WHO + ": kernel must be rbf or polynomial");
+        }
+        if (!(gamma >= 0) || Double.isInfinite(gamma)) {
+            throw new IllegalArgumentException(WHO + ": gamma must be >= 0 (0 = automatic), got " + gamma);
+        }
+        if (degree < 1 || !(coef0 >= 0) || Double.isInfinite(coef0)) {
+            throw new IllegalArgumentException(WHO + ": need degree >= 1 and finite coef0 >= 0, got " + degree + ", " + coef0);
+        }
+        if (!(ridge > 0) || Double.isInfinite(ridge)) {
+            throw new IllegalArgumentException(WHO + ": ridge must be a finite number > 0 (N_K is always singular), got " + ridge);
+        }
+        Scatter.requireNonNegativeDims(dims, WHO);
+    }
+
+    public static KernelFdaLearner from(Params p) {
+        return new KernelFdaLearner(p.getEnum("kernel", Kernel.Type.RBF), p.getDouble("gamma", 0.0), p.getInt("degree", 3),
+                p.getDouble("coef0", 1.0), p.getDouble("ridge", 1e-3), p.getInt("dims", 0));
+    }
+
+    /** 1 / median pairwise squared distance (the median heuristic); 1 when all points coincide. */
+    static double medianGamma(Matrix x) {
+        int n = x.rows();
+        int d = x.cols();
+        double[] data = x.toArray();
+        double[] all = new double[n * (n - 1) / 2];
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double s = 0;
+                for (int t = 0; t < d; t++) {
+                    double diff = data[i * d + t] - data[j * d + t];
+                    s += diff * diff;
+                }
+                all[c++] = s;
+            }
+        }
+        Arrays.sort(all);
+        double median = all.length == 0 ? 0 : all[all.length / 2];
+        return median > 0 ? 1.0 / median : 1.0;
+    }
+
+    Kernel resolveKernel(Matrix x) {
+        double g = gamma > 0 ? gamma : kernel == Kernel.Type.RBF ? medianGamma(x) : 1.0 / x.cols();
+        return new Kernel(kernel, g, degree, coef0);
+    }
+
+    @Override
+    public KernelMetric fit(Dataset train, FitContext ctx) {
+        train.requireAtLeastTwoClasses(WHO);
+        Matrix x = train.x();
+        int n = x.rows();
+        int d = x.cols();
+        Kernel k = resolveKernel(x);
+        double[] data = x.toArray();
+        double[] kk = new double[n * n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            for (int j = 0; j < n; j++) {
+                kk[i * n + j] = k.apply(data, i * d, data, j * d, d);
+            }
+        });
+        double[] colMeans = new double[n];
+        double grand = 0;
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += kk[i * n + j];
+            }
+            colMeans[i] = s / n;
+            grand += s / n;
+        }
+        grand /= n;
+        double mu = grand;
+        IntStream.range(0, n).parallel().forEach(i -> {
+            for (int j = 0; j < n; j++) {
+                kk[i * n + j] += mu - colMeans[i] - colMeans[j];
+            }
+        });
+        Matrix centred = Matrix.of(n, n, kk).symmetrize();
+        if (!centred.isFinite()) {
+            throw new IllegalArgumentException(WHO + ": the kernel matrix overflowed; lower gamma or the polynomial degree");
+        }
+        Labels y = train.labels();
+        int[] classes = y.classes();
+        double[] means = new double[classes.length * n];
+        for (int c = 0; c < classes.length; c++) {
+            int[] idx = y.indicesOf(classes[c]);
+            double w = Math.sqrt(idx.length);
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int j : idx) {
+                    s += kk[i * n + j];
+                }
+                means[c * n + i] = w * s / idx.length;
+            }
+        }
+        Matrix between = Matrix.of(classes.length, n, means).gram();
+        Matrix within = centred.gram().minus(between).symmetrize();
+        EigenPairs e = Scatter.generalized(between, within, ridge, WHO + ": kernel within-class scatter N_K");
+        int p = Scatter.dims(dims, classes.length - 1, n, WHO, ctx.progress());
+        return new KernelMetric(k, x, e.top(p).vectors(), colMeans, grand);
+    }
+}

@@ -1,0 +1,111 @@
+package org.metriclab.spectral;
+
+import org.metriclab.core.constraint.TargetNeighbors;
+import org.metriclab.core.data.Dataset;
+import org.metriclab.core.distance.MahalanobisMetric;
+import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.MetricLearner;
+import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Eigen;
+import org.metriclab.core.linalg.Matrix;
+
+/**
+ * LMNN, Large Margin Nearest Neighbour (Weinberger &amp; Saul, JMLR 2009), solved as metric-learn 0.7:
+ * gradient descent on L (no PSD projection needed, M = LᵀL), target neighbours = the k nearest
+ * same-class points in the input space, learning rate ×1.01 after an accepted step and halved (step
+ * retried) when the objective would rise; stop after max_iter, or once |Δobjective| &lt; convergence_tol
+ * after min_iter iterations and a fresh all-pairs impostor search confirms the active set. Impostors are
+ * tracked by {@link LmnnObjective}'s candidate set, recomputed from all pairs only when L has moved
+ * enough that an impostor could be missing (or every {@code refresh} steps when L is rank-deficient).
+ * Pull weight = regularization, push weight = 1 − regularization (metric-learn's convention).
+ * Defaults (metric-learn): k 3, regularization 0.5, learn_rate 1e-7, max_iter 1000, min_iter 50,
+ * convergence_tol 1e-3; dims 0 = d with L₀ = I (else the top-dims principal directions); refresh 10,
+ * slack 1.5 (candidate radius factor).
+ */
+public record LmnnLearner(int k, int dims, double regularization, double learnRate, int maxIter, int minIter,
+        double convergenceTol, int refresh, double slack) implements MetricLearner<MahalanobisMetric> {
+    private static final String WHO = "lmnn";
+
+    public LmnnLearner {
+        if (k < 1) {
+            throw new IllegalArgumentException(WHO + ": k must be >= 1, got " + k);
+        }
+        Scatter.requireNonNegativeDims(dims, WHO);
+        if (!(regularization >= 0 && regularization <= 1)) {
+            throw new IllegalArgumentException(WHO + ": regularization must be in [0, 1], got " + regularization);
+        }
+        if (!(learnRate > 0) || !(convergenceTol >= 0) || maxIter < 1 || minIter < 0 || refresh < 1 || !(slack >= 1)) {
+            throw new IllegalArgumentException(WHO + ": need learn_rate > 0, convergence_tol >= 0, max_iter >= 1, min_iter >= 0, "
+                    + "refresh >= 1, slack >= 1; got " + learnRate + ", " + convergenceTol + ", " + maxIter + ", " + minIter
+                    + ", " + refresh + ", " + slack);
+        }
+    }
+
+    public static LmnnLearner from(Params p) {
+        return new LmnnLearner(p.getInt("k", 3), p.getInt("dims", 0), p.getDouble("regularization", 0.5),
+                p.getDouble("learn_rate", 1e-7), p.getInt("max_iter", 1000), p.getInt("min_iter", 50),
+                p.getDouble("convergence_tol", 1e-3), p.getInt("refresh", 10), p.getDouble("slack", 1.5));
+    }
+
+    /** The initial L: identity, or the top-dims principal directions as rows. */
+    static Matrix initial(Matrix x, int p) {
+        if (p == x.cols()) {
+            return Matrix.identity(p);
+        }
+        return Eigen.symmetric(Scatter.centered(x).gram()).top(p).vectors().transpose();
+    }
+
+    @Override
+    public MahalanobisMetric fit(Dataset train, FitContext ctx) {
+        train.requireAtLeastTwoClasses(WHO);
+        int[][] targets = TargetNeighbors.of(train.x(), train.labels(), k);
+        int p = Scatter.dims(dims, train.dim(), train.dim(), WHO, ctx.progress());
+        LmnnObjective f = new LmnnObjective(train.x(), train.labels().toArray(), targets, regularization, slack);
+        Matrix l = initial(train.x(), p);
+        f.refresh(l);
+        LmnnObjective.Evaluation current = f.evaluate(l);
+        double rate = learnRate;
+        boolean converged = false;
+        int it = 1;
+        int sinceRefresh = 0;
+        for (; it < maxIter; it++) {
+            Matrix next;
+            LmnnObjective.Evaluation trial;
+            while (true) {
+                next = l.minus(current.gradient().scale(rate));
+                trial = f.evaluate(next);
+                if (trial.objective() <= current.objective() || rate < 1e-30) {
+                    break;
+                }
+                rate /= 2;
+            }
+            double delta = trial.objective() - current.objective();
+            l = next;
+            current = trial;
+            rate *= 1.01;
+            ctx.progress().iteration(it, current.objective());
+            if (f.needsRefresh(l, ++sinceRefresh, refresh)) {
+                f.refresh(l);
+                current = f.evaluate(l);
+                sinceRefresh = 0;
+            }
+            if ((it > minIter && Math.abs(delta) < convergenceTol) || rate < 1e-30) {
+                f.refresh(l);
+                LmnnObjective.Evaluation check = f.evaluate(l);
+                sinceRefresh = 0;
+                boolean stable = check.active() == current.active()
+                        && Math.abs(check.objective() - current.objective()) <= Math.max(convergenceTol, 1e-12);
+                current = check;
+                if (stable || rate < 1e-30) {
+                    converged = true;
+                    break;
+                }
+            }
+        }
+        ctx.progress().finished(it, current.objective(), converged);
+        if (!converged) {
+            ctx.progress().warn(WHO + ": stopped at max_iter = " + maxIter + " (objective " + current.objective() + ")");
+        }
+        return new MahalanobisMetric(l);
+    }
+}

@@ -1,0 +1,96 @@
+package org.metriclab.spectral;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.metriclab.core.constraint.Chunklets;
+import org.metriclab.core.distance.MahalanobisMetric;
+import org.metriclab.core.learn.ConstraintLearner;
+import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Eigen;
+import org.metriclab.core.linalg.EigenPairs;
+import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.linalg.Psd;
+
+/**
+ * RCA, Relevant Component Analysis (Shental et al. 2002; Bar-Hillel et al. 2005), as metric-learn 0.7:
+ * Ĉ = (1/p_tot) Σ_j Σ_{i∈j} (x_ji − m_j)(x_ji − m_j)ᵀ over the p_tot rows in chunklets, and
+ * L = Ĉ^{-1/2} (whitening by the within-chunklet covariance). When dims &lt; d, or Ĉ has rank r &lt; d
+ * (too few chunklets), the "constrained FLD" step first keeps the p directions with the smallest
+ * ratio Ĉ v = λ S_T v (S_T: covariance, ddof 1, of the chunked rows, plus a relative ridge) and whitens
+ * inside them: L = (AᵀĈA)^{-1/2} Aᵀ. Defaults: dims 0 = rank(Ĉ), ridge 1e-6.
+ */
+public record RcaLearner(int dims, double ridge) implements ConstraintLearner<Chunklets, MahalanobisMetric> {
+    private static final String WHO = "rca";
+
+    public RcaLearner {
+        Scatter.requireNonNegativeDims(dims, WHO);
+        Scatter.requireRidge(ridge, WHO);
+    }
+
+    public static RcaLearner from(Params p) {
+        return new RcaLearner(p.getInt("dims", 0), p.getDouble("ridge", 1e-6));
+    }
+
+    /** Rows of each chunklet with at least two members, by chunklet id. */
+    static List<int[]> groups(Chunklets c) {
+        Map<Integer, List<Integer>> by = new TreeMap<>();
+        int[] of = c.chunkOf();
+        for (int i = 0; i < of.length; i++) {
+            if (of[i] >= 0) {
+                by.computeIfAbsent(of[i], k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        for (List<Integer> g : by.values()) {
+            if (g.size() >= 2) {
+                out.add(g.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        return out;
+    }
+
+    /** Ĉ and the chunked rows. */
+    static Matrix innerCovariance(Matrix x, List<int[]> groups) {
+        int total = 0;
+        Matrix s = Matrix.zeros(x.cols(), x.cols());
+        for (int[] g : groups) {
+            s = s.plus(Scatter.centeredScatter(x, g));
+            total += g.length;
+        }
+        return s.scale(1.0 / total);
+    }
+
+    @Override
+    public MahalanobisMetric fit(Matrix x, Chunklets chunklets, FitContext ctx) {
+        Scatter.requireUsable(x, chunklets, WHO);
+        List<int[]> groups = groups(chunklets);
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException(WHO + " needs at least one chunklet with two or more rows, got none");
+        }
+        Matrix inner = innerCovariance(x, groups);
+        int d = x.cols();
+        EigenPairs spectrum = Eigen.symmetric(inner);
+        int rank = Scatter.rank(spectrum.values(), 1e-10);
+        if (rank == 0) {
+            throw new IllegalArgumentException(WHO + ": every chunklet consists of identical points; the within-chunklet "
+                    + "covariance is zero");
+        }
+        if (rank < d && dims == 0) {
+            ctx.progress().warn(WHO + ": the within-chunklet covariance has rank " + rank + " < " + d
+                    + " (too few chunklets); reducing to " + rank + " dimensions");
+        }
+        int p = Scatter.dims(dims, rank, rank, WHO, ctx.progress());
+        if (p == d) {
+            return new MahalanobisMetric(Psd.apply(inner, v -> 1.0 / Math.sqrt(v)));
+        }
+        int[] chunked = groups.stream().flatMapToInt(java.util.Arrays::stream).sorted().toArray();
+        Matrix totalCov = Scatter.centeredScatter(x, chunked).scale(1.0 / Math.max(1, chunked.length - 1));
+        Matrix a = Scatter.generalized(inner, totalCov, Math.max(ridge, 1e-12), WHO + ": covariance of the chunked rows")
+                .bottom(p).vectors();
+        Matrix sub = a.transpose().times(inner).times(a).symmetrize();
+        return new MahalanobisMetric(Psd.apply(sub, v -> v > 0 ? 1.0 / Math.sqrt(v) : 0.0).times(a.transpose()));
+    }
+}

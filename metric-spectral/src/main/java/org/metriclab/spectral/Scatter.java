@@ -1,0 +1,182 @@
+package org.metriclab.spectral;
+
+import org.metriclab.core.constraint.Constraints;
+import org.metriclab.core.data.Dataset;
+import org.metriclab.core.data.Labels;
+import org.metriclab.core.learn.Progress;
+import org.metriclab.core.linalg.Eigen;
+import org.metriclab.core.linalg.EigenPairs;
+import org.metriclab.core.linalg.Matrix;
+
+/**
+ * Scatter matrices shared by the spectral learners, computed on flat row-major arrays:
+ * pair scatters Σ (x_i − x_j)(x_i − x_j)ᵀ, class (within/between) scatters, and the
+ * regularised generalized eigenproblem they feed.
+ */
+final class Scatter {
+    private Scatter() {
+    }
+
+    /** Rejects a non-finite or empty feature matrix and constraints that index outside it. */
+    static void requireUsable(Matrix x, Constraints c, String who) {
+        if (x.rows() < 2 || x.cols() < 1) {
+            throw new IllegalArgumentException(who + " needs at least 2 rows with at least one feature, got " + x.shape());
+        }
+        String bad = x.firstNonFinite();
+        if (bad != null) {
+            throw new IllegalArgumentException(who + ": feature matrix " + x.shape() + " has a non-finite value at " + bad);
+        }
+        if (c.size() == 0) {
+            throw new IllegalArgumentException(who + " needs at least one constraint, got none");
+        }
+        c.requireIndicesBelow(x.rows());
+    }
+
+    /** Rows x[left[k]] − x[right[k]] for the selected k (all when {@code keep} is null). */
+    static Matrix differences(Matrix x, int[] left, int[] right, boolean[] keep, boolean wanted) {
+        int d = x.cols();
+        double[] data = x.toArray();
+        int m = 0;
+        for (int k = 0; k < left.length; k++) {
+            m += keep == null || keep[k] == wanted ? 1 : 0;
+        }
+        double[] out = new double[m * d];
+        int r = 0;
+        for (int k = 0; k < left.length; k++) {
+            if (keep != null && keep[k] != wanted) {
+                continue;
+            }
+            int a = left[k] * d;
+            int b = right[k] * d;
+            for (int j = 0; j < d; j++) {
+                out[r * d + j] = data[a + j] - data[b + j];
+            }
+            r++;
+        }
+        return Matrix.of(m, d, out);
+    }
+
+    /** Σ over selected pairs of (x_i − x_j)(x_i − x_j)ᵀ (zero matrix when none is selected). */
+    static Matrix pairScatter(Matrix x, int[] left, int[] right, boolean[] keep, boolean wanted) {
+        Matrix diff = differences(x, left, right, keep, wanted);
+        return diff.rows() == 0 ? Matrix.zeros(x.cols(), x.cols()) : diff.gram();
+    }
+
+    /** Σ_i (x_i − mean)(x_i − mean)ᵀ over the given rows (the unnormalised total scatter). */
+    static Matrix centeredScatter(Matrix x, int[] rows) {
+        Matrix sub = x.rows(rows);
+        return centered(sub).gram();
+    }
+
+    /** The rows of x minus their mean. */
+    static Matrix centered(Matrix x) {
+        int n = x.rows();
+        int d = x.cols();
+        double[] c = x.toArray();
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += c[i * d + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                c[i * d + j] -= mean[j];
+            }
+        }
+        return Matrix.of(n, d, c);
+    }
+
+    /** Within-class scatter S_W = Σ_k Σ_{i∈k} (x_i − μ_k)(x_i − μ_k)ᵀ. */
+    static Matrix within(Dataset data) {
+        Labels y = data.labels();
+        Matrix s = Matrix.zeros(data.dim(), data.dim());
+        for (int c : y.classes()) {
+            s = s.plus(centeredScatter(data.x(), y.indicesOf(c)));
+        }
+        return s;
+    }
+
+    /** Between-class scatter S_B = Σ_k n_k (μ_k − μ)(μ_k − μ)ᵀ. */
+    static Matrix between(Dataset data) {
+        Labels y = data.labels();
+        int d = data.dim();
+        double[] x = data.x().toArray();
+        int n = data.size();
+        double[] mu = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                mu[j] += x[i * d + j] / n;
+            }
+        }
+        int[] classes = y.classes();
+        double[] rows = new double[classes.length * d];
+        for (int c = 0; c < classes.length; c++) {
+            int[] idx = y.indicesOf(classes[c]);
+            double w = Math.sqrt(idx.length);
+            for (int j = 0; j < d; j++) {
+                double m = 0;
+                for (int i : idx) {
+                    m += x[i * d + j];
+                }
+                rows[c * d + j] = w * (m / idx.length - mu[j]);
+            }
+        }
+        return Matrix.of(classes.length, d, rows).gram();
+    }
+
+    /**
+     * Solves A v = λ (B + ridge·tr(B)/d·I) v (VᵀB'V = I, λ descending). A zero B is an error naming
+     * {@code what}; ridge = 0 with a singular B is core's ArithmeticException.
+     */
+    static EigenPairs generalized(Matrix a, Matrix b, double ridge, String what) {
+        if (!(b.trace() > 0)) {
+            throw new IllegalArgumentException(what + " is zero: the constraints or labels give no spread to normalise by "
+                    + "(all constrained points coincide?)");
+        }
+        return Eigen.generalized(a, b, ridge);
+    }
+
+    /** Number of eigenvalues above {@code rel}·max|λ| (numerical rank of a PSD spectrum). */
+    static int rank(double[] values, double rel) {
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        int r = 0;
+        for (double v : values) {
+            r += v > rel * max && max > 0 ? 1 : 0;
+        }
+        return r;
+    }
+
+    /** Validates an output dimension: 0 means "automatic" (then {@code auto}), else 1..limit. */
+    static int dims(int requested, int auto, int limit, String who, Progress progress) {
+        if (requested < 0) {
+            throw new IllegalArgumentException(who + ": dims must be >= 0 (0 = automatic), got " + requested);
+        }
+        if (requested == 0) {
+            return Math.max(1, Math.min(auto, limit));
+        }
+        if (requested > limit) {
+            progress.warn(who + ": dims = " + requested + " exceeds the " + limit + " available directions; using " + limit);
+            return limit;
+        }
+        return requested;
+    }
+
+    static void requireNonNegativeDims(int dims, String who) {
+        if (dims < 0) {
+            throw new IllegalArgumentException(who + ": dims must be >= 0 (0 = automatic/full), got " + dims);
+        }
+    }
+
+    static void requireRidge(double ridge, String who) {
+        if (!(ridge >= 0) || Double.isInfinite(ridge)) {
+            throw new IllegalArgumentException(who + ": ridge must be a finite number >= 0, got " + ridge);
+        }
+    }
+}

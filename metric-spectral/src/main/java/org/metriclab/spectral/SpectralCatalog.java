@@ -1,0 +1,47 @@
+package org.metriclab.spectral;
+
+import java.util.List;
+import org.metriclab.core.constraint.RandomChunklets;
+import org.metriclab.core.constraint.RandomPairs;
+import org.metriclab.core.constraint.RandomQuadruplets;
+import org.metriclab.core.learn.LearnerCatalog;
+import org.metriclab.core.learn.LearnerEntry;
+import org.metriclab.core.learn.Supervised;
+
+/**
+ * The spectral family (ALGORITHMS.md §2A). Weakly supervised learners are registered label-supervised
+ * through core's {@link Supervised} with a core sampler: pairs from {@link RandomPairs} (parameter
+ * {@code constraints}, 0 = 20·c² of each kind), chunklets from {@link RandomChunklets} ({@code chunks}
+ * 100, {@code chunk_size} 2), quadruplets from {@link RandomQuadruplets} ({@code constraints}, 0 =
+ * 20·c²). The learners themselves accept explicit constraints as {@code ConstraintLearner}s.
+ */
+public final class SpectralCatalog implements LearnerCatalog {
+    @Override
+    public String family() {
+        return "spectral";
+    }
+
+    @Override
+    public List<LearnerEntry> learners() {
+        return List.of(
+                new LearnerEntry("margin_spectral", "seed: min Σ_S‖·‖²_W s.t. Σ_D‖·‖²_W ≥ α, W ⪰ 0 (generalized eigenproblem)",
+                        p -> new Supervised<>(MarginSpectralLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
+                new LearnerEntry("trace_spectral", "seed: scatter difference with tr(W)=1 / rank-p orthonormal U",
+                        p -> new Supervised<>(TraceSpectralLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
+                new LearnerEntry("fda", "Fisher discriminant analysis: S_B v = λ S_W v", FdaLearner::from),
+                new LearnerEntry("mmc", "MMC (Xing et al. 2002), full or diagonal",
+                        p -> new Supervised<>(MmcLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
+                new LearnerEntry("rca", "Relevant Component Analysis from chunklets",
+                        p -> new Supervised<>(RcaLearner.from(p),
+                                new RandomChunklets(p.getInt("chunks", 100), p.getInt("chunk_size", 2)))),
+                new LearnerEntry("dca", "Discriminative Component Analysis (chunklets from similar pairs)",
+                        p -> new Supervised<>(DcaLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
+                new LearnerEntry("lfda", "Local Fisher Discriminant Analysis", LfdaLearner::from),
+                new LearnerEntry("gmml", "Geometric Mean Metric Learning, A = S⁻¹ #_t D",
+                        p -> new Supervised<>(GmmlLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
+                new LearnerEntry("lmnn", "Large Margin Nearest Neighbour (active-set gradient descent on L)", LmnnLearner::from),
+                new LearnerEntry("lsml", "LSML: relative comparisons (quadruplets), squared hinge + LogDet prior",
+                        p -> new Supervised<>(LsmlLearner.from(p), new RandomQuadruplets(p.getInt("constraints", 0)))),
+                new LearnerEntry("kernel_fda", "kernel FDA (RBF/polynomial), out-of-sample kernel embedding", KernelFdaLearner::from));
+    }
+}

@@ -38,8 +38,16 @@ class DeepTrainingTest {
     }
 
     static EmbeddingMetric fit(String learner, Map<String, Object> params, long seed, Progress progress) {
+        return fit(learner, params, FashionSubset.train(), seed, progress);
+    }
+
+    static EmbeddingMetric fit(String learner, Map<String, Object> params, Dataset data, long seed, Progress progress) {
         return (EmbeddingMetric) Learners.of(List.of(new DeepCatalog())).create(learner, Params.of(params))
-                .fit(FashionSubset.train(), new FitContext(seed, progress));
+                .fit(data, new FitContext(seed, progress));
+    }
+
+    static Dataset part(int rows) {
+        return FashionSubset.train().subset(java.util.stream.IntStream.range(0, rows).toArray());
     }
 
     static double mapAtR(Matrix emb, Dataset test) {
@@ -74,8 +82,9 @@ class DeepTrainingTest {
         // the mined loss stays level by design (the miner keeps the violating pairs); the full loss must fall
         Matrix probe = test.x().topRows(300);
         org.metriclab.core.data.Labels py = test.labels().subset(java.util.stream.IntStream.range(0, 300).toArray());
-        double lossBefore = LossProbe.compute("contrastive", Map.of(), null, Map.of(), untrained.embed(probe), py, null).value();
-        double lossAfter = LossProbe.compute("contrastive", Map.of(), null, Map.of(), trained.embed(probe), py, null).value();
+        Map<String, Object> mean = Map.of("pos_margin", 0.2, "neg_margin", 0.8, "reducer", "mean");
+        double lossBefore = LossProbe.compute("contrastive", mean, null, Map.of(), untrained.embed(probe), py, null).value();
+        double lossAfter = LossProbe.compute("contrastive", mean, null, Map.of(), trained.embed(probe), py, null).value();
         System.out.printf("fashion subset MAP@R: raw %.4f, untrained %.4f, trained %.4f; contrastive loss on test %.4f -> %.4f; %.0f samples/s%n",
                 raw, before, after, lossBefore, lossAfter, trained.trainingLog().samplesPerSecond());
         assertEquals(50, losses.size(), "5 epochs × 10 batches reported through progress");
@@ -88,25 +97,26 @@ class DeepTrainingTest {
     void sameSeedSameEmbeddingsAndResumeContinuesIdentically(@TempDir Path dir) throws Exception {
         Matrix probe = FashionSubset.test().x().topRows(50);
         Map<String, Object> p = small("loss", "proxy_anchor", "sampler", "shuffle", "dropout", 0.2, "batch_norm", true, "epochs", 3);
-        EmbeddingMetric a = fit("deep_metric", p, 5, Progress.none());
-        EmbeddingMetric b = fit("deep_metric", p, 5, Progress.none());
+        EmbeddingMetric a = fit("deep_metric", p, part(600), 5, Progress.none());
+        assertEquals(3, a.trainingLog().epochLoss().size());
+        EmbeddingMetric b = fit("deep_metric", p, part(600), 5, Progress.none());
         assertEquals(a.embed(probe), b.embed(probe), "same seed must give identical embeddings");
-        EmbeddingMetric c = fit("deep_metric", p, 6, Progress.none());
+        EmbeddingMetric c = fit("deep_metric", p, part(600), 6, Progress.none());
         assertNotEquals(a.embed(probe), c.embed(probe));
 
         Path ck = dir.resolve("run.ckpt");
         Map<String, Object> first = new HashMap<>(p);
         first.put("epochs", 2);
         first.put("checkpoint", ck.toString());
-        fit("deep_metric", first, 5, Progress.none());
+        fit("deep_metric", first, part(600), 5, Progress.none());
         assertTrue(Files.size(ck) > 1000);
         Map<String, Object> rest = new HashMap<>(p);
         rest.put("checkpoint", ck.toString());
         rest.put("resume", true);
         List<Double> iterations = new ArrayList<>();
-        EmbeddingMetric resumed = fit("deep_metric", rest, 5, (i, v) -> iterations.add((double) i));
-        assertEquals(10, iterations.size(), "only the third epoch runs after resuming");
-        assertEquals(21.0, iterations.get(0), "iteration numbering continues");
+        EmbeddingMetric resumed = fit("deep_metric", rest, part(600), 5, (i, v) -> iterations.add((double) i));
+        assertEquals(3, iterations.size(), "only the third epoch runs after resuming");
+        assertEquals(7.0, iterations.get(0), "iteration numbering continues");
         assertEquals(a.embed(probe), resumed.embed(probe), "resumed run must match the uninterrupted one");
         assertEquals(a.trainingLog().epochLoss(), resumed.trainingLog().epochLoss());
     }
@@ -130,7 +140,7 @@ class DeepTrainingTest {
     @Test
     void earlyStoppingKeepsTheBestValidationEpoch() {
         EmbeddingMetric m = fit("deep_metric", small("loss", "triplet_margin", "loss.margin", 0.2, "miner", "triplet_margin",
-                "miner.type_of_triplets", "semihard", "epochs", 4, "patience", 1, "lr", 3e-3), 3, Progress.none());
+                "miner.type_of_triplets", "semihard", "epochs", 3, "patience", 1, "lr", 3e-3), part(1000), 3, Progress.none());
         List<Double> val = m.trainingLog().validationMapAtR();
         assertFalse(val.isEmpty());
         int kept = m.trainingLog().keptEpoch();
@@ -140,13 +150,13 @@ class DeepTrainingTest {
 
     @Test
     void autoencoderAndCnnLearn() {
-        EmbeddingMetric ae = fit("autoencoder", small("epochs", 3, "lr", 3e-3), 4, Progress.none());
+        EmbeddingMetric ae = fit("autoencoder", small("epochs", 3, "lr", 3e-3), part(1000), 4, Progress.none());
         List<Double> l = ae.trainingLog().epochLoss();
         assertTrue(l.get(2) < l.get(0), "reconstruction error should fall: " + l);
         assertEquals(32, ae.outputDim());
         assertTrue(ae.weights().keySet().stream().noneMatch(k -> k.startsWith("dec")), "only the encoder is kept");
 
-        Dataset part = FashionSubset.train().subset(java.util.stream.IntStream.range(0, 400).toArray());
+        Dataset part = part(400);
         EmbeddingMetric cnn = (EmbeddingMetric) Learners.of(List.of(new DeepCatalog())).create("deep_metric", Params.of(small("net", "cnn",
                 "conv_channels", List.of(4, 8), "hidden", List.of(32), "loss", "softmax", "sampler", "shuffle", "batch_size", 50, "epochs", 3,
                 "lr", 3e-3))).fit(part, FitContext.seeded(4));

@@ -23,17 +23,18 @@ import org.metriclab.core.linalg.Matrix;
  * exactly in metric-learn 0.7.0's form: similar pairs are visited first, then dissimilar ones; a sweep
  * ends with conv = Σ|λ − λ_old| / (‖λ‖ + ‖λ_old‖), and the run stops when conv &lt; tol.
  *
- * <p>Bounds: when {@code lower}/{@code upper} are 0 they are the 5th and 95th percentiles (numpy's linear
+ * <p>Bounds: similar pairs are pulled to squared distance ≤ u ({@code similar_bound}), dissimilar ones
+ * pushed to ≥ l ({@code dissimilar_bound}). When both are 0 they are the 5th and 95th percentiles (numpy's linear
  * interpolation) of the unsquared Euclidean distances among the distinct rows used by the pairs, over
  * the full square distance matrix (zero diagonal included) — metric-learn's choice, and like
  * metric-learn these bounds are compared with squared Mahalanobis distances. Pairs of identical
  * points carry no constraint and are dropped. Objective reported per sweep: D_ld(A, A₀).
  *
  * <p>Defaults: gamma 1.0, max_iter 1000, tol 1e-3, prior identity (or covariance: inverse sample
- * covariance), lower 0 / upper 0 (percentiles), constraints 0 (= 20·classes² pairs of each kind
+ * covariance), similar_bound 0 / dissimilar_bound 0 (percentiles), constraints 0 (= 20·classes² pairs of each kind
  * when supervised).
  */
-public record Itml(double gamma, int maxIter, double tol, Prior prior, double lower, double upper)
+public record Itml(double gamma, int maxIter, double tol, Prior prior, double similarBound, double dissimilarBound)
         implements ConstraintLearner<Pairs, MahalanobisMetric> {
     /** A₀: the identity, or the inverse sample covariance of the rows. */
     public enum Prior { IDENTITY, COVARIANCE }
@@ -41,17 +42,19 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double lo
     private static final int MAX_BOUND_POINTS = 4000;
 
     public Itml {
-        if (!(gamma > 0) || maxIter < 1 || !(tol > 0) || !(lower >= 0) || !(upper >= 0)
-                || (upper > 0 && lower > 0 && lower >= upper)) {
-            throw new IllegalArgumentException("itml: need gamma > 0, max_iter >= 1, tol > 0, 0 <= lower < upper "
-                    + "(0 = from percentiles); got gamma=" + gamma + ", max_iter=" + maxIter + ", tol=" + tol
-                    + ", lower=" + lower + ", upper=" + upper);
+        if (!(gamma > 0) || maxIter < 1 || !(tol > 0) || !(similarBound >= 0) || !(dissimilarBound >= 0)
+                || (similarBound > 0 && dissimilarBound > 0 && similarBound >= dissimilarBound)
+                || ((similarBound > 0) != (dissimilarBound > 0))) {
+            throw new IllegalArgumentException("itml: need gamma > 0, max_iter >= 1, tol > 0, and either both bounds 0 "
+                    + "(percentiles) or 0 < similar_bound < dissimilar_bound; got gamma=" + gamma + ", max_iter=" + maxIter
+                    + ", tol=" + tol + ", similar_bound=" + similarBound + ", dissimilar_bound=" + dissimilarBound);
         }
     }
 
     public static Itml from(Params p) {
         return new Itml(p.getDouble("gamma", 1.0), p.getInt("max_iter", 1000), p.getDouble("tol", 1e-3),
-                p.getEnum("prior", Prior.IDENTITY), p.getDouble("lower", 0.0), p.getDouble("upper", 0.0));
+                p.getEnum("prior", Prior.IDENTITY), p.getDouble("similar_bound", 0.0),
+                p.getDouble("dissimilar_bound", 0.0));
     }
 
     /** The label-supervised learner: {@code constraints} random pairs of each kind (0 = 20·classes²). */
@@ -78,7 +81,8 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double lo
                 v[c * d + j] = xs[pairs.left(k) * d + j] - xs[pairs.right(k) * d + j];
             }
         }
-        double[] bounds = lower > 0 && upper > 0 ? new double[] {lower, upper} : percentileBounds(xs, d, pairs, ctx);
+        double[] bounds = similarBound > 0 ? new double[] {similarBound, dissimilarBound}
+                : percentileBounds(xs, d, pairs, ctx);
         Matrix a0 = priorMatrix(x);
         double[] a = a0.toArray();
         double[] lambda = new double[m];
@@ -138,7 +142,7 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double lo
             objective = am.times(a0Inverse).trace() - logDet(am) + logDetA0 - d;
             if (!Double.isFinite(objective)) {
                 throw new ArithmeticException("itml: the metric lost positive definiteness at sweep " + it
-                        + "; the bounds or gamma may be extreme (lower=" + bounds[0] + ", upper=" + bounds[1] + ")");
+                        + "; the bounds or gamma may be extreme (bounds " + bounds[0] + ", " + bounds[1] + ")");
             }
             ctx.progress().iteration(it, objective);
         }

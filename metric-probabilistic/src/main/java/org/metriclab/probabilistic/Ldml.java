@@ -20,7 +20,7 @@ import org.metriclab.probabilistic.optim.ProjectedGradient;
  * backtracking (W projected onto the PSD cone, b free). Starts at W = I and b = the mean squared
  * Euclidean pair distance.
  *
- * <p>Defaults: regularization λ = 1e-3, max_iter 200, tol 1e-5, step 1.0, constraints 0
+ * <p>Defaults: regularization λ = 1e-3, max_iter 1000, tol 1e-5, step 1.0, constraints 0
  * (= 20·classes² pairs of each kind when supervised).
  */
 public record Ldml(double regularization, int maxIter, double tol, double step)
@@ -33,7 +33,7 @@ public record Ldml(double regularization, int maxIter, double tol, double step)
     }
 
     public static Ldml from(Params p) {
-        return new Ldml(p.getDouble("regularization", 1e-3), p.getInt("max_iter", 200), p.getDouble("tol", 1e-5),
+        return new Ldml(p.getDouble("regularization", 1e-3), p.getInt("max_iter", 1000), p.getDouble("tol", 1e-5),
                 p.getDouble("step", 1.0));
     }
 

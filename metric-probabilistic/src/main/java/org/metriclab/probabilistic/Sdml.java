@@ -17,9 +17,10 @@ import org.metriclab.core.linalg.Psd;
  * Sparse determinant metric learning (Qi, Tang, Zha, Chua &amp; Zhang, ICML 2009), as metric-learn 0.7.0:
  * M = argmin tr((M₀⁻¹ + η Σ_pairs y_ij C_ij) M) − log det M + λ Σ_{i≠j}|M_ij| with y = +1 for similar and
  * −1 for dissimilar pairs, solved by {@link GraphicalLasso} with S = M₀⁻¹ + η·(balanced pair scatter).
- * As in metric-learn, when S has a negative eigenvalue it is shifted to be positive (plus 1e-10) and a
- * warning is reported; here the shifted matrix is also the lasso's input (the unshifted one has no
- * solution). The objective reported is the glasso objective, one iteration per glasso sweep.
+ * As in metric-learn, when S has a negative eigenvalue its spectrum is shifted to be positive and a
+ * warning is reported; here the smallest eigenvalue becomes 1e-3·|λ_max| (metric-learn's 1e-10 leaves
+ * the lasso numerically singular) and the shifted matrix is also the lasso's input (the unshifted one
+ * has no solution). The objective reported is the glasso objective, one iteration per glasso sweep.
  *
  * <p>Defaults (metric-learn's): balance_param η = 0.5, sparsity_param λ = 0.01, prior identity (M₀ = I)
  * or covariance (M₀ = inverse sample covariance, so M₀⁻¹ = covariance), max_iter 100 sweeps, tol 1e-4,
@@ -62,7 +63,8 @@ public record Sdml(double balanceParam, double sparsityParam, Itml.Prior prior, 
         if (min < 0) {
             ctx.progress().warn("sdml: the graphical lasso input M0^-1 + balance_param*scatter is not PSD (smallest eigenvalue "
                     + min + "); its spectrum was shifted. Lower balance_param or use prior=identity");
-            s = Psd.apply(s, v -> v - min + 1e-10);
+            double floor = 1e-3 * Math.abs(e.value(0));
+            s = Psd.apply(s, v -> v - min + floor);
         }
         GraphicalLasso glasso = new GraphicalLasso(sparsityParam, maxIter, tol, 1e-4);
         GraphicalLasso.Result r = glasso.fit(s, s);

@@ -43,25 +43,25 @@ class ItmlTest {
     /** With a huge γ (almost hard constraints) and a feasible problem, every constraint holds after convergence. */
     @Test
     void constraintsHoldAfterConvergence() {
-        // two clusters apart along feature 0: feasible by stretching feature 0 and shrinking the others
+        // two tight clusters apart along feature 0: feasible by stretching feature 0 and shrinking the others
         double[][] rows = points(1, 30, 4).toRows();
         for (int i = 0; i < 30; i++) {
-            rows[i][0] += i < 15 ? 0 : 5;
+            rows[i][0] = 0.1 * rows[i][0] + (i < 15 ? 0 : 20);
         }
         Matrix x = Matrix.of(rows);
         SplittableRandom r = new SplittableRandom(2);
-        int m = 24;
-        int[] a = new int[m];
-        int[] b = new int[m];
-        boolean[] sim = new boolean[m];
-        for (int k = 0; k < m; k++) {
+        int count = 24;
+        int[] a = new int[count];
+        int[] b = new int[count];
+        boolean[] sim = new boolean[count];
+        for (int k = 0; k < count; k++) {
             sim[k] = k % 2 == 0;
             a[k] = r.nextInt(15);
             b[k] = sim[k] ? (a[k] + 1 + r.nextInt(14)) % 15 : 15 + r.nextInt(15);
         }
         Pairs p = new Pairs(a, b, sim);
-        double lower = 40.0;
-        double upper = 4.0;
+        double upper = 4.0; // similar pairs start near 6 (identity metric)
+        double lower = 800.0; // dissimilar pairs start near 406
         Itml itml = new Itml(1e6, 20_000, 1e-6, Itml.Prior.IDENTITY, upper, lower);
         boolean[] converged = {false};
         MahalanobisMetric m = itml.fit(x, p, new FitContext(0, new Progress() {
@@ -74,8 +74,8 @@ class ItmlTest {
                 converged[0] = c;
             }
         }));
-        assertTrue(converged[0], "did not converge");
         Matrix mm = m.m();
+        assertTrue(converged[0], "did not converge");
         for (int k = 0; k < p.size(); k++) {
             double[] v = org.metriclab.core.linalg.Vectors.minus(x.row(p.left(k)), x.row(p.right(k)));
             double dist = org.metriclab.core.linalg.Vectors.dot(v, mm.times(v));

@@ -15,8 +15,10 @@ import org.metriclab.core.linalg.Matrix;
  * same-class points in the input space, learning rate ×1.01 after an accepted step and halved (step
  * retried) when the objective would rise; stop after max_iter, or once |Δobjective| &lt; convergence_tol
  * after min_iter iterations and a fresh all-pairs impostor search confirms the active set. Impostors are
- * tracked by {@link LmnnObjective}'s candidate set, recomputed from all pairs only when L has moved
- * enough that an impostor could be missing (or every {@code refresh} steps when L is rank-deficient).
+ * tracked by {@link LmnnObjective}'s candidate set, recomputed from all pairs after {@code refresh}
+ * accepted steps; when a recomputation finds the active set unchanged the period doubles (up to
+ * 8·refresh), when it changed the period resets, and it is skipped while L provably cannot have
+ * acquired a new impostor.
  * Pull weight = regularization, push weight = 1 − regularization (metric-learn's convention).
  * Defaults (metric-learn): k 3, regularization 0.5, learn_rate 1e-7, max_iter 1000, min_iter 50,
  * convergence_tol 1e-3; dims 0 = d with L₀ = I (else the top-dims principal directions); refresh 10,
@@ -25,6 +27,7 @@ import org.metriclab.core.linalg.Matrix;
 public record LmnnLearner(int k, int dims, double regularization, double learnRate, int maxIter, int minIter,
         double convergenceTol, int refresh, double slack) implements MetricLearner<MahalanobisMetric> {
     private static final String WHO = "lmnn";
+    private static final int MAX_PERIOD = 8;
 
     public LmnnLearner {
         if (k < 1) {
@@ -68,6 +71,7 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
         boolean converged = false;
         int it = 1;
         int sinceRefresh = 0;
+        int period = refresh;
         for (; it < maxIter; it++) {
             Matrix next;
             LmnnObjective.Evaluation trial;
@@ -84,9 +88,11 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
             current = trial;
             rate *= 1.01;
             ctx.progress().iteration(it, current.objective());
-            if (f.needsRefresh(l, ++sinceRefresh, refresh)) {
+            if (f.needsRefresh(l, ++sinceRefresh, period)) {
                 f.refresh(l);
-                current = f.evaluate(l);
+                LmnnObjective.Evaluation fresh = f.evaluate(l);
+                period = fresh.active() == current.active() ? Math.min(2 * period, MAX_PERIOD * refresh) : refresh;
+                current = fresh;
                 sinceRefresh = 0;
             }
             if ((it > minIter && Math.abs(delta) < convergenceTol) || rate < 1e-30) {

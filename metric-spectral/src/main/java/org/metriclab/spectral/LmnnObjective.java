@@ -9,10 +9,10 @@ import org.metriclab.core.linalg.Matrix;
  * LMNN's objective and gradient at L with active-set bookkeeping. Impostor candidates are the
  * differently labelled pairs (a, b) with ‖L_ref(x_a − x_b)‖² &lt; s·max(r_a, r_b), r_i = 1 + (largest
  * target distance of i), found at a reference L_ref by one all-pairs pass ({@link #refresh}); between
- * refreshes only candidates are evaluated. The candidate set provably still contains every impostor
- * while κ = ‖L − L_ref‖_F / σ_min(L_ref) ≤ (√s − 1)/(√s + 1) (distances then change by a factor within
- * [(1−κ)², (1+κ)²]), so {@link #needsRefresh} asks for a new all-pairs pass only when L has moved that
- * far (for a rank-deficient L_ref it falls back to a fixed period). Triplet (i, j, l) is active when
+ * refreshes only candidates are evaluated. {@link #needsRefresh} asks for a new all-pairs pass once the
+ * caller's period has elapsed, unless L provably has not moved far enough to miss an impostor: the
+ * candidate set still contains every impostor while κ = ‖L − L_ref‖_F / σ_min(L_ref) ≤ (√s − 1)/(√s + 1)
+ * (all distances then change by a factor within [(1−κ)², (1+κ)²]). Triplet (i, j, l) is active when
  * ‖L(x_i − x_l)‖² &lt; 1 + ‖L(x_i − x_j)‖². Objective (metric-learn 0.7's weighting):
  * μ Σ_{i,j} ‖L(x_i − x_j)‖² + (1 − μ) Σ_active [1 + d_ij − d_il]; gradient 2L(μ C_pull + (1 − μ) C_push)
  * with the constant pull scatter precomputed and the push scatter summed over touched rows only.
@@ -66,8 +66,11 @@ final class LmnnObjective {
 
     /** Whether L has moved far enough from the last refresh that the candidates may miss an impostor. */
     boolean needsRefresh(Matrix l, int sinceRefresh, int period) {
+        if (sinceRefresh < period) {
+            return false;
+        }
         if (sigmaMin <= 0) {
-            return sinceRefresh >= period;
+            return true;
         }
         double kappa = l.minus(reference).frobeniusNorm() / sigmaMin;
         double s = Math.sqrt(slack);

@@ -190,10 +190,13 @@ public record MmcLearner(int maxIter, int maxProj, double tol, boolean diagonal,
         }
         double[] lin = negSq.times(w);
         double sum = 0;
+        double raw = 0;
         for (double v : lin) {
             sum += Math.sqrt(Math.max(v, 0.0) + 1e-6);
+            raw += Math.sqrt(Math.max(v, 0.0));
         }
-        return s - diagonalC * Math.log(sum);
+        // w that collapses every dissimilar pair is never accepted (the Newton system would be singular there)
+        return raw > 0 ? s - diagonalC * Math.log(sum) : Double.POSITIVE_INFINITY;
     }
 
     private MahalanobisMetric fitDiagonal(Matrix pos, Matrix neg, FitContext ctx) {

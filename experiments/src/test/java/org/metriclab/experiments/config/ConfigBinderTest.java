@@ -65,6 +65,8 @@ class ConfigBinderTest {
                 "{type: covariance, label: cov, sweep: {rcond: [0.1, 0.01]}}"));
         assertEquals(List.of("euclidean", "cov (rcond=0.1)", "cov (rcond=0.01)"), c.learnerLabels());
         assertEquals(0.01, c.variants().get(2).resolvedParams().get("rcond"));
+        String resolved = Trees.toYaml(c.toTree());
+        assertTrue(resolved.contains("variants:") && resolved.contains("label: cov (rcond=0.01)"), resolved);
     }
 
     @Test

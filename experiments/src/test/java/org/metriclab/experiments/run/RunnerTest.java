@@ -131,4 +131,56 @@ class RunnerTest {
         String md = Files.readString(dir.resolve("tables/precision_at_1.md"));
         assertTrue(md.contains("| iris | — | **"), md);
     }
+
+    /**
+     * The whole pipeline (fixed split, train-only standardisation, fit, train-reference k-NN) against
+     * metric-learn 0.7.0's numbers for the baselines. 5-NN covariance is left out: its vote ties are
+     * broken differently (metric-learn: smallest label; metric-eval: nearest neighbour).
+     */
+    @Test
+    void pipelineReproducesMetricLearnBaselines() throws Exception {
+        String yaml = """
+                name: baselines
+                datasets: [iris, wine]
+                learners: [{type: euclidean}, {type: covariance}]
+                measures: [knn_accuracy_1, knn_accuracy_5]
+                """;
+        Runner.Summary s = runner().run(config(yaml), yaml.getBytes(StandardCharsets.UTF_8), tmp.resolve("b"), false, 2);
+        java.util.Map<?, ?> ref = (java.util.Map<?, ?>) Trees.readJson(Path.of(getClass().getResource("/metric_learn_iris_wine.json").toURI()));
+        int checked = 0;
+        for (Object o : (List<?>) ref.get("results")) {
+            java.util.Map<?, ?> e = (java.util.Map<?, ?>) o;
+            String learner = String.valueOf(e.get("algorithm")).toLowerCase(java.util.Locale.ROOT);
+            if (!learner.equals("euclidean") && !learner.equals("covariance")) {
+                continue;
+            }
+            for (ResultRow r : s.rows()) {
+                if (r.dataset().equals(e.get("dataset")) && r.learner().equals(learner)) {
+                    if (r.measure().equals("knn_accuracy_1")) {
+                        assertEquals(((Number) e.get("knn1_acc")).doubleValue(), r.value(), 1e-12, r.toString());
+                        checked++;
+                    } else if (learner.equals("euclidean")) {
+                        assertEquals(((Number) e.get("knn5_acc")).doubleValue(), r.value(), 1e-12, r.toString());
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertEquals(6, checked);
+    }
+
+    @Test
+    void dataProblemsFailBeforeAnyTrialRuns() {
+        String yaml = "name: p\ndatasets: [iris]\npreprocessing: {pca: 10}\nlearners: [{type: euclidean}]\n";
+        Path dir = tmp.resolve("p");
+        org.metriclab.experiments.config.ConfigException e = assertThrows(org.metriclab.experiments.config.ConfigException.class,
+                () -> runner().run(config(yaml), yaml.getBytes(StandardCharsets.UTF_8), dir, false, 1));
+        assertEquals("preprocessing.pca", e.path());
+        assertTrue(Files.notExists(dir.resolve(TrialLog.ROWS)));
+        String disjoint = "name: d\ndatasets: [iris]\nprotocol: {type: class_disjoint, train_classes: [0], test_classes: [7]}\n"
+                + "retrieval: test_self\nlearners: [{type: euclidean}]\n";
+        org.metriclab.experiments.config.ConfigException d = assertThrows(org.metriclab.experiments.config.ConfigException.class,
+                () -> runner().run(config(disjoint), disjoint.getBytes(StandardCharsets.UTF_8), dir, false, 1));
+        assertTrue(d.getMessage().startsWith("protocol: dataset 'iris': class_disjoint names classes [7]"), d.getMessage());
+    }
 }

@@ -15,7 +15,7 @@ import org.metriclab.core.preprocess.Standardizer;
  * standardise with the train rows' mean and population std (dropping train-constant features), fit
  * on train, embed both parts, and score k-NN accuracy on test with train as the reference set
  * (brute-force squared Euclidean, ties by ascending distance then index; majority vote, vote ties
- * broken by the nearest neighbour among the tied classes).
+ * to the smallest label — exactly the reference's convention, so floors compare like with like).
  */
 public final class SharedProtocol {
     private SharedProtocol() {
@@ -47,7 +47,7 @@ public final class SharedProtocol {
         return acc;
     }
 
-    /** Brute-force k-NN classification accuracy. */
+    /** Brute-force k-NN classification accuracy (vote ties to the smallest label). */
     public static double knnAccuracy(Matrix ref, int[] refLabels, Matrix queries, int[] queryLabels, int k) {
         int correct = 0;
         for (int i = 0; i < queries.rows(); i++) {
@@ -64,10 +64,10 @@ public final class SharedProtocol {
             for (int t = 0; t < k; t++) {
                 best = Math.max(best, votes.merge(refLabels[order[t]], 1, Integer::sum));
             }
-            int predicted = -1;
-            for (int t = 0; t < k && predicted < 0; t++) {
-                if (votes.get(refLabels[order[t]]) == best) {
-                    predicted = refLabels[order[t]];
+            int predicted = Integer.MAX_VALUE;
+            for (var e : votes.entrySet()) {
+                if (e.getValue() == best) {
+                    predicted = Math.min(predicted, e.getKey());
                 }
             }
             correct += predicted == queryLabels[i] ? 1 : 0;

@@ -1,8 +1,7 @@
 package org.metriclab.deep.loss;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.metriclab.core.learn.Params;
@@ -10,7 +9,7 @@ import org.metriclab.core.learn.Params;
 /**
  * PML {@code MultiSimilarityMiner(epsilon=0.1)} on cosine similarity S: keeps positive pair (a,p) if
  * {@code S_ap − ε < max_n S_an} and negative pair (a,n) if {@code S_an + ε > min_p S_ap} (max/min over all
- * negatives/positives of a). Pairs are listed per anchor in PML's order (ascending similarity).
+ * negatives/positives of a). Pairs are listed row-major (PML orders them by similarity within an anchor; only NPairsLoss is order-sensitive).
  */
 public record MultiSimilarityMiner(double epsilon) implements Miner {
 
@@ -33,40 +32,42 @@ public record MultiSimilarityMiner(double epsilon) implements Miner {
     @Override
     public Tuples mine(double[] x, int n, int d, int[] labels, RandomGenerator rng) {
         PairMatrix s = Miner.distances(x, n, d, PairMatrix.Kind.DOT);
-        List<int[]> pos = new ArrayList<>();
-        List<int[]> neg = new ArrayList<>();
+        int[] a1 = new int[n * n];
+        int[] p = new int[n * n];
+        int[] a2 = new int[n * n];
+        int[] ng = new int[n * n];
+        int kp = 0;
+        int kn = 0;
         for (int i = 0; i < n; i++) {
             double maxNeg = Double.NEGATIVE_INFINITY;
             double minPos = Double.POSITIVE_INFINITY;
-            List<Integer> ps = new ArrayList<>();
-            List<Integer> ns = new ArrayList<>();
             for (int j = 0; j < n; j++) {
+                double v = s.m[i * n + j];
                 if (j == i) {
                     continue;
                 }
                 if (labels[j] == labels[i]) {
-                    minPos = Math.min(minPos, s.get(i, j));
-                    ps.add(j);
+                    minPos = Math.min(minPos, v);
                 } else {
-                    maxNeg = Math.max(maxNeg, s.get(i, j));
-                    ns.add(j);
+                    maxNeg = Math.max(maxNeg, v);
                 }
             }
-            final int row = i;
-            ps.sort((u, v) -> Double.compare(s.get(row, u), s.get(row, v)));
-            ns.sort((u, v) -> Double.compare(s.get(row, u), s.get(row, v)));
-            for (int j : ps) {
-                if (s.get(i, j) - epsilon < maxNeg) {
-                    pos.add(new int[] {i, j});
+            for (int j = 0; j < n; j++) {
+                double v = s.m[i * n + j];
+                if (j == i) {
+                    continue;
                 }
-            }
-            for (int j : ns) {
-                if (s.get(i, j) + epsilon > minPos) {
-                    neg.add(new int[] {i, j});
+                if (labels[j] == labels[i]) {
+                    if (v - epsilon < maxNeg) {
+                        a1[kp] = i;
+                        p[kp++] = j;
+                    }
+                } else if (v + epsilon > minPos) {
+                    a2[kn] = i;
+                    ng[kn++] = j;
                 }
             }
         }
-        return new Tuples.Pairs(pos.stream().mapToInt(t -> t[0]).toArray(), pos.stream().mapToInt(t -> t[1]).toArray(),
-                neg.stream().mapToInt(t -> t[0]).toArray(), neg.stream().mapToInt(t -> t[1]).toArray());
+        return new Tuples.Pairs(Arrays.copyOf(a1, kp), Arrays.copyOf(p, kp), Arrays.copyOf(a2, kn), Arrays.copyOf(ng, kn));
     }
 }

@@ -38,8 +38,9 @@ final class PairMatrix {
         int d = q.d;
         double[] a = q.values;
         double[] b = r.values;
+        boolean symmetric = q == r;
         for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
+            for (int j = symmetric ? i : 0; j < cols; j++) {
                 double s = 0;
                 if (kind == Kind.DOT) {
                     for (int k = 0; k < d; k++) {
@@ -55,6 +56,9 @@ final class PairMatrix {
                     }
                 }
                 m[i * cols + j] = s;
+                if (symmetric) {
+                    m[j * cols + i] = s;
+                }
             }
         }
     }

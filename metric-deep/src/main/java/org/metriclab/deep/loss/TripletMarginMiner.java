@@ -35,11 +35,11 @@ public record TripletMarginMiner(double margin, String type) implements Miner {
         return m;
     }
 
-    boolean keep(double tm) {
-        return switch (type) {
-            case "easy" -> tm > margin;
-            case "hard" -> tm <= margin && tm <= 0;
-            case "semihard" -> tm <= margin && tm > 0;
+    private static boolean keep(int kind, double tm, double margin) {
+        return switch (kind) {
+            case 3 -> tm > margin;
+            case 2 -> tm <= margin && tm <= 0;
+            case 1 -> tm <= margin && tm > 0;
             default -> tm <= margin;
         };
     }
@@ -47,6 +47,7 @@ public record TripletMarginMiner(double margin, String type) implements Miner {
     @Override
     public Tuples mine(double[] x, int n, int d, int[] labels, RandomGenerator rng) {
         PairMatrix m = Miner.distances(x, n, d, PairMatrix.Kind.EUCLIDEAN);
+        int kind = java.util.List.of("all", "semihard", "hard", "easy").indexOf(type);
         int cap = 1024;
         int[] a = new int[cap];
         int[] p = new int[cap];
@@ -59,7 +60,7 @@ public record TripletMarginMiner(double margin, String type) implements Miner {
                 }
                 double ap = m.get(i, j);
                 for (int l = 0; l < n; l++) {
-                    if (labels[l] == labels[i] || !keep(m.get(i, l) - ap)) {
+                    if (labels[l] == labels[i] || !keep(kind, m.m[i * n + l] - ap, margin)) {
                         continue;
                     }
                     if (k == a.length) {

@@ -1,0 +1,139 @@
+package org.metriclab.benchmarks.spectral;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.metriclab.core.data.BuiltinDatasets;
+import org.metriclab.core.data.Dataset;
+import org.metriclab.core.data.LabeledData;
+import org.metriclab.core.data.Split;
+import org.metriclab.core.distance.LearnedMetric;
+import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.Learners;
+import org.metriclab.core.learn.MetricLearner;
+import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.linalg.Vectors;
+import org.metriclab.core.preprocess.Standardizer;
+import org.metriclab.spectral.SpectralCatalog;
+
+/**
+ * Fit times and k-NN accuracy of the spectral learners under the shared protocol (fixed split,
+ * train-only standardisation, 1-NN/5-NN on test with train as reference, brute force, ties by index).
+ * Per dataset and learner: one untimed warm-up fit, then {@code runs} timed fits (seed 0); prints the
+ * median wall time and the accuracy of the seed-0 model as a Markdown table.
+ *
+ * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar org.metriclab.benchmarks.spectral.SpectralFitTimes
+ * [runs=5] [datasets=iris,wine,breast_cancer,digits] [learners=lmnn,lfda,...]}
+ */
+public final class SpectralFitTimes {
+    private SpectralFitTimes() {
+    }
+
+    /** The configurations timed: metric-learn's hyperparameters where metric-learn has the method. */
+    static Map<String, Map<String, Object>> configs() {
+        Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+        m.put("lmnn", Map.of("k", 3, "learn_rate", 1e-6, "max_iter", 1000, "min_iter", 50, "regularization", 0.5,
+                "convergence_tol", 1e-3));
+        m.put("lfda", Map.of("embedding", "weighted"));
+        m.put("rca", Map.of("chunks", 100, "chunk_size", 2));
+        m.put("mmc", Map.of("max_iter", 100, "max_proj", 10000, "tol", 1e-6));
+        m.put("mmc_alternating", Map.of("max_iter", 100, "max_proj", 10000, "tol", 1e-6, "projection", "alternating"));
+        m.put("mmc_diagonal", Map.of("max_iter", 100, "tol", 1e-6, "diagonal", true));
+        m.put("lsml", Map.of("tol", 1e-3, "max_iter", 1000));
+        m.put("gmml", Map.of());
+        m.put("dca", Map.of());
+        m.put("fda", Map.of());
+        m.put("margin_spectral", Map.of("dims", 0));
+        m.put("trace_spectral", Map.of());
+        m.put("kernel_fda", Map.of());
+        return m;
+    }
+
+    static String learnerName(String config) {
+        return config.startsWith("mmc") ? "mmc" : config;
+    }
+
+    public static void main(String[] args) {
+        int runs = 5;
+        List<String> datasets = BuiltinDatasets.NAMES;
+        List<String> learners = new ArrayList<>(configs().keySet());
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            switch (kv[0]) {
+                case "runs" -> runs = Integer.parseInt(kv[1]);
+                case "datasets" -> datasets = Arrays.asList(kv[1].split(","));
+                case "learners" -> learners = Arrays.asList(kv[1].split(","));
+                default -> throw new IllegalArgumentException("unknown option '" + a + "'; known: runs, datasets, learners");
+            }
+        }
+        Learners registry = Learners.of(List.of(new SpectralCatalog()));
+        System.out.println("| dataset | learner | median fit s | min | max | 1-NN | 5-NN |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (String ds : datasets) {
+            Dataset[] parts = prepare(ds);
+            for (String config : learners) {
+                Map<String, Object> params = configs().get(config);
+                if (params == null) {
+                    throw new IllegalArgumentException("unknown learner config '" + config + "'; known: " + configs().keySet());
+                }
+                MetricLearner<?> learner = registry.create(learnerName(config), Params.of(params));
+                LearnedMetric model = learner.fit(parts[0], FitContext.seeded(0));
+                double[] times = new double[runs];
+                for (int r = 0; r < runs; r++) {
+                    long t0 = System.nanoTime();
+                    model = learner.fit(parts[0], FitContext.seeded(0));
+                    times[r] = (System.nanoTime() - t0) / 1e9;
+                }
+                Arrays.sort(times);
+                Matrix ref = model.embed(parts[0].x());
+                Matrix q = model.embed(parts[1].x());
+                int[] refLabels = parts[0].labels().toArray();
+                int[] qLabels = parts[1].labels().toArray();
+                System.out.printf(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.4f | %.4f | %.4f |%n", ds, config, times[runs / 2], times[0],
+                        times[runs - 1], knn(ref, refLabels, q, qLabels, 1), knn(ref, refLabels, q, qLabels, 5));
+            }
+        }
+    }
+
+    /** Train and test parts after train-only standardisation. */
+    static Dataset[] prepare(String name) {
+        LabeledData ld = BuiltinDatasets.load(name);
+        Split s = ld.split().orElseThrow();
+        Dataset train = ld.dataset().subset(s.train());
+        Dataset test = ld.dataset().subset(s.test());
+        Standardizer z = Standardizer.fit(train.x());
+        return new Dataset[] {train.withFeatures(z.apply(train.x())), test.withFeatures(z.apply(test.x()))};
+    }
+
+    /** Brute-force k-NN accuracy: ties in distance by index, vote ties to the nearest tied class. */
+    static double knn(Matrix ref, int[] refLabels, Matrix queries, int[] queryLabels, int k) {
+        int correct = 0;
+        for (int i = 0; i < queries.rows(); i++) {
+            double[] qi = queries.row(i);
+            double[] d = new double[ref.rows()];
+            Integer[] order = new Integer[ref.rows()];
+            for (int j = 0; j < ref.rows(); j++) {
+                order[j] = j;
+                d[j] = Vectors.squaredDistance(qi, ref.row(j));
+            }
+            Arrays.sort(order, (a, b) -> d[a] != d[b] ? Double.compare(d[a], d[b]) : Integer.compare(a, b));
+            Map<Integer, Integer> votes = new java.util.HashMap<>();
+            int best = 0;
+            for (int t = 0; t < k; t++) {
+                best = Math.max(best, votes.merge(refLabels[order[t]], 1, Integer::sum));
+            }
+            int predicted = -1;
+            for (int t = 0; t < k && predicted < 0; t++) {
+                if (votes.get(refLabels[order[t]]) == best) {
+                    predicted = refLabels[order[t]];
+                }
+            }
+            correct += predicted == queryLabels[i] ? 1 : 0;
+        }
+        return (double) correct / queries.rows();
+    }
+}

@@ -1,0 +1,154 @@
+package org.metriclab.spectral;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.metriclab.core.constraint.Chunklets;
+import org.metriclab.core.constraint.Pairs;
+import org.metriclab.core.constraint.RandomPairs;
+import org.metriclab.core.data.Dataset;
+import org.metriclab.core.distance.MahalanobisMetric;
+import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.linalg.Eigen;
+import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.linalg.Psd;
+
+/** MMC, RCA, DCA and GMML against their defining equations, computed by brute force. */
+class PairLearnersTest {
+    private final Dataset data = Fixtures.gaussians(7, 25, 3, 4, 3.0);
+    private final Pairs pairs = new RandomPairs(0).sample(data, new java.util.SplittableRandom(4));
+
+    private double logDissimilar(Matrix a) {
+        double s = 0;
+        for (int k = 0; k < pairs.size(); k++) {
+            if (!pairs.isSimilar(k)) {
+                double[] v = org.metriclab.core.linalg.Vectors.minus(data.x().row(pairs.left(k)), data.x().row(pairs.right(k)));
+                s += Math.sqrt(org.metriclab.core.linalg.Vectors.dot(v, a.times(v)));
+            }
+        }
+        return Math.log(s);
+    }
+
+    @Test
+    void mmcMeetsItsConstraintsAndImprovesTheObjective() {
+        Matrix ss = Matrix.of(Fixtures.bruteScatter(data.x(), pairs, true));
+        double t = ss.trace() / 100;
+        Matrix start = Matrix.identity(4).scale(t / ss.trace());
+        for (MmcLearner.Projection proj : MmcLearner.Projection.values()) {
+            Matrix a = new MmcLearner(100, 10000, 1e-6, false, 1.0, proj).fit(data.x(), pairs, FitContext.seeded(0)).m();
+            assertTrue(Eigen.symmetric(a).values()[3] >= -1e-10, proj + ": A ⪰ 0");
+            assertTrue(Fixtures.traceProduct(a, ss) <= t * 1.01 + 1e-12, proj + ": Σ_S ‖·‖²_A ≤ t (1% tolerance)");
+            assertTrue(logDissimilar(a) > logDissimilar(start) + 0.05, proj + ": g(A) improves on the feasible scaled identity");
+        }
+    }
+
+    @Test
+    void diagonalMmcStaysNonNegativeAndLowersItsObjective() {
+        MahalanobisMetric m = new MmcLearner(100, 10000, 1e-6, true, 1.0, MmcLearner.Projection.WHITENED)
+                .fit(data.x(), pairs, FitContext.seeded(0));
+        Matrix a = m.m();
+        double[] ss = Matrix.of(Fixtures.bruteScatter(data.x(), pairs, true)).diagonal();
+        double objStart = Arrays.stream(ss).sum() - logDissimilar(Matrix.identity(4));
+        double obj = 0;
+        for (int j = 0; j < 4; j++) {
+            assertTrue(a.get(j, j) >= 0);
+            obj += ss[j] * a.get(j, j);
+            for (int k = 0; k < 4; k++) {
+                if (k != j) {
+                    assertEquals(0.0, a.get(j, k), 0.0, "diagonal metric");
+                }
+            }
+        }
+        obj -= logDissimilar(a);
+        assertTrue(obj < objStart - 1, "Σ_S‖·‖²_w − log Σ_D‖·‖_w decreases: " + objStart + " → " + obj);
+    }
+
+    @Test
+    void rcaWhitensTheWithinChunkletCovariance() {
+        int[] chunkOf = new int[data.size()];
+        Arrays.fill(chunkOf, -1);
+        for (int i = 0; i + 3 < 60; i += 4) {
+            for (int j = 0; j < 4; j++) {
+                chunkOf[i + j] = i / 4;
+            }
+        }
+        for (int i = 0; i < 60; i++) {
+            chunkOf[i] = chunkOf[i] < 0 ? -1 : (data.labels().get(i) * 100 + chunkOf[i]);
+        }
+        Chunklets ch = new Chunklets(chunkOf);
+        double[][] c = new double[4][4];
+        int total = 0;
+        for (int id : Arrays.stream(chunkOf).filter(v -> v >= 0).distinct().toArray()) {
+            int[] rows = java.util.stream.IntStream.range(0, chunkOf.length).filter(i -> chunkOf[i] == id).toArray();
+            if (rows.length < 2) {
+                continue;
+            }
+            double[] mean = new double[4];
+            for (int r : rows) {
+                for (int j = 0; j < 4; j++) {
+                    mean[j] += data.x().get(r, j) / rows.length;
+                }
+            }
+            for (int r : rows) {
+                for (int a = 0; a < 4; a++) {
+                    for (int b = 0; b < 4; b++) {
+                        c[a][b] += (data.x().get(r, a) - mean[a]) * (data.x().get(r, b) - mean[b]);
+                    }
+                }
+            }
+            total += rows.length;
+        }
+        Matrix inner = Matrix.of(c).scale(1.0 / total);
+        Matrix l = new RcaLearner(0, 1e-6).fit(data.x(), ch, FitContext.seeded(0)).l();
+        assertTrue(l.times(inner).times(l.transpose()).maxAbsDifference(Matrix.identity(4)) < 1e-9, "L Ĉ Lᵀ = I");
+        assertTrue(l.gram().maxAbsDifference(Psd.inverse(inner)) < 1e-7 * Psd.inverse(inner).frobeniusNorm(), "M = Ĉ⁻¹");
+        Matrix l2 = new RcaLearner(2, 1e-6).fit(data.x(), ch, FitContext.seeded(0)).l();
+        assertTrue(l2.times(inner).times(l2.transpose()).maxAbsDifference(Matrix.identity(2)) < 1e-9, "whitened in the 2-D subspace");
+    }
+
+    @Test
+    void dcaDiagonalisesBothChunkletScatters() {
+        Pairs explicit = new Pairs(new int[] {0, 3, 1, 4, 2, 5, 0, 1, 0, 7}, new int[] {3, 6, 4, 7, 5, 8, 1, 2, 2, 11},
+                new boolean[] {true, true, true, true, true, true, false, false, false, false});
+        int[] comp = DcaLearner.components(data.size(), explicit);
+        assertEquals(comp[0], comp[6]);
+        assertEquals(comp[1], comp[7]);
+        assertTrue(comp[0] != comp[1] && comp[9] == 9, "rows outside similar pairs are singletons");
+        Dataset big = Fixtures.gaussians(8, 40, 3, 4, 3.0);
+        Pairs p = new RandomPairs(60).sample(big, new java.util.SplittableRandom(9));
+        Matrix l = new DcaLearner(0, 0.0).fit(big.x(), p, FitContext.seeded(0)).l();
+        assertTrue(l.rows() >= 1 && l.rows() <= 4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DcaLearner(0, 0)
+                .fit(data.x(), new Pairs(new int[] {0, 0}, new int[] {3, 3}, new boolean[] {true, false}), FitContext.seeded(0)));
+        assertTrue(e.getMessage().contains("contradict"), e.getMessage());
+    }
+
+    @Test
+    void gmmlSolvesTheRiccatiEquation() {
+        GmmlLearner g = new GmmlLearner(0.5, 1e-6);
+        Matrix[] sd = g.scatters(data.x(), pairs);
+        Matrix a = g.fit(data.x(), pairs, FitContext.seeded(0)).m();
+        Matrix asa = a.times(sd[0]).times(a);
+        assertTrue(asa.maxAbsDifference(sd[1]) < 1e-7 * sd[1].frobeniusNorm(), "A S A = D");
+        Matrix ss = Matrix.of(Fixtures.bruteScatter(data.x(), pairs, true));
+        double scale = (ss.trace() + Matrix.of(Fixtures.bruteScatter(data.x(), pairs, false)).trace()) / 8;
+        assertTrue(sd[0].maxAbsDifference(ss.plusIdentity(1e-6 * scale)) < 1e-9 * scale, "S = Σ_S + reg·I");
+    }
+
+    @Test
+    void gmmlWeightedMeanMatchesTheClosedForm() {
+        GmmlLearner g = new GmmlLearner(0.3, 1e-6);
+        Matrix[] sd = g.scatters(data.x(), pairs);
+        Matrix a = g.fit(data.x(), pairs, FitContext.seeded(0)).m();
+        Matrix sh = Psd.power(sd[0], 0.5);
+        Matrix sih = Psd.power(sd[0], -0.5);
+        Matrix expected = sih.times(Psd.power(sh.times(sd[1]).times(sh).symmetrize(), 0.3)).times(sih);
+        assertTrue(a.maxAbsDifference(expected) < 1e-7 * expected.frobeniusNorm(), "A = S^{-1/2}(S^{1/2} D S^{1/2})^t S^{-1/2}");
+        assertThrows(IllegalArgumentException.class, () -> new GmmlLearner(1.5, 1e-6));
+        assertArrayEquals(new double[0], new double[0]);
+    }
+}

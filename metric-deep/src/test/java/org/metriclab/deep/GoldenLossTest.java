@@ -84,6 +84,25 @@ class GoldenLossTest {
         return m;
     }
 
+    @org.junit.jupiter.api.Test
+    void probeRejectsMismatchedInputs() throws Exception {
+        Matrix x = csvMatrix("embeddings.csv");
+        Labels y = labels();
+        Matrix w = csvMatrix("weights_seed0/arcface_W.csv");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LossProbe.compute("contrastive", Map.of(), null, Map.of(), x, y, w));
+        assertTrue(e.getMessage().contains("takes no weights"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LossProbe.compute("contrastive", Map.of(), null, Map.of(), x, Labels.of(0, 1), null));
+        assertTrue(e.getMessage().contains("one label per embedding row"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LossProbe.compute("arcface", Map.of("num_classes", 9), null, Map.of(), x, y, w));
+        assertTrue(e.getMessage().contains("num_classes=9"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LossProbe.compute("npairs", Map.of(), "batch_hardest", Map.of(), x, y, null));
+        assertTrue(e.getMessage().contains("known: batch_hard"), e.getMessage());
+    }
+
     @TestFactory
     Stream<DynamicTest> everyGoldenEntry() throws Exception {
         JsonNode root = expected();

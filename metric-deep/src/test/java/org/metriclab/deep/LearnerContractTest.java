@@ -15,7 +15,7 @@ class LearnerContractTest extends LearnerContract {
 
     @Override
     protected Map<String, Object> quickParams(String learner) {
-        return Map.of("hidden", List.of(8), "embedding_size", 3, "batch_size", 12, "m", 4, "epochs", 2);
+        return Map.of("hidden", List.of(8), "embedding_size", 3, "batch_size", 12, "m", 4, "epochs", 1);
     }
 
     static Dataset blobs5() {

@@ -71,8 +71,10 @@ public final class RetrievalEvaluator {
 
     /** Self mode on row-major float32 embeddings ({@code labels.length} rows). */
     public static Map<String, Double> evaluateSelf(float[] embeddings, int dim, int[] labels, List<String> measures, long seed) {
-        int rows = labels == null ? 0 : labels.length;
-        Embeddings e = Embeddings.of(embeddings, rows, dim, "embeddings");
+        if (labels == null) {
+            throw new IllegalArgumentException("labels must not be null");
+        }
+        Embeddings e = Embeddings.of(embeddings, labels.length, dim, "embeddings");
         return evaluate(e, labels.clone(), e, null, measures, seed);
     }
 

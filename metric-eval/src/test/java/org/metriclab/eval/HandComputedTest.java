@@ -66,6 +66,19 @@ class HandComputedTest {
     }
 
     @Test
+    void equidistantRelevantReferencesAndDuplicates() {
+        // query at 0 (label 1); references: label-1 points all at distance 1 (indices 1, 3), label-2 points at
+        // distances 1 (index 0, 2) and 4 (index 4): ranking by (d, index) = 0,1,2,3,4 → rel [0,1,0,1,0]
+        Map<String, Double> m = RetrievalEvaluator.evaluate(Matrix.of(new double[][] {{0}}), Labels.of(1),
+                Matrix.of(new double[][] {{1}, {-1}, {-1}, {1}, {2}}), Labels.of(2, 1, 2, 1, 2),
+                List.of("mean_average_precision", "r_precision", "precision_at_1", "mean_reciprocal_rank"), 0);
+        assertEquals((0.5 + 0.5) / 2, m.get("mean_average_precision"), 1e-15);
+        assertEquals(0.5, m.get("r_precision"), 1e-15);
+        assertEquals(0.0, m.get("precision_at_1"), 1e-15);
+        assertEquals(0.5, m.get("mean_reciprocal_rank"), 1e-15);
+    }
+
+    @Test
     void allLoneQueriesGiveNaN() {
         Map<String, Double> m = RetrievalEvaluator.evaluate(Matrix.of(new double[][] {{0}, {1}}), Labels.of(5, 6),
                 Matrix.of(new double[][] {{0}, {1}}), Labels.of(1, 2), List.of("precision_at_1", "mean_average_precision_per_class",

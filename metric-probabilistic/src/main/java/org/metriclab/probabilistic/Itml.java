@@ -102,17 +102,15 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
             it++;
             for (int c = 0; c < m; c++) {
                 int o = c * d;
-                double wtw = 0;
-                for (int r = 0; r < d; r++) {
-                    double s = PairwiseKernels.dot(a, r * d, v, o, d);
-                    av[r] = s;
-                    wtw += v[o + r] * s;
-                }
+                double wtw = quadraticForm(a, v, o, d);
                 double alpha = similar[c]
                         ? Math.min(lambda[c], gammaProj * (1.0 / wtw - 1.0 / bhat[c]))
                         : Math.min(lambda[c], gammaProj * (1.0 / bhat[c] - 1.0 / wtw));
                 if (alpha == 0.0) {
                     continue;
+                }
+                for (int r = 0; r < d; r++) {
+                    av[r] = PairwiseKernels.dot(a, r * d, v, o, d);
                 }
                 lambda[c] -= alpha;
                 double beta;
@@ -234,6 +232,19 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
 
     private static double fullMatrixValue(double[] sortedCondensed, int n, long index) {
         return index < n ? 0.0 : sortedCondensed[(int) ((index - n) / 2)];
+    }
+
+    /**
+     * vᵀAv for the symmetric A from its upper triangle (half the multiplications of A·v): inactive
+     * constraints, the majority once a sweep settles, need only this.
+     */
+    static double quadraticForm(double[] a, double[] v, int o, int d) {
+        double s = 0;
+        for (int r = 0; r < d; r++) {
+            double vr = v[o + r];
+            s += vr * (a[r * d + r] * vr + 2 * PairwiseKernels.dot(a, r * d + r + 1, v, o + r + 1, d - r - 1));
+        }
+        return s;
     }
 
     private static double norm(double[] v) {

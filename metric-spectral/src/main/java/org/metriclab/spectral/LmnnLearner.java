@@ -30,8 +30,8 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
     private static final int MAX_PERIOD = 8;
 
     public LmnnLearner {
-        if (k < 1) {
-            throw new IllegalArgumentException(WHO + ": k must be >= 1, got " + k);
+        if (k < 1 || k > 30) {
+            throw new IllegalArgumentException(WHO + ": k must be in 1..30 target neighbours, got " + k);
         }
         Scatter.requireNonNegativeDims(dims, WHO);
         if (!(regularization >= 0 && regularization <= 1)) {
@@ -67,6 +67,7 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
         Matrix l = initial(train.x(), p);
         f.refresh(l);
         LmnnObjective.Evaluation current = f.evaluate(l);
+        f.accept(current);
         double rate = learnRate;
         boolean converged = false;
         int it = 1;
@@ -86,6 +87,7 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
             double delta = trial.objective() - current.objective();
             l = next;
             current = trial;
+            f.accept(current);
             rate *= 1.01;
             ctx.progress().iteration(it, current.objective());
             if (f.needsRefresh(l, ++sinceRefresh, period)) {
@@ -93,6 +95,7 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
                 LmnnObjective.Evaluation fresh = f.evaluate(l);
                 period = fresh.active() == current.active() ? Math.min(2 * period, MAX_PERIOD * refresh) : refresh;
                 current = fresh;
+                f.accept(current);
                 sinceRefresh = 0;
             }
             if ((it > minIter && Math.abs(delta) < convergenceTol) || rate < 1e-30) {
@@ -102,6 +105,7 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
                 boolean stable = check.active() == current.active()
                         && Math.abs(check.objective() - current.objective()) <= Math.max(convergenceTol, 1e-12);
                 current = check;
+                f.accept(current);
                 if (stable || rate < 1e-30) {
                     converged = true;
                     break;

@@ -19,6 +19,8 @@ import org.metriclab.core.linalg.Matrix;
  * Deterministic: parallel loops only write disjoint slots.
  */
 final class LmnnObjective {
+    /** Below this many multiply-adds a loop runs sequentially (fork/join overhead dominates). */
+    private static final long PARALLEL_WORK = 1L << 18;
     private final Matrix xm;
     private final double[] x;
     private final int n;
@@ -33,9 +35,11 @@ final class LmnnObjective {
     private int[] candB = new int[0];
     private Matrix reference;
     private double sigmaMin;
+    private int[] committedMask;
+    private double[] committedPush;
 
-    /** Value, gradient and active-triplet count at one L. */
-    record Evaluation(double objective, Matrix gradient, int active) {
+    /** Value, gradient and active-triplet count at one L, with the active-set state it was computed from. */
+    record Evaluation(double objective, Matrix gradient, int active, int[] mask, double[] push) {
     }
 
     LmnnObjective(Matrix xm, int[] y, int[][] targets, double regularization, double slack) {
@@ -91,7 +95,11 @@ final class LmnnObjective {
     private double[] targetDistances(double[] z, int p) {
         int k = targets[0].length;
         double[] dt = new double[n * k];
-        IntStream.range(0, n).parallel().forEach(i -> {
+        IntStream rows = IntStream.range(0, n);
+        if ((long) n * k * p >= PARALLEL_WORK) {
+            rows = rows.parallel();
+        }
+        rows.forEach(i -> {
             for (int t = 0; t < k; t++) {
                 dt[i * k + t] = sq(z, p, i, targets[i][t]);
             }
@@ -157,6 +165,8 @@ final class LmnnObjective {
             }
         }
         reference = l;
+        committedMask = null;
+        committedPush = null;
         if (p == d) {
             double[] ev = Eigen.symmetric(l.gram()).values();
             sigmaMin = Math.sqrt(Math.max(ev[ev.length - 1], 0.0));
@@ -167,7 +177,31 @@ final class LmnnObjective {
 
     /** Z = X Lᵀ as a flat n × p array. */
     private double[] embed(Matrix l) {
-        return xm.times(l.transpose()).toArray();
+        int p = l.rows();
+        double[] lf = l.toArray();
+        double[] z = new double[n * p];
+        IntStream rows = IntStream.range(0, n);
+        if ((long) n * d * p >= 8 * PARALLEL_WORK) {
+            rows = rows.parallel();
+        }
+        rows.forEach(i -> {
+            int oi = i * d;
+            for (int t = 0; t < p; t++) {
+                int ot = t * d;
+                double s0 = 0;
+                double s1 = 0;
+                int j = 0;
+                for (; j + 1 < d; j += 2) {
+                    s0 += x[oi + j] * lf[ot + j];
+                    s1 += x[oi + j + 1] * lf[ot + j + 1];
+                }
+                if (j < d) {
+                    s0 += x[oi + j] * lf[ot + j];
+                }
+                z[i * p + t] = s0 + s1;
+            }
+        });
+        return z;
     }
 
     private void addPair(double[] r, boolean[] touched, int p, int q, double w) {
@@ -182,6 +216,11 @@ final class LmnnObjective {
         }
     }
 
+    /**
+     * Objective and gradient at L. The push scatter C_push = Σ_active (C_ij − C_il) is updated from the
+     * last {@link #accept accepted} evaluation by the triplets whose activity changed (2d² each) when
+     * few changed, and rebuilt from the active set (through ΛX, O(active·d + n d²)) otherwise.
+     */
     Evaluation evaluate(Matrix l) {
         int p = l.rows();
         int k = targets[0].length;
@@ -191,9 +230,9 @@ final class LmnnObjective {
         for (double v : dt) {
             objective += pull * v;
         }
-        double[] rows = new double[n * d];
-        boolean[] touched = new boolean[n];
+        int[] mask = new int[candA.length * 2];
         int active = 0;
+        long changed = 0;
         double hinge = 0;
         for (int c = 0; c < candA.length; c++) {
             int a = candA[c];
@@ -201,26 +240,96 @@ final class LmnnObjective {
             double dab = sq(z, p, a, b);
             for (int side = 0; side < 2; side++) {
                 int anchor = side == 0 ? a : b;
-                int other = side == 0 ? b : a;
-                int count = 0;
+                int bits = 0;
                 for (int t = 0; t < k; t++) {
                     double margin = 1 + dt[anchor * k + t] - dab;
                     if (margin > 0) {
                         hinge += margin;
-                        addPair(rows, touched, anchor, targets[anchor][t], push);
-                        count++;
+                        bits |= 1 << t;
+                        active++;
                     }
                 }
-                if (count > 0) {
-                    addPair(rows, touched, anchor, other, -push * count);
-                    active += count;
+                mask[2 * c + side] = bits;
+                if (committedMask != null) {
+                    changed += Integer.bitCount(bits ^ committedMask[2 * c + side]);
                 }
             }
         }
         objective += push * hinge;
+        double[] scatter = committedMask != null && 2 * changed < n ? updatedPush(mask) : rebuiltPush(mask);
+        Matrix total = Matrix.of(d, d, scatter).plus(pullScatter);
+        return new Evaluation(objective, l.times(total).scale(2.0), active, mask, scatter);
+    }
+
+    /** Makes e the state that later evaluations update incrementally. */
+    void accept(Evaluation e) {
+        committedMask = e.mask();
+        committedPush = e.push();
+    }
+
+    private double[] updatedPush(int[] mask) {
+        double[] g = committedPush.clone();
+        double[] u = new double[d];
+        double[] v = new double[d];
+        int k = targets[0].length;
+        for (int e = 0; e < mask.length; e++) {
+            int diff = mask[e] ^ committedMask[e];
+            if (diff == 0) {
+                continue;
+            }
+            int c = e >> 1;
+            int anchor = (e & 1) == 0 ? candA[c] : candB[c];
+            int other = (e & 1) == 0 ? candB[c] : candA[c];
+            for (int t = 0; t < k; t++) {
+                if ((diff >> t & 1) == 0) {
+                    continue;
+                }
+                double sgn = (mask[e] >> t & 1) == 1 ? push : -push;
+                int target = targets[anchor][t];
+                for (int j = 0; j < d; j++) {
+                    u[j] = x[anchor * d + j] - x[target * d + j];
+                    v[j] = x[anchor * d + j] - x[other * d + j];
+                }
+                for (int i = 0; i < d; i++) {
+                    double su = sgn * u[i];
+                    double sv = sgn * v[i];
+                    int o = i * d;
+                    for (int j = 0; j < d; j++) {
+                        g[o + j] += su * u[j] - sv * v[j];
+                    }
+                }
+            }
+        }
+        return g;
+    }
+
+    private double[] rebuiltPush(int[] mask) {
+        int k = targets[0].length;
+        double[] rows = new double[n * d];
+        boolean[] touched = new boolean[n];
+        for (int e = 0; e < mask.length; e++) {
+            if (mask[e] == 0) {
+                continue;
+            }
+            int c = e >> 1;
+            int anchor = (e & 1) == 0 ? candA[c] : candB[c];
+            int other = (e & 1) == 0 ? candB[c] : candA[c];
+            int count = 0;
+            for (int t = 0; t < k; t++) {
+                if ((mask[e] >> t & 1) == 1) {
+                    addPair(rows, touched, anchor, targets[anchor][t], push);
+                    count++;
+                }
+            }
+            addPair(rows, touched, anchor, other, -push * count);
+        }
         int[] used = IntStream.range(0, n).filter(i -> touched[i]).toArray();
         double[] g = new double[d * d];
-        IntStream.range(0, d).parallel().forEach(a -> {
+        IntStream cols = IntStream.range(0, d);
+        if ((long) used.length * d * d >= PARALLEL_WORK) {
+            cols = cols.parallel();
+        }
+        cols.forEach(a -> {
             for (int i : used) {
                 double xa = x[i * d + a];
                 if (xa == 0.0) {
@@ -232,7 +341,13 @@ final class LmnnObjective {
                 }
             }
         });
-        Matrix scatter = Matrix.of(d, d, g).symmetrize().plus(pullScatter);
-        return new Evaluation(objective, l.times(scatter).scale(2.0), active);
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < a; b++) {
+                double m = 0.5 * (g[a * d + b] + g[b * d + a]);
+                g[a * d + b] = m;
+                g[b * d + a] = m;
+            }
+        }
+        return g;
     }
 }

@@ -151,4 +151,20 @@ class PairLearnersTest {
         assertThrows(IllegalArgumentException.class, () -> new GmmlLearner(1.5, 1e-6));
         assertArrayEquals(new double[0], new double[0]);
     }
+
+    @Test
+    void labelSupervisedVersionsAreTheConstraintLearnersOnSampledConstraints() {
+        org.metriclab.core.learn.Learners reg = org.metriclab.core.learn.Learners.of(java.util.List.of(new SpectralCatalog()));
+        FitContext ctx = FitContext.seeded(3);
+        for (String name : new String[] {"margin_spectral", "trace_spectral", "mmc", "dca", "gmml"}) {
+            Matrix viaLabels = ((MahalanobisMetric) reg.create(name, org.metriclab.core.learn.Params.empty()).fit(data, ctx)).l();
+            Pairs sampled = new RandomPairs(0).sample(data, ctx.random("constraints"));
+            org.metriclab.core.learn.Supervised<?, ?> sup = (org.metriclab.core.learn.Supervised<?, ?>) reg.create(name,
+                    org.metriclab.core.learn.Params.empty());
+            @SuppressWarnings("unchecked")
+            org.metriclab.core.learn.ConstraintLearner<Pairs, MahalanobisMetric> core =
+                    (org.metriclab.core.learn.ConstraintLearner<Pairs, MahalanobisMetric>) sup.core();
+            assertEquals(viaLabels, core.fit(data.x(), sampled, ctx).l(), name + ": explicit constraints give the same model");
+        }
+    }
 }

@@ -17,11 +17,16 @@ import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.jackson.Trees;
 import org.metriclab.experiments.results.TableFormat;
 import org.metriclab.experiments.run.Runner;
+import org.metriclab.experiments.run.TrialExecutor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code metriclab run CONFIG [--out DIR] [--resume] [--threads N]}. */
+/**
+ * {@code metriclab run CONFIG [--out DIR] [--resume] [--threads N] [--engine local|spark] [--master URL]}.
+ * Engines other than {@code local} are {@link TrialExecutor.Engine} services of other modules (metric-spark);
+ * the {@code metriclab} launcher puts that module's class path in place for {@code --engine spark}.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run an experiment config; results go to results/<name>/<UTC timestamp> (or --out) and the tables are printed.")
 final class RunCommand implements Callable<Integer> {
@@ -41,6 +46,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "trials run in parallel (default: available cores)")
     Integer threads;
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "local",
+            description = "where trials run: local (threads in this JVM, default) or spark (metric-spark; see --master)")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "cluster address for --engine spark: local[N], spark://host:port, yarn")
+    String master;
+
     RunCommand(Console io, Clock clock) {
         this.io = io;
         this.clock = clock;
@@ -54,8 +66,24 @@ final class RunCommand implements Callable<Integer> {
         Path base = config.toAbsolutePath().getParent();
         ExperimentConfig cfg = new ConfigBinder(registry, base).bind(tree);
         Path dir = out != null ? out : defaultDir(cfg.name());
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Runner.Summary s = new Runner(registry, new ProgressReporter(io), clock).run(cfg, Files.readAllBytes(config), base, dir, resume, n);
+        byte[] bytes = Files.readAllBytes(config);
+        Runner runner = new Runner(registry, new ProgressReporter(io), clock);
+        Runner.Summary s;
+        if (engine.equals("local")) {
+            if (master != null) {
+                throw new IllegalArgumentException("--master needs --engine spark (the local engine runs in this JVM)");
+            }
+            int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            s = runner.run(cfg, bytes, base, dir, resume, n);
+        } else {
+            TrialExecutor.Engine e = TrialExecutor.engine(engine).orElseThrow(() -> new IllegalArgumentException("--engine " + engine
+                    + ": no such engine on the class path (expected local or spark; spark runs through the metriclab launcher,"
+                    + " which uses the metric-spark module's class path)"));
+            try (TrialExecutor executor = e.open(new TrialExecutor.Request(java.util.Optional.ofNullable(master),
+                    threads == null ? 0 : threads, bytes, base, registry))) {
+                s = runner.run(cfg, bytes, base, dir, resume, executor);
+            }
+        }
         for (String m : s.tables().measures()) {
             io.out().println();
             io.out().println("### " + m);

@@ -11,10 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.metriclab.core.data.LabeledData;
 import org.metriclab.core.data.Split;
@@ -34,7 +30,8 @@ import org.metriclab.experiments.results.TrialLog;
 /**
  * Runs an experiment into a results directory: loads every dataset and computes every split first (so
  * data problems fail before any trial), then runs the trials (dataset × learner variant × seed × split)
- * on a bounded thread pool, appending each completed trial to rows.csv, and finally writes the tables.
+ * on a {@link TrialExecutor} (by default a bounded thread pool), appending each completed trial to rows.csv,
+ * and finally writes the tables.
  *
  * <p>Results directory: {@code rows.csv}, {@code curves.csv}, {@code config.resolved.yaml},
  * {@code provenance.json}, {@code tables/<measure>.md|csv|tex}. With {@code resume}, trials whose rows
@@ -64,41 +61,36 @@ public final class Runner {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         }
+        try (TrialExecutor executor = TrialExecutor.threads(registry, threads)) {
+            return run(cfg, configBytes, configDir, dir, resume, executor);
+        }
+    }
+
+    /**
+     * Runs the trials that are not yet complete in {@code dir} on {@code executor}, appending each outcome
+     * to rows.csv as it arrives; the rows do not depend on the executor (fit times aside).
+     */
+    public Summary run(ExperimentConfig cfg, byte[] configBytes, Path configDir, Path dir, boolean resume, TrialExecutor executor) {
         List<Trial> trials = plan(cfg);
         Set<TrialKey> done = new HashSet<>();
-        TrialLog log = open(cfg, configBytes, configDir, dir, resume, threads, done);
+        TrialLog log = open(cfg, configBytes, configDir, dir, resume, executor.parallelism(), done);
         List<Trial> pending = trials.stream().filter(t -> !done.contains(t.key())).toList();
         listener.started(trials.size(), trials.size() - pending.size());
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "metriclab-trial");
-            t.setDaemon(true);
-            return t;
-        });
         AtomicInteger failed = new AtomicInteger();
         try (log) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Trial t : pending) {
-                futures.add(pool.submit(() -> {
-                    Trial.Outcome o = t.run(cfg, registry);
-                    log.append(o.rows(), o.curve());
-                    o.failure().ifPresent(f -> {
-                        failed.incrementAndGet();
-                        failures.add(t.key() + ": " + f);
-                    });
-                    listener.trialFinished(t.key(), o.seconds(), o.failure());
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
+            executor.execute(cfg, pending, (t, o) -> {
+                log.append(o.rows(), o.curve());
+                o.failure().ifPresent(f -> {
+                    failed.incrementAndGet();
+                    failures.add(t.key() + ": " + f);
+                });
+                listener.trialFinished(t.key(), o.seconds(), o.failure());
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted; completed trials are saved, continue with --resume", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a trial crashed: " + e.getCause(), e.getCause());
         } finally {
-            pool.shutdownNow();
             listener.finished();
         }
         List<ResultRow> rows = TrialLog.read(dir.resolve(TrialLog.ROWS));
@@ -111,32 +103,47 @@ public final class Runner {
     List<Trial> plan(ExperimentConfig cfg) {
         List<Trial> out = new ArrayList<>();
         for (int i = 0; i < cfg.datasets().size(); i++) {
-            DatasetSpec spec = cfg.datasets().get(i);
-            String path = "datasets[" + i + "]";
-            LabeledData data;
+            out.addAll(planDataset(cfg, i));
+        }
+        return out;
+    }
+
+    /**
+     * The trials of dataset {@code datasetIndex} (of {@code cfg.datasets()}) in config order (learner variant,
+     * seed, split): loads the data once and computes its splits. Deterministic, so a remote executor that
+     * plans the same dataset gets the same trials.
+     *
+     * @throws ConfigException naming the config path when the data cannot be loaded or split
+     */
+    public static List<Trial> planDataset(ExperimentConfig cfg, int datasetIndex) {
+        if (datasetIndex < 0 || datasetIndex >= cfg.datasets().size()) {
+            throw new IllegalArgumentException("dataset index " + datasetIndex + " is outside 0.." + (cfg.datasets().size() - 1));
+        }
+        DatasetSpec spec = cfg.datasets().get(datasetIndex);
+        LabeledData data;
+        try {
+            data = DataSources.load(spec);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("datasets[" + datasetIndex + "]", e.getMessage());
+        }
+        if (cfg.preprocessing().pca() > data.dataset().dim()) {
+            throw new ConfigException("preprocessing.pca", cfg.preprocessing().pca() + " components, but dataset '" + spec.name()
+                    + "' has only " + data.dataset().dim() + " features");
+        }
+        Map<Long, List<Split>> splits = new java.util.LinkedHashMap<>();
+        for (long seed : cfg.seeds()) {
             try {
-                data = DataSources.load(spec);
+                splits.put(seed, cfg.protocol().splits(data.dataset().labels(), data.split(), seed));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(path, e.getMessage());
+                throw new ConfigException("protocol", "dataset '" + spec.name() + "': " + e.getMessage());
             }
-            if (cfg.preprocessing().pca() > data.dataset().dim()) {
-                throw new ConfigException("preprocessing.pca", cfg.preprocessing().pca() + " components, but dataset '" + spec.name()
-                        + "' has only " + data.dataset().dim() + " features");
-            }
-            Map<Long, List<Split>> splits = new java.util.LinkedHashMap<>();
+        }
+        List<Trial> out = new ArrayList<>();
+        for (BoundLearner learner : cfg.variants()) {
             for (long seed : cfg.seeds()) {
-                try {
-                    splits.put(seed, cfg.protocol().splits(data.dataset().labels(), data.split(), seed));
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException("protocol", "dataset '" + spec.name() + "': " + e.getMessage());
-                }
-            }
-            for (BoundLearner learner : cfg.variants()) {
-                for (long seed : cfg.seeds()) {
-                    List<Split> ss = splits.get(seed);
-                    for (int s = 0; s < ss.size(); s++) {
-                        out.add(new Trial(data.dataset(), ss.get(s), s, learner, seed));
-                    }
+                List<Split> ss = splits.get(seed);
+                for (int s = 0; s < ss.size(); s++) {
+                    out.add(new Trial(data.dataset(), ss.get(s), s, learner, seed));
                 }
             }
         }

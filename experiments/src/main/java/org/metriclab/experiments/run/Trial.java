@@ -24,17 +24,22 @@ import org.metriclab.experiments.results.TrialKey;
  * One unit of work: fit one learner variant on one split of one dataset with one seed, then evaluate
  * the embeddings. A failure (bad data for this learner, a diverging fit) does not stop the run: it
  * becomes rows with value NaN and the reason in {@code warnings}.
+ *
+ * <p>Public so that other {@link TrialExecutor}s (metric-spark) can run the trials that
+ * {@link Runner#planDataset} plans; a trial's result depends only on its fields and the config, never on
+ * where it runs.
  */
-record Trial(Dataset data, Split split, int splitIndex, BoundLearner learner, long seed) {
-    TrialKey key() {
+public record Trial(Dataset data, Split split, int splitIndex, BoundLearner learner, long seed) {
+    public TrialKey key() {
         return new TrialKey(data.name(), learner.label(), seed, splitIndex);
     }
 
     /** The outcome: one row per measure, the curve points, and the failure reason if any. */
-    record Outcome(List<ResultRow> rows, List<CurvePoint> curve, Optional<String> failure, double seconds) {
+    public record Outcome(List<ResultRow> rows, List<CurvePoint> curve, Optional<String> failure, double seconds) {
     }
 
-    Outcome run(ExperimentConfig cfg, Learners registry) {
+    /** Fits and evaluates; never throws for a failing learner (see the class comment). */
+    public Outcome run(ExperimentConfig cfg, Learners registry) {
         long t0 = System.nanoTime();
         TrialRecorder recorder = new TrialRecorder(key());
         String params = Trees.canonicalJson(learner.resolvedParams());

@@ -1,7 +1,6 @@
 package org.metriclab.deep.loss;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -68,9 +67,5 @@ public final class Losses {
         Miner m = f.apply(p);
         p.requireAllUsed("miner " + name);
         return m;
-    }
-
-    static List<String> sorted(Set<String> s) {
-        return s.stream().sorted().toList();
     }
 }

@@ -1,29 +1,43 @@
 package org.metriclab.eval.knn;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Exact pair-verification ROC-AUC over all query–reference pairs (self pairs excluded in self mode):
  * positive = same label, score = −squared distance. AUC = (#(pos, neg) with d_pos &lt; d_neg
  * + ½ #(pos, neg) with d_pos = d_neg) / (P·N), the Mann–Whitney statistic with ties counted one half.
- *
- * <p>Two streaming passes over the distance tiles: the first collects the P positive distances (sorted, with a
- * bucket index), the second counts for every negative the positives below and equal to it. Memory is
- * 12 bytes per positive pair, refused beyond {@link #MAX_POSITIVES}; negatives are never stored.
  * NaN when there is no positive or no negative pair.
+ *
+ * <p>Memory-bounded and exact: the positive distances are held in chunks of at most {@link #CHUNK} values
+ * (12 bytes each), negatives are never stored. With P ≤ CHUNK: one pass collects and sorts the positives, a
+ * second counts for every negative the positives below and equal to it. Otherwise a first pass histograms the
+ * positives by the top bits of their float64 representation (monotone for non-negative values), the key range
+ * is cut into chunks of at most CHUNK positives, and each chunk costs two more distance passes — exact for any
+ * size, at the price of recomputing the distances 1 + 2·chunks times.
  */
 public final class RocAuc {
-    /** Most positive pairs held (12 bytes each: about 1.5 GiB). */
-    public static final long MAX_POSITIVES = 1L << 27;
+    /** Most positive distances held at once (about 400 MB). */
+    public static final int CHUNK = 1 << 25;
+    private static final int KEY_SHIFT = 42;
+    private static final int KEYS = 1 << (63 - KEY_SHIFT);
 
     private RocAuc() {
     }
 
     public static double compute(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
+        return compute(queries, queryLabels, refs, refLabels, selfMode, CHUNK);
+    }
+
+    static double compute(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode, int chunk) {
         int nq = queries.rows();
         int nr = refs.rows();
-        java.util.Map<Integer, Long> refCounts = new java.util.HashMap<>();
+        Map<Integer, Long> refCounts = new HashMap<>();
         for (int l : refLabels) {
             refCounts.merge(l, 1L, Long::sum);
         }
@@ -35,50 +49,127 @@ public final class RocAuc {
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }
-        if (positives > MAX_POSITIVES) {
-            throw new IllegalArgumentException("roc_auc: " + positives + " positive pairs exceed the exact method's limit of "
-                    + MAX_POSITIVES + " (" + MAX_POSITIVES * 12 / (1 << 20) + " MiB); evaluate on a subset of the queries");
-        }
-        double[] pos = new double[(int) positives];
-        AtomicLong fill = new AtomicLong();
-        TiledSearch.forEachRow(queries, refs, () -> {
-            double[] local = new double[nr];
-            return (query, dist, off) -> {
-            int y = queryLabels[query];
-            int count = 0;
-            for (int j = 0; j < nr; j++) {
-                if (refLabels[j] == y && !(selfMode && j == query)) {
-                    local[count++] = dist[off + j];
+        List<int[]> ranges = new ArrayList<>();
+        if (positives <= chunk) {
+            ranges.add(new int[] {0, KEYS});
+        } else {
+            long[] hist = histogram(queries, queryLabels, refs, refLabels, selfMode);
+            int from = 0;
+            long filled = 0;
+            for (int k = 0; k < KEYS; k++) {
+                if (hist[k] > chunk) {
+                    throw new IllegalArgumentException("roc_auc: " + hist[k] + " positive pairs share nearly the same distance, "
+                            + "more than the exact method holds at once (" + chunk + ")");
                 }
+                if (filled + hist[k] > chunk) {
+                    ranges.add(new int[] {from, k});
+                    from = k;
+                    filled = 0;
+                }
+                filled += hist[k];
             }
-            int at = (int) fill.getAndAdd(count);
-            System.arraycopy(local, 0, pos, at, count);
+            ranges.add(new int[] {from, KEYS});
+        }
+        double less = 0;
+        double equal = 0;
+        for (int[] range : ranges) {
+            long[] counts = countChunk(queries, queryLabels, refs, refLabels, selfMode, range[0], range[1]);
+            less += counts[0];
+            equal += counts[1];
+        }
+        return (less + 0.5 * equal) / ((double) positives * negatives);
+    }
+
+    private static int key(double d) {
+        return (int) (Double.doubleToRawLongBits(d) >>> KEY_SHIFT);
+    }
+
+    private static boolean positive(int[] queryLabels, int[] refLabels, int query, int j) {
+        return refLabels[j] == queryLabels[query];
+    }
+
+    private static long[] histogram(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
+        int nr = refs.rows();
+        ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
+        ThreadLocal<long[]> local = ThreadLocal.withInitial(() -> {
+            long[] h = new long[KEYS];
+            all.add(h);
+            return h;
+        });
+        TiledSearch.forEachRow(queries, refs, () -> {
+            long[] h = local.get();
+            return (query, dist, off) -> {
+                for (int j = 0; j < nr; j++) {
+                    if (positive(queryLabels, refLabels, query, j) && !(selfMode && j == query)) {
+                        h[key(dist[off + j])]++;
+                    }
+                }
             };
         });
+        long[] sum = new long[KEYS];
+        for (long[] h : all) {
+            for (int k = 0; k < KEYS; k++) {
+                sum[k] += h[k];
+            }
+        }
+        return sum;
+    }
+
+    /** {#(pos in chunk, neg) with pos &lt; neg, #(pos in chunk, neg) with pos = neg} for keys in [from, to). */
+    private static long[] countChunk(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels,
+                                     boolean selfMode, int from, int to) {
+        int nr = refs.rows();
+        AtomicLong fill = new AtomicLong();
+        ConcurrentLinkedQueue<double[]> parts = new ConcurrentLinkedQueue<>();
+        TiledSearch.forEachRow(queries, refs, () -> {
+            double[] row = new double[nr];
+            return (query, dist, off) -> {
+                int count = 0;
+                for (int j = 0; j < nr; j++) {
+                    double d = dist[off + j];
+                    int k = key(d);
+                    if (k >= from && k < to && positive(queryLabels, refLabels, query, j) && !(selfMode && j == query)) {
+                        row[count++] = d;
+                    }
+                }
+                if (count > 0) {
+                    parts.add(Arrays.copyOf(row, count));
+                    fill.addAndGet(count);
+                }
+            };
+        });
+        double[] pos = new double[(int) fill.get()];
+        int at = 0;
+        for (double[] p; (p = parts.poll()) != null; ) {
+            System.arraycopy(p, 0, pos, at, p.length);
+            at += p.length;
+        }
+        if (pos.length == 0) {
+            return new long[2];
+        }
         Arrays.parallelSort(pos);
         double lo = pos[0];
         double hi = pos[pos.length - 1];
         int buckets = pos.length;
-        double scale = hi > lo ? buckets / (hi - lo) : 0.0;
-        int[] first = new int[buckets + 1];
+        double scale = hi > lo ? buckets / (hi - lo) : Double.POSITIVE_INFINITY;
+        int[] first = new int[buckets + 2];
         int b = 0;
         for (int i = 0; i < pos.length; i++) {
-            int bi = bucket(pos[i], lo, hi, scale, buckets);
+            int bi = bucket(pos[i], lo, scale, buckets);
             while (b <= bi) {
                 first[b++] = i;
             }
         }
-        while (b <= buckets) {
+        while (b <= buckets + 1) {
             first[b++] = pos.length;
         }
         AtomicLong less = new AtomicLong();
         AtomicLong equal = new AtomicLong();
         TiledSearch.forEachRow(queries, refs, () -> (query, dist, off) -> {
-            int y = queryLabels[query];
             long l = 0;
             long e = 0;
             for (int j = 0; j < nr; j++) {
-                if (refLabels[j] == y || (selfMode && j == query)) {
+                if (positive(queryLabels, refLabels, query, j) || (selfMode && j == query)) {
                     continue;
                 }
                 double d = dist[off + j];
@@ -89,8 +180,7 @@ public final class RocAuc {
                     l += pos.length;
                     continue;
                 }
-                int bk = bucket(d, lo, hi, scale, buckets);
-                int c = first[bk];
+                int c = first[bucket(d, lo, scale, buckets)];
                 while (c < pos.length && pos[c] < d) {
                     c++;
                 }
@@ -103,13 +193,11 @@ public final class RocAuc {
             less.addAndGet(l);
             equal.addAndGet(e);
         });
-        return (less.get() + 0.5 * equal.get()) / ((double) positives * negatives);
+        return new long[] {less.get(), equal.get()};
     }
 
-    private static int bucket(double d, double lo, double hi, double scale, int buckets) {
-        if (d >= hi) {
-            return buckets - 1;
-        }
-        return Math.min(buckets - 1, (int) ((d - lo) * scale));
+    /** Monotone bucket in [0, buckets] (see RankScanner.bucketOf). */
+    private static int bucket(double d, double lo, double scale, int buckets) {
+        return (int) Math.min(buckets, Math.max(0.0, (d - lo) * scale));
     }
 }

@@ -1,0 +1,109 @@
+package org.metriclab.deep.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.metriclab.core.data.Dataset;
+import org.metriclab.core.data.IdxReader;
+import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Matrix;
+import org.metriclab.deep.DeepCatalog;
+import org.metriclab.deep.EmbeddingMetric;
+import org.metriclab.core.learn.Learners;
+import org.metriclab.eval.RetrievalEvaluator;
+
+/**
+ * The issue's Fashion-MNIST table (not a unit test): MLP 784→256→128→64 (ReLU), L2-normalised output,
+ * Adam 1e-3, batch 256 with M-per-class m=32, 5 epochs; MAP@R and P@1 within the 10k test set (self
+ * excluded) and training samples/s. Args: [dataset dir] [closed|open|both] [setup names…].
+ * Run with OMP_NUM_THREADS=1 on the test classpath of metric-deep.
+ */
+public final class FashionMnistBenchmark {
+    private FashionMnistBenchmark() {
+    }
+
+    static Map<String, Map<String, Object>> setups() {
+        Map<String, Map<String, Object>> s = new LinkedHashMap<>();
+        s.put("contrastive+pair_margin", Map.of("loss", "contrastive", "loss.pos_margin", 0, "loss.neg_margin", 1, "miner", "pair_margin",
+                "miner.pos_margin", 0.2, "miner.neg_margin", 0.8));
+        s.put("triplet0.2+semihard", Map.of("loss", "triplet_margin", "loss.margin", 0.2, "miner", "triplet_margin", "miner.margin", 0.2,
+                "miner.type_of_triplets", "semihard"));
+        s.put("multi_similarity+miner", Map.of("loss", "multi_similarity", "loss.alpha", 2, "loss.beta", 50, "loss.base", 0.5, "miner",
+                "multi_similarity", "miner.epsilon", 0.1));
+        s.put("proxy_anchor", Map.of("loss", "proxy_anchor", "loss.margin", 0.1, "loss.alpha", 32, "weight_lr", 1e-2, "sampler", "shuffle"));
+        s.put("triplet0.2+batch_hard", Map.of("loss", "triplet_margin", "loss.margin", 0.2, "miner", "batch_hard"));
+        s.put("batch_hard+easy_positive", Map.of("loss", "triplet_margin", "loss.margin", 0.2, "miner", "batch_hard", "miner.pos_strategy", "easy"));
+        s.put("batch_hard+soft_margin", Map.of("loss", "triplet_margin", "loss.margin", 0.0, "loss.smooth_loss", true, "miner", "batch_hard"));
+        s.put("batch_hard+warmup", Map.of("loss", "triplet_margin", "loss.margin", 0.2, "miner", "batch_hard", "warmup_epochs", 1));
+        return s;
+    }
+
+    static Map<String, Double> score(Matrix emb, Dataset test) {
+        return RetrievalEvaluator.evaluateSelf(emb, test.labels(), List.of("mean_average_precision_at_r", "precision_at_1"), 0);
+    }
+
+    static Matrix l2(Matrix x) {
+        double[][] r = x.toRows();
+        for (double[] row : r) {
+            double s = 0;
+            for (double v : row) {
+                s += v * v;
+            }
+            for (int j = 0; j < row.length; j++) {
+                row[j] /= Math.sqrt(s);
+            }
+        }
+        return Matrix.of(r);
+    }
+
+    static Dataset classes(Dataset d, int from, int to) {
+        return d.subset(IntStream.range(0, d.size()).filter(i -> d.labels().get(i) >= from && d.labels().get(i) <= to).toArray());
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "/usr/share/datasets/fashion-mnist");
+        if (!Files.exists(dir.resolve("train-images-idx3-ubyte.gz"))) {
+            throw new IllegalArgumentException("Fashion-MNIST not found in " + dir + "; install it with: apt-get install dataset-fashion-mnist");
+        }
+        String protocols = args.length > 1 ? args[1] : "closed";
+        List<String> only = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+        Dataset train = IdxReader.readDataset("fashion_train", dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"), 0);
+        Dataset test = IdxReader.readDataset("fashion_test", dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"), 0);
+        List<String> todo = new ArrayList<>();
+        if (!protocols.equals("open")) {
+            todo.add("closed");
+        }
+        if (!protocols.equals("closed")) {
+            todo.add("open");
+        }
+        for (String protocol : todo) {
+            Dataset tr = protocol.equals("open") ? classes(train, 0, 4) : train;
+            Dataset te = protocol.equals("open") ? classes(test, 5, 9) : test;
+            Map<String, Double> raw = score(l2(te.x()), te);
+            System.out.printf("%s | %-26s | MAP@R %.4f | P@1 %.4f | –%n", protocol, "raw pixels (L2)", raw.get("mean_average_precision_at_r"),
+                    raw.get("precision_at_1"));
+            for (Map.Entry<String, Map<String, Object>> e : setups().entrySet()) {
+                if (!only.isEmpty() && !only.contains(e.getKey())) {
+                    continue;
+                }
+                Map<String, Object> p = new HashMap<>(Map.of("hidden", List.of(256, 128), "embedding_size", 64, "normalize", true,
+                        "input_scale", 1.0 / 255, "lr", 1e-3, "batch_size", 256, "m", 32, "epochs", 5));
+                p.putAll(e.getValue());
+                long t0 = System.nanoTime();
+                EmbeddingMetric m = (EmbeddingMetric) Learners.of(List.of(new DeepCatalog())).create("deep_metric", Params.of(p))
+                        .fit(tr, FitContext.seeded(0));
+                double secs = (System.nanoTime() - t0) / 1e9;
+                Map<String, Double> s = score(m.embed(te.x()), te);
+                System.out.printf("%s | %-26s | MAP@R %.4f | P@1 %.4f | %.0f samples/s (train loop), %.1f s total; epoch loss %s%n", protocol,
+                        e.getKey(), s.get("mean_average_precision_at_r"), s.get("precision_at_1"), m.trainingLog().samplesPerSecond(), secs,
+                        m.trainingLog().epochLoss().stream().map(v -> String.format("%.4f", v)).toList());
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.metriclab.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.metriclab.experiments.config.ExperimentConfig;
+import org.metriclab.experiments.results.Provenance;
+import org.metriclab.experiments.results.TrialKey;
+import org.metriclab.experiments.run.Trial;
+import org.metriclab.experiments.run.TrialExecutor;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction1;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
+
+/**
+ * Runs a run's pending trials as Spark tasks: one partition (task) per trial, in config order, so the
+ * trials of one dataset are scheduled together; each executor binds the config and loads a dataset once
+ * ({@link TrialWorker}). Outcomes stream back to the driver as tasks finish (Spark's job result handler)
+ * and go to the {@link TrialExecutor.Sink}, i.e. into rows.csv, so an interrupted run resumes exactly like
+ * a local one. Trials compute the same rows as the local engine: same plan, same seeds, same code.
+ *
+ * <p>Executors need the datasets at the same paths as the driver (built-in datasets travel in the jar;
+ * CSV/IDX paths must be on a shared file system).
+ */
+public final class SparkTrialExecutor implements TrialExecutor {
+    private final SparkSession session;
+    private final boolean ownsSession;
+    private final String configText;
+    private final String configDir;
+    private final String configSha;
+
+    /**
+     * @param session     the session to run on
+     * @param ownsSession true to stop the session in {@link #close()}
+     * @param configBytes the config file as read by the driver (executors rebind it)
+     * @param configDir   the config file's directory (absolute; relative dataset paths resolve against it)
+     */
+    public SparkTrialExecutor(SparkSession session, boolean ownsSession, byte[] configBytes, java.nio.file.Path configDir) {
+        this.session = session;
+        this.ownsSession = ownsSession;
+        this.configText = TrialWorker.text(configBytes);
+        this.configDir = configDir.toAbsolutePath().toString();
+        this.configSha = Provenance.sha256(configBytes);
+    }
+
+    @Override
+    public int parallelism() {
+        return session.sparkContext().defaultParallelism();
+    }
+
+    @Override
+    public void execute(ExperimentConfig cfg, List<Trial> pending, Sink sink) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> datasetIndex = new HashMap<>();
+        for (int i = 0; i < cfg.datasets().size(); i++) {
+            datasetIndex.put(cfg.datasets().get(i).name(), i);
+        }
+        List<TrialTask> tasks = new ArrayList<>();
+        Map<TrialKey, Trial> byKey = new HashMap<>();
+        for (Trial t : pending) {
+            tasks.add(new TrialTask(configSha, datasetIndex.get(t.key().dataset()), t.key()));
+            byKey.put(t.key(), t);
+        }
+        JavaSparkContext sc = Sessions.context(session);
+        String text = configText;
+        String dir = configDir;
+        JavaRDD<TrialResult> results = sc.parallelize(tasks, tasks.size()).map(task -> TrialWorker.run(text, dir, task));
+        sc.setJobDescription("metriclab " + cfg.name() + ": " + tasks.size() + " trials");
+        try {
+            session.sparkContext().runJob(results.rdd(), new CollectPartition(), new Deliver(byKey, sink),
+                    scala.reflect.ClassTag$.MODULE$.apply(TrialResult[].class));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the Spark job failed (completed trials are saved; continue with --resume): " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getName() : m.lines().findFirst().orElse(m);
+    }
+
+    @Override
+    public void close() {
+        if (ownsSession) {
+            session.stop();
+        }
+    }
+
+    /** Executor side: the results of one partition (one trial). */
+    private static final class CollectPartition extends AbstractFunction1<Iterator<TrialResult>, TrialResult[]> implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public TrialResult[] apply(Iterator<TrialResult> it) {
+            List<TrialResult> out = new ArrayList<>(1);
+            while (it.hasNext()) {
+                out.add(it.next());
+            }
+            return out.toArray(new TrialResult[0]);
+        }
+    }
+
+    /** Driver side, called as each task finishes: hands the outcomes to the run's sink. */
+    private static final class Deliver extends AbstractFunction2<Object, TrialResult[], BoxedUnit> implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final transient Map<TrialKey, Trial> trials;
+        private final transient Sink sink;
+
+        Deliver(Map<TrialKey, Trial> trials, Sink sink) {
+            this.trials = trials;
+            this.sink = sink;
+        }
+
+        @Override
+        public BoxedUnit apply(Object partition, TrialResult[] results) {
+            for (TrialResult r : results) {
+                Trial t = trials.get(r.key());
+                if (t == null) {
+                    throw new IllegalStateException("Spark returned a result for " + r.key() + ", which this run did not ask for");
+                }
+                sink.completed(t, r.outcome());
+            }
+            return BoxedUnit.UNIT;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.metriclab.spark.knn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.metriclab.eval.Measure;
+
+/**
+ * The k-NN retrieval measures of metric-eval's {@code RetrievalEvaluator}, computed from merged top-k lists
+ * instead of full distance rows. Every measure here depends only on a prefix of each query's ranking, so a
+ * list of depth {@link #depth()} gives exactly the local evaluator's values:
+ * precision_at_k = #{relevant in the first k}/k, recall_at_k = [first relevant within k],
+ * r_precision = #{relevant in the first R}/R, MAP@R = Σ_{p_i ≤ R} (i/p_i)/R, knn_accuracy_k = majority vote of the
+ * first min(k, references) (ties between classes broken by the nearest of the tied classes), where R is the number
+ * of references with the query's label (self excluded in self mode). Lone queries (R = 0) are excluded from the
+ * means; {@code _per_class} averages per query label first. The depth is the largest k, or the largest R when
+ * r_precision or MAP@R is asked for (memory O(queries · depth)). Measures that need the whole ranking
+ * (mean_average_precision, mean_reciprocal_rank) or no ranking (NMI, AMI, roc_auc) are not offered here.
+ */
+public final class RankMeasures {
+    private final List<Measure> measures;
+    private final List<Measure> bases;
+    private final int[] referenceLabels;
+    private final boolean selfMode;
+    private final Map<Integer, Integer> classSizes;
+    private final int depth;
+
+    private RankMeasures(List<Measure> measures, int[] referenceLabels, boolean selfMode) {
+        this.measures = measures;
+        this.bases = measures.stream().map(Measure::base).distinct().toList();
+        this.referenceLabels = referenceLabels;
+        this.selfMode = selfMode;
+        this.classSizes = new TreeMap<>();
+        for (int y : referenceLabels) {
+            classSizes.merge(y, 1, Integer::sum);
+        }
+        int maxR = classSizes.values().stream().mapToInt(Integer::intValue).max().orElse(0) - (selfMode ? 1 : 0);
+        int need = 0;
+        for (Measure m : bases) {
+            need = Math.max(need, switch (m.kind()) {
+                case PRECISION_AT_K, RECALL_AT_K, KNN_ACCURACY -> m.k();
+                default -> maxR;
+            });
+        }
+        this.depth = Math.max(0, Math.min(need, referenceLabels.length - (selfMode ? 1 : 0)));
+    }
+
+    /**
+     * Parses the measure names.
+     *
+     * @throws IllegalArgumentException for an unknown name or a measure the distributed evaluator does not compute
+     */
+    public static RankMeasures of(List<String> names, int[] referenceLabels, boolean selfMode) {
+        if (names == null || names.isEmpty()) {
+            throw new IllegalArgumentException("no measures given: expected names such as precision_at_1, r_precision, knn_accuracy_5");
+        }
+        List<Measure> parsed = new ArrayList<>();
+        for (String name : names) {
+            Measure m = Measure.parse(name);
+            switch (m.kind()) {
+                case PRECISION_AT_K, RECALL_AT_K, R_PRECISION, MAP_AT_R, KNN_ACCURACY -> parsed.add(m);
+                default -> throw new IllegalArgumentException("measure '" + name + "' needs the full ranking or the whole query set;"
+                        + " the distributed evaluator computes precision_at_<k>, recall_at_<k>, r_precision,"
+                        + " mean_average_precision_at_r and knn_accuracy_<k> (and their _per_class variants); use the local evaluator");
+            }
+        }
+        return new RankMeasures(List.copyOf(parsed), referenceLabels.clone(), selfMode);
+    }
+
+    /** Neighbours per query the lists must hold. */
+    public int depth() {
+        return depth;
+    }
+
+    /** Every measure, in the order asked for, from lists of at least {@link #depth()} neighbours. */
+    public Map<String, Double> compute(TopK lists, int[] queryLabels) {
+        if (lists.queries() != queryLabels.length) {
+            throw new IllegalArgumentException("expected " + lists.queries() + " query labels, got " + queryLabels.length);
+        }
+        int m = bases.size();
+        double[] perQuery = new double[queryLabels.length * m];
+        int[] ranks = new int[depth];
+        Map<Integer, Integer> votes = new java.util.HashMap<>();
+        for (int q = 0; q < queryLabels.length; q++) {
+            int y = queryLabels[q];
+            int r = classSizes.getOrDefault(y, 0) - (selfMode ? 1 : 0);
+            if (r <= 0) {
+                Arrays.fill(perQuery, q * m, q * m + m, Double.NaN);
+                continue;
+            }
+            int n = lists.count(q);
+            if (n < depth) {
+                throw new IllegalStateException("query " + q + " has " + n + " neighbours, expected " + depth);
+            }
+            int found = 0;
+            for (int i = 0; i < n; i++) {
+                if (referenceLabels[lists.index(q, i)] == y) {
+                    ranks[found++] = i + 1;
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                perQuery[q * m + j] = value(bases.get(j), ranks, found, r, lists, q, y, votes);
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Measure measure : measures) {
+            out.put(measure.name(), average(perQuery, m, bases.indexOf(measure.base()), queryLabels, measure.perClass()));
+        }
+        return out;
+    }
+
+    private double value(Measure measure, int[] ranks, int found, int r, TopK lists, int q, int y, Map<Integer, Integer> votes) {
+        switch (measure.kind()) {
+            case PRECISION_AT_K:
+                return within(ranks, found, measure.k()) / (double) measure.k();
+            case RECALL_AT_K:
+                return found > 0 && ranks[0] <= measure.k() ? 1.0 : 0.0;
+            case R_PRECISION:
+                return within(ranks, found, r) / (double) r;
+            case MAP_AT_R: {
+                double s = 0;
+                for (int i = 0; i < found && ranks[i] <= r; i++) {
+                    s += (i + 1) / (double) ranks[i];
+                }
+                return s / r;
+            }
+            case KNN_ACCURACY:
+                return vote(lists, q, Math.min(measure.k(), lists.count(q)), votes) == y ? 1.0 : 0.0;
+            default:
+                throw new IllegalStateException("not a rank measure: " + measure.name());
+        }
+    }
+
+    private static int within(int[] ranks, int found, long k) {
+        int c = 0;
+        while (c < found && ranks[c] <= k) {
+            c++;
+        }
+        return c;
+    }
+
+    /** Majority label of the first k; ties between labels go to the label of the nearest tied neighbour. */
+    private int vote(TopK lists, int q, int k, Map<Integer, Integer> votes) {
+        votes.clear();
+        int best = 0;
+        for (int i = 0; i < k; i++) {
+            best = Math.max(best, votes.merge(referenceLabels[lists.index(q, i)], 1, Integer::sum));
+        }
+        for (int i = 0; i < k; i++) {
+            int label = referenceLabels[lists.index(q, i)];
+            if (votes.get(label) == best) {
+                return label;
+            }
+        }
+        return Integer.MIN_VALUE;
+    }
+
+    /** Mean over non-lone queries in query order, or the mean of per-label means; NaN when all are lone. */
+    private static double average(double[] perQuery, int stride, int column, int[] labels, boolean perClass) {
+        if (!perClass) {
+            double s = 0;
+            long n = 0;
+            for (int q = 0; q < labels.length; q++) {
+                double v = perQuery[q * stride + column];
+                if (!Double.isNaN(v)) {
+                    s += v;
+                    n++;
+                }
+            }
+            return n == 0 ? Double.NaN : s / n;
+        }
+        Map<Integer, double[]> byLabel = new TreeMap<>();
+        for (int q = 0; q < labels.length; q++) {
+            double v = perQuery[q * stride + column];
+            if (!Double.isNaN(v)) {
+                double[] acc = byLabel.computeIfAbsent(labels[q], l -> new double[2]);
+                acc[0] += v;
+                acc[1]++;
+            }
+        }
+        if (byLabel.isEmpty()) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (double[] acc : byLabel.values()) {
+            s += acc[0] / acc[1];
+        }
+        return s / byLabel.size();
+    }
+}

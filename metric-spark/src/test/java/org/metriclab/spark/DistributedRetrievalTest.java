@@ -1,0 +1,128 @@
+package org.metriclab.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.metriclab.core.data.Labels;
+import org.metriclab.core.linalg.Matrix;
+import org.metriclab.eval.RetrievalEvaluator;
+
+/**
+ * Distributed exact k-NN gives exactly (bit for bit) the local evaluator's values, on random data with many exact
+ * distance ties (small integer coordinates, duplicated rows), in both retrieval modes and for several partitionings.
+ */
+class DistributedRetrievalTest {
+    private static final List<String> MEASURES = List.of("precision_at_1", "precision_at_5", "recall_at_3", "r_precision",
+            "mean_average_precision_at_r", "knn_accuracy_1", "knn_accuracy_4", "knn_accuracy_7", "precision_at_1_per_class",
+            "r_precision_per_class", "mean_average_precision_at_r_per_class", "knn_accuracy_4_per_class");
+    private static SparkSession session;
+    private static JavaSparkContext sc;
+
+    @BeforeAll
+    static void start() {
+        session = Sessions.open(Optional.of("local[2]"), 0, "knn-test");
+        sc = Sessions.context(session);
+    }
+
+    @AfterAll
+    static void stop() {
+        session.stop();
+    }
+
+    @Test
+    void queryReferenceModeEqualsLocalEvaluatorWithTies() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int trial = 0; trial < 3; trial++) {
+            int nr = 150 + rnd.nextInt(200);
+            int nq = 40 + rnd.nextInt(60);
+            int d = 1 + rnd.nextInt(6);
+            Matrix refs = tiedPoints(rnd, nr, d);
+            Matrix queries = tiedPoints(rnd, nq, d);
+            Labels rl = labels(rnd, nr, 4);
+            Labels ql = labels(rnd, nq, 5); // label 4 never occurs among references: lone queries
+            Map<String, Double> local = RetrievalEvaluator.evaluate(queries, ql, refs, rl, MEASURES, 0);
+            for (int partitions : new int[] {1, 3, 7}) {
+                Map<String, Double> distributed = DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, MEASURES, partitions);
+                assertEquals(local, distributed, "trial " + trial + ", " + partitions + " partitions");
+            }
+        }
+    }
+
+    @Test
+    void selfModeEqualsLocalEvaluatorWithDuplicates() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int n = 240;
+        Matrix x = tiedPoints(rnd, n, 3);
+        Labels y = labels(rnd, n, 3);
+        Map<String, Double> local = RetrievalEvaluator.evaluateSelf(x, y, MEASURES, 0);
+        assertEquals(local, DistributedRetrieval.evaluateSelf(sc, x, y, MEASURES, 4));
+        assertTrue(local.get("r_precision") > 0 && local.get("r_precision") < 1, String.valueOf(local));
+    }
+
+    @Test
+    void moreNeighboursThanReferences() {
+        Matrix refs = Matrix.of(new double[][] {{0}, {1}, {1}});
+        Matrix queries = Matrix.of(new double[][] {{1}, {0.5}});
+        Labels rl = Labels.of(0, 1, 1);
+        Labels ql = Labels.of(1, 0);
+        List<String> ms = List.of("precision_at_10", "knn_accuracy_10", "recall_at_1");
+        assertEquals(RetrievalEvaluator.evaluate(queries, ql, refs, rl, ms, 0), DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, ms, 2));
+        // hand check: query 0 at 1 ranks refs 1, 2 (ties by index), then 0 → precision_at_10 = 2/10; query 1 ties 0 and 1, ref 0 first
+        Map<String, Double> v = DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, ms, 2);
+        assertEquals((0.2 + 0.1) / 2, v.get("precision_at_10"), 1e-15);
+        assertEquals(1.0, v.get("recall_at_1"));
+    }
+
+    @Test
+    void badInputIsAClearIllegalArgument() {
+        Matrix x = Matrix.of(new double[][] {{0, 1}, {1, 0}});
+        Labels y = Labels.of(0, 1);
+        IllegalArgumentException full = assertThrows(IllegalArgumentException.class,
+                () -> DistributedRetrieval.evaluateSelf(sc, x, y, List.of("mean_average_precision"), 2));
+        assertTrue(full.getMessage().contains("needs the full ranking"), full.getMessage());
+        IllegalArgumentException dims = assertThrows(IllegalArgumentException.class,
+                () -> DistributedRetrieval.evaluate(sc, x, y, Matrix.of(new double[][] {{0}, {1}}), y, List.of("precision_at_1"), 2));
+        assertTrue(dims.getMessage().contains("expected the same dimension"), dims.getMessage());
+        IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
+                () -> DistributedRetrieval.evaluate(sc, x, Labels.of(0), x, y, List.of("precision_at_1"), 2));
+        assertTrue(count.getMessage().contains("query labels: expected one per embedding row (2 rows), got 1"), count.getMessage());
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> DistributedRetrieval.evaluateSelf(sc, Matrix.of(2, 1, new double[] {0, Double.NaN}), y, List.of("precision_at_1"), 2));
+        assertTrue(nan.getMessage().contains("must be finite"), nan.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DistributedRetrieval.evaluateSelf(sc, x, y, List.of("precision_at_1"), 0));
+        assertThrows(IllegalArgumentException.class, () -> DistributedRetrieval.evaluateSelf(sc, x, y, List.of("precision_at_x"), 1));
+    }
+
+    /** Coordinates in {0, 1, 2} and every fifth row a copy of an earlier one: many exactly equal distances. */
+    private static Matrix tiedPoints(SplittableRandom rnd, int n, int d) {
+        double[][] rows = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && i % 5 == 0) {
+                rows[i] = rows[rnd.nextInt(i)].clone();
+            } else {
+                for (int t = 0; t < d; t++) {
+                    rows[i][t] = rnd.nextInt(3) + (t == 0 ? 0.1 : 0.0);
+                }
+            }
+        }
+        return Matrix.of(rows);
+    }
+
+    private static Labels labels(SplittableRandom rnd, int n, int classes) {
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = rnd.nextInt(classes);
+        }
+        return Labels.of(y);
+    }
+}

@@ -1,0 +1,48 @@
+package org.metriclab.spectral;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.metriclab.core.constraint.Quadruplets;
+import org.metriclab.core.constraint.RandomQuadruplets;
+import org.metriclab.core.data.Dataset;
+import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.linalg.Vectors;
+
+/** LSML's loss against a direct evaluation, and its descent. */
+class LsmlTest {
+    private final Dataset data = Fixtures.gaussians(31, 20, 3, 4, 1.5);
+    private final Quadruplets q = new RandomQuadruplets(200).sample(data, new java.util.SplittableRandom(1));
+
+    private double bruteLoss(Matrix m) {
+        double hinge = 0;
+        for (int c = 0; c < q.size(); c++) {
+            double[] ab = Vectors.minus(data.x().row(q.a()[c]), data.x().row(q.b()[c]));
+            double[] cd = Vectors.minus(data.x().row(q.c()[c]), data.x().row(q.d()[c]));
+            double dab = Math.sqrt(Vectors.dot(ab, m.times(ab)));
+            double dcd = Math.sqrt(Vectors.dot(cd, m.times(cd)));
+            hinge += dab > dcd ? (dab - dcd) * (dab - dcd) / q.size() : 0;
+        }
+        double logdet = 0;
+        for (double v : org.metriclab.core.linalg.Eigen.symmetric(m).values()) {
+            logdet += Math.log(v);
+        }
+        return hinge + m.trace() - logdet;
+    }
+
+    @Test
+    void lossMatchesItsDefinitionAndDecreases() {
+        LsmlLearner l = new LsmlLearner(1e-3, 1000, 1.0);
+        Matrix vab = Scatter.differences(data.x(), q.a(), q.b(), null, true);
+        Matrix vcd = Scatter.differences(data.x(), q.c(), q.d(), null, true);
+        Matrix probe = Matrix.diagonal(1.5, 0.5, 2, 1);
+        assertEquals(bruteLoss(probe), l.loss(probe, vab, vcd), 1e-10);
+        Matrix m = l.fit(data.x(), q, FitContext.seeded(0)).m();
+        double before = bruteLoss(Matrix.identity(4));
+        double after = bruteLoss(m);
+        assertTrue(after < before - 1e-3, "loss " + before + " → " + after);
+        assertEquals(Double.POSITIVE_INFINITY, l.loss(Matrix.diagonal(1, 0, 1, 1), vab, vcd), "singular M is infeasible");
+    }
+}

@@ -18,7 +18,8 @@ import org.metriclab.core.linalg.Matrix;
  * A = Σ_k γ_k v_k v_kᵀ over the top-K eigenvectors v_k of the rows' scatter. With θ = (γ, μ) and
  * φ_ij = ((v_k·(x_i−x_j))², −1) this is a logistic model in θ; its posterior under the Gaussian prior
  * N(m₀, S₀) is approximated by the Jaakkola–Jordan variational bound (Bishop §10.6):
- * S⁻¹ = S₀⁻¹ + 2Σ λ(ξ_n) φ_nφ_nᵀ, m = S(S₀⁻¹m₀ − ½Σ y_n φ_n), ξ_n² = φ_nᵀ(S + mmᵀ)φ_n, λ(ξ) = tanh(ξ/2)/(4ξ).
+ * S⁻¹ = S₀⁻¹ + 2Σ λ(ξ_n) φ_nφ_nᵀ, m = S(S₀⁻¹m₀ − ½Σ y_n φ_n), ξ_n² = φ_nᵀ(S + mmᵀ)φ_n,
+ * λ(ξ) = tanh(ξ/2)/(4ξ).
  * Each iteration cannot decrease the bound; the objective reported is the negative bound, and the
  * run stops when its relative change is below {@code tol}.
  *

@@ -93,7 +93,7 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
         }
         double gammaProj = Double.isInfinite(gamma) ? 1.0 : gamma / (gamma + 1.0);
         double[] av = new double[d];
-        Matrix a0Inverse = Inverse.of(a0);
+        double[] a0InverseFlat = Inverse.of(a0).symmetrize().toArray();
         double logDetA0 = logDet(a0);
         int it = 0;
         boolean converged = false;
@@ -136,8 +136,7 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
             }
             converged = normSum == 0 || diff / normSum < tol;
             System.arraycopy(lambda, 0, lambdaOld, 0, m);
-            Matrix am = Matrix.of(d, d, a).symmetrize();
-            objective = am.times(a0Inverse).trace() - logDet(am) + logDetA0 - d;
+            objective = logDetDivergence(a, a0InverseFlat, logDetA0, d);
             if (!Double.isFinite(objective)) {
                 throw new ArithmeticException("itml: the metric lost positive definiteness at sweep " + it
                         + "; the bounds or gamma may be extreme (bounds " + bounds[0] + ", " + bounds[1] + ")");
@@ -245,6 +244,32 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
             s += vr * (a[r * d + r] * vr + 2 * PairwiseKernels.dot(a, r * d + r + 1, v, o + r + 1, d - r - 1));
         }
         return s;
+    }
+
+    /**
+     * D_ld(A, A₀) = tr(A A₀⁻¹) − log det A + log det A₀ − d on flat arrays (A₀⁻¹ symmetric, so the trace is
+     * Σ_ij A_ij (A₀⁻¹)_ij), log det A from an in-place Cholesky; NaN when A is not positive definite.
+     */
+    static double logDetDivergence(double[] a, double[] a0Inverse, double logDetA0, int d) {
+        double trace = 0;
+        for (int k = 0; k < d * d; k++) {
+            trace += a[k] * a0Inverse[k];
+        }
+        double[] l = new double[d * d];
+        double logDet = 0;
+        for (int j = 0; j < d; j++) {
+            double diag = a[j * d + j] - PairwiseKernels.dot(l, j * d, l, j * d, j);
+            if (!(diag > 0)) {
+                return Double.NaN;
+            }
+            double ljj = Math.sqrt(diag);
+            l[j * d + j] = ljj;
+            logDet += 2 * Math.log(ljj);
+            for (int i = j + 1; i < d; i++) {
+                l[i * d + j] = (0.5 * (a[i * d + j] + a[j * d + i]) - PairwiseKernels.dot(l, i * d, l, j * d, j)) / ljj;
+            }
+        }
+        return trace - logDet + logDetA0 - d;
     }
 
     private static double norm(double[] v) {

@@ -17,8 +17,8 @@ import org.metriclab.probabilistic.optim.Lbfgs;
  *
  * <p>Solvers: {@code lbfgs} (full batch, {@link WolfeLbfgs}: L-BFGS with a strong-Wolfe line search,
  * which follows scipy's L-BFGS-B as metric-learn uses it; {@code max_iter} iterations, gradient
- * tolerance {@code tol}), {@code smile_lbfgs} (full batch, Smile's L-BFGS through {@link Lbfgs}) and {@code sgd} (stochastic: each epoch visits shuffled
- * mini-batches of {@code batch_size} rows, neighbours restricted to the batch, step
+ * tolerance {@code tol}), {@code smile_lbfgs} (full batch, Smile's L-BFGS through {@link Lbfgs}) and
+ * {@code sgd} (stochastic: each epoch visits shuffled mini-batches of {@code batch_size} rows, neighbours restricted to the batch, step
  * {@code learning_rate}/batch; {@code max_iter} epochs, stops when the epoch's mean objective changes
  * by less than {@code tol} relatively).
  *

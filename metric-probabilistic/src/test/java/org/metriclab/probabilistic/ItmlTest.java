@@ -143,4 +143,17 @@ class ItmlTest {
                 Itml.Prior.IDENTITY, 0, 0).fit(x, new Pairs(new int[] {1}, new int[] {1}, new boolean[] {true}), FitContext.seeded(0)));
         assertFalse(same.getMessage().isBlank());
     }
+
+    /** The flat-array LogDet divergence against eigenvalues: D_ld(A, I) = Σ (λ − log λ − 1). */
+    @Test
+    void logDetDivergenceMatchesTheSpectralFormula() {
+        Matrix x = points(9, 10, 4);
+        Matrix a = x.gram().scale(0.1).plusIdentity(0.5);
+        double expected = 0;
+        for (double lam : org.metriclab.core.linalg.Eigen.symmetric(a).values()) {
+            expected += lam - Math.log(lam) - 1;
+        }
+        assertEquals(expected, Itml.logDetDivergence(a.toArray(), Matrix.identity(4).toArray(), 0.0, 4), 1e-10);
+        assertTrue(Double.isNaN(Itml.logDetDivergence(Matrix.identity(4).scale(-1).toArray(), Matrix.identity(4).toArray(), 0.0, 4)));
+    }
 }

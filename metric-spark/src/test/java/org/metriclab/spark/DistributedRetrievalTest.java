@@ -42,7 +42,7 @@ class DistributedRetrievalTest {
     @Test
     void queryReferenceModeEqualsLocalEvaluatorWithTies() {
         SplittableRandom rnd = new SplittableRandom(11);
-        for (int trial = 0; trial < 3; trial++) {
+        for (int trial = 0; trial < 2; trial++) {
             int nr = 150 + rnd.nextInt(200);
             int nq = 40 + rnd.nextInt(60);
             int d = 1 + rnd.nextInt(6);
@@ -51,7 +51,7 @@ class DistributedRetrievalTest {
             Labels rl = labels(rnd, nr, 4);
             Labels ql = labels(rnd, nq, 5); // label 4 never occurs among references: lone queries
             Map<String, Double> local = RetrievalEvaluator.evaluate(queries, ql, refs, rl, MEASURES, 0);
-            for (int partitions : new int[] {1, 3, 7}) {
+            for (int partitions : new int[] {3, 7}) {
                 Map<String, Double> distributed = DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, MEASURES, partitions);
                 assertEquals(local, distributed, "trial " + trial + ", " + partitions + " partitions");
             }

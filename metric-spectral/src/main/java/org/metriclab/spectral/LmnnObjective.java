@@ -15,7 +15,8 @@ import org.metriclab.core.linalg.Matrix;
  * (all distances then change by a factor within [(1−κ)², (1+κ)²]). Triplet (i, j, l) is active when
  * ‖L(x_i − x_l)‖² &lt; 1 + ‖L(x_i − x_j)‖². Objective (metric-learn 0.7's weighting):
  * μ Σ_{i,j} ‖L(x_i − x_j)‖² + (1 − μ) Σ_active [1 + d_ij − d_il]; gradient 2L(μ C_pull + (1 − μ) C_push)
- * with the constant pull scatter precomputed and the push scatter summed over touched rows only.
+ * with the constant pull scatter precomputed and the push scatter C_push = Σ_active (C_ij − C_il) kept
+ * up to date incrementally from the triplets whose activity changed since the last accepted step.
  * Deterministic: parallel loops only write disjoint slots.
  */
 final class LmnnObjective {
@@ -178,7 +179,7 @@ final class LmnnObjective {
     /** Z = X Lᵀ as a flat n × p array. */
     private double[] embed(Matrix l) {
         int p = l.rows();
-        double[] lf = l.toArray();
+        double[] lt = l.transpose().toArray();
         double[] z = new double[n * p];
         IntStream rows = IntStream.range(0, n);
         if ((long) n * d * p >= 8 * PARALLEL_WORK) {
@@ -186,19 +187,16 @@ final class LmnnObjective {
         }
         rows.forEach(i -> {
             int oi = i * d;
-            for (int t = 0; t < p; t++) {
-                int ot = t * d;
-                double s0 = 0;
-                double s1 = 0;
-                int j = 0;
-                for (; j + 1 < d; j += 2) {
-                    s0 += x[oi + j] * lf[ot + j];
-                    s1 += x[oi + j + 1] * lf[ot + j + 1];
+            int oz = i * p;
+            for (int j = 0; j < d; j++) {
+                double xij = x[oi + j];
+                if (xij == 0.0) {
+                    continue;
                 }
-                if (j < d) {
-                    s0 += x[oi + j] * lf[ot + j];
+                int oj = j * p;
+                for (int t = 0; t < p; t++) {
+                    z[oz + t] += xij * lt[oj + t];
                 }
-                z[i * p + t] = s0 + s1;
             }
         });
         return z;

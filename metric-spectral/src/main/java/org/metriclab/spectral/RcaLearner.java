@@ -84,7 +84,14 @@ public record RcaLearner(int dims, double ridge) implements ConstraintLearner<Ch
         }
         int p = Scatter.dims(dims, rank, rank, WHO, ctx.progress());
         if (p == d) {
-            return new MahalanobisMetric(Psd.apply(inner, v -> 1.0 / Math.sqrt(v)));
+            Matrix v = spectrum.vectors();
+            double[] scaled = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                for (int k = 0; k < d; k++) {
+                    scaled[i * d + k] = v.get(i, k) / Math.sqrt(spectrum.value(k));
+                }
+            }
+            return new MahalanobisMetric(Matrix.of(d, d, scaled).times(v.transpose()).symmetrize());
         }
         int[] chunked = groups.stream().flatMapToInt(java.util.Arrays::stream).sorted().toArray();
         Matrix totalCov = Scatter.centeredScatter(x, chunked).scale(1.0 / Math.max(1, chunked.length - 1));

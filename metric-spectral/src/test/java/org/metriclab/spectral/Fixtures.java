@@ -11,7 +11,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** Gaussian classes in d dims: class c has mean shift[c]·e_c... (c mod d) and unit noise scaled per feature. */
+    /** Gaussian classes in d dims: class c is shifted by {@code separation} along feature c mod d; feature j has std 1 + j/2. */
     static Dataset gaussians(long seed, int perClass, int classes, int d, double separation) {
         SplittableRandom r = new SplittableRandom(seed);
         int n = perClass * classes;

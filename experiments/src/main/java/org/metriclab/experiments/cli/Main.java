@@ -43,7 +43,9 @@ public final class Main {
                 .addSubcommand("transform", new TransformCommand(io))
                 .addSubcommand("evaluate", new EvaluateCommand(io))
                 .addSubcommand("list", new ListCommand(io))
-                .addSubcommand("table", new TableCommand(io));
+                .addSubcommand("table", new TableCommand(io))
+                .addSubcommand("compare", new CompareCommand(io))
+                .addSubcommand("report", new ReportCommand(io));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -15,6 +15,7 @@ import org.metriclab.core.learn.Learners;
 import org.metriclab.experiments.config.ConfigBinder;
 import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.jackson.Trees;
+import org.metriclab.experiments.results.PublishedTable;
 import org.metriclab.experiments.results.TableFormat;
 import org.metriclab.experiments.run.Runner;
 import org.metriclab.experiments.run.TrialExecutor;
@@ -88,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
             io.out().println();
             io.out().println("### " + m);
             io.out().println();
-            io.out().print(TableFormat.MARKDOWN.render(s.tables().pivot(s.rows(), m)));
+            io.out().print(TableFormat.MARKDOWN.render(s.tables().publish(s.rows(), m, PublishedTable.Options.defaults())));
         }
         io.out().println();
         io.out().printf(Locale.ROOT, "%d trials (%d resumed) in %.1f s; results in %s%n", s.trials(), s.skipped(),

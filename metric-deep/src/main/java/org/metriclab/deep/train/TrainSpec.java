@@ -13,13 +13,15 @@ import org.metriclab.core.learn.Params;
  * (β 0.9/0.999, ε 1e-8) or sgd (momentum 0.9); lr 1e-3; weight_lr 1e-2 (own optimizer of the same type for
  * proxies/class weights); weight_decay 0 (L2 added to the gradient); lr_schedule constant | step (×gamma
  * every step_epochs) | exponential (×gamma per epoch) | cosine (to 0 over the run), gamma 0.1,
- * step_epochs 10; warmup_epochs 0 (linear LR warm-up over the first epochs); early stopping on
+ * step_epochs 10; warmup_epochs 0 (linear LR warm-up over the first epochs); miner_warmup_epochs 0 (the
+ * miner is switched off, i.e. the loss sees all pairs/triplets, for the first epochs: a curriculum
+ * that keeps batch-hard mining from collapsing the embedding at initialisation); early stopping on
  * validation MAP@R when patience > 0 (validation_fraction 0.1 of the training rows held out,
  * stratified), best epoch restored; checkpoint path ("" = none) written after every epoch, resume
  * true continues from it.
  */
 public record TrainSpec(int epochs, int batchSize, String sampler, int m, String optimizer, double lr, double weightLr,
-        double weightDecay, String lrSchedule, double gamma, int stepEpochs, int warmupEpochs, int patience,
+        double weightDecay, String lrSchedule, double gamma, int stepEpochs, int warmupEpochs, int minerWarmupEpochs, int patience,
         double validationFraction, String checkpoint, boolean resume) {
     public TrainSpec {
         if (epochs < 1 || batchSize < 2) {
@@ -34,8 +36,8 @@ public record TrainSpec(int epochs, int batchSize, String sampler, int m, String
         if (!java.util.List.of("constant", "step", "exponential", "cosine").contains(lrSchedule)) {
             throw new IllegalArgumentException("lr_schedule must be constant, step, exponential or cosine, got '" + lrSchedule + "'");
         }
-        if (!(lr > 0) || !(weightLr >= 0) || weightDecay < 0 || stepEpochs < 1 || warmupEpochs < 0 || patience < 0) {
-            throw new IllegalArgumentException("need lr > 0, weight_lr >= 0, weight_decay >= 0, step_epochs >= 1, warmup_epochs >= 0, patience >= 0");
+        if (!(lr > 0) || !(weightLr >= 0) || weightDecay < 0 || stepEpochs < 1 || warmupEpochs < 0 || minerWarmupEpochs < 0 || patience < 0) {
+            throw new IllegalArgumentException("need lr > 0, weight_lr >= 0, weight_decay >= 0, step_epochs >= 1, warmup_epochs >= 0, miner_warmup_epochs >= 0, patience >= 0");
         }
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validation_fraction must lie in (0, 1), got " + validationFraction);
@@ -51,7 +53,7 @@ public record TrainSpec(int epochs, int batchSize, String sampler, int m, String
         return new TrainSpec(p.getInt("epochs", 5), p.getInt("batch_size", 256), p.getString("sampler", defaultSampler),
                 p.getInt("m", 32), p.getString("optimizer", "adam"), p.getDouble("lr", 1e-3), p.getDouble("weight_lr", 1e-2),
                 p.getDouble("weight_decay", 0), p.getString("lr_schedule", "constant"), p.getDouble("gamma", 0.1),
-                p.getInt("step_epochs", 10), p.getInt("warmup_epochs", 0), p.getInt("patience", 0),
+                p.getInt("step_epochs", 10), p.getInt("warmup_epochs", 0), p.getInt("miner_warmup_epochs", 0), p.getInt("patience", 0),
                 p.getDouble("validation_fraction", 0.1), p.getString("checkpoint", ""), p.getBoolean("resume", false));
     }
 

@@ -118,7 +118,7 @@ public final class Trainer {
                     value = s / out.length;
                 } else {
                     double[] od = toDouble(out);
-                    Tuples t = miner == null ? null : miner.mine(od, nb, e, yb, rng);
+                    Tuples t = miner == null || epoch < train.minerWarmupEpochs() ? null : miner.mine(od, nb, e, yb, rng);
                     LossOutput lo = loss.evaluate(new LossBatch(od, nb, e, yb, t, weights == null ? null : toDouble(weights)));
                     value = lo.value();
                     g = toFloat(lo.gradEmbeddings());

@@ -41,6 +41,7 @@ public final class FashionMnistBenchmark {
         s.put("batch_hard+easy_positive", Map.of("loss", "triplet_margin", "loss.margin", 0.2, "miner", "batch_hard", "miner.pos_strategy", "easy"));
         s.put("batch_hard+soft_margin", Map.of("loss", "triplet_margin", "loss.margin", 0.0, "loss.smooth_loss", true, "miner", "batch_hard"));
         s.put("batch_hard+warmup", Map.of("loss", "triplet_margin", "loss.margin", 0.2, "miner", "batch_hard", "warmup_epochs", 1));
+        s.put("batch_hard+all_first", Map.of("loss", "triplet_margin", "loss.margin", 0.2, "miner", "batch_hard", "miner_warmup_epochs", 1));
         return s;
     }
 
@@ -62,6 +63,22 @@ public final class FashionMnistBenchmark {
         return Matrix.of(r);
     }
 
+    /** Throughput only: one epoch on the first 20,480 training images per setup (for back-to-back comparisons). */
+    static void speed(Dataset train, List<String> only) {
+        Dataset part = train.subset(IntStream.range(0, 20480).toArray());
+        for (Map.Entry<String, Map<String, Object>> e : setups().entrySet()) {
+            if (!only.isEmpty() && !only.contains(e.getKey())) {
+                continue;
+            }
+            Map<String, Object> p = new HashMap<>(Map.of("hidden", List.of(256, 128), "embedding_size", 64, "input_scale", 1.0 / 255,
+                    "batch_size", 256, "m", 32, "epochs", 1));
+            p.putAll(e.getValue());
+            EmbeddingMetric m = (EmbeddingMetric) Learners.of(List.of(new DeepCatalog())).create("deep_metric", Params.of(p))
+                    .fit(part, FitContext.seeded(0));
+            System.out.printf("speed | %-26s | %.0f samples/s%n", e.getKey(), m.trainingLog().samplesPerSecond());
+        }
+    }
+
     static Dataset classes(Dataset d, int from, int to) {
         return d.subset(IntStream.range(0, d.size()).filter(i -> d.labels().get(i) >= from && d.labels().get(i) <= to).toArray());
     }
@@ -75,6 +92,10 @@ public final class FashionMnistBenchmark {
         List<String> only = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
         Dataset train = IdxReader.readDataset("fashion_train", dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"), 0);
         Dataset test = IdxReader.readDataset("fashion_test", dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"), 0);
+        if (protocols.equals("speed")) {
+            speed(train, only);
+            return;
+        }
         List<String> todo = new ArrayList<>();
         if (!protocols.equals("open")) {
             todo.add("closed");

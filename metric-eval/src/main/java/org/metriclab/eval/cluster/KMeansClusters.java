@@ -36,7 +36,12 @@ public final class KMeansClusters {
             return own;
         }
         MathEx.setSeed(seed);
-        KMeans model = KMeans.fit(x.toRows(), k, MAX_ITERATIONS, TOLERANCE);
-        return model.y.clone();
+        try {
+            KMeans model = KMeans.fit(x.toRows(), k, MAX_ITERATIONS, TOLERANCE);
+            return model.y.clone();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("k-means for NMI/AMI failed with k = " + k + " clusters on " + n
+                    + " embeddings (" + e.getMessage() + "); NMI/AMI need at least k distinct embeddings", e);
+        }
     }
 }

@@ -1,0 +1,47 @@
+package org.metriclab.experiments.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.metriclab.experiments.report.Report;
+import org.metriclab.experiments.results.PairedTest;
+import org.metriclab.experiments.results.PublishedTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code metriclab report RESULTS_DIR [--out FILE] [--embeddings] [--test t|wilcoxon] [--alpha A]}: one self-contained HTML report. */
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Write a self-contained report.html (tables, significance, "
+        + "plots embedded, config, provenance) and the plots as PNG and SVG, from a results directory's files; nothing is rerun.")
+final class ReportCommand implements Callable<Integer> {
+    private final Console io;
+
+    @Parameters(index = "0", paramLabel = "RESULTS_DIR")
+    Path dir;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "the report file (default: RESULTS_DIR/report.html); plots go to plots/ next to it")
+    Path out;
+
+    @Option(names = "--embeddings", description = "also refit every learner once (first seed, first split) to plot its test embeddings in 2-D")
+    boolean embeddings;
+
+    @Option(names = "--test", paramLabel = "TEST", defaultValue = "t", description = "paired test against each row's best: t or wilcoxon (default: ${DEFAULT-VALUE})")
+    String test;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05", description = "family-wise level (default: ${DEFAULT-VALUE})")
+    double alpha;
+
+    ReportCommand(Console io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        PublishedTable.Options options = new PublishedTable.Options(PairedTest.parse(test), alpha, false, false);
+        ResultsDir run = ResultsDir.read(dir);
+        Report r = Report.write(dir, run.rows(), run.tables(), options, embeddings, out);
+        r.notes().forEach(n -> io.err().println("metriclab: note: " + n));
+        io.out().println("wrote " + r.html() + " and " + (r.written().size() - 1) / 2 + " plots (PNG and SVG) in "
+                + r.html().toAbsolutePath().getParent().resolve("plots"));
+        return 0;
+    }
+}

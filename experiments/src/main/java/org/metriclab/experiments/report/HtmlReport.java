@@ -1,0 +1,147 @@
+package org.metriclab.experiments.report;
+
+import static org.metriclab.experiments.results.TableFormat.htmlEscape;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.metriclab.eval.stats.Friedman;
+import org.metriclab.experiments.jackson.Trees;
+import org.metriclab.experiments.plots.Figure;
+import org.metriclab.experiments.results.Provenance;
+import org.metriclab.experiments.results.PublishedTable;
+import org.metriclab.experiments.results.TableFormat;
+import org.metriclab.experiments.results.Tables;
+
+/**
+ * A self-contained HTML report of one results directory: config, provenance, one publication table per
+ * measure, the significance summary (Friedman, Iman–Davenport, Nemenyi) and every plot embedded as a PNG
+ * data URI, so the file opens anywhere without network or side files. A small inline script counts the
+ * images that decoded ({@code naturalWidth > 0}) into {@code #image-check}, which headless browser checks read.
+ */
+final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    static String render(Path dir, String runName, List<PublishedTable> tables, List<Figure> figures, List<String> notes) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>MetricLab report: ")
+                .append(htmlEscape(runName)).append("</title>\n<style>\n")
+                .append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\n")
+                .append("table{border-collapse:collapse;margin:1em 0}th,td{border-bottom:1px solid #ccc;padding:.3em .6em;text-align:center}\n")
+                .append("tbody th{text-align:left}caption{caption-side:bottom;font-size:.85em;text-align:left;padding-top:.4em}\n")
+                .append("tr.ranks td,tr.ranks th{border-top:2px solid #888;font-style:italic}\n")
+                .append("pre{background:#f6f6f6;padding:1em;overflow:auto}figure{margin:1.5em 0}img{max-width:100%;border:1px solid #eee}\n")
+                .append("</style>\n</head>\n<body>\n");
+        sb.append("<h1>MetricLab report: ").append(htmlEscape(runName)).append("</h1>\n<p>Results directory: <code>")
+                .append(htmlEscape(dir.toAbsolutePath().normalize().toString()))
+                .append("</code>. Everything below is rebuilt from its files; nothing was rerun.</p>\n");
+        sb.append("<p id=\"image-check\">images: not checked (the page's script did not run)</p>\n");
+        notes.forEach(n -> sb.append("<p class=\"note\">").append(htmlEscape(n)).append("</p>\n"));
+        sb.append("<h2>Tables</h2>\n");
+        for (PublishedTable t : tables) {
+            sb.append("<h3>").append(htmlEscape(t.table().measure())).append("</h3>\n").append(TableFormat.HTML.render(t));
+        }
+        sb.append("<h2>Significance</h2>\n");
+        significance(sb, tables);
+        sb.append("<h2>Plots</h2>\n");
+        if (figures.isEmpty()) {
+            sb.append("<p>No plots.</p>\n");
+        }
+        for (Figure f : figures) {
+            sb.append("<figure id=\"").append(f.name()).append("\"><img alt=\"").append(htmlEscape(f.title()))
+                    .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(f.png()))
+                    .append("\"><figcaption>").append(htmlEscape(f.caption())).append("</figcaption></figure>\n");
+        }
+        sb.append("<h2>Configuration</h2>\n<pre>").append(htmlEscape(read(dir.resolve(Tables.RESOLVED_CONFIG)))).append("</pre>\n");
+        sb.append("<h2>Provenance</h2>\n");
+        provenance(sb, dir.resolve(Provenance.FILE));
+        sb.append("<script>\nwindow.addEventListener('load', function () {\n")
+                .append("  var imgs = Array.prototype.slice.call(document.images);\n")
+                .append("  var ok = imgs.filter(function (i) { return i.complete && i.naturalWidth > 0; }).length;\n")
+                .append("  var p = document.getElementById('image-check');\n")
+                .append("  p.setAttribute('data-loaded', ok); p.setAttribute('data-total', imgs.length);\n")
+                .append("  p.textContent = 'images loaded: ' + ok + '/' + imgs.length;\n});\n</script>\n");
+        return sb.append("</body>\n</html>\n").toString();
+    }
+
+    private static void significance(StringBuilder sb, List<PublishedTable> tables) {
+        sb.append("<p>Each table marks with † the cells not significantly worse than their row's best (two-sided paired test over "
+                + "matching trials, Holm-corrected per row). Across rows, Friedman's test asks whether the columns' ranks differ at all; "
+                + "Nemenyi's critical difference (CD) is the least difference of average ranks that is significant "
+                + "(Demšar 2006).</p>\n<table>\n<thead><tr><th>measure</th><th>rows</th><th>Friedman χ²</th><th>p</th>"
+                + "<th>Iman–Davenport F</th><th>p</th><th>Nemenyi CD</th><th>average ranks (1 = best)</th>"
+                + "<th>pairs further apart than CD</th></tr></thead>\n<tbody>\n");
+        for (PublishedTable t : tables) {
+            sb.append("<tr><th>").append(htmlEscape(t.table().measure())).append("</th><td>").append(t.rankedRows()).append("</td>");
+            if (t.friedman().isEmpty()) {
+                sb.append("<td colspan=\"5\">needs at least 2 rows with every column</td>");
+            } else {
+                Friedman f = t.friedman().get();
+                sb.append(td(f.chiSquare())).append(td(f.pValue())).append(td(f.imanDavenport())).append(td(f.imanDavenportPValue()))
+                        .append(td(t.criticalDifference()));
+            }
+            List<String> ranks = new ArrayList<>();
+            t.ranks().entrySet().stream().sorted(Map.Entry.comparingByValue())
+                    .forEach(e -> ranks.add(htmlEscape(e.getKey()) + " " + String.format(Locale.ROOT, "%.2f", e.getValue())));
+            sb.append("<td>").append(String.join(", ", ranks)).append("</td><td>");
+            List<String> pairs = new ArrayList<>();
+            if (t.friedman().isPresent()) {
+                List<Map.Entry<String, Double>> es = new ArrayList<>(t.ranks().entrySet());
+                for (int i = 0; i < es.size(); i++) {
+                    for (int j = i + 1; j < es.size(); j++) {
+                        double d = Math.abs(es.get(i).getValue() - es.get(j).getValue());
+                        if (d > t.criticalDifference()) {
+                            pairs.add(htmlEscape(es.get(i).getKey()) + " vs " + htmlEscape(es.get(j).getKey()));
+                        }
+                    }
+                }
+            }
+            sb.append(pairs.isEmpty() ? "none" : String.join("; ", pairs)).append("</td></tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n");
+    }
+
+    private static String td(double v) {
+        if (v == Double.POSITIVE_INFINITY) {
+            return "<td>∞</td>";
+        }
+        return "<td>" + (Double.isFinite(v) ? String.format(Locale.ROOT, v < 0.001 && v > 0 ? "%.1e" : "%.3f", v) : "—") + "</td>";
+    }
+
+    private static void provenance(StringBuilder sb, Path file) {
+        if (!Files.isRegularFile(file)) {
+            sb.append("<p>No ").append(Provenance.FILE).append(".</p>\n");
+            return;
+        }
+        Object tree = Trees.readJson(file);
+        sb.append("<table>\n<tbody>\n");
+        if (tree instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                String value = v instanceof Map<?, ?> inner ? String.join(", ", inner.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList())
+                        : String.valueOf(v);
+                sb.append("<tr><th>").append(htmlEscape(String.valueOf(k))).append("</th><td style=\"text-align:left\">")
+                        .append(htmlEscape(value)).append("</td></tr>\n");
+            });
+        }
+        sb.append("</tbody>\n</table>\n");
+    }
+
+    private static String read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return "(no " + file.getFileName() + ")";
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -115,6 +115,11 @@ public final class FashionMnistBenchmark {
                 }
                 Map<String, Object> p = new HashMap<>(Map.of("hidden", List.of(256, 128), "embedding_size", 64, "normalize", true,
                         "input_scale", 1.0 / 255, "lr", 1e-3, "batch_size", 256, "m", 32, "epochs", 5));
+                if (protocol.equals("open")) {
+                    // five training classes: PML's sampler needs m·classes >= batch, so 5 × 50
+                    p.put("batch_size", 250);
+                    p.put("m", 50);
+                }
                 p.putAll(e.getValue());
                 long t0 = System.nanoTime();
                 EmbeddingMetric m = (EmbeddingMetric) Learners.of(List.of(new DeepCatalog())).create("deep_metric", Params.of(p))

@@ -1,12 +1,15 @@
 package org.metriclab.spark;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.spark.knn.FirstRelevant;
 import org.metriclab.spark.knn.RankMeasures;
 import org.metriclab.spark.knn.ReferenceBlock;
 import org.metriclab.spark.knn.TopK;
@@ -68,14 +71,45 @@ public final class DistributedRetrieval {
         RankMeasures plan = RankMeasures.of(measures, referenceLabels, selfMode);
         int k = plan.depth();
         List<ReferenceBlock> blocks = ReferenceBlock.split(references, nr, referenceDim, partitions);
+        JavaRDD<ReferenceBlock> rdd = sc.parallelize(blocks, blocks.size());
         Broadcast<double[]> q = sc.broadcast(queries);
+        TopK merged;
         try {
-            TopK merged = sc.parallelize(blocks, blocks.size())
-                    .map(b -> b.search(q.value(), k, selfMode))
-                    .treeReduce(TopK::merge, 2);
-            return plan.compute(merged, queryLabels);
+            merged = rdd.map(b -> b.search(q.value(), k, selfMode)).treeReduce(TopK::merge, 2);
         } finally {
             q.destroy();
+        }
+        int[] beyond = plan.queriesBeyondLists(merged, queryLabels);
+        return plan.compute(merged, queryLabels, beyond.length == 0 ? Map.of()
+                : firstRanks(sc, rdd, queries, queryDim, queryLabels, referenceLabels, beyond, selfMode));
+    }
+
+    /**
+     * Exact p_1 (rank of the nearest relevant reference) of the given queries, in two passes over the blocks:
+     * the nearest relevant reference (merged by ranking order), then the number of references ranked before it.
+     */
+    private static Map<Integer, Long> firstRanks(JavaSparkContext sc, JavaRDD<ReferenceBlock> rdd, double[] queries, int dim,
+                                                 int[] queryLabels, int[] referenceLabels, int[] beyond, boolean selfMode) {
+        double[] sub = new double[beyond.length * dim];
+        int[] labels = new int[beyond.length];
+        for (int i = 0; i < beyond.length; i++) {
+            System.arraycopy(queries, beyond[i] * dim, sub, i * dim, dim);
+            labels[i] = queryLabels[beyond[i]];
+        }
+        Broadcast<double[]> q = sc.broadcast(sub);
+        Broadcast<int[]> refLabels = sc.broadcast(referenceLabels);
+        try {
+            FirstRelevant first = rdd.map(b -> b.firstRelevant(q.value(), beyond, labels, refLabels.value(), selfMode))
+                    .treeReduce(FirstRelevant::merge, 2);
+            long[] before = rdd.map(b -> b.countBefore(q.value(), beyond, first, selfMode)).treeReduce(FirstRelevant::add, 2);
+            Map<Integer, Long> out = new HashMap<>();
+            for (int i = 0; i < beyond.length; i++) {
+                out.put(beyond[i], before[i] + 1);
+            }
+            return out;
+        } finally {
+            q.destroy();
+            refLabels.destroy();
         }
     }
 

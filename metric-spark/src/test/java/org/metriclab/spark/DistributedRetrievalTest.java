@@ -24,7 +24,8 @@ import org.metriclab.eval.RetrievalEvaluator;
 class DistributedRetrievalTest {
     private static final List<String> MEASURES = List.of("precision_at_1", "precision_at_5", "recall_at_3", "r_precision",
             "mean_average_precision_at_r", "knn_accuracy_1", "knn_accuracy_4", "knn_accuracy_7", "precision_at_1_per_class",
-            "r_precision_per_class", "mean_average_precision_at_r_per_class", "knn_accuracy_4_per_class");
+            "r_precision_per_class", "mean_average_precision_at_r_per_class", "knn_accuracy_4_per_class", "mean_reciprocal_rank",
+            "mean_reciprocal_rank_per_class");
     private static SparkSession session;
     private static JavaSparkContext sc;
 
@@ -67,6 +68,21 @@ class DistributedRetrievalTest {
         Map<String, Double> local = RetrievalEvaluator.evaluateSelf(x, y, MEASURES, 0);
         assertEquals(local, DistributedRetrieval.evaluateSelf(sc, x, y, MEASURES, 4));
         assertTrue(local.get("r_precision") > 0 && local.get("r_precision") < 1, String.valueOf(local));
+    }
+
+    @Test
+    void reciprocalRankBeyondTheListsIsCountedExactly() {
+        // only mean_reciprocal_rank is asked for: lists hold 1 neighbour, so most first relevant references lie beyond them
+        SplittableRandom rnd = new SplittableRandom(9);
+        Matrix refs = tiedPoints(rnd, 300, 2);
+        Matrix queries = tiedPoints(rnd, 50, 2);
+        Labels rl = labels(rnd, 300, 6);
+        Labels ql = labels(rnd, 50, 6);
+        List<String> ms = List.of("mean_reciprocal_rank", "mean_reciprocal_rank_per_class");
+        Map<String, Double> local = RetrievalEvaluator.evaluate(queries, ql, refs, rl, ms, 0);
+        assertEquals(local, DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, ms, 5));
+        assertTrue(local.get("mean_reciprocal_rank") < 0.9, String.valueOf(local));
+        assertEquals(RetrievalEvaluator.evaluateSelf(refs, rl, ms, 0), DistributedRetrieval.evaluateSelf(sc, refs, rl, ms, 3));
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.metriclab.eval.RetrievalEvaluator;
  * End-to-end all-vs-all evaluation of Fashion-MNIST-sized embeddings: {@code n × d} float32 (default
  * 70,000 × 64, 10 classes), self mode, every k-NN measure including exact MAP@R and MAP, plus NMI/AMI.
  * Prints wall time and peak heap (sum of the heap pools' peak usage). Run with {@code -Xmx2g}:
- * {@code java -Xmx2g -cp ... org.metriclab.benchmarks.eval.EndToEndEvaluation [n] [d] [measures,...]}.
+ * {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar org.metriclab.benchmarks.eval.EndToEndEvaluation [n] [d] [m1,m2,...]}.
  */
 public final class EndToEndEvaluation {
     private EndToEndEvaluation() {

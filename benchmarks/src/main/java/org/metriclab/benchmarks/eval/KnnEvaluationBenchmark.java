@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code nd4jGemmFloat64}/{@code nd4jGemmFloat32}: the yardstick, OpenBLAS GEMM Q·Rᵀ of the same shape
  *       (dot products only, no distances or ranking).</li>
  * </ul>
- * GFLOP/s = 2·d·n·(queries/s)/1e9. Run: {@code java -cp benchmarks/target/classes:$(cat cp.txt) org.openjdk.jmh.Main
- * KnnEvaluationBenchmark -f 1 -wi 1 -i 3}.
+ * GFLOP/s = 2·d·n·(queries/s)/1e9. Run: {@code java -jar benchmarks/target/benchmarks.jar KnnEvaluationBenchmark
+ * -f 1 -wi 1 -i 3 -w 5s -r 5s -jvmArgs -Xmx3g}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

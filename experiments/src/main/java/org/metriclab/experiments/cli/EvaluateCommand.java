@@ -11,6 +11,8 @@ import org.metriclab.core.data.CsvReader;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.eval.RetrievalEvaluator;
+import org.metriclab.eval.stats.Bootstrap;
+import org.metriclab.eval.stats.Summary;
 import org.metriclab.experiments.config.Measures;
 import org.metriclab.experiments.jackson.Trees;
 import picocli.CommandLine.Command;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Option;
  * {@code metriclab evaluate --embeddings CSV --labels CSV [--reference-embeddings CSV --reference-labels CSV]
  * [--measures a,b,...]}: retrieval measures as JSON on stdout (measure names as keys; null for an
  * undefined value such as when every query is lone). Without references every row is a query against
- * all others (self excluded by index).
+ * all others (self excluded by index). With {@code --bootstrap N} (query/reference mode only) the JSON also
+ * has {@code bootstrap_95ci}: per measure the 95% percentile interval and standard error over N resamples of
+ * the queries, each re-evaluated against the fixed references ({@link Bootstrap#resampled}).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate embeddings (CSV files without header; labels one integer per line) and print JSON.")
@@ -42,8 +46,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--measures", split = ",", paramLabel = "M", description = "measures (default: metric-eval's defaults)")
     List<String> measures;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "seed for k-means (NMI, AMI); default ${DEFAULT-VALUE}")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "seed for k-means (NMI, AMI) and the bootstrap; default ${DEFAULT-VALUE}")
     long seed;
+
+    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0",
+            description = "also print 95% bootstrap intervals over N resamples of the queries (needs reference embeddings; default: off)")
+    int bootstrap;
 
     EvaluateCommand(Console io) {
         this.io = io;
@@ -60,9 +68,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--measures: " + p);
             });
         }
+        if (bootstrap != 0 && (bootstrap < 2 || referenceEmbeddings == null)) {
+            throw new IllegalArgumentException(bootstrap < 2 ? "--bootstrap needs at least 2 resamples, got " + bootstrap
+                    : "--bootstrap resamples the queries against fixed references, so it needs --reference-embeddings and --reference-labels "
+                            + "(in self mode the queries are the references)");
+        }
         Matrix q = CsvReader.readMatrix(embeddings, false);
         Labels ql = labels(labels, q, embeddings);
         Map<String, Double> values;
+        Map<String, Object> intervals = new LinkedHashMap<>();
         if (referenceEmbeddings == null) {
             values = RetrievalEvaluator.evaluateSelf(q, ql, ms, seed);
         } else {
@@ -71,15 +85,35 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(referenceEmbeddings + " has " + r.cols() + "-dimensional rows but " + embeddings
                         + " has " + q.cols() + "-dimensional ones; both must have the same dimension");
             }
-            values = RetrievalEvaluator.evaluate(q, ql, r, labels(referenceLabels, r, referenceEmbeddings), ms, seed);
+            Labels rl = labels(referenceLabels, r, referenceEmbeddings);
+            values = RetrievalEvaluator.evaluate(q, ql, r, rl, ms, seed);
+            if (bootstrap > 0) {
+                for (String m : ms) {
+                    Bootstrap b = Bootstrap.resampled(q.rows(), idx -> RetrievalEvaluator.evaluate(q.rows(idx), ql.subset(idx), r, rl,
+                            List.of(m), seed).get(m), bootstrap, Summary.DEFAULT_CONFIDENCE, seed);
+                    Map<String, Object> ci = new LinkedHashMap<>();
+                    ci.put("low", finiteOrNull(b.low()));
+                    ci.put("high", finiteOrNull(b.high()));
+                    ci.put("standard_error", finiteOrNull(b.standardError()));
+                    ci.put("resamples", b.resamples());
+                    intervals.put(m, ci);
+                }
+            }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         for (String m : ms) {
             Double v = values.get(m);
             out.put(m, v == null || !Double.isFinite(v) ? null : v);
         }
+        if (!intervals.isEmpty()) {
+            out.put("bootstrap_95ci", intervals);
+        }
         io.out().println(Trees.toPrettyJson(out));
         return 0;
+    }
+
+    private static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     private static Labels labels(Path file, Matrix x, Path xFile) {

@@ -10,6 +10,8 @@ import org.metriclab.core.learn.Learners;
 import org.metriclab.experiments.config.ConfigBinder;
 import org.metriclab.experiments.config.DatasetSpec;
 import org.metriclab.experiments.config.Measures;
+import org.metriclab.experiments.data.DatasetSource;
+import org.metriclab.experiments.data.DatasetSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -43,6 +45,9 @@ final class ListCommand implements Callable<Integer> {
                 boolean present = Files.isDirectory(Path.of(DatasetSpec.DEFAULT_IDX_DIR));
                 io.out().printf("%-16s IDX       %s (%s)%n", ConfigBinder.FASHION_MNIST, DatasetSpec.DEFAULT_IDX_DIR,
                         present ? "installed" : "not installed: apt-get install dataset-fashion-mnist, or set idx.dir in a config");
+                for (DatasetSource source : DatasetSources.load().all()) {
+                    io.out().printf("%-16s source    %s (%s)%n", source.name(), source.description(), source.getClass().getName());
+                }
                 io.out().println("(in configs also: {name: x, csv: path.csv, label: label[, split: path.split.csv]})");
             }
             case measures -> {

@@ -15,13 +15,14 @@ import java.util.regex.Pattern;
 import org.metriclab.core.data.BuiltinDatasets;
 import org.metriclab.core.learn.Learners;
 import org.metriclab.core.learn.Params;
+import org.metriclab.experiments.data.DatasetSources;
 
 /**
  * Binds a parsed config tree (plain maps and lists) to an {@link ExperimentConfig}, by hand: every key
  * is checked against the schema, every name against the registries, and every learner variant is
  * created once, so all mistakes surface before anything runs, each with its path.
  *
- * <p>Schema (defaults in brackets): name; datasets (built-in name, {name, csv, label [label], split},
+ * <p>Schema (defaults in brackets): name; datasets (built-in or registered-source name, {name, csv, label [label], split},
  * or {name [fashion_mnist], idx: {dir [/usr/share/datasets/fashion-mnist], limit [0]}});
  * protocol [{type: fixed_split}] | {type: kfold, folds [5]} | {type: holdout, test_fraction [0.3],
  * repeats [3]} | {type: class_disjoint, train_classes, test_classes}; retrieval [train_reference] |
@@ -95,7 +96,14 @@ public final class ConfigBinder {
             if (n.equals(FASHION_MNIST)) {
                 return new DatasetSpec.Idx(n, Path.of(DatasetSpec.DEFAULT_IDX_DIR), 0);
             }
-            throw item.fail("unknown dataset '" + n + "'; known: " + String.join(", ", BuiltinDatasets.NAMES) + ", " + FASHION_MNIST
+            DatasetSources sources = DatasetSources.load();
+            if (sources.find(n).isPresent()) {
+                return new DatasetSpec.Registered(n);
+            }
+            List<String> known = new ArrayList<>(BuiltinDatasets.NAMES);
+            known.add(FASHION_MNIST);
+            known.addAll(sources.names());
+            throw item.fail("unknown dataset '" + n + "'; known: " + String.join(", ", known)
                     + " (or {name: x, csv: path.csv, label: label})");
         }
         if (item.has("idx")) {

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a dataset comes from: a built-in name, a CSV file (header row; label column by name), or a
- * directory of IDX files (Fashion-MNIST layout). Paths are already resolved (absolute).
+ * Where a dataset comes from: a built-in name, a CSV file (header row; label column by name), a
+ * directory of IDX files (Fashion-MNIST layout), or a name registered by a
+ * {@link org.metriclab.experiments.data.DatasetSource} on the class path. Paths are already resolved
+ * (absolute).
  */
 public sealed interface DatasetSpec {
     /** The default Fashion-MNIST directory (Debian package {@code dataset-fashion-mnist}). */
@@ -66,6 +68,19 @@ public sealed interface DatasetSpec {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", name);
             m.put("idx", idx);
+            return m;
+        }
+    }
+
+    /**
+     * A dataset contributed by a {@link org.metriclab.experiments.data.DatasetSource} registered under
+     * {@code name}; its resolved form is {@code {name: x}}, which binds back to the same source.
+     */
+    record Registered(String name) implements DatasetSpec {
+        @Override
+        public Map<String, Object> toTree() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
             return m;
         }
     }

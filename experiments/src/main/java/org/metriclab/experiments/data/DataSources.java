@@ -28,7 +28,7 @@ public final class DataSources {
     private DataSources() {
     }
 
-    /** The dataset with its own split when it has one (built-ins, IDX train/t10k, CSV with a split file). */
+    /** The dataset with its own split when it has one (built-ins, IDX train/t10k, CSV with a split file, registered sources). */
     public static LabeledData load(DatasetSpec spec) {
         if (spec instanceof DatasetSpec.Builtin b) {
             LabeledData d = BuiltinDatasets.load(b.name());
@@ -45,6 +45,13 @@ public final class DataSources {
                 }
             }
             return new LabeledData(d, split);
+        }
+        if (spec instanceof DatasetSpec.Registered r) {
+            DatasetSource source = DatasetSources.load().find(r.name()).orElseThrow(() -> new IllegalArgumentException(
+                    "no dataset source named '" + r.name() + "' on the class path (register one in META-INF/services/"
+                    + DatasetSource.class.getName() + ")"));
+            LabeledData d = source.load();
+            return new LabeledData(d.dataset().withName(r.name()), d.split());
         }
         return idx((DatasetSpec.Idx) spec);
     }

@@ -67,7 +67,7 @@ class PublishingCommandsTest {
         assertTrue(out.contains("- name: a → b"), out);
         assertTrue(out.contains("- preprocessing.standardize: true → false"), out);
         assertTrue(out.contains("- removed datasets[1].name (was wine)"), out);
-        assertTrue(out.contains("- 4 trials only in A (missing from B): wine / euclidean / seed 0 / split 0"), out);
+        assertTrue(out.contains("- 4 trials only in A (missing from B): wine / covariance / seed 0 / split 0; wine / covariance / seed 1 / split 0; wine / euclidean / seed 0 / split 0"), out);
         assertTrue(out.contains("- 0 trials only in B (added)"), out);
         // euclidean without standardisation on iris: 0.956 → a different value; wine is only in A
         assertTrue(out.contains("## precision_at_1 (B − A)"), out);

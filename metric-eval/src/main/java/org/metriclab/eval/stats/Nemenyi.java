@@ -33,7 +33,7 @@ public final class Nemenyi {
         }
         double lo = 0;
         double hi = 20;
-        for (int it = 0; it < 60; it++) {
+        for (int it = 0; it < 48; it++) {
             double mid = (lo + hi) / 2;
             if (rangeCdf(mid, treatments) < 1 - alpha) {
                 lo = mid;
@@ -46,7 +46,7 @@ public final class Nemenyi {
 
     /** P(max − min of k iid N(0,1) ≤ w). */
     static double rangeCdf(double w, int k) {
-        int steps = 4000;
+        int steps = 2000;
         double a = -9;
         double b = 9;
         double h = (b - a) / steps;

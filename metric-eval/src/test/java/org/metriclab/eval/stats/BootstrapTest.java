@@ -16,7 +16,7 @@ class BootstrapTest {
     void efronTibshiraniMouseDataStandardError() {
         double[] x = {94, 197, 16, 38, 99, 141, 23};
         Bootstrap b = Bootstrap.of(x, 40_000, 0.95, 7);
-        assertEquals(86.857, b.mean(), 1e-3);
+        assertEquals(86.857, b.estimate(), 1e-3);
         assertEquals(23.36, b.standardError(), 0.35);
         // the percentile interval of the mean is roughly mean ± 1.96 SE for this sample (asymmetric, right skew)
         assertTrue(b.low() > 86.857 - 2.2 * 23.36 && b.low() < 86.857 - 1.6 * 23.36, "low " + b.low());
@@ -29,6 +29,12 @@ class BootstrapTest {
         assertEquals(Bootstrap.of(hits, 5), Bootstrap.of(hits, 5));
         assertEquals(2.5, Bootstrap.quantile(new double[] {1, 2, 3, 4}, 0.5), 1e-15);
         assertEquals(1.0, Bootstrap.quantile(new double[] {1, 2, 3, 4}, 0.0), 1e-15);
+        // any statistic of the resampled rows: the mean through resampled() is the same bootstrap as of()
+        Bootstrap viaIndices = Bootstrap.resampled(hits.length, idx -> java.util.Arrays.stream(idx).mapToDouble(i -> hits[i]).average()
+                .orElseThrow(), 500, 0.9, 11);
+        assertEquals(Bootstrap.of(hits, 500, 0.9, 11), viaIndices);
+        Bootstrap undefined = Bootstrap.resampled(3, idx -> Double.NaN, 10, 0.95, 1);
+        assertTrue(Double.isNaN(undefined.low()) && Double.isNaN(undefined.standardError()));
         Bootstrap constant = Bootstrap.of(new double[] {1, 1, 1}, 3);
         assertEquals(1.0, constant.low());
         assertEquals(1.0, constant.high());

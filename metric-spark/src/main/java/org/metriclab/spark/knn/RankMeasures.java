@@ -13,12 +13,13 @@ import org.metriclab.eval.Measure;
  * instead of full distance rows. Every measure here depends only on a prefix of each query's ranking, so a
  * list of depth {@link #depth()} gives exactly the local evaluator's values:
  * precision_at_k = #{relevant in the first k}/k, recall_at_k = [first relevant within k],
- * r_precision = #{relevant in the first R}/R, MAP@R = Σ_{p_i ≤ R} (i/p_i)/R, knn_accuracy_k = majority vote of the
+ * r_precision = #{relevant in the first R}/R, MAP@R = Σ_{p_i ≤ R} (i/p_i)/R, mean_reciprocal_rank = 1/p_1, knn_accuracy_k = majority vote of the
  * first min(k, references) (ties between classes broken by the nearest of the tied classes), where R is the number
  * of references with the query's label (self excluded in self mode). Lone queries (R = 0) are excluded from the
  * means; {@code _per_class} averages per query label first. The depth is the largest k, or the largest R when
- * r_precision or MAP@R is asked for (memory O(queries · depth)). Measures that need the whole ranking
- * (mean_average_precision, mean_reciprocal_rank) or no ranking (NMI, AMI, roc_auc) are not offered here.
+ * r_precision or MAP@R is asked for (memory O(queries · depth)). For mean_reciprocal_rank, p_1 of a query whose
+ * first relevant reference lies beyond its list comes from a separate exact count ({@link #queriesBeyondLists}).
+ * mean_average_precision (the whole ranking) and NMI, AMI, roc_auc (no ranking) are not offered here.
  */
 public final class RankMeasures {
     private final List<Measure> measures;
@@ -42,6 +43,7 @@ public final class RankMeasures {
         for (Measure m : bases) {
             need = Math.max(need, switch (m.kind()) {
                 case PRECISION_AT_K, RECALL_AT_K, KNN_ACCURACY -> m.k();
+                case MRR -> 1;
                 default -> maxR;
             });
         }
@@ -61,10 +63,11 @@ public final class RankMeasures {
         for (String name : names) {
             Measure m = Measure.parse(name);
             switch (m.kind()) {
-                case PRECISION_AT_K, RECALL_AT_K, R_PRECISION, MAP_AT_R, KNN_ACCURACY -> parsed.add(m);
+                case PRECISION_AT_K, RECALL_AT_K, R_PRECISION, MAP_AT_R, MRR, KNN_ACCURACY -> parsed.add(m);
                 default -> throw new IllegalArgumentException("measure '" + name + "' needs the full ranking or the whole query set;"
                         + " the distributed evaluator computes precision_at_<k>, recall_at_<k>, r_precision,"
-                        + " mean_average_precision_at_r and knn_accuracy_<k> (and their _per_class variants); use the local evaluator");
+                        + " mean_average_precision_at_r, mean_reciprocal_rank and knn_accuracy_<k> (and their _per_class variants);"
+                        + " use the local evaluator");
             }
         }
         return new RankMeasures(List.copyOf(parsed), referenceLabels.clone(), selfMode);
@@ -75,8 +78,39 @@ public final class RankMeasures {
         return depth;
     }
 
-    /** Every measure, in the order asked for, from lists of at least {@link #depth()} neighbours. */
+    /**
+     * The queries (ascending) that need p_1 from outside their lists: mean_reciprocal_rank is asked for, the query
+     * has relevant references, and none of them is in its list.
+     */
+    public int[] queriesBeyondLists(TopK lists, int[] queryLabels) {
+        if (bases.stream().noneMatch(b -> b.kind() == Measure.Kind.MRR)) {
+            return new int[0];
+        }
+        return java.util.stream.IntStream.range(0, queryLabels.length).filter(q -> {
+            int y = queryLabels[q];
+            if (classSizes.getOrDefault(y, 0) - (selfMode ? 1 : 0) <= 0) {
+                return false;
+            }
+            for (int i = 0; i < lists.count(q); i++) {
+                if (referenceLabels[lists.index(q, i)] == y) {
+                    return false;
+                }
+            }
+            return true;
+        }).toArray();
+    }
+
+    /** {@link #compute(TopK, int[], Map)} when no query lies beyond its list. */
     public Map<String, Double> compute(TopK lists, int[] queryLabels) {
+        return compute(lists, queryLabels, Map.of());
+    }
+
+    /**
+     * Every measure, in the order asked for, from lists of at least {@link #depth()} neighbours.
+     *
+     * @param firstRanks p_1 of every query of {@link #queriesBeyondLists}
+     */
+    public Map<String, Double> compute(TopK lists, int[] queryLabels, Map<Integer, Long> firstRanks) {
         if (lists.queries() != queryLabels.length) {
             throw new IllegalArgumentException("expected " + lists.queries() + " query labels, got " + queryLabels.length);
         }
@@ -102,7 +136,7 @@ public final class RankMeasures {
                 }
             }
             for (int j = 0; j < m; j++) {
-                perQuery[q * m + j] = value(bases.get(j), ranks, found, r, lists, q, y, votes);
+                perQuery[q * m + j] = value(bases.get(j), ranks, found, r, lists, q, y, votes, firstRanks);
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();
@@ -112,7 +146,8 @@ public final class RankMeasures {
         return out;
     }
 
-    private double value(Measure measure, int[] ranks, int found, int r, TopK lists, int q, int y, Map<Integer, Integer> votes) {
+    private double value(Measure measure, int[] ranks, int found, int r, TopK lists, int q, int y, Map<Integer, Integer> votes,
+                         Map<Integer, Long> firstRanks) {
         switch (measure.kind()) {
             case PRECISION_AT_K:
                 return within(ranks, found, measure.k()) / (double) measure.k();
@@ -126,6 +161,16 @@ public final class RankMeasures {
                     s += (i + 1) / (double) ranks[i];
                 }
                 return s / r;
+            }
+            case MRR: {
+                if (found > 0) {
+                    return 1.0 / ranks[0];
+                }
+                Long p1 = firstRanks.get(q);
+                if (p1 == null) {
+                    throw new IllegalStateException("query " + q + " has no relevant reference within its list and no rank from outside it");
+                }
+                return 1.0 / p1;
             }
             case KNN_ACCURACY:
                 return vote(lists, q, Math.min(measure.k(), lists.count(q)), votes) == y ? 1.0 : 0.0;

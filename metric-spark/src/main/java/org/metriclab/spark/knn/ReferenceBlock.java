@@ -109,6 +109,53 @@ public final class ReferenceBlock implements Serializable {
         return out;
     }
 
+    /**
+     * For every query (row-major {@code queries}; {@code ids[i]} its reference index in self mode, skipped), the
+     * nearest reference of this block whose label ({@code referenceLabels}, global) is {@code labels[i]}.
+     */
+    public FirstRelevant firstRelevant(double[] queries, int[] ids, int[] labels, int[] referenceLabels, boolean selfMode) {
+        FirstRelevant out = new FirstRelevant(ids.length);
+        double[] acc = new double[WIDTH];
+        for (int i = 0; i < ids.length; i++) {
+            int self = selfMode ? ids[i] : -1;
+            for (int tile = 0; tile < (rows + WIDTH - 1) / WIDTH; tile++) {
+                int start = tile * WIDTH;
+                int width = Math.min(WIDTH, rows - start);
+                distances(queries, i * dim, tile, width, acc);
+                for (int j = 0; j < width; j++) {
+                    int g = offset + start + j;
+                    if (g != self && referenceLabels[g] == labels[i]
+                            && (out.indices[i] < 0 || TopK.before(acc[j], g, out.distances[i], out.indices[i]))) {
+                        out.distances[i] = acc[j];
+                        out.indices[i] = g;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** For every query, how many references of this block (self excluded) rank before {@code first}'s reference. */
+    public long[] countBefore(double[] queries, int[] ids, FirstRelevant first, boolean selfMode) {
+        long[] out = new long[ids.length];
+        double[] acc = new double[WIDTH];
+        for (int i = 0; i < ids.length; i++) {
+            int self = selfMode ? ids[i] : -1;
+            for (int tile = 0; tile < (rows + WIDTH - 1) / WIDTH; tile++) {
+                int start = tile * WIDTH;
+                int width = Math.min(WIDTH, rows - start);
+                distances(queries, i * dim, tile, width, acc);
+                for (int j = 0; j < width; j++) {
+                    int g = offset + start + j;
+                    if (g != self && TopK.before(acc[j], g, first.distances[i], first.indices[i])) {
+                        out[i]++;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private void distances(double[] q, int qa, int tile, int width, double[] acc) {
         int base = tile * dim;
         java.util.Arrays.fill(acc, 0, width, 0.0);

@@ -41,6 +41,7 @@ public final class FashionMnistBenchmark {
         s.put("batch_hard+easy_positive", Map.of("loss", "triplet_margin", "loss.margin", 0.2, "miner", "batch_hard", "miner.pos_strategy", "easy"));
         s.put("batch_hard+soft_margin", Map.of("loss", "triplet_margin", "loss.margin", 0.0, "loss.smooth_loss", true, "miner", "batch_hard"));
         s.put("batch_hard+warmup", Map.of("loss", "triplet_margin", "loss.margin", 0.2, "miner", "batch_hard", "warmup_epochs", 1));
+        s.put("batch_hard+pk_10x4", Map.of("loss", "triplet_margin", "loss.margin", 0.2, "miner", "batch_hard", "batch_size", 40, "m", 4));
         s.put("batch_hard+all_first", Map.of("loss", "triplet_margin", "loss.margin", 0.2, "miner", "batch_hard", "miner_warmup_epochs", 1));
         return s;
     }

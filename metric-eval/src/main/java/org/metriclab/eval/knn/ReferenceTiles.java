@@ -18,13 +18,22 @@ public final class ReferenceTiles {
     public static final int WIDTH = 256;
 
     private final double[][] columns;
+    private final double[] rowMajor;
+    private final double[] norms;
     private final int rows;
     private final int dim;
+    private final double relativeBound;
 
     public ReferenceTiles(Embeddings references) {
         this.rows = references.rows();
         this.dim = references.dim();
         double[] src = references.data();
+        this.rowMajor = src;
+        this.norms = new double[rows];
+        for (int j = 0; j < rows; j++) {
+            norms[j] = squaredNorm(src, j * dim, dim);
+        }
+        this.relativeBound = relativeBound(dim);
         this.columns = new double[tiles() * dim][];
         for (int k = 0; k < tiles(); k++) {
             int start = start(k);
@@ -37,6 +46,57 @@ public final class ReferenceTiles {
                 columns[k * dim + t] = col;
             }
         }
+    }
+
+    /**
+     * γ of the Gram-kernel error bound: for every pair, |gram − exact| ≤ γ·(‖q‖² + ‖r‖²) + {@link #ABSOLUTE_BOUND},
+     * where gram = fl(fl(‖q‖² + ‖r‖²) − 2·fl(q·r)) and exact = fl(Σ_t (q_t − r_t)²) (dimension order), norms as
+     * computed by {@link #squaredNorm}. With u = 2⁻⁵³ and γ_n = nu/(1−nu) (Higham, Accuracy and Stability, §3.1),
+     * any summation order of d terms: |fl(‖x‖²) − ‖x‖²| ≤ γ_d‖x‖², |fl(q·r) − q·r| ≤ γ_d Σ|q_t r_t| ≤
+     * γ_d(‖q‖² + ‖r‖²)/2; the final add and subtract add ≤ 3u(‖q‖² + ‖r‖²)(1 + γ_d) (every operand is at most
+     * (1 + γ_d)(‖q‖² + ‖r‖²) in magnitude); the exact reference itself is within γ_{d+3}·2(‖q‖² + ‖r‖²) of the real
+     * value (‖q − r‖² ≤ 2‖q‖² + 2‖r‖²). Total ≤ (2γ_d + 2γ_{d+3} + 4u)(‖q‖² + ‖r‖²) ≤ (4d + 16)u(…) for d·u < 10⁻⁶;
+     * this method returns twice that, which also covers the rounding of the bound itself, of a ± bound and the
+     * use of computed rather than real norms.
+     */
+    static double relativeBound(int dim) {
+        return 2.0 * (4.0 * dim + 16.0) * 0x1p-53;
+    }
+
+    /** Absolute slack for gradual underflow (each of the ≤ 3d + 3 operations loses at most 2⁻¹⁰⁷⁵). */
+    static final double ABSOLUTE_BOUND = 0x1p-1000;
+
+    /** fl(Σ_t x_t²) over {@code x[off .. off + dim)} in dimension order. */
+    static double squaredNorm(double[] x, int off, int dim) {
+        double s = 0;
+        for (int t = 0; t < dim; t++) {
+            s += x[off + t] * x[off + t];
+        }
+        return s;
+    }
+
+    /** Squared norm of reference {@code j} (as used by the Gram kernel). */
+    double norm(int j) {
+        return norms[j];
+    }
+
+    /** The Gram-kernel error bound for a query of squared norm {@code queryNorm} and reference {@code j}. */
+    double bound(double queryNorm, int j) {
+        return relativeBound * (queryNorm + norms[j]) + ABSOLUTE_BOUND;
+    }
+
+    /**
+     * The exact squared distance fl(Σ_t (q_t − r_t)²), summed in dimension order: bit-identical to
+     * {@link #distances} and to a scalar brute force.
+     */
+    double exact(double[] q, int qa, int j) {
+        int ra = j * dim;
+        double s = 0;
+        for (int t = 0; t < dim; t++) {
+            double d = q[qa + t] - rowMajor[ra + t];
+            s += d * d;
+        }
+        return s;
     }
 
     public int rows() {
@@ -93,6 +153,70 @@ public final class ReferenceTiles {
         for (int j = 0; j < width; j++) {
             double d = a - x[j];
             acc[j] += d * d;
+        }
+    }
+
+    /**
+     * Gram kernel: for the four queries at {@code q[qa[g] ..]} (g = 0..3), writes fl(q_g · r_j) for every reference
+     * j of {@code tile} into {@code acc[g][j − start(tile)]}. A 4 × 4 register block (4 queries × 4 dimensions per
+     * sweep) over the tile's zero-offset column arrays, which HotSpot C2 vectorises across references.
+     */
+    void dots4(double[] q, int[] qa, int tile, double[][] acc) {
+        int width = width(tile);
+        int base = tile * dim;
+        double[] c0 = acc[0];
+        double[] c1 = acc[1];
+        double[] c2 = acc[2];
+        double[] c3 = acc[3];
+        Arrays.fill(c0, 0, width, 0.0);
+        Arrays.fill(c1, 0, width, 0.0);
+        Arrays.fill(c2, 0, width, 0.0);
+        Arrays.fill(c3, 0, width, 0.0);
+        int t = 0;
+        for (; t + 4 <= dim; t += 4) {
+            sweep44(q, qa[0] + t, qa[1] + t, qa[2] + t, qa[3] + t, columns[base + t], columns[base + t + 1],
+                    columns[base + t + 2], columns[base + t + 3], c0, c1, c2, c3, width);
+        }
+        for (; t < dim; t++) {
+            sweep41(q[qa[0] + t], q[qa[1] + t], q[qa[2] + t], q[qa[3] + t], columns[base + t], c0, c1, c2, c3, width);
+        }
+    }
+
+    private static void sweep44(double[] q, int p0, int p1, int p2, int p3, double[] x0, double[] x1, double[] x2,
+                                double[] x3, double[] c0, double[] c1, double[] c2, double[] c3, int width) {
+        double a00 = q[p0], a01 = q[p0 + 1], a02 = q[p0 + 2], a03 = q[p0 + 3];
+        double a10 = q[p1], a11 = q[p1 + 1], a12 = q[p1 + 2], a13 = q[p1 + 3];
+        double a20 = q[p2], a21 = q[p2 + 1], a22 = q[p2 + 2], a23 = q[p2 + 3];
+        double a30 = q[p3], a31 = q[p3 + 1], a32 = q[p3 + 2], a33 = q[p3 + 3];
+        for (int j = 0; j < width; j++) {
+            double v0 = x0[j];
+            double v1 = x1[j];
+            double v2 = x2[j];
+            double v3 = x3[j];
+            c0[j] = c0[j] + a00 * v0 + a01 * v1 + a02 * v2 + a03 * v3;
+            c1[j] = c1[j] + a10 * v0 + a11 * v1 + a12 * v2 + a13 * v3;
+            c2[j] = c2[j] + a20 * v0 + a21 * v1 + a22 * v2 + a23 * v3;
+            c3[j] = c3[j] + a30 * v0 + a31 * v1 + a32 * v2 + a33 * v3;
+        }
+    }
+
+    private static void sweep41(double a0, double a1, double a2, double a3, double[] x, double[] c0, double[] c1,
+                                double[] c2, double[] c3, int width) {
+        for (int j = 0; j < width; j++) {
+            double v = x[j];
+            c0[j] += a0 * v;
+            c1[j] += a1 * v;
+            c2[j] += a2 * v;
+            c3[j] += a3 * v;
+        }
+    }
+
+    /** out[o + j] = fl(fl(queryNorm + ‖r‖²) − 2·dot[j]) for the references j of {@code tile}. */
+    void toDistances(double queryNorm, int tile, double[] dot, double[] out, int o) {
+        int width = width(tile);
+        int s = start(tile);
+        for (int j = 0; j < width; j++) {
+            out[o + j] = (queryNorm + norms[s + j]) - 2.0 * dot[j];
         }
     }
 }

@@ -61,4 +61,51 @@ public final class TiledSearch {
             }
         });
     }
+
+    /**
+     * Like {@link #forEachRow}, but the rows hold the Gram-kernel approximations fl(‖q‖² + ‖r‖² − 2q·r) (4 × 4
+     * register-blocked, about 2 flops per pair-dimension instead of 3), each within
+     * {@link ReferenceTiles#bound} of the exact distance: visitors must resolve every comparison that falls inside
+     * the bounds with {@link ReferenceTiles#exact} (as {@link RankScanner} does).
+     */
+    public static void forEachGramRow(Embeddings queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors) {
+        if (queries.dim() != references.dim()) {
+            throw new IllegalArgumentException("queries have " + queries.dim() + " columns but references have "
+                    + references.dim() + ": expected the same embedding dimension");
+        }
+        int nq = queries.rows();
+        int nr = references.rows();
+        int block = blockSize(nr);
+        int blocks = (nq + block - 1) / block;
+        ThreadLocal<double[]> buffers = ThreadLocal.withInitial(() -> new double[block * nr]);
+        double[] q = queries.data();
+        int d = queries.dim();
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            int q0 = b * block;
+            int q1 = Math.min(nq, q0 + block);
+            double[] buf = buffers.get();
+            double[][] acc = new double[4][ReferenceTiles.WIDTH];
+            double[] queryNorms = new double[q1 - q0];
+            for (int i = q0; i < q1; i++) {
+                queryNorms[i - q0] = ReferenceTiles.squaredNorm(q, i * d, d);
+            }
+            int[] qa = new int[4];
+            for (int tile = 0; tile < references.tiles(); tile++) {
+                int col = references.start(tile);
+                for (int i = q0; i < q1; i += 4) {
+                    for (int g = 0; g < 4; g++) {
+                        qa[g] = Math.min(i + g, q1 - 1) * d;
+                    }
+                    references.dots4(q, qa, tile, acc);
+                    for (int g = 0; g < 4 && i + g < q1; g++) {
+                        references.toDistances(queryNorms[i + g - q0], tile, acc[g], buf, (i + g - q0) * nr + col);
+                    }
+                }
+            }
+            RowVisitor visitor = visitors.get();
+            for (int i = q0; i < q1; i++) {
+                visitor.visit(i, buf, (i - q0) * nr);
+            }
+        });
+    }
 }

@@ -1,0 +1,100 @@
+package org.metriclab.experiments.results;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One measure's results pivoted into a grid: a {@link Cell} (mean, sample sd, n over seeds and splits)
+ * per (row, column). Rows and columns come in the given order (config order), followed by any other
+ * values found in the rows. Failed trials (NaN values) are left out of the summaries.
+ */
+public record ResultTable(String measure, String rowAxis, String columnAxis, List<String> rows, List<String> columns,
+        Map<String, Map<String, Cell>> cells) {
+    /** Decimals shown in rendered tables; "best" compares values rounded to this. */
+    public static final int DIGITS = 3;
+
+    public ResultTable {
+        rows = List.copyOf(rows);
+        columns = List.copyOf(columns);
+        Map<String, Map<String, Cell>> copy = new LinkedHashMap<>();
+        cells.forEach((r, m) -> copy.put(r, Map.copyOf(m)));
+        cells = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Summary of one cell; {@code sd} is the sample standard deviation (NaN when n < 2). The values are summed in
+     * ascending order, so the summary does not depend on the order in which trials completed (threads, engines).
+     */
+    public record Cell(int n, double mean, double sd) {
+        static Cell of(List<Double> unordered) {
+            List<Double> values = unordered.stream().sorted().toList();
+            int n = values.size();
+            double mean = values.stream().mapToDouble(Double::doubleValue).sum() / n;
+            double ss = 0;
+            for (double v : values) {
+                ss += (v - mean) * (v - mean);
+            }
+            return new Cell(n, mean, n < 2 ? Double.NaN : Math.sqrt(ss / (n - 1)));
+        }
+    }
+
+    /** The pivot of {@code measure} with rows by {@code rowOf} and columns by {@code columnOf}. */
+    public static ResultTable pivot(List<ResultRow> results, String measure, String rowAxis, Function<ResultRow, String> rowOf,
+            List<String> rowOrder, String columnAxis, Function<ResultRow, String> columnOf, List<String> columnOrder) {
+        Set<String> rowNames = new LinkedHashSet<>(rowOrder);
+        Set<String> colNames = new LinkedHashSet<>(columnOrder);
+        Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
+        for (ResultRow r : results) {
+            if (!r.measure().equals(measure)) {
+                continue;
+            }
+            String row = rowOf.apply(r);
+            String col = columnOf.apply(r);
+            rowNames.add(row);
+            colNames.add(col);
+            List<Double> vs = values.computeIfAbsent(row, k -> new LinkedHashMap<>()).computeIfAbsent(col, k -> new ArrayList<>());
+            if (Double.isFinite(r.value())) {
+                vs.add(r.value());
+            }
+        }
+        Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
+        values.forEach((row, byCol) -> {
+            Map<String, Cell> m = new LinkedHashMap<>();
+            byCol.forEach((col, vs) -> {
+                if (!vs.isEmpty()) {
+                    m.put(col, Cell.of(vs));
+                }
+            });
+            cells.put(row, m);
+        });
+        return new ResultTable(measure, rowAxis, columnAxis, new ArrayList<>(rowNames), new ArrayList<>(colNames), cells);
+    }
+
+    /** The cell, or null when there are no (finite) values for it. */
+    public Cell cell(String row, String column) {
+        return cells.getOrDefault(row, Map.of()).get(column);
+    }
+
+    /** Whether the cell holds the row's highest mean (ties at the shown precision are all best). */
+    public boolean isBest(String row, String column) {
+        Cell c = cell(row, column);
+        if (c == null) {
+            return false;
+        }
+        double best = Double.NEGATIVE_INFINITY;
+        for (Cell other : cells.getOrDefault(row, Map.of()).values()) {
+            best = Math.max(best, rounded(other.mean()));
+        }
+        return rounded(c.mean()) == best;
+    }
+
+    private static double rounded(double v) {
+        double scale = Math.pow(10, DIGITS);
+        return Math.round(v * scale) / scale;
+    }
+}

@@ -1,0 +1,147 @@
+package org.metriclab.experiments.results;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.metriclab.core.data.DataFormatException;
+import org.metriclab.experiments.config.ExperimentConfig;
+import org.metriclab.experiments.jackson.Trees;
+
+/**
+ * How a run's rows become tables: one table per measure, rows and columns laid out as the config's
+ * {@code table:} says (or by any of {@link #AXES}) and ordered as in the config. Tables are rebuilt from rows.csv and
+ * config.resolved.yaml alone, so changing a layout never means rerunning.
+ */
+public record Tables(List<String> measures, String rowAxis, String columnAxis, List<String> datasets, List<String> learners) {
+    public static final String RESOLVED_CONFIG = "config.resolved.yaml";
+    public static final String DIR = "tables";
+    /** The keys a table can be laid out by. */
+    public static final List<String> AXES = List.of("dataset", "learner", "seed", "split");
+
+    public Tables {
+        measures = List.copyOf(measures);
+        datasets = List.copyOf(datasets);
+        learners = List.copyOf(learners);
+    }
+
+    public static Tables of(ExperimentConfig cfg) {
+        return new Tables(cfg.measures(), cfg.table().rows().configName(), cfg.table().columns().configName(),
+                cfg.datasetNames(), cfg.learnerLabels());
+    }
+
+    /** The layout of a results directory: from its config.resolved.yaml, else from the order of rows.csv. */
+    public static Tables read(Path resultsDir, List<ResultRow> rows) {
+        Path cfg = resultsDir.resolve(RESOLVED_CONFIG);
+        if (!Files.isRegularFile(cfg)) {
+            Set<String> ms = new LinkedHashSet<>();
+            Set<String> ds = new LinkedHashSet<>();
+            Set<String> ls = new LinkedHashSet<>();
+            rows.forEach(r -> {
+                ms.add(r.measure());
+                ds.add(r.dataset());
+                ls.add(r.label());
+            });
+            return new Tables(new ArrayList<>(ms), "dataset", "learner", new ArrayList<>(ds), new ArrayList<>(ls));
+        }
+        try {
+            Map<?, ?> tree = (Map<?, ?>) Trees.readYaml(cfg);
+            Map<?, ?> table = (Map<?, ?>) tree.get("table");
+            List<String> ds = new ArrayList<>();
+            for (Object d : (List<?>) tree.get("datasets")) {
+                ds.add(String.valueOf(((Map<?, ?>) d).get("name")));
+            }
+            List<String> ls = new ArrayList<>();
+            for (Object l : (List<?>) tree.get("learners")) {
+                Map<?, ?> lm = (Map<?, ?>) l;
+                if (lm.get("variants") instanceof List<?> vs) {
+                    vs.forEach(v -> ls.add(String.valueOf(((Map<?, ?>) v).get("label"))));
+                } else {
+                    ls.add(String.valueOf(lm.get("label")));
+                }
+            }
+            List<String> ms = ((List<?>) tree.get("measures")).stream().map(String::valueOf).toList();
+            return new Tables(ms, String.valueOf(table.get("rows")), String.valueOf(table.get("columns")), ds, ls);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new DataFormatException(cfg + ": not a resolved experiment config (expected the keys datasets, learners, measures, table)");
+        }
+    }
+
+    public ResultTable pivot(List<ResultRow> rows, String measure) {
+        return ResultTable.pivot(rows, measure, rowAxis, axis(rowAxis), order(rowAxis), columnAxis, axis(columnAxis), order(columnAxis));
+    }
+
+    /** The publication table of {@code measure}: significance markers, ranks and the chosen extra columns. */
+    public PublishedTable publish(List<ResultRow> rows, String measure, PublishedTable.Options options) {
+        return PublishedTable.of(rows, this, measure, options);
+    }
+
+    /**
+     * The same run laid out with other rows: {@code rows} is one of {@link #AXES}; the columns stay, unless they
+     * are the new rows, in which case they become the old rows ({@code --rows learner} transposes the default).
+     */
+    public Tables withRows(String rows) {
+        if (!AXES.contains(rows)) {
+            throw new IllegalArgumentException("unknown table rows '" + rows + "'; known: " + String.join(", ", AXES));
+        }
+        String cols = rows.equals(columnAxis) ? rowAxis : columnAxis;
+        return new Tables(measures, rows, cols, datasets, learners);
+    }
+
+    /** The value of {@code axis} in a row: its dataset, learner label, seed or split index. */
+    public String key(String axis, ResultRow r) {
+        return axis(axis).apply(r);
+    }
+
+    /** Identifies the trial a row came from within its table cell: the keys that are neither rows nor columns. */
+    String pairKey(ResultRow r) {
+        StringBuilder sb = new StringBuilder();
+        for (String a : AXES) {
+            if (!a.equals(rowAxis) && !a.equals(columnAxis)) {
+                sb.append(key(a, r)).append('\u0000');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Function<ResultRow, String> axis(String name) {
+        return switch (name) {
+            case "dataset" -> ResultRow::dataset;
+            case "learner" -> ResultRow::label;
+            case "seed" -> r -> Long.toString(r.seed());
+            case "split" -> r -> Integer.toString(r.split());
+            default -> throw new IllegalArgumentException("unknown table axis '" + name + "'; known: " + String.join(", ", AXES));
+        };
+    }
+
+    private List<String> order(String name) {
+        return switch (name) {
+            case "dataset" -> datasets;
+            case "learner" -> learners;
+            default -> List.of();
+        };
+    }
+
+    /** Writes tables/&lt;measure&gt;.md, .csv and .tex for every measure. */
+    public void write(Path resultsDir, List<ResultRow> rows) {
+        Path dir = resultsDir.resolve(DIR);
+        try {
+            Files.createDirectories(dir);
+            for (String m : measures) {
+                PublishedTable t = publish(rows, m, PublishedTable.Options.defaults());
+                for (TableFormat f : TableFormat.values()) {
+                    Files.writeString(dir.resolve(m + "." + f.extension()), f.render(t), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write tables to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.metriclab.experiments.results;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.metriclab.core.data.DataFormatException;
+
+/**
+ * The durable, append-only record of a run: {@code rows.csv} (one {@link ResultRow} per trial and
+ * measure) and {@code curves.csv} (objective values per iteration). Each completed trial is appended
+ * in one write and forced to disk, curves before rows, so a killed run leaves at most one partial
+ * last line. {@link #resume} repairs such files: it drops the partial line and every row or curve
+ * point of a trial that does not have all its measures, so rerunning those trials never duplicates.
+ */
+public final class TrialLog implements AutoCloseable {
+    public static final String ROWS = "rows.csv";
+    public static final String CURVES = "curves.csv";
+    private final FileChannel rows;
+    private final FileChannel curves;
+
+    private TrialLog(Path dir) throws IOException {
+        this.rows = FileChannel.open(dir.resolve(ROWS), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        this.curves = FileChannel.open(dir.resolve(CURVES), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    /** Starts fresh files in {@code dir}; fails when rows.csv already exists there. */
+    public static TrialLog create(Path dir) {
+        Path r = dir.resolve(ROWS);
+        if (Files.exists(r)) {
+            throw new IllegalArgumentException(r + " already exists; pass --resume to continue that run, or choose another --out");
+        }
+        try {
+            Files.writeString(r, Csv.line(ResultRow.COLUMNS) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(CURVES), Csv.line(CurvePoint.COLUMNS) + "\n", StandardCharsets.UTF_8);
+            return new TrialLog(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + r + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reopens the files of an interrupted run, keeping only trials that have every measure in
+     * {@code measures}; returns the log and the set of complete trials through {@code complete}.
+     */
+    public static TrialLog resume(Path dir, List<String> measures, Set<TrialKey> complete) {
+        Path r = dir.resolve(ROWS);
+        if (!Files.isRegularFile(r)) {
+            throw new IllegalArgumentException(dir + " has no " + ROWS + " to resume; run without --resume");
+        }
+        List<ResultRow> all = read(r);
+        Map<TrialKey, Map<String, ResultRow>> byTrial = new LinkedHashMap<>();
+        for (ResultRow row : all) {
+            byTrial.computeIfAbsent(row.key(), k -> new LinkedHashMap<>()).putIfAbsent(row.measure(), row);
+        }
+        List<String> keptRows = new ArrayList<>();
+        keptRows.add(Csv.line(ResultRow.COLUMNS));
+        byTrial.forEach((key, rowsOfTrial) -> {
+            if (rowsOfTrial.keySet().containsAll(measures)) {
+                complete.add(key);
+                rowsOfTrial.values().forEach(row -> keptRows.add(Csv.line(row.fields())));
+            }
+        });
+        List<String> keptCurves = new ArrayList<>();
+        keptCurves.add(Csv.line(CurvePoint.COLUMNS));
+        Path c = dir.resolve(CURVES);
+        if (Files.isRegularFile(c)) {
+            List<String> lines = completeLines(c);
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                try {
+                    if (complete.contains(CurvePoint.keyOf(Csv.parse(line)))) {
+                        keptCurves.add(line);
+                    }
+                } catch (IllegalArgumentException e) {
+                    // a malformed curve line belongs to no complete trial; dropping it loses nothing that is kept in rows.csv
+                }
+            }
+        }
+        try {
+            replace(r, keptRows);
+            replace(c, keptCurves);
+            return new TrialLog(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite " + r + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends one completed trial: its curve points, then its rows; both forced to disk. */
+    public synchronized void append(List<ResultRow> trialRows, List<CurvePoint> points) {
+        try {
+            if (!points.isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                points.forEach(p -> sb.append(Csv.line(p.fields())).append('\n'));
+                write(curves, sb.toString());
+            }
+            StringBuilder sb = new StringBuilder();
+            trialRows.forEach(row -> sb.append(Csv.line(row.fields())).append('\n'));
+            write(rows, sb.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append results: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads rows.csv; a partial last line (no line break: the run was killed while writing) is ignored. */
+    public static List<ResultRow> read(Path file) {
+        List<String> lines = completeLines(file);
+        if (lines.isEmpty() || !Csv.parse(lines.get(0)).equals(ResultRow.COLUMNS)) {
+            throw new DataFormatException(file + ":1: expected the header " + String.join(",", ResultRow.COLUMNS));
+        }
+        List<ResultRow> out = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                out.add(ResultRow.of(Csv.parse(lines.get(i))));
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException(file + ":" + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Keys of trials that have every one of {@code measures}. */
+    public static Set<TrialKey> completeTrials(List<ResultRow> rows, List<String> measures) {
+        Map<TrialKey, Set<String>> seen = new HashMap<>();
+        rows.forEach(r -> seen.computeIfAbsent(r.key(), k -> new HashSet<>()).add(r.measure()));
+        Set<TrialKey> out = new HashSet<>();
+        seen.forEach((k, ms) -> {
+            if (ms.containsAll(measures)) {
+                out.add(k);
+            }
+        });
+        return out;
+    }
+
+    private static List<String> completeLines(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n", -1));
+    }
+
+    private static void replace(Path file, List<String> lines) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void write(FileChannel ch, String text) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+        ch.force(false);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            rows.close();
+            curves.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close results files: " + e.getMessage(), e);
+        }
+    }
+}

@@ -153,7 +153,11 @@ public final class RetrievalEvaluator {
         }
         RankScanner.Plan plan = RankScanner.Plan.of(refClass, sizes, queryClass, self, knn);
         double[] out = new double[queryLabels.length * knn.size()];
-        TiledSearch.forEachRow(queries, tiles, () -> new RankScanner(plan, out));
+        if (Boolean.getBoolean("metriclab.eval.exactKernel")) {
+            TiledSearch.forEachRow(queries, tiles, () -> new RankScanner(plan, out, queries, tiles, false));
+        } else {
+            TiledSearch.forEachGramRow(queries, tiles, () -> new RankScanner(plan, out, queries, tiles, true));
+        }
         return out;
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * constructor.
  */
 public interface LearnerCatalog {
-    /** A short family name for listings, e.g. "spectral"; see {@link NoSuchType}. */
+    /** A short family name for listings, e.g. "spectral". */
     String family();
 
     List<LearnerEntry> learners();

@@ -34,6 +34,10 @@ public final class RankScanner implements TiledSearch.RowVisitor {
     private final double[] heapD;
     private final int[] heapI;
     private final int[] votes;
+    private final double[] queryData;
+    private final int dim;
+    private final ReferenceTiles refs;
+    private final boolean gram;
 
     /**
      * What to compute.
@@ -69,9 +73,18 @@ public final class RankScanner implements TiledSearch.RowVisitor {
         }
     }
 
-    public RankScanner(Plan plan, double[] out) {
+    /**
+     * A scanner of rows from {@link TiledSearch#forEachGramRow} ({@code gram = true}: approximate distances, exact
+     * ones recomputed from {@code queries}/{@code refs} wherever a comparison falls within the error bounds) or
+     * from {@link TiledSearch#forEachRow} ({@code gram = false}: exact distances).
+     */
+    public RankScanner(Plan plan, double[] out, Embeddings queries, ReferenceTiles refs, boolean gram) {
         this.plan = plan;
         this.out = out;
+        this.queryData = queries.data();
+        this.dim = queries.dim();
+        this.refs = refs;
+        this.gram = gram;
         int maxR = plan.maxClassSize();
         relD = new double[maxR];
         relI = new int[maxR];
@@ -98,74 +111,114 @@ public final class RankScanner implements TiledSearch.RowVisitor {
             Arrays.fill(out, query * m, query * m + m, Double.NaN);
             return;
         }
+        int qa = query * dim;
+        double qn = gram ? ReferenceTiles.squaredNorm(queryData, qa, dim) : 0.0;
         int[] cls = plan.referenceClass();
         int nr = cls.length;
-        int[] members = plan.members()[y];
         int n = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (int j : members) {
+        for (int j : plan.members()[y]) {
             if (j == self) {
                 continue;
             }
-            double d = dist[off + j];
+            double d = gram ? refs.exact(queryData, qa, j) : dist[off + j];
             relD[n] = d;
             relI[n] = j;
             n++;
             lo = Math.min(lo, d);
             hi = Math.max(hi, d);
         }
-        int heapSize = 0;
-        int heapCap = heapD.length;
-        if (heapCap > 0) {
-            for (int j = 0; j < nr; j++) {
-                if (j == self) {
-                    continue;
-                }
-                double d = dist[off + j];
-                if (heapSize < heapCap) {
-                    heapPush(heapSize++, d, j);
-                } else if (d < heapD[0]) {
-                    heapReplaceTop(heapSize, d, j);
-                }
-            }
-        }
+        int knnCount = heapD.length > 0 ? nearest(dist, off, qa, qn, self) : 0;
         int buckets = BUCKETS_PER_ITEM * n;
         double scale = hi > lo ? buckets / (hi - lo) : 0.0;
         bucketSort(n, buckets, lo, hi, scale);
         Arrays.fill(before, 0, n + 1, 0);
-        // every reference (relevant ones and self included, corrected below) is counted into before[b],
-        // b = #relevant ranked before it; references beyond hi fall into the empty sentinel bucket
+        // every other reference j is counted into before[c], c = #relevant ranked before j; the bucket of its
+        // (approximate) distance gives c unless a relevant distance lies within j's error bound, in which case
+        // j's exact distance is ranked by binary search on (distance, index)
         for (int j = 0; j < nr; j++) {
+            if (cls[j] == y) {
+                continue;
+            }
             double d = dist[off + j];
             int b = d > hi ? buckets : Math.min(buckets - 1, Math.max(0, (int) ((d - lo) * scale)));
             int c = start[b];
             int e = start[b + 1];
-            while (c < e && (sortD[c] < d || (sortD[c] == d && sortI[c] < j))) {
+            while (c < e && sortD[c] < d) {
                 c++;
+            }
+            if (gram) {
+                double err = refs.bound(qn, j);
+                if ((c > 0 && sortD[c - 1] >= d - err) || (c < n && sortD[c] <= d + err)) {
+                    c = position(refs.exact(queryData, qa, j), j, n);
+                }
+            } else if (c < n && sortD[c] == d) {
+                c = position(d, j, n);
             }
             before[c]++;
-        }
-        for (int i = 0; i < n; i++) {
-            before[i]--;
-        }
-        if (self >= 0) {
-            double d = dist[off + self];
-            int c = 0;
-            while (c < n && (sortD[c] < d || (sortD[c] == d && sortI[c] < self))) {
-                c++;
-            }
-            before[c]--;
         }
         long others = 0;
         for (int i = 0; i < n; i++) {
             others += before[i];
             ranks[i] = i + 1 + others;
         }
-        int knnCount = heapCap > 0 ? sortHeap(heapSize) : 0;
         for (int j = 0; j < m; j++) {
             out[query * m + j] = value(plan.measures().get(j), n, y, knnCount);
         }
+    }
+
+    /** Number of relevant references (sorted) ranked before (d, j): lexicographic lower bound. */
+    private int position(double d, int j, int n) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sortD[mid] < d || (sortD[mid] == d && sortI[mid] < j)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * The exact k nearest references (by exact distance, then index) into heapD/heapI, ascending; returns their
+     * number. On Gram rows: T = k-th smallest upper bound (a_j + e_j); every true k-nearest reference has exact
+     * distance ≤ T, hence lower bound a_j − e_j ≤ T, so only those candidates are recomputed exactly.
+     */
+    private int nearest(double[] dist, int off, int qa, double qn, int self) {
+        int nr = plan.referenceClass().length;
+        int cap = heapD.length;
+        int size = 0;
+        for (int j = 0; j < nr; j++) {
+            if (j == self) {
+                continue;
+            }
+            double d = gram ? dist[off + j] + refs.bound(qn, j) : dist[off + j];
+            if (size < cap) {
+                heapPush(size++, d, j);
+            } else if (d < heapD[0]) {
+                heapReplaceTop(size, d, j);
+            }
+        }
+        if (gram) {
+            double threshold = size < cap ? Double.POSITIVE_INFINITY : heapD[0];
+            size = 0;
+            for (int j = 0; j < nr; j++) {
+                if (j == self || dist[off + j] - refs.bound(qn, j) > threshold) {
+                    continue;
+                }
+                double d = refs.exact(queryData, qa, j);
+                if (size < cap) {
+                    heapPush(size++, d, j);
+                } else if (greater(heapD[0], heapI[0], d, j)) {
+                    heapReplaceTop(size, d, j);
+                }
+            }
+        }
+        return sortHeap(size);
     }
 
     private double value(Measure measure, int r, int y, int knnCount) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.eval.cluster.KMeansClusters;
@@ -44,9 +45,14 @@ public final class RetrievalEvaluator {
     private RetrievalEvaluator() {
     }
 
-    /** Every supported measure name; {@code <k>} stands for a positive integer. */
+    /**
+     * Every supported measure name; {@code <k>} stands for a positive integer. The built-in names come
+     * first, then those of the {@link RetrievalMeasure}s registered on the class path.
+     */
     public static List<String> measureNames() {
-        return Measure.names();
+        List<String> all = new ArrayList<>(Measure.names());
+        all.addAll(RetrievalMeasures.load().names());
+        return List.copyOf(all);
     }
 
     /** PML's default measures. */
@@ -100,9 +106,13 @@ public final class RetrievalEvaluator {
             throw new IllegalArgumentException("query embeddings have " + queries.dim() + " columns but reference embeddings have "
                     + references.dim() + ": expected the same dimension");
         }
+        List<String> requested = measures == null || measures.isEmpty() ? DEFAULTS : measures;
+        RetrievalMeasures registered = requested.stream().allMatch(RetrievalEvaluator::isBuiltin) ? null : RetrievalMeasures.load();
         List<Measure> parsed = new ArrayList<>();
-        for (String name : measures == null || measures.isEmpty() ? DEFAULTS : measures) {
-            parsed.add(Measure.parse(name));
+        for (String name : requested) {
+            if (registered == null || registered.find(name).isEmpty()) {
+                parsed.add(Measure.parse(name));
+            }
         }
         List<Measure> knn = parsed.stream().filter(m -> m.kind().isKnn()).map(Measure::base).distinct().toList();
         ReferenceTiles tiles = new ReferenceTiles(references);
@@ -125,7 +135,26 @@ public final class RetrievalEvaluator {
             }
             result.put(m.name(), v);
         }
-        return result;
+        if (registered == null) {
+            return result;
+        }
+        RetrievalTask task = new RetrievalTask(queries, queryLabels, references, refLabels, self, seed);
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        for (String name : requested) {
+            Optional<RetrievalMeasure> extra = registered.find(name);
+            ordered.put(extra.isPresent() ? name : Measure.parse(name).name(),
+                    extra.isPresent() ? extra.get().compute(task) : result.get(Measure.parse(name).name()));
+        }
+        return ordered;
+    }
+
+    private static boolean isBuiltin(String name) {
+        try {
+            Measure.parse(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** NMI of a given cluster assignment against the labels (scikit-learn, arithmetic normalisation). */

@@ -7,7 +7,8 @@ import org.metriclab.eval.knn.TiledSearch;
 
 /**
  * Quick timing of the distance-tile kernel alone (no-op row visitor): {@code nq} queries against {@code nr}
- * references of dimension d; prints the median of 5 runs and the GFLOPS (3·d flops per pair: sub, mul, add).
+ * references of dimension d ({@code [nr] [nq] [d] [exact|gram]}: the exact Σ(q−r)² kernel or the Gram kernel
+ * ‖q‖²+‖r‖²−2q·r); prints the median of 7 runs and GFLOP/s.
  */
 public final class KernelProbe {
     private KernelProbe() {
@@ -17,6 +18,7 @@ public final class KernelProbe {
         int nr = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int nq = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         int d = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+        boolean gram = args.length > 3 && args[3].equals("gram");
         SyntheticEmbeddings data = new SyntheticEmbeddings(nr, d, 10, 1.0, 1);
         Embeddings refs = Embeddings.of(data.x, nr, d, "references");
         Embeddings queries = Embeddings.of(Arrays.copyOf(data.x, nq * d), nq, d, "queries");
@@ -29,7 +31,11 @@ public final class KernelProbe {
         for (int rep = 0; rep < times.length; rep++) {
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            TiledSearch.forEachRow(queries, tiles, () -> (q, dist, off) -> sink[0] += dist[off]);
+            if (gram) {
+                TiledSearch.forEachGramRow(queries, tiles, () -> (q, dist, off) -> sink[0] += dist[off]);
+            } else {
+                TiledSearch.forEachRow(queries, tiles, () -> (q, dist, off) -> sink[0] += dist[off]);
+            }
             times[rep] = (System.nanoTime() - t0) / 1e9;
             cpu[rep] = (os.getProcessCpuTime() - c0) / 1e9;
         }

@@ -45,7 +45,8 @@ public final class Main {
                 .addSubcommand("list", new ListCommand(io))
                 .addSubcommand("table", new TableCommand(io))
                 .addSubcommand("compare", new CompareCommand(io))
-                .addSubcommand("report", new ReportCommand(io));
+                .addSubcommand("report", new ReportCommand(io))
+                .addSubcommand("loss", new LossCommand(io));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -35,7 +35,10 @@ import org.metriclab.eval.knn.TiledSearch;
  *       positive or negative pairs.</li>
  * </ul>
  * Memory stays O((queries + references)·d + block·references): distances are streamed in tiles
- * ({@link TiledSearch}); no queries × references matrix is built. A null or empty measure list means
+ * ({@link TiledSearch}); no queries × references matrix is built. Ranks are computed from Gram-kernel tiles
+ * (‖q‖² + ‖r‖² − 2q·r) with an exactness guard that recomputes Σ(q − r)² wherever a comparison falls within the
+ * error bound ({@link RankScanner}), so results equal those of the exact kernel, which
+ * {@code -Dmetriclab.eval.exactKernel=true} selects instead. A null or empty measure list means
  * {@link #defaultMeasures()}.
  */
 public final class RetrievalEvaluator {

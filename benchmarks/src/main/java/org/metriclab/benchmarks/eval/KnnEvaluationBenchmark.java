@@ -25,9 +25,11 @@ import org.openjdk.jmh.annotations.State;
  * Queries per second of the exact k-NN evaluation against n references (d = 64), for a fixed sample of
  * {@value #QUERIES} queries (throughput scales linearly in the number of queries):
  * <ul>
- *   <li>{@code distanceTiles}: the exact squared-distance tile kernel alone (2·d GEMM-equivalent flops per pair);</li>
- *   <li>{@code evaluateKnnMeasures}: tiles + per-query exact ranks for P@1, R-precision, MAP@R, MAP, MRR and
- *       5-NN accuracy (full ranking, k = all);</li>
+ *   <li>{@code distanceTiles}: the exact Σ(q−r)² tile kernel alone (2·d GEMM-equivalent flops per pair);</li>
+ *   <li>{@code gramTiles}: the Gram tile kernel ‖q‖² + ‖r‖² − 2q·r alone (2 × 4 register blocks), the default;</li>
+ *   <li>{@code evaluateKnnMeasures}: Gram tiles + per-query exact ranks (exactness guard) for P@1, R-precision,
+ *       MAP@R, MAP, MRR and 5-NN accuracy (full ranking, k = all); {@code evaluateKnnMeasuresExactKernel}: the
+ *       same on the exact Σ(q−r)² tiles ({@code -Dmetriclab.eval.exactKernel=true});</li>
  *   <li>{@code nd4jGemmFloat64}/{@code nd4jGemmFloat32}: the yardstick, OpenBLAS GEMM Q·Rᵀ of the same shape
  *       (dot products only, no distances or ranking).</li>
  * </ul>
@@ -85,6 +87,25 @@ public class KnnEvaluationBenchmark {
         double[] sink = new double[1];
         TiledSearch.forEachRow(queries, tiles, () -> (query, dist, off) -> sink[0] += dist[off + query]);
         return sink[0];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(QUERIES)
+    public double gramTiles() {
+        double[] sink = new double[1];
+        TiledSearch.forEachGramRow(queries, tiles, () -> (query, dist, off) -> sink[0] += dist[off + query]);
+        return sink[0];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(QUERIES)
+    public Map<String, Double> evaluateKnnMeasuresExactKernel() {
+        System.setProperty("metriclab.eval.exactKernel", "true");
+        try {
+            return RetrievalEvaluator.evaluate(queries, queryLabels, references, referenceLabels, MEASURES, 0);
+        } finally {
+            System.clearProperty("metriclab.eval.exactKernel");
+        }
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package org.example.metriclab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -13,10 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.example.metriclab.fisher.FisherCatalog;
+import org.metriclab.core.baseline.BaselineCatalog;
+import org.metriclab.core.learn.Learners;
 import org.metriclab.experiments.cli.Main;
 
 /**
- * The extension's learner and dataset source show up in the unchanged {@code metriclab} command line:
+ * The extension's learner, measure and dataset source show up in the unchanged {@code metriclab} command line:
  * in the listings and, next to the built-in learners, in a results table.
  */
 class ExtensionInTheFrameworkTest {
@@ -42,6 +46,21 @@ class ExtensionInTheFrameworkTest {
     }
 
     @Test
+    void aSecondJarReusingTheNameFailsLoudly() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Learners.of(List.of(new BaselineCatalog(), new FisherCatalog(), new FisherCatalog())));
+        assertTrue(e.getMessage().contains("learner name 'fisher_scaling' is registered twice: by org.example.metriclab.fisher.FisherCatalog"),
+                e.getMessage());
+    }
+
+    @Test
+    void listMeasuresShowsTheNewMeasure() {
+        Cli m = Cli.run("list", "measures");
+        assertEquals(0, m.code(), m.err());
+        assertTrue(m.out().lines().anyMatch("ndcg_at_10"::equals) && m.out().contains("precision_at_<k>"), m.out());
+    }
+
+    @Test
     void listDatasetsShowsTheNewSource() {
         Cli d = Cli.run("list", "datasets");
         assertEquals(0, d.code(), d.err());
@@ -49,15 +68,8 @@ class ExtensionInTheFrameworkTest {
     }
 
     @Test
-    void aConfigPutsTheNewLearnerInTheTableNextToTheBuiltIns() throws Exception {
-        Path cfg = tmp.resolve("extension.yaml");
-        Files.writeString(cfg, """
-                name: extension
-                datasets: [noisy_blobs, wine]
-                seeds: [0]
-                learners: [{type: euclidean}, {type: covariance}, {type: fisher_scaling}, {type: fisher_scaling, label: fisher_raw, params: {normalize: false}}]
-                measures: [precision_at_1, mean_average_precision_at_r]
-                """);
+    void theDemoConfigPutsTheNewLearnerAndMeasureInTheTablesNextToTheBuiltIns() throws Exception {
+        Path cfg = Path.of("configs", "fisher-demo.yaml"); // the config the README shows, relative to this project
         Path out = tmp.resolve("results");
         Cli run = Cli.run("run", cfg.toString(), "--out", out.toString(), "--threads", "2");
         assertEquals(0, run.code(), run.err());
@@ -74,8 +86,14 @@ class ExtensionInTheFrameworkTest {
         assertEquals(noisy.get(2), noisy.get(3), 1e-12, table);
         assertEquals(wine.get(2), wine.get(3), 1e-12, table);
         assertTrue(wine.get(2) > 0.85, "fisher_scaling on wine: " + table);
+        String ndcg = Files.readString(out.resolve("tables/ndcg_at_10.md"));
+        assertTrue(ndcg.contains("| dataset | euclidean | covariance | fisher_scaling | fisher_raw |"), ndcg);
+        List<Double> ndcgNoisy = cells(ndcg, "noisy_blobs");
+        assertEquals(4, ndcgNoisy.size(), ndcg);
+        assertTrue(ndcgNoisy.stream().allMatch(v -> v > 0 && v <= 1), ndcg);
+        assertTrue(ndcgNoisy.get(2) > ndcgNoisy.get(0), ndcg);
         String rows = Files.readString(out.resolve("rows.csv"));
-        assertTrue(rows.contains("fisher_scaling"), rows);
+        assertTrue(rows.contains("fisher_scaling") && rows.contains("ndcg_at_10"), rows);
     }
 
     /** The leading numbers of a Markdown table row's cells ("**0.95** ± ..." or "0.95 (1)"). */

@@ -67,6 +67,9 @@ public final class FashionMnistBenchmark {
     /** Throughput only: one epoch on the first 20,480 training images per setup (for back-to-back comparisons). */
     static void speed(Dataset train, List<String> only) {
         Dataset part = train.subset(IntStream.range(0, 20480).toArray());
+        // warm-up (JIT, native libraries), not reported
+        Learners.of(List.of(new DeepCatalog())).create("deep_metric", Params.of(Map.of("hidden", List.of(256, 128), "input_scale", 1.0 / 255,
+                "loss", "contrastive", "epochs", 1))).fit(train.subset(IntStream.range(0, 5120).toArray()), FitContext.seeded(0));
         for (Map.Entry<String, Map<String, Object>> e : setups().entrySet()) {
             if (!only.isEmpty() && !only.contains(e.getKey())) {
                 continue;

@@ -16,6 +16,16 @@ import org.metriclab.eval.Measure;
  * MAP@R = Σ_{p_i ≤ R} (i/p_i)/R, MAP = Σ_i (i/p_i)/R, MRR = 1/p_1. knn_accuracy_k uses a bounded heap of the
  * k nearest references: majority vote, ties between classes broken by the nearest neighbour of the tied classes.
  * Lone queries (R = 0) get NaN for every measure (they are excluded from the means).
+ *
+ * <p>Exactness on Gram rows ({@link TiledSearch#forEachGramRow}, the default): each approximate value a_j is
+ * within e_j = {@link ReferenceTiles#bound} of the exact d_j = fl(Σ_t (q_t − r_t)²). The measures depend only on
+ * c_j = #relevant ranked before each other reference j (the order among relevant ones, or among other ones, does
+ * not change the ranks p_i), so the relevant references are sorted by their row values, and c_j is read off the
+ * bucket of a_j unless some relevant a_i lies within e_j + max_i e_i of a_j; then exactly those relevant ones are
+ * recomputed exactly (cached per query) and compared with j's exact distance and index. The k nearest are
+ * selected exactly among the candidates whose lower bound is at most the k-th smallest upper bound. So ranks,
+ * ties by index included, are those of the
+ * exact distances — the same values as with exact rows ({@code gram = false}).
  */
 public final class RankScanner implements TiledSearch.RowVisitor {
     /** Buckets per relevant reference: most buckets stay empty, so most lookups need no comparison. */
@@ -26,6 +36,7 @@ public final class RankScanner implements TiledSearch.RowVisitor {
     private final int[] relI;
     private final double[] sortD;
     private final int[] sortI;
+    private final double[] relExact;
     private final int[] bucketOf;
     private final int[] start;
     private final int[] cursor;
@@ -90,6 +101,7 @@ public final class RankScanner implements TiledSearch.RowVisitor {
         relI = new int[maxR];
         sortD = new double[maxR];
         sortI = new int[maxR];
+        relExact = new double[maxR];
         bucketOf = new int[maxR];
         start = new int[BUCKETS_PER_ITEM * maxR + 2];
         cursor = new int[BUCKETS_PER_ITEM * maxR + 2];
@@ -118,25 +130,33 @@ public final class RankScanner implements TiledSearch.RowVisitor {
         int n = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
+        double relErr = 0.0;
         for (int j : plan.members()[y]) {
             if (j == self) {
                 continue;
             }
-            double d = gram ? refs.exact(queryData, qa, j) : dist[off + j];
+            double d = dist[off + j];
             relD[n] = d;
             relI[n] = j;
             n++;
             lo = Math.min(lo, d);
             hi = Math.max(hi, d);
+            if (gram) {
+                relErr = Math.max(relErr, refs.bound(qn, j));
+            }
         }
-        int knnCount = heapD.length > 0 ? nearest(dist, off, qa, qn, self) : 0;
+        if (gram) {
+            Arrays.fill(relExact, 0, n, Double.NaN);
+        }
+        double qErr = gram ? refs.uniformBound(qn) : 0.0;
+        int knnCount = heapD.length > 0 ? nearest(dist, off, qa, qErr, self) : 0;
         int buckets = BUCKETS_PER_ITEM * n;
         double scale = hi > lo ? buckets / (hi - lo) : 0.0;
         bucketSort(n, buckets, lo, hi, scale);
         Arrays.fill(before, 0, n + 1, 0);
-        // every other reference j is counted into before[c], c = #relevant ranked before j; the bucket of its
-        // (approximate) distance gives c unless a relevant distance lies within j's error bound, in which case
-        // j's exact distance is ranked by binary search on (distance, index)
+        // every other reference j is counted into before[c], c = #relevant ranked before j: the bucket of its
+        // row value gives c unless a relevant row value lies within the combined error bound (or, on exact rows,
+        // is equal), in which case the relevant references in that window are compared exactly
         for (int j = 0; j < nr; j++) {
             if (cls[j] == y) {
                 continue;
@@ -148,13 +168,14 @@ public final class RankScanner implements TiledSearch.RowVisitor {
             while (c < e && sortD[c] < d) {
                 c++;
             }
-            if (gram) {
-                double err = refs.bound(qn, j);
+            if (gram && ((c > 0 && sortD[c - 1] >= d - 2 * qErr) || (c < n && sortD[c] <= d + 2 * qErr))) {
+                // ambiguous under the uniform per-query bound: retry with j's own bound, then resolve exactly
+                double err = refs.bound(qn, j) + relErr;
                 if ((c > 0 && sortD[c - 1] >= d - err) || (c < n && sortD[c] <= d + err)) {
-                    c = position(refs.exact(queryData, qa, j), j, n);
+                    c = resolve(c, d, err, j, qa, n);
                 }
             } else if (c < n && sortD[c] == d) {
-                c = position(d, j, n);
+                c = resolve(c, d, 0.0, j, qa, n);
             }
             before[c]++;
         }
@@ -168,27 +189,45 @@ public final class RankScanner implements TiledSearch.RowVisitor {
         }
     }
 
-    /** Number of relevant references (sorted) ranked before (d, j): lexicographic lower bound. */
-    private int position(double d, int j, int n) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sortD[mid] < d || (sortD[mid] == d && sortI[mid] < j)) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    /**
+     * Exact number of relevant references ranked before reference j (row value d, |d − d_j| ≤ e_j), given that
+     * sorted row values below d − err rank before it and those above d + err after it (err = e_j + max relevant
+     * e_i, so |sortD[i] − d_i| ≤ e_i excludes any other outcome): the window in between is compared exactly on
+     * (exact distance, index).
+     */
+    private int resolve(int c, double d, double err, int j, int qa, int n) {
+        int a = c;
+        while (a > 0 && sortD[a - 1] >= d - err) {
+            a--;
+        }
+        int b = c;
+        while (b < n && sortD[b] <= d + err) {
+            b++;
+        }
+        double dj = gram ? refs.exact(queryData, qa, j) : d;
+        int count = a;
+        for (int i = a; i < b; i++) {
+            double di = sortD[i];
+            if (gram) {
+                if (Double.isNaN(relExact[i])) {
+                    relExact[i] = refs.exact(queryData, qa, sortI[i]);
+                }
+                di = relExact[i];
+            }
+            if (di < dj || (di == dj && sortI[i] < j)) {
+                count++;
             }
         }
-        return lo;
+        return count;
     }
 
     /**
      * The exact k nearest references (by exact distance, then index) into heapD/heapI, ascending; returns their
-     * number. On Gram rows: T = k-th smallest upper bound (a_j + e_j); every true k-nearest reference has exact
-     * distance ≤ T, hence lower bound a_j − e_j ≤ T, so only those candidates are recomputed exactly.
+     * number. On Gram rows, with E = {@link ReferenceTiles#uniformBound} ≥ every e_j: T = k-th smallest upper bound
+     * (a_j + E); every true k-nearest reference has exact distance ≤ T, hence lower bound a_j − E ≤ T, so only those
+     * candidates are recomputed exactly. (On exact rows E = 0 and the first pass is already exact.)
      */
-    private int nearest(double[] dist, int off, int qa, double qn, int self) {
+    private int nearest(double[] dist, int off, int qa, double qErr, int self) {
         int nr = plan.referenceClass().length;
         int cap = heapD.length;
         int size = 0;
@@ -196,7 +235,7 @@ public final class RankScanner implements TiledSearch.RowVisitor {
             if (j == self) {
                 continue;
             }
-            double d = gram ? dist[off + j] + refs.bound(qn, j) : dist[off + j];
+            double d = dist[off + j] + qErr;
             if (size < cap) {
                 heapPush(size++, d, j);
             } else if (d < heapD[0]) {
@@ -207,7 +246,7 @@ public final class RankScanner implements TiledSearch.RowVisitor {
             double threshold = size < cap ? Double.POSITIVE_INFINITY : heapD[0];
             size = 0;
             for (int j = 0; j < nr; j++) {
-                if (j == self || dist[off + j] - refs.bound(qn, j) > threshold) {
+                if (j == self || dist[off + j] - qErr > threshold) {
                     continue;
                 }
                 double d = refs.exact(queryData, qa, j);

@@ -12,6 +12,10 @@ import java.util.Arrays;
  * innermost and runs over zero-offset arrays, which HotSpot C2 vectorises (SIMD across references, never across
  * the summation, so the per-pair summation order is unchanged); four dimensions are folded per sweep to keep the
  * running sums in registers.
+ *
+ * <p>It also holds the Gram kernel ({@link #dots2}, {@link #toDistances}): fl(‖q‖² + ‖r‖² − 2q·r) with the
+ * per-entry error bound {@link #bound} (see {@link #relativeBound}), about 1.4× cheaper per pair than the exact
+ * kernel; its values are only approximations, which {@link RankScanner} resolves exactly via {@link #exact}.
  */
 public final class ReferenceTiles {
     /** References per tile: a tile's running sums (2 KiB) stay in L1, a whole tile (WIDTH·d·8 bytes) in L2. */
@@ -20,6 +24,7 @@ public final class ReferenceTiles {
     private final double[][] columns;
     private final double[] rowMajor;
     private final double[] norms;
+    private final double maxNorm;
     private final int rows;
     private final int dim;
     private final double relativeBound;
@@ -30,9 +35,12 @@ public final class ReferenceTiles {
         double[] src = references.data();
         this.rowMajor = src;
         this.norms = new double[rows];
+        double max = 0.0;
         for (int j = 0; j < rows; j++) {
             norms[j] = squaredNorm(src, j * dim, dim);
+            max = Math.max(max, norms[j]);
         }
+        this.maxNorm = max;
         this.relativeBound = relativeBound(dim);
         this.columns = new double[tiles() * dim][];
         for (int k = 0; k < tiles(); k++) {
@@ -83,6 +91,11 @@ public final class ReferenceTiles {
     /** The Gram-kernel error bound for a query of squared norm {@code queryNorm} and reference {@code j}. */
     double bound(double queryNorm, int j) {
         return relativeBound * (queryNorm + norms[j]) + ABSOLUTE_BOUND;
+    }
+
+    /** A bound valid for every reference at once: {@link #bound} with the largest reference norm. */
+    double uniformBound(double queryNorm) {
+        return relativeBound * (queryNorm + maxNorm) + ABSOLUTE_BOUND;
     }
 
     /**
@@ -157,37 +170,32 @@ public final class ReferenceTiles {
     }
 
     /**
-     * Gram kernel: for the four queries at {@code q[qa[g] ..]} (g = 0..3), writes fl(q_g · r_j) for every reference
-     * j of {@code tile} into {@code acc[g][j − start(tile)]}. A 4 × 4 register block (4 queries × 4 dimensions per
-     * sweep) over the tile's zero-offset column arrays, which HotSpot C2 vectorises across references.
+     * Gram kernel: for the two queries at {@code q[qa0 ..]} and {@code q[qa1 ..]}, writes fl(q · r_j) for every
+     * reference j of {@code tile} into {@code c0[j − start(tile)]} and {@code c1[…]}. A 2 × 4 register block (2
+     * queries × 4 dimensions per sweep: 8 broadcast scalars, 4 column loads and 2 accumulator loads/stores per 16
+     * flops) over the tile's zero-offset column arrays, which HotSpot C2 vectorises across references. (Measured
+     * single-threaded: 2 × 4 and 4 × 2 ≈ 23 GFLOP/s, 1 × 4 ≈ 11, 4 × 4 ≈ 5 — the 4 × 4 block runs out of
+     * vector registers.)
      */
-    void dots4(double[] q, int[] qa, int tile, double[][] acc) {
+    void dots2(double[] q, int qa0, int qa1, int tile, double[] c0, double[] c1) {
         int width = width(tile);
         int base = tile * dim;
-        double[] c0 = acc[0];
-        double[] c1 = acc[1];
-        double[] c2 = acc[2];
-        double[] c3 = acc[3];
         Arrays.fill(c0, 0, width, 0.0);
         Arrays.fill(c1, 0, width, 0.0);
-        Arrays.fill(c2, 0, width, 0.0);
-        Arrays.fill(c3, 0, width, 0.0);
         int t = 0;
         for (; t + 4 <= dim; t += 4) {
-            sweep44(q, qa[0] + t, qa[1] + t, qa[2] + t, qa[3] + t, columns[base + t], columns[base + t + 1],
-                    columns[base + t + 2], columns[base + t + 3], c0, c1, c2, c3, width);
+            sweep24(q[qa0 + t], q[qa0 + t + 1], q[qa0 + t + 2], q[qa0 + t + 3], q[qa1 + t], q[qa1 + t + 1],
+                    q[qa1 + t + 2], q[qa1 + t + 3], columns[base + t], columns[base + t + 1], columns[base + t + 2],
+                    columns[base + t + 3], c0, c1, width);
         }
         for (; t < dim; t++) {
-            sweep41(q[qa[0] + t], q[qa[1] + t], q[qa[2] + t], q[qa[3] + t], columns[base + t], c0, c1, c2, c3, width);
+            sweep21(q[qa0 + t], q[qa1 + t], columns[base + t], c0, c1, width);
         }
     }
 
-    private static void sweep44(double[] q, int p0, int p1, int p2, int p3, double[] x0, double[] x1, double[] x2,
-                                double[] x3, double[] c0, double[] c1, double[] c2, double[] c3, int width) {
-        double a00 = q[p0], a01 = q[p0 + 1], a02 = q[p0 + 2], a03 = q[p0 + 3];
-        double a10 = q[p1], a11 = q[p1 + 1], a12 = q[p1 + 2], a13 = q[p1 + 3];
-        double a20 = q[p2], a21 = q[p2 + 1], a22 = q[p2 + 2], a23 = q[p2 + 3];
-        double a30 = q[p3], a31 = q[p3 + 1], a32 = q[p3 + 2], a33 = q[p3 + 3];
+    private static void sweep24(double a00, double a01, double a02, double a03, double a10, double a11, double a12,
+                                double a13, double[] x0, double[] x1, double[] x2, double[] x3, double[] c0,
+                                double[] c1, int width) {
         for (int j = 0; j < width; j++) {
             double v0 = x0[j];
             double v1 = x1[j];
@@ -195,19 +203,14 @@ public final class ReferenceTiles {
             double v3 = x3[j];
             c0[j] = c0[j] + a00 * v0 + a01 * v1 + a02 * v2 + a03 * v3;
             c1[j] = c1[j] + a10 * v0 + a11 * v1 + a12 * v2 + a13 * v3;
-            c2[j] = c2[j] + a20 * v0 + a21 * v1 + a22 * v2 + a23 * v3;
-            c3[j] = c3[j] + a30 * v0 + a31 * v1 + a32 * v2 + a33 * v3;
         }
     }
 
-    private static void sweep41(double a0, double a1, double a2, double a3, double[] x, double[] c0, double[] c1,
-                                double[] c2, double[] c3, int width) {
+    private static void sweep21(double a0, double a1, double[] x, double[] c0, double[] c1, int width) {
         for (int j = 0; j < width; j++) {
             double v = x[j];
             c0[j] += a0 * v;
             c1[j] += a1 * v;
-            c2[j] += a2 * v;
-            c3[j] += a3 * v;
         }
     }
 

@@ -63,7 +63,7 @@ public final class TiledSearch {
     }
 
     /**
-     * Like {@link #forEachRow}, but the rows hold the Gram-kernel approximations fl(‖q‖² + ‖r‖² − 2q·r) (4 × 4
+     * Like {@link #forEachRow}, but the rows hold the Gram-kernel approximations fl(‖q‖² + ‖r‖² − 2q·r) (2 × 4
      * register-blocked, about 2 flops per pair-dimension instead of 3), each within
      * {@link ReferenceTiles#bound} of the exact distance: visitors must resolve every comparison that falls inside
      * the bounds with {@link ReferenceTiles#exact} (as {@link RankScanner} does).
@@ -84,21 +84,20 @@ public final class TiledSearch {
             int q0 = b * block;
             int q1 = Math.min(nq, q0 + block);
             double[] buf = buffers.get();
-            double[][] acc = new double[4][ReferenceTiles.WIDTH];
+            double[] c0 = new double[ReferenceTiles.WIDTH];
+            double[] c1 = new double[ReferenceTiles.WIDTH];
             double[] queryNorms = new double[q1 - q0];
             for (int i = q0; i < q1; i++) {
                 queryNorms[i - q0] = ReferenceTiles.squaredNorm(q, i * d, d);
             }
-            int[] qa = new int[4];
             for (int tile = 0; tile < references.tiles(); tile++) {
                 int col = references.start(tile);
-                for (int i = q0; i < q1; i += 4) {
-                    for (int g = 0; g < 4; g++) {
-                        qa[g] = Math.min(i + g, q1 - 1) * d;
-                    }
-                    references.dots4(q, qa, tile, acc);
-                    for (int g = 0; g < 4 && i + g < q1; g++) {
-                        references.toDistances(queryNorms[i + g - q0], tile, acc[g], buf, (i + g - q0) * nr + col);
+                for (int i = q0; i < q1; i += 2) {
+                    int i1 = Math.min(i + 1, q1 - 1);
+                    references.dots2(q, i * d, i1 * d, tile, c0, c1);
+                    references.toDistances(queryNorms[i - q0], tile, c0, buf, (i - q0) * nr + col);
+                    if (i1 > i) {
+                        references.toDistances(queryNorms[i1 - q0], tile, c1, buf, (i1 - q0) * nr + col);
                     }
                 }
             }

@@ -7,6 +7,8 @@ import org.metriclab.core.data.Labels;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Cholesky;
+import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
 
@@ -17,7 +19,8 @@ import org.metriclab.core.linalg.Matrix;
  * (within), and T holds the top p solutions of M_K t = λ (N_K + ridge·tr(N_K)/n·I) t. The model is a
  * {@link KernelMetric} storing the training points, so unseen points embed through kernel
  * evaluations. Defaults: kernel rbf, gamma 0 = 1/median of the pairwise squared distances, degree 3,
- * coef0 1 (polynomial only), ridge 1e-3, dims 0 = c − 1. Costs O(n³) time and O(n²) memory.
+ * coef0 1 (polynomial only), ridge 1e-3, dims 0 = c − 1 (at most c − 1: M_K has rank c − 1). Costs
+ * O(n³/3) time (one Cholesky solve instead of an n × n generalized eigendecomposition) and O(n²) memory.
  */
 public record KernelFdaLearner(Kernel.Type kernel, double gamma, int degree, double coef0, double ridge, int dims)
         implements MetricLearner<KernelMetric> {
@@ -120,10 +123,52 @@ public record KernelFdaLearner(Kernel.Type kernel, double gamma, int degree, dou
                 means[c * n + i] = w * s / idx.length;
             }
         }
-        Matrix between = Matrix.of(classes.length, n, means).gram();
-        Matrix within = centred.gram().minus(between).symmetrize();
-        EigenPairs e = Scatter.generalized(between, within, ridge, WHO + ": kernel within-class scatter N_K");
-        int p = Scatter.dims(dims, classes.length - 1, n, WHO, ctx.progress());
-        return new KernelMetric(k, x, e.top(p).vectors(), colMeans, grand);
+        Matrix a = Matrix.of(classes.length, n, means);
+        Matrix within = centred.gram().minus(a.gram()).symmetrize();
+        int p = Scatter.dims(dims, classes.length - 1, classes.length - 1, WHO, ctx.progress());
+        return new KernelMetric(k, x, lowRankSolutions(a, within, p), colMeans, grand);
+    }
+
+    /**
+     * The top p solutions of AᵀA t = λ B t with B = N_K + ridge·tr(N_K)/n·I, normalised to TᵀBT = I,
+     * through the c × c problem: M_K = AᵀA has rank ≤ c, so with X = B⁻¹Aᵀ (one Cholesky solve) and
+     * (A X) u = λ u, t = X u / √λ solves the n × n problem exactly — O(n³/3) instead of a full n × n
+     * generalized eigendecomposition.
+     */
+    private Matrix lowRankSolutions(Matrix a, Matrix within, int p) {
+        double trace = within.trace();
+        if (!(trace > 0)) {
+            throw new IllegalArgumentException(WHO + ": kernel within-class scatter N_K is zero: every class collapses to one point");
+        }
+        Matrix b = within.plusIdentity(ridge * trace / within.rows());
+        Matrix xs = Cholesky.solve(b, a.transpose());
+        EigenPairs small = Eigen.symmetric(a.times(xs).symmetrize()).top(p);
+        int n = xs.rows();
+        double[] t = new double[n * p];
+        for (int j = 0; j < p; j++) {
+            double lambda = small.value(j);
+            if (!(lambda > 0)) {
+                throw new IllegalArgumentException(WHO + ": only " + j + " discriminant directions have a positive eigenvalue; lower dims");
+            }
+            double[] u = small.vectors().column(j);
+            double scale = 1.0 / Math.sqrt(lambda);
+            int arg = 0;
+            for (int i = 0; i < n; i++) {
+                double v = 0;
+                for (int c = 0; c < u.length; c++) {
+                    v += xs.get(i, c) * u[c];
+                }
+                t[i * p + j] = v * scale;
+                if (Math.abs(t[i * p + j]) > Math.abs(t[arg * p + j]) + 1e-12) {
+                    arg = i;
+                }
+            }
+            if (t[arg * p + j] < 0) {
+                for (int i = 0; i < n; i++) {
+                    t[i * p + j] = -t[i * p + j];
+                }
+            }
+        }
+        return Matrix.of(n, p, t);
     }
 }

@@ -28,6 +28,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code bn_rm}/{@code bn_rv} are running statistics, everything else is trainable. Not thread-safe.
  */
 public final class DeepNet {
+    static {
+        SameDiffChatter.silence();
+    }
+
     private final NetSpec spec;
     private final int inputDim;
     private final boolean decoder;

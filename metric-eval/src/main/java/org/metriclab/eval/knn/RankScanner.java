@@ -154,6 +154,7 @@ public final class RankScanner implements TiledSearch.RowVisitor {
         double scale = hi > lo ? buckets / (hi - lo) : 0.0;
         bucketSort(n, buckets, lo, hi, scale);
         Arrays.fill(before, 0, n + 1, 0);
+        double uniformErr = 2 * qErr;
         // every other reference j is counted into before[c], c = #relevant ranked before j: the bucket of its
         // row value gives c unless a relevant row value lies within the combined error bound (or, on exact rows,
         // is equal), in which case the relevant references in that window are compared exactly
@@ -168,11 +169,13 @@ public final class RankScanner implements TiledSearch.RowVisitor {
             while (c < e && sortD[c] < d) {
                 c++;
             }
-            if (gram && ((c > 0 && sortD[c - 1] >= d - 2 * qErr) || (c < n && sortD[c] <= d + 2 * qErr))) {
-                // ambiguous under the uniform per-query bound: retry with j's own bound, then resolve exactly
-                double err = refs.bound(qn, j) + relErr;
-                if ((c > 0 && sortD[c - 1] >= d - err) || (c < n && sortD[c] <= d + err)) {
-                    c = resolve(c, d, err, j, qa, n);
+            if (gram) {
+                if ((c > 0 && sortD[c - 1] >= d - uniformErr) || (c < n && sortD[c] <= d + uniformErr)) {
+                    // ambiguous under the uniform per-query bound: retry with j's own bound, then resolve exactly
+                    double err = refs.bound(qn, j) + relErr;
+                    if ((c > 0 && sortD[c - 1] >= d - err) || (c < n && sortD[c] <= d + err)) {
+                        c = resolve(c, d, err, j, qa, n);
+                    }
                 }
             } else if (c < n && sortD[c] == d) {
                 c = resolve(c, d, 0.0, j, qa, n);

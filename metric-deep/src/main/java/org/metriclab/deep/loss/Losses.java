@@ -47,13 +47,21 @@ public final class Losses {
 
     /** Built-ins plus the class path's catalogues, merged once. */
     private static final class Registry {
-        static final Registry INSTANCE = of(load());
+        private static Registry instance;
         final Map<String, Function<Params, MetricLoss>> losses;
         final Map<String, Function<Params, Miner>> miners;
 
         private Registry(Map<String, Function<Params, MetricLoss>> losses, Map<String, Function<Params, Miner>> miners) {
             this.losses = Collections.unmodifiableMap(losses);
             this.miners = Collections.unmodifiableMap(miners);
+        }
+
+        /** The class path's registry, built on first use; a collision is rethrown on every call, never cached. */
+        static synchronized Registry get() {
+            if (instance == null) {
+                instance = of(load());
+            }
+            return instance;
         }
 
         private static List<LossCatalog> load() {
@@ -95,12 +103,12 @@ public final class Losses {
 
     /** Every loss name: built-ins first, then registered ones. */
     public static Set<String> lossNames() {
-        return Registry.INSTANCE.losses.keySet();
+        return Registry.get().losses.keySet();
     }
 
     /** Every miner name: built-ins first, then registered ones. */
     public static Set<String> minerNames() {
-        return Registry.INSTANCE.miners.keySet();
+        return Registry.get().miners.keySet();
     }
 
     /** The names of the built-ins merged with these catalogues' (for tests; fails on collisions like the class-path registry). */
@@ -111,7 +119,7 @@ public final class Losses {
 
     /** Binds a loss; unknown names or parameters → IllegalArgumentException listing the known ones. */
     public static MetricLoss loss(String name, Map<String, ?> params) {
-        Function<Params, MetricLoss> f = Registry.INSTANCE.losses.get(name);
+        Function<Params, MetricLoss> f = Registry.get().losses.get(name);
         if (f == null) {
             throw new IllegalArgumentException("unknown loss '" + name + "'; known: " + String.join(", ", lossNames()));
         }
@@ -123,7 +131,7 @@ public final class Losses {
 
     /** Binds a miner; unknown names or parameters → IllegalArgumentException listing the known ones. */
     public static Miner miner(String name, Map<String, ?> params) {
-        Function<Params, Miner> f = Registry.INSTANCE.miners.get(name);
+        Function<Params, Miner> f = Registry.get().miners.get(name);
         if (f == null) {
             throw new IllegalArgumentException("unknown miner '" + name + "'; known: " + String.join(", ", minerNames()));
         }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.metriclab.benchmarks.knn.KnnAccuracy;
 import org.metriclab.core.data.BuiltinDatasets;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.LabeledData;
@@ -15,7 +16,6 @@ import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.learn.Progress;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.core.linalg.Vectors;
 import org.metriclab.core.preprocess.Standardizer;
 import org.metriclab.probabilistic.ProbabilisticCatalog;
 
@@ -123,34 +123,6 @@ public final class ProbabilisticBench {
         int[] yq = test.labels().toArray();
         System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %.3f | %d | %d | %b | %.4f | %.4f |%n", c.learner(), c.dataset(),
                 train.size(), train.dim(), times[repeats / 2], cpu[repeats / 2], repeats, iterations[0], converged[0],
-                knn(ref, yr, q, yq, 1), knn(ref, yr, q, yq, 5));
-    }
-
-    /** Brute-force k-NN accuracy: ties by distance then index, majority vote, vote ties to the nearest. */
-    static double knn(Matrix ref, int[] yr, Matrix q, int[] yq, int k) {
-        int correct = 0;
-        for (int i = 0; i < q.rows(); i++) {
-            double[] qi = q.row(i);
-            double[] d = new double[ref.rows()];
-            Integer[] order = new Integer[ref.rows()];
-            for (int j = 0; j < ref.rows(); j++) {
-                order[j] = j;
-                d[j] = Vectors.squaredDistance(qi, ref.row(j));
-            }
-            Arrays.sort(order, (a, b) -> d[a] != d[b] ? Double.compare(d[a], d[b]) : Integer.compare(a, b));
-            Map<Integer, Integer> votes = new java.util.HashMap<>();
-            int best = 0;
-            for (int t = 0; t < k; t++) {
-                best = Math.max(best, votes.merge(yr[order[t]], 1, Integer::sum));
-            }
-            int predicted = -1;
-            for (int t = 0; t < k && predicted < 0; t++) {
-                if (votes.get(yr[order[t]]) == best) {
-                    predicted = yr[order[t]];
-                }
-            }
-            correct += predicted == yq[i] ? 1 : 0;
-        }
-        return (double) correct / q.rows();
+                KnnAccuracy.of(ref, yr, q, yq, 1), KnnAccuracy.of(ref, yr, q, yq, 5));
     }
 }

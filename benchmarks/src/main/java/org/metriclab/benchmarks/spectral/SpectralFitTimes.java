@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.metriclab.benchmarks.knn.KnnAccuracy;
 import org.metriclab.core.data.BuiltinDatasets;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.LabeledData;
@@ -16,7 +17,6 @@ import org.metriclab.core.learn.Learners;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.core.linalg.Vectors;
 import org.metriclab.core.preprocess.Standardizer;
 import org.metriclab.spectral.SpectralCatalog;
 
@@ -102,7 +102,7 @@ public final class SpectralFitTimes {
                 int[] refLabels = parts[0].labels().toArray();
                 int[] qLabels = parts[1].labels().toArray();
                 System.out.printf(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n", ds, config, times[runs / 2],
-                        times[0], times[runs - 1], cpu[runs / 2], knn(ref, refLabels, q, qLabels, 1), knn(ref, refLabels, q, qLabels, 5));
+                        times[0], times[runs - 1], cpu[runs / 2], KnnAccuracy.of(ref, refLabels, q, qLabels, 1), KnnAccuracy.of(ref, refLabels, q, qLabels, 5));
             }
         }
     }
@@ -115,33 +115,5 @@ public final class SpectralFitTimes {
         Dataset test = ld.dataset().subset(s.test());
         Standardizer z = Standardizer.fit(train.x());
         return new Dataset[] {train.withFeatures(z.apply(train.x())), test.withFeatures(z.apply(test.x()))};
-    }
-
-    /** Brute-force k-NN accuracy: ties in distance by index, vote ties to the nearest tied class. */
-    static double knn(Matrix ref, int[] refLabels, Matrix queries, int[] queryLabels, int k) {
-        int correct = 0;
-        for (int i = 0; i < queries.rows(); i++) {
-            double[] qi = queries.row(i);
-            double[] d = new double[ref.rows()];
-            Integer[] order = new Integer[ref.rows()];
-            for (int j = 0; j < ref.rows(); j++) {
-                order[j] = j;
-                d[j] = Vectors.squaredDistance(qi, ref.row(j));
-            }
-            Arrays.sort(order, (a, b) -> d[a] != d[b] ? Double.compare(d[a], d[b]) : Integer.compare(a, b));
-            Map<Integer, Integer> votes = new java.util.HashMap<>();
-            int best = 0;
-            for (int t = 0; t < k; t++) {
-                best = Math.max(best, votes.merge(refLabels[order[t]], 1, Integer::sum));
-            }
-            int predicted = -1;
-            for (int t = 0; t < k && predicted < 0; t++) {
-                if (votes.get(refLabels[order[t]]) == best) {
-                    predicted = refLabels[order[t]];
-                }
-            }
-            correct += predicted == queryLabels[i] ? 1 : 0;
-        }
-        return (double) correct / queries.rows();
     }
 }

@@ -35,15 +35,7 @@ public record CircleLoss(double m, double gamma, Reducer reducer) implements Met
         int n = b.n();
         Embeddings e = new Embeddings(b.x(), n, b.d(), true);
         PairMatrix s = PairMatrix.self(PairMatrix.Kind.DOT, e);
-        Tuples.Pairs pr = Tuples.toPairs(b.mined(), b.labels());
-        boolean[] pos = new boolean[n * n];
-        boolean[] neg = new boolean[n * n];
-        for (int k = 0; k < pr.a1().length; k++) {
-            pos[pr.a1()[k] * n + pr.p()[k]] = true;
-        }
-        for (int k = 0; k < pr.a2().length; k++) {
-            neg[pr.a2()[k] * n + pr.n()[k]] = true;
-        }
+        AnchorPairs ap = AnchorPairs.of(Tuples.toPairs(b.mined(), b.labels()), n);
         double[] terms = new double[n];
         double[] x = new double[n];
         int[][] ip = new int[n][];
@@ -54,8 +46,8 @@ public record CircleLoss(double m, double gamma, Reducer reducer) implements Met
         double[][] wn = new double[n][];
         double[] buf = new double[n];
         for (int i = 0; i < n; i++) {
-            ip[i] = MultiSimilarityLoss.masked(pos, i, n);
-            in[i] = MultiSimilarityLoss.masked(neg, i, n);
+            ip[i] = ap.positives(i);
+            in[i] = ap.negatives(i);
             sp[i] = new double[ip[i].length];
             sn[i] = new double[in[i].length];
             wp[i] = new double[ip[i].length];

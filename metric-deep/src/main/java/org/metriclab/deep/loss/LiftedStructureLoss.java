@@ -1,8 +1,6 @@
 package org.metriclab.deep.loss;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.metriclab.core.learn.Params;
 
@@ -43,21 +41,15 @@ public record LiftedStructureLoss(double negMargin, double posMargin, Reducer re
         if (np == 0 || pr.a2().length == 0) {
             return new LossOutput(0, new double[n * b.d()], null);
         }
-        List<List<Integer>> negOf = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            negOf.add(new ArrayList<>());
-        }
-        for (int k = 0; k < pr.a2().length; k++) {
-            negOf.get(pr.a2()[k]).add(k);
-        }
+        int[][] negOf = AnchorPairs.negativePairIndexesByAnchor(pr, n);
         double[] terms = new double[np];
         double[] x = new double[np];
         int[][] used = new int[np][];
         double[][] soft = new double[np][];
         for (int k = 0; k < np; k++) {
-            List<Integer> l1 = negOf.get(pr.a1()[k]);
-            List<Integer> l2 = negOf.get(pr.p()[k]);
-            int[] u = new int[l1.size() + l2.size()];
+            int[] l1 = negOf[pr.a1()[k]];
+            int[] l2 = negOf[pr.p()[k]];
+            int[] u = new int[l1.length + l2.length];
             double[] buf = new double[u.length];
             int c = 0;
             for (int j : l1) {

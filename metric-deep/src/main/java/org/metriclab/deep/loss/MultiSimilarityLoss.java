@@ -36,15 +36,7 @@ public record MultiSimilarityLoss(double alpha, double beta, double base, Reduce
         int n = b.n();
         Embeddings e = new Embeddings(b.x(), n, b.d(), true);
         PairMatrix s = PairMatrix.self(PairMatrix.Kind.DOT, e);
-        Tuples.Pairs pr = Tuples.toPairs(b.mined(), b.labels());
-        boolean[] pos = new boolean[n * n];
-        boolean[] neg = new boolean[n * n];
-        for (int k = 0; k < pr.a1().length; k++) {
-            pos[pr.a1()[k] * n + pr.p()[k]] = true;
-        }
-        for (int k = 0; k < pr.a2().length; k++) {
-            neg[pr.a2()[k] * n + pr.n()[k]] = true;
-        }
+        AnchorPairs ap = AnchorPairs.of(Tuples.toPairs(b.mined(), b.labels()), n);
         double[] terms = new double[n];
         double[][] softP = new double[n][];
         double[][] softN = new double[n][];
@@ -52,8 +44,8 @@ public record MultiSimilarityLoss(double alpha, double beta, double base, Reduce
         int[][] idxN = new int[n][];
         double[] buf = new double[n];
         for (int i = 0; i < n; i++) {
-            idxP[i] = masked(pos, i, n);
-            idxN[i] = masked(neg, i, n);
+            idxP[i] = ap.positives(i);
+            idxN[i] = ap.negatives(i);
             softP[i] = new double[idxP[i].length];
             softN[i] = new double[idxN[i].length];
             for (int k = 0; k < idxP[i].length; k++) {
@@ -78,20 +70,5 @@ public record MultiSimilarityLoss(double alpha, double beta, double base, Reduce
         }
         s.backward();
         return new LossOutput(value, e.rawGradient(), null);
-    }
-
-    static int[] masked(boolean[] mask, int row, int n) {
-        int c = 0;
-        for (int j = 0; j < n; j++) {
-            c += mask[row * n + j] ? 1 : 0;
-        }
-        int[] out = new int[c];
-        c = 0;
-        for (int j = 0; j < n; j++) {
-            if (mask[row * n + j]) {
-                out[c++] = j;
-            }
-        }
-        return out;
     }
 }

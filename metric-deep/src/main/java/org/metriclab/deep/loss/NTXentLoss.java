@@ -1,8 +1,6 @@
 package org.metriclab.deep.loss;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.metriclab.core.learn.Params;
 
@@ -45,35 +43,29 @@ public record NTXentLoss(double temperature, Reducer reducer) implements MetricL
         if (np == 0 || pr.a2().length == 0) {
             return new LossOutput(0, new double[n * b.d()], null);
         }
-        List<List<Integer>> negOf = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            negOf.add(new ArrayList<>());
-        }
-        for (int k = 0; k < pr.a2().length; k++) {
-            negOf.get(pr.a2()[k]).add(pr.n()[k]);
-        }
+        int[][] negOf = AnchorPairs.negativePairIndexesByAnchor(pr, n);
         double[] terms = new double[np];
         double[][] soft = new double[np][];
         double[] buf = new double[n + 1];
         for (int k = 0; k < np; k++) {
             int a = pr.a1()[k];
-            List<Integer> negs = negOf.get(a);
+            int[] negs = negOf[a];
             buf[0] = s.get(a, pr.p()[k]) / temperature;
-            for (int j = 0; j < negs.size(); j++) {
-                buf[j + 1] = s.get(a, negs.get(j)) / temperature;
+            for (int j = 0; j < negs.length; j++) {
+                buf[j + 1] = s.get(a, pr.n()[negs[j]]) / temperature;
             }
-            soft[k] = new double[negs.size() + 1];
-            double lse = LogSumExp.of(buf, negs.size() + 1, false, soft[k]);
+            soft[k] = new double[negs.length + 1];
+            double lse = LogSumExp.of(buf, negs.length + 1, false, soft[k]);
             terms[k] = -Math.log(Math.exp(buf[0] - lse) + Double.MIN_NORMAL);
         }
         double[] c = new double[np];
         double value = reducer.reduce(terms, c);
         for (int k = 0; k < np; k++) {
             int a = pr.a1()[k];
-            List<Integer> negs = negOf.get(a);
+            int[] negs = negOf[a];
             s.addGrad(a, pr.p()[k], c[k] * (soft[k][0] - 1) / temperature);
-            for (int j = 0; j < negs.size(); j++) {
-                s.addGrad(a, negs.get(j), c[k] * soft[k][j + 1] / temperature);
+            for (int j = 0; j < negs.length; j++) {
+                s.addGrad(a, pr.n()[negs[j]], c[k] * soft[k][j + 1] / temperature);
             }
         }
         s.backward();

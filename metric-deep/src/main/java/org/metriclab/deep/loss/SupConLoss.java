@@ -38,18 +38,9 @@ public record SupConLoss(double temperature, Reducer reducer) implements MetricL
         int n = b.n();
         Embeddings e = new Embeddings(b.x(), n, b.d(), true);
         PairMatrix s = PairMatrix.self(PairMatrix.Kind.DOT, e);
-        Tuples.Pairs pr = Tuples.toPairs(b.mined(), b.labels());
-        if (pr.a1().length == 0 || pr.a2().length == 0) {
+        AnchorPairs ap = AnchorPairs.of(Tuples.toPairs(b.mined(), b.labels()), n);
+        if (ap.lacksPositiveOrNegative()) {
             return new LossOutput(0, new double[n * b.d()], null);
-        }
-        boolean[] pos = new boolean[n * n];
-        boolean[] any = new boolean[n * n];
-        for (int k = 0; k < pr.a1().length; k++) {
-            pos[pr.a1()[k] * n + pr.p()[k]] = true;
-            any[pr.a1()[k] * n + pr.p()[k]] = true;
-        }
-        for (int k = 0; k < pr.a2().length; k++) {
-            any[pr.a2()[k] * n + pr.n()[k]] = true;
         }
         double[] terms = new double[n];
         int[][] idx = new int[n][];
@@ -57,12 +48,12 @@ public record SupConLoss(double temperature, Reducer reducer) implements MetricL
         int[] npos = new int[n];
         double[] buf = new double[n];
         for (int i = 0; i < n; i++) {
-            idx[i] = MultiSimilarityLoss.masked(any, i, n);
+            idx[i] = ap.either(i);
             soft[i] = new double[idx[i].length];
             double sumPos = 0;
             for (int k = 0; k < idx[i].length; k++) {
                 buf[k] = s.get(i, idx[i][k]) / temperature;
-                if (pos[i * n + idx[i][k]]) {
+                if (ap.isPositive(i, idx[i][k])) {
                     npos[i]++;
                     sumPos += buf[k];
                 }
@@ -78,7 +69,7 @@ public record SupConLoss(double temperature, Reducer reducer) implements MetricL
             }
             for (int k = 0; k < idx[i].length; k++) {
                 int j = idx[i][k];
-                double g = soft[i][k] - (pos[i * n + j] ? 1.0 / npos[i] : 0);
+                double g = soft[i][k] - (ap.isPositive(i, j) ? 1.0 / npos[i] : 0);
                 s.addGrad(i, j, c[i] * g / temperature);
             }
         }

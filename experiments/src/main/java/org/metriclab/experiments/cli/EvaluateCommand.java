@@ -11,6 +11,7 @@ import org.metriclab.core.data.CsvReader;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.eval.RetrievalEvaluator;
+import org.metriclab.eval.io.NpyReader;
 import org.metriclab.eval.stats.Bootstrap;
 import org.metriclab.eval.stats.Summary;
 import org.metriclab.experiments.config.Measures;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
  * the queries, each re-evaluated against the fixed references ({@link Bootstrap#resampled}).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Evaluate embeddings (CSV files without header; labels one integer per line) and print JSON.")
+        description = "Evaluate embeddings (CSV files without header, or NumPy .npy with --format npy) and print JSON.")
 final class EvaluateCommand implements Callable<Integer> {
     private final Console io;
 
@@ -45,6 +46,24 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--measures", split = ",", paramLabel = "M", description = "measures (default: metric-eval's defaults)")
     List<String> measures;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+            description = "input format of all four files: csv (no header; labels one integer per line) or npy "
+                    + "(NumPy .npy, C order: embeddings float32/float64 [n, d], labels integer [n]); default ${DEFAULT-VALUE}")
+    InputFormat format;
+
+    /** How embeddings and labels are read. */
+    enum InputFormat {
+        CSV, NPY;
+
+        Matrix matrix(Path file) {
+            return this == CSV ? CsvReader.readMatrix(file, false) : NpyReader.readMatrix(file);
+        }
+
+        Labels labels(Path file) {
+            return this == CSV ? CsvReader.readLabels(file, false) : Labels.of(NpyReader.readLabels(file));
+        }
+    }
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "seed for k-means (NMI, AMI) and the bootstrap; default ${DEFAULT-VALUE}")
     long seed;
@@ -73,14 +92,14 @@ final class EvaluateCommand implements Callable<Integer> {
                     : "--bootstrap resamples the queries against fixed references, so it needs --reference-embeddings and --reference-labels "
                             + "(in self mode the queries are the references)");
         }
-        Matrix q = CsvReader.readMatrix(embeddings, false);
+        Matrix q = format.matrix(embeddings);
         Labels ql = labels(labels, q, embeddings);
         Map<String, Double> values;
         Map<String, Object> intervals = new LinkedHashMap<>();
         if (referenceEmbeddings == null) {
             values = RetrievalEvaluator.evaluateSelf(q, ql, ms, seed);
         } else {
-            Matrix r = CsvReader.readMatrix(referenceEmbeddings, false);
+            Matrix r = format.matrix(referenceEmbeddings);
             if (r.cols() != q.cols()) {
                 throw new IllegalArgumentException(referenceEmbeddings + " has " + r.cols() + "-dimensional rows but " + embeddings
                         + " has " + q.cols() + "-dimensional ones; both must have the same dimension");
@@ -116,8 +135,8 @@ final class EvaluateCommand implements Callable<Integer> {
         return Double.isFinite(v) ? v : null;
     }
 
-    private static Labels labels(Path file, Matrix x, Path xFile) {
-        Labels l = CsvReader.readLabels(file, false);
+    private Labels labels(Path file, Matrix x, Path xFile) {
+        Labels l = format.labels(file);
         if (l.size() != x.rows()) {
             throw new IllegalArgumentException(file + " has " + l.size() + " labels but " + xFile + " has " + x.rows()
                     + " rows; expected one label per embedding row");

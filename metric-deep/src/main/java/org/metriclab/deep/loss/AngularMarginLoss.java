@@ -54,11 +54,10 @@ public record AngularMarginLoss(boolean arc, int numClasses, int embeddingSize, 
 
     @Override
     public LossOutput evaluate(LossBatch b) {
-        int c = ClassWeights.check(name(), b, numClasses, embeddingSize);
-        int n = b.n();
-        Embeddings e = new Embeddings(b.x(), n, b.d(), true);
-        Embeddings w = new Embeddings(b.weights(), c, b.d(), true);
-        PairMatrix cos = new PairMatrix(PairMatrix.Kind.DOT, e, w);
+        ClassWeights.Scores sc = ClassWeights.Scores.of(name(), b, numClasses, embeddingSize, PairMatrix.Kind.DOT, true);
+        int c = sc.classes();
+        int n = sc.n();
+        PairMatrix cos = sc.m();
         double[] mw = Tuples.weights(b.mined(), n);
         double m = arc ? Math.toRadians(margin) : margin;
         double[] terms = new double[n];
@@ -98,7 +97,6 @@ public record AngularMarginLoss(boolean arc, int numClasses, int embeddingSize, 
                 cos.addGrad(i, k, ci * g[i][k] * (k == y ? targetSlope[i] : 1));
             }
         }
-        cos.backward();
-        return new LossOutput(value, e.rawGradient(), w.rawGradient());
+        return sc.output(value);
     }
 }

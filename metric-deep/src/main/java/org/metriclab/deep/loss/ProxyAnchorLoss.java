@@ -46,11 +46,10 @@ public record ProxyAnchorLoss(int numClasses, int embeddingSize, double margin, 
 
     @Override
     public LossOutput evaluate(LossBatch b) {
-        int c = ClassWeights.check(name(), b, numClasses, embeddingSize);
-        int n = b.n();
-        Embeddings e = new Embeddings(b.x(), n, b.d(), true);
-        Embeddings w = new Embeddings(b.weights(), c, b.d(), true);
-        PairMatrix s = new PairMatrix(PairMatrix.Kind.DOT, e, w);
+        ClassWeights.Scores sc = ClassWeights.Scores.of(name(), b, numClasses, embeddingSize, PairMatrix.Kind.DOT, true);
+        int c = sc.classes();
+        int n = sc.n();
+        PairMatrix s = sc.m();
         double[] mw = Tuples.weights(b.mined(), n);
         int[] y = b.labels();
         int present = 0;
@@ -98,7 +97,6 @@ public record ProxyAnchorLoss(int numClasses, int embeddingSize, double margin, 
                 s.addGrad(in[k][t], k, alpha * softN[k][t] / c);
             }
         }
-        s.backward();
-        return new LossOutput(value, e.rawGradient(), w.rawGradient());
+        return sc.output(value);
     }
 }

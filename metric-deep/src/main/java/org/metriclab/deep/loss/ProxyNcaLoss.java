@@ -45,11 +45,10 @@ public record ProxyNcaLoss(int numClasses, int embeddingSize, double softmaxScal
 
     @Override
     public LossOutput evaluate(LossBatch b) {
-        int c = ClassWeights.check(name(), b, numClasses, embeddingSize);
-        int n = b.n();
-        Embeddings e = new Embeddings(b.x(), n, b.d(), true);
-        Embeddings w = new Embeddings(b.weights(), c, b.d(), true);
-        PairMatrix d2 = new PairMatrix(PairMatrix.Kind.SQUARED_EUCLIDEAN, e, w);
+        ClassWeights.Scores sc = ClassWeights.Scores.of(name(), b, numClasses, embeddingSize, PairMatrix.Kind.SQUARED_EUCLIDEAN, true);
+        int c = sc.classes();
+        int n = sc.n();
+        PairMatrix d2 = sc.m();
         double[] mw = Tuples.weights(b.mined(), n);
         double[][] g = new double[n][c];
         double[] logits = new double[c];
@@ -79,7 +78,6 @@ public record ProxyNcaLoss(int numClasses, int embeddingSize, double softmaxScal
                 d2.addGrad(i, k, -softmaxScale * ci * g[i][k]);
             }
         }
-        d2.backward();
-        return new LossOutput(value, e.rawGradient(), w.rawGradient());
+        return sc.output(value);
     }
 }

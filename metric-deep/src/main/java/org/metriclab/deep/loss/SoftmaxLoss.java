@@ -43,11 +43,10 @@ public record SoftmaxLoss(double scale, boolean normalize, Reducer reducer) impl
 
     @Override
     public LossOutput evaluate(LossBatch b) {
-        int c = ClassWeights.check(name(), b, 0, 0);
-        int n = b.n();
-        Embeddings e = new Embeddings(b.x(), n, b.d(), normalize);
-        Embeddings w = new Embeddings(b.weights(), c, b.d(), normalize);
-        PairMatrix dot = new PairMatrix(PairMatrix.Kind.DOT, e, w);
+        ClassWeights.Scores sc = ClassWeights.Scores.of(name(), b, 0, 0, PairMatrix.Kind.DOT, normalize);
+        int c = sc.classes();
+        int n = sc.n();
+        PairMatrix dot = sc.m();
         double[] terms = new double[n];
         double[][] g = new double[n][c];
         double[] logits = new double[c];
@@ -64,7 +63,6 @@ public record SoftmaxLoss(double scale, boolean normalize, Reducer reducer) impl
                 dot.addGrad(i, k, coef[i] * scale * g[i][k]);
             }
         }
-        dot.backward();
-        return new LossOutput(value, e.rawGradient(), w.rawGradient());
+        return sc.output(value);
     }
 }

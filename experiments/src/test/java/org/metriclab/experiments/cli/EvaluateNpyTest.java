@@ -1,0 +1,67 @@
+package org.metriclab.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.metriclab.core.data.CsvReader;
+import org.metriclab.core.linalg.Matrix;
+import org.metriclab.experiments.jackson.Trees;
+
+/** {@code metriclab evaluate --format npy}: NumPy files give exactly the values of the same data as CSV. */
+class EvaluateNpyTest {
+    @TempDir
+    Path dir;
+
+    /** Writes a little-endian NumPy v1.0 file: header dict padded with spaces to a 64-byte boundary. */
+    private static void npy(Path file, String descr, String shape, ByteBuffer body) throws IOException {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+        int unpadded = 10 + dict.length() + 1;
+        String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+        ByteBuffer out = ByteBuffer.allocate(10 + header.length() + body.limit()).order(ByteOrder.LITTLE_ENDIAN);
+        out.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        out.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII)).put(body.rewind());
+        Files.write(file, out.array());
+    }
+
+    @Test
+    void npyInputGivesTheSameValuesAsCsv() throws IOException {
+        Path src = EvaluateCommandTest.fixture("random_self");
+        Matrix x = CsvReader.readMatrix(src.resolve("embeddings.csv"), false);
+        int[] y = CsvReader.readLabels(src.resolve("labels.csv"), false).toArray();
+        ByteBuffer xs = ByteBuffer.allocate(8 * x.rows() * x.cols()).order(ByteOrder.LITTLE_ENDIAN);
+        for (double v : x.toArray()) {
+            xs.putDouble(v);
+        }
+        ByteBuffer ys = ByteBuffer.allocate(8 * y.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int v : y) {
+            ys.putLong(v);
+        }
+        npy(dir.resolve("x.npy"), "<f8", "(" + x.rows() + ", " + x.cols() + ")", xs);
+        npy(dir.resolve("y.npy"), "<i8", "(" + y.length + ",)", ys);
+        String measures = "precision_at_1,mean_average_precision_at_r,r_precision";
+        Cli csv = Cli.run("evaluate", "--embeddings", src.resolve("embeddings.csv").toString(), "--labels",
+                src.resolve("labels.csv").toString(), "--measures", measures);
+        Cli np = Cli.run("evaluate", "--format", "npy", "--embeddings", dir.resolve("x.npy").toString(), "--labels",
+                dir.resolve("y.npy").toString(), "--measures", measures);
+        assertEquals(0, np.code(), np.err());
+        assertEquals((Map<?, ?>) Trees.parseYaml(csv.out(), "csv"), (Map<?, ?>) Trees.parseYaml(np.out(), "npy"));
+    }
+
+    @Test
+    void aCsvFileReadAsNpyIsAOneLineError() {
+        Path src = EvaluateCommandTest.fixture("random_self");
+        Cli r = Cli.run("evaluate", "--format", "npy", "--embeddings", src.resolve("embeddings.csv").toString(), "--labels",
+                src.resolve("labels.csv").toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.oneLineError(), r.err());
+    }
+}

@@ -1,6 +1,5 @@
 package org.metriclab.deep.loss;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -32,12 +31,7 @@ public record MultiSimilarityMiner(double epsilon) implements Miner {
     @Override
     public Tuples mine(double[] x, int n, int d, int[] labels, RandomGenerator rng) {
         PairMatrix s = Miner.distances(x, n, d, PairMatrix.Kind.DOT);
-        int[] a1 = new int[n * n];
-        int[] p = new int[n * n];
-        int[] a2 = new int[n * n];
-        int[] ng = new int[n * n];
-        int kp = 0;
-        int kn = 0;
+        PairCollector out = new PairCollector(n);
         for (int i = 0; i < n; i++) {
             double maxNeg = Double.NEGATIVE_INFINITY;
             double minPos = Double.POSITIVE_INFINITY;
@@ -59,15 +53,13 @@ public record MultiSimilarityMiner(double epsilon) implements Miner {
                 }
                 if (labels[j] == labels[i]) {
                     if (v - epsilon < maxNeg) {
-                        a1[kp] = i;
-                        p[kp++] = j;
+                        out.positive(i, j);
                     }
                 } else if (v + epsilon > minPos) {
-                    a2[kn] = i;
-                    ng[kn++] = j;
+                    out.negative(i, j);
                 }
             }
         }
-        return new Tuples.Pairs(Arrays.copyOf(a1, kp), Arrays.copyOf(p, kp), Arrays.copyOf(a2, kn), Arrays.copyOf(ng, kn));
+        return out.pairs();
     }
 }

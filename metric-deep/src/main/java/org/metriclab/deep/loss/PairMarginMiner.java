@@ -1,6 +1,5 @@
 package org.metriclab.deep.loss;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -32,26 +31,19 @@ public record PairMarginMiner(double posMargin, double negMargin) implements Min
     @Override
     public Tuples mine(double[] x, int n, int d, int[] labels, RandomGenerator rng) {
         PairMatrix m = Miner.distances(x, n, d, PairMatrix.Kind.EUCLIDEAN);
-        int[] a1 = new int[n * n];
-        int[] p = new int[n * n];
-        int[] a2 = new int[n * n];
-        int[] ng = new int[n * n];
-        int kp = 0;
-        int kn = 0;
+        PairCollector out = new PairCollector(n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double v = m.get(i, j);
                 if (labels[i] == labels[j]) {
                     if (i != j && v > posMargin) {
-                        a1[kp] = i;
-                        p[kp++] = j;
+                        out.positive(i, j);
                     }
                 } else if (v < negMargin) {
-                    a2[kn] = i;
-                    ng[kn++] = j;
+                    out.negative(i, j);
                 }
             }
         }
-        return new Tuples.Pairs(Arrays.copyOf(a1, kp), Arrays.copyOf(p, kp), Arrays.copyOf(a2, kn), Arrays.copyOf(ng, kn));
+        return out.pairs();
     }
 }

@@ -7,6 +7,11 @@ package org.metriclab.deep.loss;
  */
 record AnchorPairs(Tuples.Pairs pairs, int n, boolean[] pos, boolean[] neg) {
 
+    /** The batch's mined tuples (all pairs when none) as pairs, by anchor. */
+    static AnchorPairs of(LossBatch b) {
+        return of(Tuples.toPairs(b.mined(), b.labels()), b.n());
+    }
+
     static AnchorPairs of(Tuples.Pairs pr, int n) {
         boolean[] pos = new boolean[n * n];
         boolean[] neg = new boolean[n * n];

@@ -2,7 +2,6 @@ package org.metriclab.deep.loss;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 import org.metriclab.core.learn.Params;
 
 /**
@@ -14,7 +13,7 @@ import org.metriclab.core.learn.Params;
  * keeps the transpose) and initialised N(0, 1).
  */
 public record AngularMarginLoss(boolean arc, int numClasses, int embeddingSize, double margin, double scale, Reducer reducer)
-        implements MetricLoss {
+        implements ClassWeightLoss {
 
     public static AngularMarginLoss arcFace(Params p) {
         return new AngularMarginLoss(true, p.getInt("num_classes", 0), p.getInt("embedding_size", 0), p.getDouble("margin", 28.6),
@@ -43,13 +42,8 @@ public record AngularMarginLoss(boolean arc, int numClasses, int embeddingSize, 
     }
 
     @Override
-    public boolean usesWeights() {
-        return true;
-    }
-
-    @Override
-    public double[] initialWeights(int classes, int dim, RandomGenerator rng) {
-        return MetricLoss.gaussian(classes * dim, 1.0, rng);
+    public double initialStd(int classes, int dim) {
+        return 1.0;
     }
 
     @Override

@@ -33,9 +33,9 @@ public record CircleLoss(double m, double gamma, Reducer reducer) implements Met
     @Override
     public LossOutput evaluate(LossBatch b) {
         int n = b.n();
-        Embeddings e = new Embeddings(b.x(), n, b.d(), true);
-        PairMatrix s = PairMatrix.self(PairMatrix.Kind.DOT, e);
-        AnchorPairs ap = AnchorPairs.of(Tuples.toPairs(b.mined(), b.labels()), n);
+        SelfScores sc = SelfScores.of(b, PairMatrix.Kind.DOT);
+        PairMatrix s = sc.m();
+        AnchorPairs ap = AnchorPairs.of(b);
         double[] terms = new double[n];
         double[] x = new double[n];
         int[][] ip = new int[n][];
@@ -84,7 +84,6 @@ public record CircleLoss(double m, double gamma, Reducer reducer) implements Met
                 s.addGrad(i, in[i][k], g * sn[i][k] * gamma * wn[i][k]);
             }
         }
-        s.backward();
-        return new LossOutput(value, e.rawGradient(), null);
+        return sc.output(value);
     }
 }

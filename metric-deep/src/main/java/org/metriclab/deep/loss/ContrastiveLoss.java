@@ -33,12 +33,11 @@ public record ContrastiveLoss(double posMargin, double negMargin, Reducer reduce
 
     @Override
     public LossOutput evaluate(LossBatch b) {
-        Embeddings e = new Embeddings(b.x(), b.n(), b.d(), true);
-        PairMatrix m = PairMatrix.self(PairMatrix.Kind.EUCLIDEAN, e);
+        SelfScores sc = SelfScores.of(b, PairMatrix.Kind.EUCLIDEAN);
+        PairMatrix m = sc.m();
         Tuples.Pairs pr = Tuples.toPairs(b.mined(), b.labels());
         double value = side(m, pr.a1(), pr.p(), true) + side(m, pr.a2(), pr.n(), false);
-        m.backward();
-        return new LossOutput(value, e.rawGradient(), null);
+        return sc.output(value);
     }
 
     private double side(PairMatrix m, int[] a, int[] o, boolean positive) {

@@ -34,12 +34,12 @@ public record LiftedStructureLoss(double negMargin, double posMargin, Reducer re
     @Override
     public LossOutput evaluate(LossBatch b) {
         int n = b.n();
-        Embeddings e = new Embeddings(b.x(), n, b.d(), true);
-        PairMatrix m = PairMatrix.self(PairMatrix.Kind.EUCLIDEAN, e);
+        SelfScores sc = SelfScores.of(b, PairMatrix.Kind.EUCLIDEAN);
+        PairMatrix m = sc.m();
         Tuples.Pairs pr = Tuples.toPairs(b.mined(), b.labels());
         int np = pr.a1().length;
         if (np == 0 || pr.a2().length == 0) {
-            return new LossOutput(0, new double[n * b.d()], null);
+            return SelfScores.zero(b);
         }
         int[][] negOf = AnchorPairs.negativePairIndexesByAnchor(pr, n);
         double[] terms = new double[np];
@@ -79,7 +79,6 @@ public record LiftedStructureLoss(double negMargin, double posMargin, Reducer re
                 m.addGrad(pr.a2()[j], pr.n()[j], -g * soft[k][t]);
             }
         }
-        m.backward();
-        return new LossOutput(value, e.rawGradient(), null);
+        return sc.output(value);
     }
 }

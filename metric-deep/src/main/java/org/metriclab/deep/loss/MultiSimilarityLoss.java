@@ -34,9 +34,9 @@ public record MultiSimilarityLoss(double alpha, double beta, double base, Reduce
     @Override
     public LossOutput evaluate(LossBatch b) {
         int n = b.n();
-        Embeddings e = new Embeddings(b.x(), n, b.d(), true);
-        PairMatrix s = PairMatrix.self(PairMatrix.Kind.DOT, e);
-        AnchorPairs ap = AnchorPairs.of(Tuples.toPairs(b.mined(), b.labels()), n);
+        SelfScores sc = SelfScores.of(b, PairMatrix.Kind.DOT);
+        PairMatrix s = sc.m();
+        AnchorPairs ap = AnchorPairs.of(b);
         double[] terms = new double[n];
         double[][] softP = new double[n][];
         double[][] softN = new double[n][];
@@ -68,7 +68,6 @@ public record MultiSimilarityLoss(double alpha, double beta, double base, Reduce
                 s.addGrad(i, idxN[i][k], c[i] * softN[i][k]);
             }
         }
-        s.backward();
-        return new LossOutput(value, e.rawGradient(), null);
+        return sc.output(value);
     }
 }

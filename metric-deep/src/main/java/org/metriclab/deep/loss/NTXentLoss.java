@@ -36,12 +36,12 @@ public record NTXentLoss(double temperature, Reducer reducer) implements MetricL
     @Override
     public LossOutput evaluate(LossBatch b) {
         int n = b.n();
-        Embeddings e = new Embeddings(b.x(), n, b.d(), true);
-        PairMatrix s = PairMatrix.self(PairMatrix.Kind.DOT, e);
+        SelfScores sc = SelfScores.of(b, PairMatrix.Kind.DOT);
+        PairMatrix s = sc.m();
         Tuples.Pairs pr = Tuples.toPairs(b.mined(), b.labels());
         int np = pr.a1().length;
         if (np == 0 || pr.a2().length == 0) {
-            return new LossOutput(0, new double[n * b.d()], null);
+            return SelfScores.zero(b);
         }
         int[][] negOf = AnchorPairs.negativePairIndexesByAnchor(pr, n);
         double[] terms = new double[np];
@@ -68,7 +68,6 @@ public record NTXentLoss(double temperature, Reducer reducer) implements MetricL
                 s.addGrad(a, pr.n()[negs[j]], c[k] * soft[k][j + 1] / temperature);
             }
         }
-        s.backward();
-        return new LossOutput(value, e.rawGradient(), null);
+        return sc.output(value);
     }
 }

@@ -2,7 +2,6 @@ package org.metriclab.deep.loss;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 import org.metriclab.core.learn.Params;
 
 /**
@@ -12,7 +11,7 @@ import org.metriclab.core.learn.Params;
  * Proxies are initialised like PML ({@code kaiming_normal_(mode="fan_out")}: N(0, 2/C)).
  * num_classes / embedding_size 0 = taken from the weights.
  */
-public record ProxyAnchorLoss(int numClasses, int embeddingSize, double margin, double alpha) implements MetricLoss {
+public record ProxyAnchorLoss(int numClasses, int embeddingSize, double margin, double alpha) implements ClassWeightLoss {
 
     public static ProxyAnchorLoss from(Params p) {
         return new ProxyAnchorLoss(p.getInt("num_classes", 0), p.getInt("embedding_size", 0), p.getDouble("margin", 0.1),
@@ -35,13 +34,8 @@ public record ProxyAnchorLoss(int numClasses, int embeddingSize, double margin, 
     }
 
     @Override
-    public boolean usesWeights() {
-        return true;
-    }
-
-    @Override
-    public double[] initialWeights(int classes, int dim, RandomGenerator rng) {
-        return MetricLoss.gaussian(classes * dim, Math.sqrt(2.0 / classes), rng);
+    public double initialStd(int classes, int dim) {
+        return Math.sqrt(2.0 / classes);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.metriclab.deep.loss;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 import org.metriclab.core.learn.Params;
 
 /**
@@ -11,7 +10,7 @@ import org.metriclab.core.learn.Params;
  * {@code −log softmax_c(−s·d²_ic)[y_i]} times the miner weight; terms whose probability is exactly 0
  * are dropped; default reducer {@code mean}. Proxies initialised N(0, 1) like PML.
  */
-public record ProxyNcaLoss(int numClasses, int embeddingSize, double softmaxScale, Reducer reducer) implements MetricLoss {
+public record ProxyNcaLoss(int numClasses, int embeddingSize, double softmaxScale, Reducer reducer) implements ClassWeightLoss {
 
     public static ProxyNcaLoss from(Params p) {
         return new ProxyNcaLoss(p.getInt("num_classes", 0), p.getInt("embedding_size", 0), p.getDouble("softmax_scale", 1),
@@ -34,13 +33,8 @@ public record ProxyNcaLoss(int numClasses, int embeddingSize, double softmaxScal
     }
 
     @Override
-    public boolean usesWeights() {
-        return true;
-    }
-
-    @Override
-    public double[] initialWeights(int classes, int dim, RandomGenerator rng) {
-        return MetricLoss.gaussian(classes * dim, 1.0, rng);
+    public double initialStd(int classes, int dim) {
+        return 1.0;
     }
 
     @Override

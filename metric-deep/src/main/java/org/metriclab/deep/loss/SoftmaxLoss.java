@@ -2,7 +2,6 @@ package org.metriclab.deep.loss;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 import org.metriclab.core.learn.Params;
 
 /**
@@ -11,7 +10,7 @@ import org.metriclab.core.learn.Params;
  * when normalised), mean cross-entropy. Defaults: scale 1, normalize false. W (C×D) initialised
  * N(0, 1/D) (Xavier-like).
  */
-public record SoftmaxLoss(double scale, boolean normalize, Reducer reducer) implements MetricLoss {
+public record SoftmaxLoss(double scale, boolean normalize, Reducer reducer) implements ClassWeightLoss {
 
     public static SoftmaxLoss from(Params p) {
         return new SoftmaxLoss(p.getDouble("scale", 1), p.getBoolean("normalize", false), Reducer.parse(p.getString("reducer", "mean")));
@@ -32,13 +31,8 @@ public record SoftmaxLoss(double scale, boolean normalize, Reducer reducer) impl
     }
 
     @Override
-    public boolean usesWeights() {
-        return true;
-    }
-
-    @Override
-    public double[] initialWeights(int classes, int dim, RandomGenerator rng) {
-        return MetricLoss.gaussian(classes * dim, 1.0 / Math.sqrt(dim), rng);
+    public double initialStd(int classes, int dim) {
+        return 1.0 / Math.sqrt(dim);
     }
 
     @Override

@@ -36,11 +36,11 @@ public record SupConLoss(double temperature, Reducer reducer) implements MetricL
     @Override
     public LossOutput evaluate(LossBatch b) {
         int n = b.n();
-        Embeddings e = new Embeddings(b.x(), n, b.d(), true);
-        PairMatrix s = PairMatrix.self(PairMatrix.Kind.DOT, e);
-        AnchorPairs ap = AnchorPairs.of(Tuples.toPairs(b.mined(), b.labels()), n);
+        SelfScores sc = SelfScores.of(b, PairMatrix.Kind.DOT);
+        PairMatrix s = sc.m();
+        AnchorPairs ap = AnchorPairs.of(b);
         if (ap.lacksPositiveOrNegative()) {
-            return new LossOutput(0, new double[n * b.d()], null);
+            return SelfScores.zero(b);
         }
         double[] terms = new double[n];
         int[][] idx = new int[n][];
@@ -73,7 +73,6 @@ public record SupConLoss(double temperature, Reducer reducer) implements MetricL
                 s.addGrad(i, j, c[i] * g / temperature);
             }
         }
-        s.backward();
-        return new LossOutput(value, e.rawGradient(), null);
+        return sc.output(value);
     }
 }

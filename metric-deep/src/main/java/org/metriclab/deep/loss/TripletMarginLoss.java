@@ -40,8 +40,8 @@ public record TripletMarginLoss(double margin, boolean swap, boolean smoothLoss,
 
     @Override
     public LossOutput evaluate(LossBatch b) {
-        Embeddings e = new Embeddings(b.x(), b.n(), b.d(), true);
-        PairMatrix m = PairMatrix.self(PairMatrix.Kind.EUCLIDEAN, e);
+        SelfScores sc = SelfScores.of(b, PairMatrix.Kind.EUCLIDEAN);
+        PairMatrix m = sc.m();
         Tuples.Triplets t = Tuples.toTriplets(b.mined(), b.labels());
         int k = t.size();
         double[] viol = new double[k];
@@ -70,7 +70,6 @@ public record TripletMarginLoss(double margin, boolean swap, boolean smoothLoss,
             m.addGrad(t.a()[i], t.p()[i], g);
             m.addGrad(swapped[i] ? t.p()[i] : t.a()[i], t.n()[i], -g);
         }
-        m.backward();
-        return new LossOutput(value, e.rawGradient(), null);
+        return sc.output(value);
     }
 }

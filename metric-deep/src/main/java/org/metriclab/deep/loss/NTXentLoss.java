@@ -46,7 +46,11 @@ public record NTXentLoss(double temperature, Reducer reducer) implements MetricL
         int[][] negOf = AnchorPairs.negativePairIndexesByAnchor(pr, n);
         double[] terms = new double[np];
         double[][] soft = new double[np][];
-        double[] buf = new double[n + 1];
+        int widest = 0;
+        for (int[] negs : negOf) {
+            widest = Math.max(widest, negs.length);
+        }
+        double[] buf = new double[widest + 1]; // mined negative pairs may repeat, so an anchor can have more than n
         for (int k = 0; k < np; k++) {
             int a = pr.a1()[k];
             int[] negs = negOf[a];

@@ -39,6 +39,9 @@ class LossGradientTest {
         c.add(new Case("contrastive", Map.of(), "distance_weighted", Map.of()));
         c.add(new Case("fisher", Map.of("lambda", 0.5, "margin", 3.0), null, Map.of()));
         c.add(new Case("softmax", Map.of("normalize", true, "scale", 4.0), null, Map.of()));
+        // triplet miners repeat negative pairs, so an anchor can have more than n of them (regression: buffer overflow)
+        c.add(new Case("ntxent", Map.of("temperature", 0.5), "triplet_margin", Map.of("margin", 1.0, "type_of_triplets", "all")));
+        c.add(new Case("ntxent", Map.of("temperature", 0.5), "batch_all", Map.of()));
         return c;
     }
 

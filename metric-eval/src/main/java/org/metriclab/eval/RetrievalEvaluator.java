@@ -63,6 +63,31 @@ public final class RetrievalEvaluator {
         return DEFAULTS;
     }
 
+    /**
+     * Rows scaled to unit L2 norm, for evaluating under cosine distance: for unit vectors
+     * ‖â − b̂‖² = 2 − 2·cos(a, b), a strictly increasing function of the cosine distance, so every
+     * ranking-based measure under Euclidean distance on the normalised rows is the measure under cosine
+     * distance. A zero row has no direction and is rejected.
+     */
+    public static Matrix cosineNormalized(Matrix x) {
+        double[] v = x.toArray();
+        int d = x.cols();
+        for (int i = 0; i < x.rows(); i++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                s += v[i * d + j] * v[i * d + j];
+            }
+            if (!(s > 0)) {
+                throw new IllegalArgumentException("row " + i + " is a zero vector: cosine distance is undefined for it");
+            }
+            double inv = 1.0 / Math.sqrt(s);
+            for (int j = 0; j < d; j++) {
+                v[i * d + j] *= inv;
+            }
+        }
+        return Matrix.of(x.rows(), d, v);
+    }
+
     /** Self mode: references = queries, each query's own index excluded. */
     public static Map<String, Double> evaluateSelf(Matrix embeddings, Labels labels, List<String> measures, long seed) {
         Embeddings e = Embeddings.of(embeddings, "embeddings");

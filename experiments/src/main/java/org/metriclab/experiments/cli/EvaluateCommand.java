@@ -65,6 +65,19 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--distance", paramLabel = "D", defaultValue = "euclidean",
+            description = "euclidean or cosine (rows L2-normalised first: same ranking as cosine distance); default ${DEFAULT-VALUE}")
+    RetrievalDistance distance;
+
+    /** The distance neighbours are ranked by. */
+    enum RetrievalDistance {
+        EUCLIDEAN, COSINE;
+
+        Matrix prepare(Matrix x) {
+            return this == COSINE ? RetrievalEvaluator.cosineNormalized(x) : x;
+        }
+    }
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "seed for k-means (NMI, AMI) and the bootstrap; default ${DEFAULT-VALUE}")
     long seed;
 
@@ -92,14 +105,14 @@ final class EvaluateCommand implements Callable<Integer> {
                     : "--bootstrap resamples the queries against fixed references, so it needs --reference-embeddings and --reference-labels "
                             + "(in self mode the queries are the references)");
         }
-        Matrix q = format.matrix(embeddings);
+        Matrix q = distance.prepare(format.matrix(embeddings));
         Labels ql = labels(labels, q, embeddings);
         Map<String, Double> values;
         Map<String, Object> intervals = new LinkedHashMap<>();
         if (referenceEmbeddings == null) {
             values = RetrievalEvaluator.evaluateSelf(q, ql, ms, seed);
         } else {
-            Matrix r = format.matrix(referenceEmbeddings);
+            Matrix r = distance.prepare(format.matrix(referenceEmbeddings));
             if (r.cols() != q.cols()) {
                 throw new IllegalArgumentException(referenceEmbeddings + " has " + r.cols() + "-dimensional rows but " + embeddings
                         + " has " + q.cols() + "-dimensional ones; both must have the same dimension");

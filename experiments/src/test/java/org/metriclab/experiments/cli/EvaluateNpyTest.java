@@ -16,7 +16,7 @@ import org.metriclab.core.data.CsvReader;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.experiments.jackson.Trees;
 
-/** {@code metriclab evaluate --format npy}: NumPy files give exactly the values of the same data as CSV. */
+/** {@code metriclab evaluate --format npy} and {@code --distance cosine}. */
 class EvaluateNpyTest {
     @TempDir
     Path dir;
@@ -54,6 +54,36 @@ class EvaluateNpyTest {
                 dir.resolve("y.npy").toString(), "--measures", measures);
         assertEquals(0, np.code(), np.err());
         assertEquals((Map<?, ?>) Trees.parseYaml(csv.out(), "csv"), (Map<?, ?>) Trees.parseYaml(np.out(), "npy"));
+    }
+
+    @Test
+    void cosineDistanceIgnoresRowScaleWhileEuclideanDoesNot() throws IOException {
+        Path src = EvaluateCommandTest.fixture("random_self");
+        Matrix x = CsvReader.readMatrix(src.resolve("embeddings.csv"), false);
+        StringBuilder scaled = new StringBuilder();
+        for (int i = 0; i < x.rows(); i++) {
+            double f = 0.1 + (i * 7 % 13);
+            StringBuilder row = new StringBuilder();
+            for (double v : x.row(i)) {
+                row.append(row.length() == 0 ? "" : ",").append(v * f);
+            }
+            scaled.append(row).append('\n');
+        }
+        Files.writeString(dir.resolve("scaled.csv"), scaled.toString());
+        String labels = src.resolve("labels.csv").toString();
+        String measures = "precision_at_1,mean_average_precision_at_r";
+        Cli plain = Cli.run("evaluate", "--distance", "cosine", "--embeddings", src.resolve("embeddings.csv").toString(),
+                "--labels", labels, "--measures", measures);
+        Cli rescaled = Cli.run("evaluate", "--distance", "cosine", "--embeddings", dir.resolve("scaled.csv").toString(),
+                "--labels", labels, "--measures", measures);
+        Cli euclid = Cli.run("evaluate", "--embeddings", dir.resolve("scaled.csv").toString(), "--labels", labels, "--measures", measures);
+        assertEquals(0, plain.code(), plain.err());
+        Map<?, ?> a = (Map<?, ?>) Trees.parseYaml(plain.out(), "a");
+        Map<?, ?> b = (Map<?, ?>) Trees.parseYaml(rescaled.out(), "b");
+        for (Object k : a.keySet()) {
+            assertEquals(((Number) a.get(k)).doubleValue(), ((Number) b.get(k)).doubleValue(), 1e-12, k.toString());
+        }
+        assertTrue(!a.equals(Trees.parseYaml(euclid.out(), "c")), "row scaling must change the Euclidean result");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.Optional;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
@@ -90,17 +91,29 @@ public final class RetrievalEvaluator {
 
     /** Self mode: references = queries, each query's own index excluded. */
     public static Map<String, Double> evaluateSelf(Matrix embeddings, Labels labels, List<String> measures, long seed) {
+        return evaluateSelf(embeddings, labels, measures, seed, done -> { });
+    }
+
+    /** Self mode with progress (see {@link #evaluate(Embeddings, int[], Embeddings, int[], List, long, IntConsumer)}). */
+    public static Map<String, Double> evaluateSelf(Matrix embeddings, Labels labels, List<String> measures, long seed,
+                                                   IntConsumer queriesDone) {
         Embeddings e = Embeddings.of(embeddings, "embeddings");
-        return evaluate(e, labelArray(labels, e.rows(), "labels", "embeddings"), e, null, measures, seed);
+        return evaluate(e, labelArray(labels, e.rows(), "labels", "embeddings"), e, null, measures, seed, queriesDone);
     }
 
     /** Query/reference mode (no self exclusion). */
     public static Map<String, Double> evaluate(Matrix queries, Labels queryLabels, Matrix references,
                                                Labels referenceLabels, List<String> measures, long seed) {
+        return evaluate(queries, queryLabels, references, referenceLabels, measures, seed, done -> { });
+    }
+
+    /** Query/reference mode with progress (see {@link #evaluate(Embeddings, int[], Embeddings, int[], List, long, IntConsumer)}). */
+    public static Map<String, Double> evaluate(Matrix queries, Labels queryLabels, Matrix references,
+                                               Labels referenceLabels, List<String> measures, long seed, IntConsumer queriesDone) {
         Embeddings q = Embeddings.of(queries, "query embeddings");
         Embeddings r = Embeddings.of(references, "reference embeddings");
         return evaluate(q, labelArray(queryLabels, q.rows(), "query labels", "query embeddings"), r,
-                labelArray(referenceLabels, r.rows(), "reference labels", "reference embeddings"), measures, seed);
+                labelArray(referenceLabels, r.rows(), "reference labels", "reference embeddings"), measures, seed, queriesDone);
     }
 
     /** Self mode on row-major float32 embeddings ({@code labels.length} rows). */
@@ -118,6 +131,16 @@ public final class RetrievalEvaluator {
      */
     public static Map<String, Double> evaluate(Embeddings queries, int[] queryLabels, Embeddings references,
                                                int[] referenceLabels, List<String> measures, long seed) {
+        return evaluate(queries, queryLabels, references, referenceLabels, measures, seed, done -> { });
+    }
+
+    /**
+     * As {@link #evaluate(Embeddings, int[], Embeddings, int[], List, long)}, reporting progress: {@code queriesDone}
+     * receives the number of queries whose ranking has just been scanned (called from worker threads, so it must be
+     * thread-safe; the counts add up to the number of queries when any k-NN measure is requested).
+     */
+    public static Map<String, Double> evaluate(Embeddings queries, int[] queryLabels, Embeddings references,
+                                               int[] referenceLabels, List<String> measures, long seed, IntConsumer queriesDone) {
         boolean self = referenceLabels == null;
         if (queryLabels == null || queryLabels.length != queries.rows()) {
             throw new IllegalArgumentException("expected " + queries.rows() + " query labels, got "
@@ -144,7 +167,7 @@ public final class RetrievalEvaluator {
         }
         List<Measure> knn = parsed.stream().filter(m -> m.kind().isKnn()).map(Measure::base).distinct().toList();
         ReferenceTiles tiles = new ReferenceTiles(references);
-        double[] perQuery = knn.isEmpty() ? new double[0] : rankMeasures(queries, queryLabels, tiles, refLabels, self, knn);
+        double[] perQuery = knn.isEmpty() ? new double[0] : rankMeasures(queries, queryLabels, tiles, refLabels, self, knn, queriesDone);
         Map<String, Double> result = new LinkedHashMap<>();
         int[] clusters = null;
         for (Measure m : parsed) {
@@ -196,7 +219,7 @@ public final class RetrievalEvaluator {
     }
 
     private static double[] rankMeasures(Embeddings queries, int[] queryLabels, ReferenceTiles tiles, int[] refLabels,
-                                         boolean self, List<Measure> knn) {
+                                         boolean self, List<Measure> knn, IntConsumer queriesDone) {
         int[] classes = Arrays.stream(refLabels).distinct().sorted().toArray();
         int[] refClass = new int[refLabels.length];
         int[] sizes = new int[classes.length];
@@ -211,11 +234,18 @@ public final class RetrievalEvaluator {
         RankScanner.Plan plan = RankScanner.Plan.of(refClass, sizes, queryClass, self, knn);
         double[] out = new double[queryLabels.length * knn.size()];
         if (Boolean.getBoolean("metriclab.eval.exactKernel")) {
-            TiledSearch.forEachRow(queries, tiles, () -> new RankScanner(plan, out, queries, tiles, false));
+            TiledSearch.forEachRow(queries, tiles, () -> counted(new RankScanner(plan, out, queries, tiles, false), queriesDone));
         } else {
-            TiledSearch.forEachGramRow(queries, tiles, () -> new RankScanner(plan, out, queries, tiles, true));
+            TiledSearch.forEachGramRow(queries, tiles, () -> counted(new RankScanner(plan, out, queries, tiles, true), queriesDone));
         }
         return out;
+    }
+
+    private static TiledSearch.RowVisitor counted(TiledSearch.RowVisitor scanner, IntConsumer queriesDone) {
+        return (query, distances, offset) -> {
+            scanner.visit(query, distances, offset);
+            queriesDone.accept(1);
+        };
     }
 
     /** Mean over non-lone queries (NaN entries), or the mean of per-label means; NaN when all are lone. */

@@ -13,7 +13,7 @@ import org.metriclab.core.data.Labels;
 import org.metriclab.core.distance.Distances;
 import org.metriclab.core.linalg.Matrix;
 
-/** Cosine-distance retrieval through row normalisation equals a brute-force cosine ranking. */
+/** Cosine-distance retrieval through row normalisation equals a brute-force cosine ranking; progress reporting. */
 class CosineDistanceTest {
     @Test
     void normalisedEuclideanRankingIsTheCosineRanking() {
@@ -56,6 +56,24 @@ class CosineDistanceTest {
         assertEquals(rp / n, got.get("r_precision"), 1e-12);
         Map<String, Double> euclid = RetrievalEvaluator.evaluateSelf(Matrix.of(x), Labels.of(y), List.of("r_precision"), 0);
         assertTrue(Math.abs(euclid.get("r_precision") - rp / n) > 1e-6, "the data must tell cosine and Euclidean apart");
+    }
+
+    @Test
+    void progressCountsEveryQueryOnceAndLeavesResultsUnchanged() {
+        SplittableRandom r = new SplittableRandom(9);
+        double[][] x = new double[300][4];
+        int[] y = new int[300];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = i % 5;
+            for (int j = 0; j < 4; j++) {
+                x[i][j] = r.nextGaussian();
+            }
+        }
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> ms = List.of("precision_at_1", "mean_average_precision_at_r");
+        Map<String, Double> with = RetrievalEvaluator.evaluateSelf(Matrix.of(x), Labels.of(y), ms, 0, done::addAndGet);
+        assertEquals(300, done.get());
+        assertEquals(RetrievalEvaluator.evaluateSelf(Matrix.of(x), Labels.of(y), ms, 0), with);
     }
 
     @Test

@@ -78,6 +78,10 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--progress", negatable = true, description = "show a progress bar over the queries on stderr "
+            + "(default: only on a terminal)")
+    Boolean progress;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "seed for k-means (NMI, AMI) and the bootstrap; default ${DEFAULT-VALUE}")
     long seed;
 
@@ -110,7 +114,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Double> values;
         Map<String, Object> intervals = new LinkedHashMap<>();
         if (referenceEmbeddings == null) {
-            values = RetrievalEvaluator.evaluateSelf(q, ql, ms, seed);
+            try (QueryProgress bar = QueryProgress.open(io, q.rows(), progress)) {
+                values = RetrievalEvaluator.evaluateSelf(q, ql, ms, seed, bar::step);
+            }
         } else {
             Matrix r = distance.prepare(format.matrix(referenceEmbeddings));
             if (r.cols() != q.cols()) {
@@ -118,7 +124,9 @@ final class EvaluateCommand implements Callable<Integer> {
                         + " has " + q.cols() + "-dimensional ones; both must have the same dimension");
             }
             Labels rl = labels(referenceLabels, r, referenceEmbeddings);
-            values = RetrievalEvaluator.evaluate(q, ql, r, rl, ms, seed);
+            try (QueryProgress bar = QueryProgress.open(io, q.rows(), progress)) {
+                values = RetrievalEvaluator.evaluate(q, ql, r, rl, ms, seed, bar::step);
+            }
             if (bootstrap > 0) {
                 for (String m : ms) {
                     Bootstrap b = Bootstrap.resampled(q.rows(), idx -> RetrievalEvaluator.evaluate(q.rows(idx), ql.subset(idx), r, rl,

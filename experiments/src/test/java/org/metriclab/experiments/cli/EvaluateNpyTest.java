@@ -87,6 +87,21 @@ class EvaluateNpyTest {
     }
 
     @Test
+    void progressBarGoesToStderrOnlyWhenAskedAndLeavesStdoutJson() {
+        Path src = EvaluateCommandTest.fixture("random_self");
+        String[] base = {"evaluate", "--embeddings", src.resolve("embeddings.csv").toString(), "--labels",
+                src.resolve("labels.csv").toString(), "--measures", "precision_at_1"};
+        Cli quiet = Cli.run(base);
+        String[] withBar = java.util.Arrays.copyOf(base, base.length + 1);
+        withBar[base.length] = "--progress";
+        Cli shown = Cli.run(withBar);
+        assertEquals(0, shown.code(), shown.err());
+        assertTrue(quiet.err().isBlank(), quiet.err());
+        assertTrue(shown.err().contains("queries") && shown.err().contains("201/201"), shown.err());
+        assertEquals(Trees.parseYaml(quiet.out(), "q"), Trees.parseYaml(shown.out(), "s"));
+    }
+
+    @Test
     void aCsvFileReadAsNpyIsAOneLineError() {
         Path src = EvaluateCommandTest.fixture("random_self");
         Cli r = Cli.run("evaluate", "--format", "npy", "--embeddings", src.resolve("embeddings.csv").toString(), "--labels",

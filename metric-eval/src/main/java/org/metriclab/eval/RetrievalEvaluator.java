@@ -248,8 +248,13 @@ public final class RetrievalEvaluator {
         };
     }
 
-    /** Mean over non-lone queries (NaN entries), or the mean of per-label means; NaN when all are lone. */
-    private static double average(double[] perQuery, int stride, int column, int[] labels, boolean perClass) {
+    /**
+     * The convention's mean of one per-query measure: column {@code column} of the row-major {@code perQuery}
+     * (stride {@code stride}; NaN marks a lone query, which is left out), either over queries or, with
+     * {@code perClass}, as the unweighted mean of per-label means (avg of avgs); NaN when every query is lone.
+     * Public so that other evaluators (e.g. the distributed one) average exactly the same way.
+     */
+    public static double average(double[] perQuery, int stride, int column, int[] labels, boolean perClass) {
         if (!perClass) {
             double s = 0;
             long n = 0;

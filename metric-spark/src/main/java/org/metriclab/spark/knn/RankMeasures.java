@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.metriclab.eval.Measure;
+import org.metriclab.eval.RetrievalEvaluator;
 
 /**
  * The k-NN retrieval measures of metric-eval's {@code RetrievalEvaluator}, computed from merged top-k lists
@@ -141,7 +142,7 @@ public final class RankMeasures {
         }
         Map<String, Double> out = new LinkedHashMap<>();
         for (Measure measure : measures) {
-            out.put(measure.name(), average(perQuery, m, bases.indexOf(measure.base()), queryLabels, measure.perClass()));
+            out.put(measure.name(), RetrievalEvaluator.average(perQuery, m, bases.indexOf(measure.base()), queryLabels, measure.perClass()));
         }
         return out;
     }
@@ -201,38 +202,5 @@ public final class RankMeasures {
             }
         }
         return Integer.MIN_VALUE;
-    }
-
-    /** Mean over non-lone queries in query order, or the mean of per-label means; NaN when all are lone. */
-    private static double average(double[] perQuery, int stride, int column, int[] labels, boolean perClass) {
-        if (!perClass) {
-            double s = 0;
-            long n = 0;
-            for (int q = 0; q < labels.length; q++) {
-                double v = perQuery[q * stride + column];
-                if (!Double.isNaN(v)) {
-                    s += v;
-                    n++;
-                }
-            }
-            return n == 0 ? Double.NaN : s / n;
-        }
-        Map<Integer, double[]> byLabel = new TreeMap<>();
-        for (int q = 0; q < labels.length; q++) {
-            double v = perQuery[q * stride + column];
-            if (!Double.isNaN(v)) {
-                double[] acc = byLabel.computeIfAbsent(labels[q], l -> new double[2]);
-                acc[0] += v;
-                acc[1]++;
-            }
-        }
-        if (byLabel.isEmpty()) {
-            return Double.NaN;
-        }
-        double s = 0;
-        for (double[] acc : byLabel.values()) {
-            s += acc[0] / acc[1];
-        }
-        return s / byLabel.size();
     }
 }

@@ -31,21 +31,10 @@ public final class TiledSearch {
      * scratch state; rows of one block are visited in query order by one thread.
      */
     public static void forEachRow(Embeddings queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors) {
-        if (queries.dim() != references.dim()) {
-            throw new IllegalArgumentException("queries have " + queries.dim() + " columns but references have "
-                    + references.dim() + ": expected the same embedding dimension");
-        }
-        int nq = queries.rows();
-        int nr = references.rows();
-        int block = blockSize(nr);
-        int blocks = (nq + block - 1) / block;
-        ThreadLocal<double[]> buffers = ThreadLocal.withInitial(() -> new double[block * nr]);
         double[] q = queries.data();
         int d = queries.dim();
-        IntStream.range(0, blocks).parallel().forEach(b -> {
-            int q0 = b * block;
-            int q1 = Math.min(nq, q0 + block);
-            double[] buf = buffers.get();
+        int nr = references.rows();
+        scan(queries, references, visitors, (q0, q1, buf) -> {
             double[] acc = new double[ReferenceTiles.WIDTH];
             for (int tile = 0; tile < references.tiles(); tile++) {
                 int col = references.start(tile);
@@ -54,10 +43,6 @@ public final class TiledSearch {
                     references.distances(q, i * d, tile, acc);
                     System.arraycopy(acc, 0, buf, (i - q0) * nr + col, width);
                 }
-            }
-            RowVisitor visitor = visitors.get();
-            for (int i = q0; i < q1; i++) {
-                visitor.visit(i, buf, (i - q0) * nr);
             }
         });
     }
@@ -69,21 +54,10 @@ public final class TiledSearch {
      * the bounds with {@link ReferenceTiles#exact} (as {@link RankScanner} does).
      */
     public static void forEachGramRow(Embeddings queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors) {
-        if (queries.dim() != references.dim()) {
-            throw new IllegalArgumentException("queries have " + queries.dim() + " columns but references have "
-                    + references.dim() + ": expected the same embedding dimension");
-        }
-        int nq = queries.rows();
-        int nr = references.rows();
-        int block = blockSize(nr);
-        int blocks = (nq + block - 1) / block;
-        ThreadLocal<double[]> buffers = ThreadLocal.withInitial(() -> new double[block * nr]);
         double[] q = queries.data();
         int d = queries.dim();
-        IntStream.range(0, blocks).parallel().forEach(b -> {
-            int q0 = b * block;
-            int q1 = Math.min(nq, q0 + block);
-            double[] buf = buffers.get();
+        int nr = references.rows();
+        scan(queries, references, visitors, (q0, q1, buf) -> {
             double[] c0 = new double[ReferenceTiles.WIDTH];
             double[] c1 = new double[ReferenceTiles.WIDTH];
             double[] queryNorms = new double[q1 - q0];
@@ -101,6 +75,30 @@ public final class TiledSearch {
                     }
                 }
             }
+        });
+    }
+
+    /** Fills rows {@code q0..q1-1} of a block's distance buffer ({@code (i − q0)·nr + j}). */
+    private interface BlockFiller {
+        void fill(int q0, int q1, double[] buffer);
+    }
+
+    /** The shared driver: shape check, query blocks in parallel, one reused buffer per thread, rows visited in order. */
+    private static void scan(Embeddings queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors, BlockFiller filler) {
+        if (queries.dim() != references.dim()) {
+            throw new IllegalArgumentException("queries have " + queries.dim() + " columns but references have "
+                    + references.dim() + ": expected the same embedding dimension");
+        }
+        int nq = queries.rows();
+        int nr = references.rows();
+        int block = blockSize(nr);
+        int blocks = (nq + block - 1) / block;
+        ThreadLocal<double[]> buffers = ThreadLocal.withInitial(() -> new double[block * nr]);
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            int q0 = b * block;
+            int q1 = Math.min(nq, q0 + block);
+            double[] buf = buffers.get();
+            filler.fill(q0, q1, buf);
             RowVisitor visitor = visitors.get();
             for (int i = q0; i < q1; i++) {
                 visitor.visit(i, buf, (i - q0) * nr);

@@ -16,13 +16,15 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The embedding network ({@link NetSpec}) as two SameDiff graphs sharing the same parameter arrays: a
- * training graph (batch-norm batch statistics, dropout masks fed as placeholders so the caller controls
- * them) and an inference graph (running statistics, no dropout). Training never uses SameDiff's own
- * loss: the caller computes the loss and its gradient G w.r.t. the network output in Java (float64) and
- * this class back-propagates the scalar {@code sum(output ⊙ G)}, whose gradient w.r.t. every parameter is
- * exactly the chain rule through the network. With {@code decoderFor > 0} the output is a mirrored
- * decoder's reconstruction (autoencoder) instead of the embedding.
+ * The embedding network ({@link NetSpec}). The MLP (and the autoencoder's mirrored decoder) runs through
+ * {@link MlpPass}: ND4J matrix products with hand-derived back-propagation, one forward pass per batch.
+ * The CNN runs as two SameDiff graphs sharing the same parameter arrays: a training graph (batch-norm
+ * batch statistics, dropout masks fed as placeholders so the caller controls them) and an inference
+ * graph (running statistics, no dropout). Training never uses a library loss: the caller computes the
+ * loss and its gradient G w.r.t. the network output in Java (float64) and this class back-propagates
+ * the scalar {@code sum(output ⊙ G)}, whose gradient w.r.t. every parameter is exactly the chain rule
+ * through the network. With a decoder the output is a mirrored decoder's reconstruction
+ * (autoencoder) instead of the embedding.
  *
  * <p>State (parameters and batch-norm running statistics) is a name → float[] map; names starting with
  * {@code bn_rm}/{@code bn_rv} are running statistics, everything else is trainable. Not thread-safe.
@@ -40,8 +42,21 @@ public final class DeepNet {
     private final List<Integer> bnWidths = new ArrayList<>();
     private final SameDiff train;
     private final SameDiff eval;
+    private final MlpPass mlp;
+    private long version;
 
     public DeepNet(NetSpec spec, int inputDim, boolean decoder, Map<String, float[]> state) {
+        this(spec, inputDim, decoder, state, spec.net().equals("cnn"));
+    }
+
+    /**
+     * With {@code sameDiff} false (MLPs only) the network runs through {@link MlpPass}; true evaluates it
+     * with SameDiff graphs (always for the CNN; for the MLP it is the reference the tests compare with).
+     */
+    DeepNet(NetSpec spec, int inputDim, boolean decoder, Map<String, float[]> state, boolean sameDiff) {
+        if (!sameDiff && spec.net().equals("cnn")) {
+            throw new IllegalArgumentException("the CNN runs on SameDiff only");
+        }
         this.spec = spec;
         this.inputDim = inputDim;
         this.decoder = decoder;
@@ -57,8 +72,19 @@ public final class DeepNet {
             }
             arrays.put(e.getKey(), Nd4j.create(v.clone(), e.getValue(), 'c'));
         }
-        this.train = build(true);
-        this.eval = build(false);
+        this.mlp = sameDiff ? null : new MlpPass(spec, arrays, inputDim, decoder);
+        this.train = sameDiff ? build(true) : null;
+        this.eval = sameDiff ? build(false) : null;
+        if (!sameDiff) {
+            for (int l = 0; l < spec.hidden().size(); l++) {
+                if (spec.dropout() > 0) {
+                    dropoutWidths.add(spec.hidden().get(l));
+                }
+                if (spec.batchNorm()) {
+                    bnWidths.add(spec.hidden().get(l));
+                }
+            }
+        }
     }
 
     /** A fresh state: PyTorch-default uniform initialisation, running mean 0 and variance 1. */
@@ -235,7 +261,7 @@ public final class DeepNet {
         return arrays.keySet().stream().filter(k -> !k.startsWith("bn_rm") && !k.startsWith("bn_rv")).toList();
     }
 
-    private static float[] flat(INDArray a) {
+    static float[] flat(INDArray a) {
         return a.dup('c').data().asFloat();
     }
 
@@ -245,6 +271,9 @@ public final class DeepNet {
 
     /** Inference: embeddings (or reconstructions with {@code reconstruct}) of n rows. */
     public float[] infer(float[] x, int n, boolean reconstruct) {
+        if (mlp != null) {
+            return mlp.infer(x, n, reconstruct);
+        }
         Map<String, INDArray> ph = new HashMap<>();
         ph.put("x", matrix(x, n, inputDim));
         arrays.forEach((k, a) -> {
@@ -270,6 +299,9 @@ public final class DeepNet {
      * norm, the batch means/variances of each normalised layer (keys bn_rm{l} / bn_rv{l}).
      */
     public Map<String, float[]> forward(float[] x, int n, float[][] masks) {
+        if (mlp != null) {
+            return mlp.forward(x, n, masks, version);
+        }
         List<String> outs = new ArrayList<>();
         outs.add(decoder ? "recon" : "emb");
         for (int l = 0; l < bnWidths.size(); l++) {
@@ -286,8 +318,14 @@ public final class DeepNet {
         return out;
     }
 
-    /** Gradients of Σ output ⊙ g w.r.t. every trainable parameter. */
+    /**
+     * Gradients of Σ output ⊙ g w.r.t. every trainable parameter. On the MLP path, a call right after
+     * {@link #forward} with the same x and masks arrays (and no {@link #set} in between) reuses that pass.
+     */
     public Map<String, float[]> gradients(float[] x, int n, float[][] masks, float[] g) {
+        if (mlp != null) {
+            return mlp.gradients(x, n, masks, g, version);
+        }
         Map<String, INDArray> ph = trainInputs(x, n, masks);
         ph.put("g", matrix(g, n, decoder ? inputDim : spec.embeddingSize()));
         Map<String, INDArray> grads = train.calculateGradients(ph, trainable());
@@ -304,7 +342,8 @@ public final class DeepNet {
         if (a == null || a.length() != values.length) {
             throw new IllegalArgumentException("no state entry '" + name + "' of " + values.length + " values");
         }
-        a.assign(Nd4j.create(values, a.shape(), 'c'));
+        a.data().asNioFloat().put(values);
+        version++;
     }
 
     /** A copy of the whole state (parameters and running statistics). */

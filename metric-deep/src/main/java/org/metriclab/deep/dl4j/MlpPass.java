@@ -1,0 +1,443 @@
+package org.metriclab.deep.dl4j;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metriclab.deep.NetSpec;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The MLP (and its mirrored decoder) with hand-derived back-propagation: every matrix product runs in
+ * OpenBLAS through {@code Nd4j.gemm} into arrays allocated once per batch size, the element-wise steps
+ * (bias, batch norm, activation, dropout, normalisation) run on flat float arrays, and one forward
+ * pass per batch keeps its activations for the backward pass. SameDiff's executor instead re-runs the
+ * forward pass inside {@code calculateGradients} and allocates a native buffer for every op output,
+ * which costs several times the arithmetic on networks this small. The arithmetic is the training
+ * graph's (float32; batch norm with biased batch variance and ε = 1e-5; dropout as a fed mask; L2
+ * normalisation z / √(Σz² + 1e-12)); tests check it against SameDiff's autodiff of the same network.
+ *
+ * <p>Backward rules (batch of n rows): dropout dH ⊙ mask; activation derivative from the pre-activation
+ * Y and output H (relu 1[Y&gt;0], leaky 1 or 0.01, tanh 1 − H², sigmoid H(1 − H), elu 1 or H + 1);
+ * batch norm dγ = Σ dY ⊙ Ẑ, dβ = Σ dY, dZ = (dẐ − mean(dẐ) − Ẑ · mean(dẐ ⊙ Ẑ)) / σ with dẐ = dY ⊙ γ;
+ * dense dW = Aᵀ dZ, db = Σ dZ, dA = dZ Wᵀ; normalisation dz = (g − e (e · g)) / s.
+ */
+final class MlpPass {
+    private enum Kind { HIDDEN, EMBED, DECODE, RECON }
+
+    private record Dense(String name, int in, int out, Kind kind, int index) {
+    }
+
+    private final NetSpec spec;
+    private final Map<String, INDArray> params;
+    private final List<Dense> layers = new ArrayList<>();
+    private final Map<Integer, Pass> passes = new HashMap<>();
+    private Pass cached;
+    private Object cachedX;
+    private Object cachedMasks;
+    private long cachedVersion = -1;
+
+    MlpPass(NetSpec spec, Map<String, INDArray> params, int inputDim, boolean decoder) {
+        this.spec = spec;
+        this.params = params;
+        int width = inputDim;
+        for (int l = 0; l < spec.hidden().size(); l++) {
+            layers.add(new Dense("dense" + l, width, spec.hidden().get(l), Kind.HIDDEN, l));
+            width = spec.hidden().get(l);
+        }
+        layers.add(new Dense("out", width, spec.embeddingSize(), Kind.EMBED, 0));
+        if (decoder) {
+            width = spec.embeddingSize();
+            for (int l = 0; l < spec.hidden().size(); l++) {
+                int w = spec.hidden().get(spec.hidden().size() - 1 - l);
+                layers.add(new Dense("dec" + l, width, w, Kind.DECODE, l));
+                width = w;
+            }
+            layers.add(new Dense("recon", width, inputDim, Kind.RECON, 0));
+        }
+    }
+
+    /** Native arrays of one batch size (inputs, outputs and gradients of every dense layer) and host copies. */
+    private final class Pass {
+        final int n;
+        final INDArray[] in;
+        final INDArray[] z;
+        final INDArray[] dz;
+        final INDArray[] din;
+        final INDArray[] dw;
+        final float[][] pre;
+        final float[][] act;
+        final float[][] zhat;
+        final float[][] sigma;
+        final float[][] mask;
+        float[] norms;
+        float[] embedding;
+        float[] output;
+
+        Pass(int n, boolean training) {
+            this.n = n;
+            int k = layers.size();
+            in = new INDArray[k];
+            z = new INDArray[k];
+            dz = new INDArray[k];
+            din = new INDArray[k];
+            dw = new INDArray[k];
+            pre = new float[k][];
+            act = new float[k][];
+            zhat = new float[k][];
+            sigma = new float[k][];
+            mask = new float[k][];
+            for (int i = 0; i < k; i++) {
+                Dense d = layers.get(i);
+                in[i] = Nd4j.create(DataType.FLOAT, n, d.in());
+                z[i] = Nd4j.create(DataType.FLOAT, n, d.out());
+                if (training) {
+                    dz[i] = Nd4j.create(DataType.FLOAT, n, d.out());
+                    dw[i] = Nd4j.create(DataType.FLOAT, d.in(), d.out());
+                    din[i] = i == 0 ? null : Nd4j.create(DataType.FLOAT, n, d.in());
+                }
+            }
+        }
+    }
+
+    private static FloatBuffer nio(INDArray a) {
+        return a.data().asNioFloat();
+    }
+
+    static float[] read(INDArray a) {
+        float[] out = new float[(int) a.length()];
+        nio(a).get(out);
+        return out;
+    }
+
+    private static void write(INDArray a, float[] v) {
+        nio(a).put(v);
+    }
+
+    private float[] param(String name) {
+        return read(params.get(name));
+    }
+
+    private Pass pass(int n) {
+        return passes.computeIfAbsent(n, k -> new Pass(k, true));
+    }
+
+    /**
+     * Training-mode forward pass: the output (row-major) and, with batch norm, each normalised layer's
+     * batch mean/variance (keys bn_rm{l}/bn_rv{l}); keeps the activations for {@link #gradients} (valid
+     * while the same x/masks arrays are passed and the parameters keep {@code version}).
+     */
+    Map<String, float[]> forward(float[] x, int n, float[][] masks, long version) {
+        Pass p = pass(n);
+        Map<String, float[]> stats = run(p, x, masks, true);
+        cached = p;
+        cachedX = x;
+        cachedMasks = masks;
+        cachedVersion = version;
+        Map<String, float[]> out = new LinkedHashMap<>();
+        out.put("output", p.output.clone());
+        out.putAll(stats);
+        return out;
+    }
+
+    /** Inference: running batch-norm statistics, no dropout; the embedding or the reconstruction. */
+    float[] infer(float[] x, int n, boolean reconstruct) {
+        Pass p = new Pass(n, false);
+        run(p, x, null, false);
+        return reconstruct ? p.output : p.embedding;
+    }
+
+    private Map<String, float[]> run(Pass p, float[] x, float[][] masks, boolean training) {
+        Map<String, float[]> stats = new LinkedHashMap<>();
+        int n = p.n;
+        float[] h = x;
+        if (spec.inputScale() != 1.0) {
+            h = x.clone();
+            for (int i = 0; i < h.length; i++) {
+                h[i] *= (float) spec.inputScale();
+            }
+        }
+        for (int k = 0; k < layers.size(); k++) {
+            Dense d = layers.get(k);
+            write(p.in[k], h);
+            Nd4j.gemm(p.in[k], params.get(d.name() + "_W"), p.z[k], false, false, 1.0, 0.0);
+            float[] z = read(p.z[k]);
+            float[] b = param(d.name() + "_b");
+            int w = d.out();
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < w; j++) {
+                    z[r * w + j] += b[j];
+                }
+            }
+            switch (d.kind()) {
+                case HIDDEN -> {
+                    int l = d.index();
+                    if (spec.batchNorm()) {
+                        batchNorm(p, k, z, n, w, training, l, stats);
+                    }
+                    p.pre[k] = z;
+                    float[] a = activate(z);
+                    p.act[k] = a;
+                    h = a;
+                    if (training && spec.dropout() > 0) {
+                        float[] m = masks[l];
+                        p.mask[k] = m;
+                        h = a.clone();
+                        for (int i = 0; i < h.length; i++) {
+                            h[i] *= m[i];
+                        }
+                    }
+                }
+                case EMBED -> {
+                    p.pre[k] = z;
+                    if (spec.normalize()) {
+                        float[] s = new float[n];
+                        float[] e = new float[z.length];
+                        for (int r = 0; r < n; r++) {
+                            float sum = 0;
+                            for (int j = 0; j < w; j++) {
+                                sum += z[r * w + j] * z[r * w + j];
+                            }
+                            s[r] = (float) Math.sqrt(sum + 1e-12f);
+                            for (int j = 0; j < w; j++) {
+                                e[r * w + j] = z[r * w + j] / s[r];
+                            }
+                        }
+                        p.norms = s;
+                        p.embedding = e;
+                    } else {
+                        p.embedding = z;
+                    }
+                    h = p.embedding;
+                    p.output = h;
+                }
+                case DECODE -> {
+                    p.pre[k] = z;
+                    p.act[k] = activate(z);
+                    h = p.act[k];
+                }
+                case RECON -> p.output = z;
+                default -> throw new IllegalStateException(d.kind().toString());
+            }
+        }
+        return stats;
+    }
+
+    private void batchNorm(Pass p, int k, float[] z, int n, int w, boolean training, int l, Map<String, float[]> stats) {
+        float[] gamma = param("bn_g" + l);
+        float[] beta = param("bn_beta" + l);
+        float[] mu;
+        float[] var;
+        if (training) {
+            mu = new float[w];
+            var = new float[w];
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < w; j++) {
+                    mu[j] += z[r * w + j];
+                }
+            }
+            for (int j = 0; j < w; j++) {
+                mu[j] /= n;
+            }
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < w; j++) {
+                    float c = z[r * w + j] - mu[j];
+                    var[j] += c * c;
+                }
+            }
+            for (int j = 0; j < w; j++) {
+                var[j] /= n;
+            }
+            stats.put("bn_rm" + l, mu);
+            stats.put("bn_rv" + l, var);
+        } else {
+            mu = param("bn_rm" + l);
+            var = param("bn_rv" + l);
+        }
+        float[] sigma = new float[w];
+        for (int j = 0; j < w; j++) {
+            sigma[j] = (float) Math.sqrt(var[j] + 1e-5f);
+        }
+        float[] zhat = new float[z.length];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < w; j++) {
+                int i = r * w + j;
+                zhat[i] = (z[i] - mu[j]) / sigma[j];
+                z[i] = zhat[i] * gamma[j] + beta[j];
+            }
+        }
+        p.zhat[k] = zhat;
+        p.sigma[k] = sigma;
+    }
+
+    private float[] activate(float[] y) {
+        float[] a = new float[y.length];
+        switch (spec.activation()) {
+            case "relu" -> {
+                for (int i = 0; i < y.length; i++) {
+                    a[i] = y[i] > 0 ? y[i] : 0f;
+                }
+            }
+            case "leaky_relu" -> {
+                for (int i = 0; i < y.length; i++) {
+                    a[i] = y[i] > 0 ? y[i] : 0.01f * y[i];
+                }
+            }
+            case "tanh" -> {
+                for (int i = 0; i < y.length; i++) {
+                    a[i] = (float) Math.tanh(y[i]);
+                }
+            }
+            case "sigmoid" -> {
+                for (int i = 0; i < y.length; i++) {
+                    a[i] = (float) (1 / (1 + Math.exp(-y[i])));
+                }
+            }
+            case "elu" -> {
+                for (int i = 0; i < y.length; i++) {
+                    a[i] = y[i] > 0 ? y[i] : (float) Math.expm1(y[i]);
+                }
+            }
+            default -> System.arraycopy(y, 0, a, 0, y.length);
+        }
+        return a;
+    }
+
+    /** upstream ⊙ dH/dY in place, from the pre-activation y and activation h. */
+    private void activationBackward(float[] d, float[] y, float[] h) {
+        switch (spec.activation()) {
+            case "relu" -> {
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = y[i] > 0 ? d[i] : 0f;
+                }
+            }
+            case "leaky_relu" -> {
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = y[i] > 0 ? d[i] : 0.01f * d[i];
+                }
+            }
+            case "tanh" -> {
+                for (int i = 0; i < d.length; i++) {
+                    d[i] *= 1 - h[i] * h[i];
+                }
+            }
+            case "sigmoid" -> {
+                for (int i = 0; i < d.length; i++) {
+                    d[i] *= h[i] * (1 - h[i]);
+                }
+            }
+            case "elu" -> {
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = y[i] > 0 ? d[i] : d[i] * (h[i] + 1);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Gradients of Σ output ⊙ g w.r.t. the trainable parameters (names and order as in the state). */
+    Map<String, float[]> gradients(float[] x, int n, float[][] masks, float[] g, long version) {
+        if (cached == null || cachedX != x || cachedMasks != masks || cachedVersion != version || cached.n != n) {
+            forward(x, n, masks, version);
+        }
+        Pass p = cached;
+        Map<String, float[]> grads = new HashMap<>();
+        float[] d = g.clone();
+        for (int k = layers.size() - 1; k >= 0; k--) {
+            Dense layer = layers.get(k);
+            int w = layer.out();
+            switch (layer.kind()) {
+                case EMBED -> {
+                    if (spec.normalize()) {
+                        float[] e = p.embedding;
+                        for (int r = 0; r < n; r++) {
+                            float dot = 0;
+                            for (int j = 0; j < w; j++) {
+                                dot += e[r * w + j] * d[r * w + j];
+                            }
+                            for (int j = 0; j < w; j++) {
+                                int i = r * w + j;
+                                d[i] = (d[i] - e[i] * dot) / p.norms[r];
+                            }
+                        }
+                    }
+                }
+                case DECODE -> activationBackward(d, p.pre[k], p.act[k]);
+                case HIDDEN -> {
+                    if (p.mask[k] != null) {
+                        for (int i = 0; i < d.length; i++) {
+                            d[i] *= p.mask[k][i];
+                        }
+                    }
+                    activationBackward(d, p.pre[k], p.act[k]);
+                    if (spec.batchNorm()) {
+                        d = batchNormBackward(p, k, d, n, w, layer.index(), grads);
+                    }
+                }
+                default -> {
+                }
+            }
+            float[] db = new float[w];
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < w; j++) {
+                    db[j] += d[r * w + j];
+                }
+            }
+            grads.put(layer.name() + "_b", db);
+            write(p.dz[k], d);
+            Nd4j.gemm(p.in[k], p.dz[k], p.dw[k], true, false, 1.0, 0.0);
+            grads.put(layer.name() + "_W", read(p.dw[k]));
+            if (k > 0) {
+                Nd4j.gemm(p.dz[k], params.get(layer.name() + "_W"), p.din[k], false, true, 1.0, 0.0);
+                d = read(p.din[k]);
+            }
+        }
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (String name : params.keySet()) {
+            float[] v = grads.get(name);
+            if (v != null) {
+                out.put(name, v);
+            }
+        }
+        return out;
+    }
+
+    private float[] batchNormBackward(Pass p, int k, float[] dy, int n, int w, int l, Map<String, float[]> grads) {
+        float[] gamma = param("bn_g" + l);
+        float[] zhat = p.zhat[k];
+        float[] dGamma = new float[w];
+        float[] dBeta = new float[w];
+        float[] meanD = new float[w];
+        float[] meanDZ = new float[w];
+        float[] dzhat = new float[dy.length];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < w; j++) {
+                int i = r * w + j;
+                dGamma[j] += dy[i] * zhat[i];
+                dBeta[j] += dy[i];
+                dzhat[i] = dy[i] * gamma[j];
+                meanD[j] += dzhat[i];
+                meanDZ[j] += dzhat[i] * zhat[i];
+            }
+        }
+        for (int j = 0; j < w; j++) {
+            meanD[j] /= n;
+            meanDZ[j] /= n;
+        }
+        float[] dz = new float[dy.length];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < w; j++) {
+                int i = r * w + j;
+                dz[i] = (dzhat[i] - meanD[j] - zhat[i] * meanDZ[j]) / p.sigma[k][j];
+            }
+        }
+        grads.put("bn_g" + l, dGamma);
+        grads.put("bn_beta" + l, dBeta);
+        return dz;
+    }
+}

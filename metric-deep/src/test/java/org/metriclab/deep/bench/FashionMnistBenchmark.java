@@ -21,7 +21,8 @@ import org.metriclab.eval.RetrievalEvaluator;
 /**
  * The issue's Fashion-MNIST table (not a unit test): MLP 784→256→128→64 (ReLU), L2-normalised output,
  * Adam 1e-3, batch 256 with M-per-class m=32, 5 epochs; MAP@R and P@1 within the 10k test set (self
- * excluded) and training samples/s. Args: [dataset dir] [closed|open|both] [setup names…].
+ * excluded) and training samples/s. Args: [dataset dir] [closed|open|both|speed] [setup names…]; {@code -Dbench.seeds=0,1,2}
+ * repeats each setup over those fit seeds and prints the mean and sd of MAP@R.
  * Run with OMP_NUM_THREADS=1 on the test classpath of metric-deep.
  */
 public final class FashionMnistBenchmark {
@@ -94,6 +95,7 @@ public final class FashionMnistBenchmark {
         }
         String protocols = args.length > 1 ? args[1] : "closed";
         List<String> only = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+        long[] seeds = java.util.Arrays.stream(System.getProperty("bench.seeds", "0").split(",")).mapToLong(Long::parseLong).toArray();
         Dataset train = IdxReader.readDataset("fashion_train", dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"), 0);
         Dataset test = IdxReader.readDataset("fashion_test", dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"), 0);
         if (protocols.equals("speed")) {
@@ -125,14 +127,24 @@ public final class FashionMnistBenchmark {
                     p.put("m", 50);
                 }
                 p.putAll(e.getValue());
-                long t0 = System.nanoTime();
-                EmbeddingMetric m = (EmbeddingMetric) Learners.of(List.of(new DeepCatalog())).create("deep_metric", Params.of(p))
-                        .fit(tr, FitContext.seeded(0));
-                double secs = (System.nanoTime() - t0) / 1e9;
-                Map<String, Double> s = score(m.embed(te.x()), te);
-                System.out.printf("%s | %-26s | MAP@R %.4f | P@1 %.4f | %.0f samples/s (train loop), %.1f s total; epoch loss %s%n", protocol,
-                        e.getKey(), s.get("mean_average_precision_at_r"), s.get("precision_at_1"), m.trainingLog().samplesPerSecond(), secs,
-                        m.trainingLog().epochLoss().stream().map(v -> String.format("%.4f", v)).toList());
+                List<Double> maps = new ArrayList<>();
+                for (long seed : seeds) {
+                    long t0 = System.nanoTime();
+                    EmbeddingMetric m = (EmbeddingMetric) Learners.of(List.of(new DeepCatalog())).create("deep_metric", Params.of(p))
+                            .fit(tr, FitContext.seeded(seed));
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    Map<String, Double> s = score(m.embed(te.x()), te);
+                    maps.add(s.get("mean_average_precision_at_r"));
+                    System.out.printf("%s | %-26s | seed %d | MAP@R %.4f | P@1 %.4f | %.0f samples/s (train loop), %.1f s total; epoch loss %s%n",
+                            protocol, e.getKey(), seed, s.get("mean_average_precision_at_r"), s.get("precision_at_1"),
+                            m.trainingLog().samplesPerSecond(), secs,
+                            m.trainingLog().epochLoss().stream().map(v -> String.format("%.4f", v)).toList());
+                }
+                if (seeds.length > 1) {
+                    double mean = maps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                    double sd = Math.sqrt(maps.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (maps.size() - 1));
+                    System.out.printf("%s | %-26s | MAP@R mean %.4f ± %.4f (sd over %d seeds)%n", protocol, e.getKey(), mean, sd, seeds.length);
+                }
             }
         }
     }

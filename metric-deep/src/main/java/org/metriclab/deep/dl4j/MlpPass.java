@@ -36,6 +36,7 @@ final class MlpPass {
     private final Map<String, INDArray> params;
     private final List<Dense> layers = new ArrayList<>();
     private final Map<Integer, Pass> passes = new HashMap<>();
+    private final Map<String, FloatBuffer> paramViews = new HashMap<>();
     private Pass cached;
     private Object cachedX;
     private Object cachedMasks;
@@ -69,6 +70,11 @@ final class MlpPass {
         final INDArray[] dz;
         final INDArray[] din;
         final INDArray[] dw;
+        final FloatBuffer[] inView;
+        final FloatBuffer[] zView;
+        final FloatBuffer[] dzView;
+        final FloatBuffer[] dinView;
+        final FloatBuffer[] dwView;
         final float[][] pre;
         final float[][] act;
         final float[][] zhat;
@@ -86,6 +92,11 @@ final class MlpPass {
             dz = new INDArray[k];
             din = new INDArray[k];
             dw = new INDArray[k];
+            inView = new FloatBuffer[k];
+            zView = new FloatBuffer[k];
+            dzView = new FloatBuffer[k];
+            dinView = new FloatBuffer[k];
+            dwView = new FloatBuffer[k];
             pre = new float[k][];
             act = new float[k][];
             zhat = new float[k][];
@@ -95,31 +106,38 @@ final class MlpPass {
                 Dense d = layers.get(i);
                 in[i] = Nd4j.create(DataType.FLOAT, n, d.in());
                 z[i] = Nd4j.create(DataType.FLOAT, n, d.out());
+                inView[i] = view(in[i]);
+                zView[i] = view(z[i]);
                 if (training) {
                     dz[i] = Nd4j.create(DataType.FLOAT, n, d.out());
                     dw[i] = Nd4j.create(DataType.FLOAT, d.in(), d.out());
                     din[i] = i == 0 ? null : Nd4j.create(DataType.FLOAT, n, d.in());
+                    dzView[i] = view(dz[i]);
+                    dwView[i] = view(dw[i]);
+                    dinView[i] = i == 0 ? null : view(din[i]);
                 }
             }
         }
     }
 
-    private static FloatBuffer nio(INDArray a) {
+    /** A view of the array's native memory (arrays here are fresh, C-ordered, offset 0). */
+    private static FloatBuffer view(INDArray a) {
         return a.data().asNioFloat();
     }
 
-    static float[] read(INDArray a) {
-        float[] out = new float[(int) a.length()];
-        nio(a).get(out);
+    private static float[] read(FloatBuffer view, int length) {
+        float[] out = new float[length];
+        view.get(0, out);
         return out;
     }
 
-    private static void write(INDArray a, float[] v) {
-        nio(a).put(v);
+    private static void write(FloatBuffer view, float[] v) {
+        view.put(0, v);
     }
 
     private float[] param(String name) {
-        return read(params.get(name));
+        INDArray a = params.get(name);
+        return read(paramViews.computeIfAbsent(name, k -> view(a)), (int) a.length());
     }
 
     private Pass pass(int n) {
@@ -163,9 +181,9 @@ final class MlpPass {
         }
         for (int k = 0; k < layers.size(); k++) {
             Dense d = layers.get(k);
-            write(p.in[k], h);
+            write(p.inView[k], h);
             Nd4j.gemm(p.in[k], params.get(d.name() + "_W"), p.z[k], false, false, 1.0, 0.0);
-            float[] z = read(p.z[k]);
+            float[] z = read(p.zView[k], n * d.out());
             float[] b = param(d.name() + "_b");
             int w = d.out();
             for (int r = 0; r < n; r++) {
@@ -389,12 +407,12 @@ final class MlpPass {
                 }
             }
             grads.put(layer.name() + "_b", db);
-            write(p.dz[k], d);
+            write(p.dzView[k], d);
             Nd4j.gemm(p.in[k], p.dz[k], p.dw[k], true, false, 1.0, 0.0);
-            grads.put(layer.name() + "_W", read(p.dw[k]));
+            grads.put(layer.name() + "_W", read(p.dwView[k], layer.in() * w));
             if (k > 0) {
                 Nd4j.gemm(p.dz[k], params.get(layer.name() + "_W"), p.din[k], false, true, 1.0, 0.0);
-                d = read(p.din[k]);
+                d = read(p.dinView[k], n * layer.in());
             }
         }
         Map<String, float[]> out = new LinkedHashMap<>();

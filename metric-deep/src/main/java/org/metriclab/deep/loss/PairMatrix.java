@@ -38,26 +38,33 @@ final class PairMatrix {
         int d = q.d;
         double[] a = q.values;
         double[] b = r.values;
-        boolean symmetric = q == r;
+        // b transposed (d × cols) so that each row of the matrix accumulates over k in unit-stride loops
+        // the JIT vectorises; per entry the sum still runs over k in ascending order, as a plain dot would
+        double[] bt = new double[d * cols];
+        for (int j = 0; j < cols; j++) {
+            for (int k = 0; k < d; k++) {
+                bt[k * cols + j] = b[j * d + k];
+            }
+        }
         for (int i = 0; i < rows; i++) {
-            for (int j = symmetric ? i : 0; j < cols; j++) {
-                double s = 0;
+            int row = i * cols;
+            for (int k = 0; k < d; k++) {
+                double aik = a[i * d + k];
+                int col = k * cols;
                 if (kind == Kind.DOT) {
-                    for (int k = 0; k < d; k++) {
-                        s += a[i * d + k] * b[j * d + k];
+                    for (int j = 0; j < cols; j++) {
+                        m[row + j] += aik * bt[col + j];
                     }
                 } else {
-                    for (int k = 0; k < d; k++) {
-                        double t = a[i * d + k] - b[j * d + k];
-                        s += t * t;
-                    }
-                    if (kind == Kind.EUCLIDEAN) {
-                        s = Math.sqrt(s);
+                    for (int j = 0; j < cols; j++) {
+                        double t = aik - bt[col + j];
+                        m[row + j] += t * t;
                     }
                 }
-                m[i * cols + j] = s;
-                if (symmetric) {
-                    m[j * cols + i] = s;
+            }
+            if (kind == Kind.EUCLIDEAN) {
+                for (int j = 0; j < cols; j++) {
+                    m[row + j] = Math.sqrt(m[row + j]);
                 }
             }
         }

@@ -135,9 +135,27 @@ class DeepTrainingTest {
 
     @Test
     void earlyStoppingKeepsTheBestValidationEpoch() {
+        Map<String, List<Double>> curves = new HashMap<>();
+        List<Integer> steps = new ArrayList<>();
+        Progress recorder = new Progress() {
+            @Override
+            public void iteration(int iteration, double objective) {
+            }
+
+            @Override
+            public void measure(String name, int step, double value) {
+                curves.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+                if (name.equals(Progress.EPOCH_LOSS)) {
+                    steps.add(step);
+                }
+            }
+        };
         EmbeddingMetric m = fit("deep_metric", small("loss", "triplet_margin", "loss.margin", 0.2, "miner", "triplet_margin",
-                "miner.type_of_triplets", "semihard", "epochs", 3, "patience", 1, "lr", 3e-3), part(1000), 3, Progress.none());
+                "miner.type_of_triplets", "semihard", "epochs", 3, "patience", 1, "lr", 3e-3), part(1000), 3, recorder);
         List<Double> val = m.trainingLog().validationMapAtR();
+        assertEquals(Map.of(Progress.EPOCH_LOSS, m.trainingLog().epochLoss(), Progress.VALIDATION_MAP_AT_R, val), curves,
+                "per-epoch progress reports the training log's loss and validation MAP@R");
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, val.size()).boxed().toList(), steps, "steps are 1-based epochs");
         assertFalse(val.isEmpty());
         int kept = m.trainingLog().keptEpoch();
         assertEquals(val.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), val.get(kept - 1), 0.0);

@@ -2,6 +2,7 @@ package org.metriclab.experiments.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.metriclab.experiments.report.Projection;
 import org.metriclab.experiments.report.Report;
 import org.metriclab.experiments.results.PairedTest;
 import org.metriclab.experiments.results.PublishedTable;
@@ -9,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code metriclab report RESULTS_DIR [--out FILE] [--embeddings] [--test t|wilcoxon] [--alpha A]}: one self-contained HTML report. */
+/**
+ * {@code metriclab report RESULTS_DIR [--out FILE] [--embeddings [--projection pca|tsne]] [--test t|wilcoxon] [--alpha A]}: one
+ * self-contained HTML report.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Write a self-contained report.html (tables, significance, "
         + "plots embedded, config, provenance) and the plots as PNG and SVG, from a results directory's files; nothing is rerun.")
 final class ReportCommand implements Callable<Integer> {
@@ -23,6 +27,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--embeddings", description = "also refit every learner once (first seed, first split) to plot its test embeddings in 2-D")
     boolean embeddings;
+
+    @Option(names = "--projection", paramLabel = "P", defaultValue = "pca", description = "how --embeddings shows embeddings of more than "
+            + "two dimensions: pca (first two principal components) or tsne (exact t-SNE on up to 1000 test rows, seeded with the run's first seed; "
+            + "slower) (default: ${DEFAULT-VALUE})")
+    String projection;
 
     @Option(names = "--test", paramLabel = "TEST", defaultValue = "t", description = "paired test against each row's best: t or wilcoxon (default: ${DEFAULT-VALUE})")
     String test;
@@ -38,7 +47,8 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PublishedTable.Options options = new PublishedTable.Options(PairedTest.parse(test), alpha, false, false);
         ResultsDir run = ResultsDir.read(dir);
-        Report r = Report.write(dir, run.rows(), run.tables(), options, embeddings, out);
+        Projection p = Projection.parse(projection);
+        Report r = Report.write(dir, run.rows(), run.tables(), options, embeddings, p, out);
         r.notes().forEach(n -> io.err().println("metriclab: note: " + n));
         io.out().println("wrote " + r.html() + " and " + (r.written().size() - 1) / 2 + " plots (PNG and SVG) in "
                 + r.html().toAbsolutePath().getParent().resolve("plots"));

@@ -25,7 +25,8 @@ import org.metriclab.experiments.data.DatasetSources;
  * <p>Schema (defaults in brackets): name; datasets (built-in or registered-source name, {name, csv, label [label], split},
  * or {name [fashion_mnist], idx: {dir [/usr/share/datasets/fashion-mnist], limit [0]}});
  * protocol [{type: fixed_split}] | {type: kfold, folds [5]} | {type: holdout, test_fraction [0.3],
- * repeats [3]} | {type: class_disjoint, train_classes, test_classes}; retrieval [train_reference] |
+ * repeats [3]} | {type: class_disjoint, train_classes, test_classes}, each with an optional train_sizes
+ * list ({@link TrainSizes}: a stratified subsample of each training part per size); retrieval [train_reference] |
  * test_self; preprocessing [{standardize: true, pca: 0}]; seeds [[0]]; learners ({type, label [type],
  * params [{}], sweep [{}]}); measures [metric-eval's defaults]; table [{rows: dataset, columns: learner}].
  */
@@ -34,6 +35,7 @@ public final class ConfigBinder {
     public static final String FASHION_MNIST = "fashion_mnist";
     private static final Set<String> TOP = Set.of("name", "datasets", "protocol", "retrieval", "preprocessing", "seeds",
             "learners", "measures", "table");
+    private static final String TRAIN_SIZES = "train_sizes";
     private static final Pattern PARAM_IN_MESSAGE = Pattern.compile("parameter '([^']+)'");
 
     private final Learners registry;
@@ -58,6 +60,8 @@ public final class ConfigBinder {
         }
         List<DatasetSpec> datasets = datasets(root.get("datasets"));
         Protocol protocol = root.has("protocol") ? protocol(root.get("protocol")) : new Protocol.FixedSplit();
+        TrainSizes trainSizes = root.has("protocol") && root.get("protocol").isMap() && root.get("protocol").has(TRAIN_SIZES)
+                ? trainSizes(root.get("protocol").get(TRAIN_SIZES)) : TrainSizes.none();
         RetrievalMode retrieval = root.has("retrieval") ? retrieval(root.get("retrieval")) : RetrievalMode.TRAIN_REFERENCE;
         if (protocol instanceof Protocol.ClassDisjoint && retrieval != RetrievalMode.TEST_SELF) {
             throw root.get("retrieval").fail("protocol class_disjoint tests on classes absent from training, so it needs retrieval: test_self");
@@ -69,7 +73,7 @@ public final class ConfigBinder {
         learners(root.get("learners"), specs, variants);
         List<String> measures = root.has("measures") ? measures(root.get("measures")) : Measures.defaults();
         TableSpec table = root.has("table") ? table(root.get("table")) : TableSpec.defaults();
-        return new ExperimentConfig(name, datasets, protocol, retrieval, pre, seeds, specs, variants, measures, table);
+        return new ExperimentConfig(name, datasets, protocol, trainSizes, retrieval, pre, seeds, specs, variants, measures, table);
     }
 
     private List<DatasetSpec> datasets(Node node) {
@@ -148,15 +152,15 @@ public final class ConfigBinder {
         try {
             switch (type) {
                 case "fixed_split" -> {
-                    node.rejectUnknown(Set.of("type"));
+                    node.rejectUnknown(Set.of("type", TRAIN_SIZES));
                     return new Protocol.FixedSplit();
                 }
                 case "kfold" -> {
-                    node.rejectUnknown(Set.of("type", "folds"));
+                    node.rejectUnknown(Set.of("type", "folds", TRAIN_SIZES));
                     return new Protocol.KFold(node.intValue("folds", 5, 2));
                 }
                 case "holdout" -> {
-                    node.rejectUnknown(Set.of("type", "test_fraction", "repeats"));
+                    node.rejectUnknown(Set.of("type", "test_fraction", "repeats", TRAIN_SIZES));
                     double f = node.has("test_fraction") ? node.get("test_fraction").number() : 0.3;
                     if (!(f > 0 && f < 1)) {
                         throw node.get("test_fraction").fail("expected a fraction in (0, 1), found " + f);
@@ -164,7 +168,7 @@ public final class ConfigBinder {
                     return new Protocol.Holdout(f, node.intValue("repeats", 3, 1));
                 }
                 case "class_disjoint" -> {
-                    node.rejectUnknown(Set.of("type", "train_classes", "test_classes"));
+                    node.rejectUnknown(Set.of("type", "train_classes", "test_classes", TRAIN_SIZES));
                     return new Protocol.ClassDisjoint(classes(node.get("train_classes")), classes(node.get("test_classes")));
                 }
                 default -> throw typeNode.fail("unknown protocol '" + type + "'; known: fixed_split, kfold, holdout, class_disjoint");
@@ -174,6 +178,21 @@ public final class ConfigBinder {
         } catch (IllegalArgumentException e) {
             throw node.fail(e.getMessage());
         }
+    }
+
+    private static TrainSizes trainSizes(Node node) {
+        List<Integer> out = new ArrayList<>();
+        for (Node n : nonEmptyList(node)) {
+            long v = n.integer();
+            if (v < 2 || v > Integer.MAX_VALUE) {
+                throw n.fail("expected a training-set size >= 2, found " + v);
+            }
+            if (out.contains((int) v)) {
+                throw n.fail("train size " + v + " is listed twice");
+            }
+            out.add((int) v);
+        }
+        return new TrainSizes(out);
     }
 
     private static List<Integer> classes(Node node) {

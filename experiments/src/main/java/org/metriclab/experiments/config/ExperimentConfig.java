@@ -11,11 +11,19 @@ import java.util.Map;
  * is the resolved config with every default filled in.
  *
  * @param learners the {@code learners:} entries as written (with defaults for label/params)
+ * @param trainSizes the training-set sizes the protocol sweeps (empty: none)
  * @param variants every grid point of every entry, in config order, with its resolved parameters
  */
-public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, RetrievalMode retrieval,
+public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, TrainSizes trainSizes, RetrievalMode retrieval,
         Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
         List<String> measures, TableSpec table) {
+    /** A config without a training-set size sweep. */
+    public ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, RetrievalMode retrieval,
+            Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
+            List<String> measures, TableSpec table) {
+        this(name, datasets, protocol, TrainSizes.none(), retrieval, preprocessing, seeds, learners, variants, measures, table);
+    }
+
     public ExperimentConfig {
         datasets = List.copyOf(datasets);
         seeds = List.copyOf(seeds);
@@ -27,8 +35,9 @@ public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol
         }
     }
 
+    /** The dataset names rows.csv and the tables use, in config order: one per dataset and train size ({@link TrainSizes#names}). */
     public List<String> datasetNames() {
-        return datasets.stream().map(DatasetSpec::name).toList();
+        return datasets.stream().flatMap(d -> trainSizes.names(d.name()).stream()).toList();
     }
 
     public List<String> learnerLabels() {
@@ -40,7 +49,11 @@ public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("datasets", datasets.stream().map(DatasetSpec::toTree).toList());
-        m.put("protocol", protocol.toTree());
+        Map<String, Object> p = new LinkedHashMap<>(protocol.toTree());
+        if (!trainSizes.isEmpty()) {
+            p.put("train_sizes", trainSizes.sizes());
+        }
+        m.put("protocol", p);
         m.put("retrieval", retrieval.configName());
         m.put("preprocessing", preprocessing.toTree());
         m.put("seeds", seeds);

@@ -22,18 +22,24 @@ import org.metriclab.experiments.data.DataSources;
 import org.metriclab.experiments.plots.Charts;
 import org.metriclab.experiments.plots.Figure;
 import org.metriclab.experiments.run.Pipeline;
+import org.metriclab.experiments.smile.Tsne;
 
 /**
  * What a report recomputes from the config rather than from rows.csv, and only when asked: the size of
  * each dataset's first training split (for the fit-time plot), and 2-D scatter plots of test embeddings
  * from learners refitted on the first seed's first split exactly as the runner fits them (same
- * preprocessing, seed and parameters). Embeddings with more than two dimensions are projected on their
- * first two principal components (fitted on the plotted test embeddings); one dimension is plotted
- * against the row index.
+ * preprocessing, seed and parameters). Embeddings with more than two dimensions are projected by
+ * {@link Projection}: on their first two principal components (fitted on the plotted test embeddings, up
+ * to {@link #MAX_POINTS} rows) or by t-SNE seeded with the first seed (up to {@link #MAX_TSNE_POINTS} rows);
+ * one dimension is plotted against the row index.
  */
 final class RefitData {
     /** Test points drawn per scatter plot at most (the first ones, so the plot is deterministic). */
     static final int MAX_POINTS = 2000;
+    /** Test points per t-SNE plot at most (exact t-SNE costs O(n²) per iteration). */
+    static final int MAX_TSNE_POINTS = 1000;
+    /** t-SNE gradient-descent iterations. */
+    static final int TSNE_ITERATIONS = 1000;
 
     private RefitData() {
     }
@@ -51,33 +57,47 @@ final class RefitData {
         return cfg.protocol().splits(ld.dataset().labels(), ld.split(), cfg.seeds().get(0)).get(0);
     }
 
-    static List<Figure> embeddings(ExperimentConfig cfg, Learners registry) {
+    static List<Figure> embeddings(ExperimentConfig cfg, Learners registry, Projection projection) {
         long seed = cfg.seeds().get(0);
         List<Figure> out = new ArrayList<>();
         for (DatasetSpec spec : cfg.datasets()) {
             LabeledData ld = DataSources.load(spec);
             Split split = firstSplit(cfg, ld);
             Dataset train = ld.dataset().subset(split.train());
-            int[] testRows = split.test().length > MAX_POINTS ? java.util.Arrays.copyOf(split.test(), MAX_POINTS) : split.test();
+            int max = projection == Projection.TSNE ? MAX_TSNE_POINTS : MAX_POINTS;
+            int[] testRows = split.test().length > max ? java.util.Arrays.copyOf(split.test(), max) : split.test();
             Dataset test = ld.dataset().subset(testRows);
             for (BoundLearner b : cfg.variants()) {
                 LearnedMetric metric = Pipeline.fit(train, cfg.preprocessing(),
                         registry.create(b.type(), Params.of(b.resolvedParams())), new FitContext(seed, Progress.none()));
                 Matrix emb = metric.embed(test.x());
-                out.add(scatter(spec.name(), b.label(), emb, test.labels().toArray(), seed));
+                out.add(scatter(spec.name(), b.label(), emb, test.labels().toArray(), seed, projection));
             }
         }
         return out;
     }
 
-    static Figure scatter(String dataset, String label, Matrix emb, int[] labels, long seed) {
+    static Figure scatter(String dataset, String label, Matrix emb, int[] labels, long seed, Projection projection) {
         String xLabel;
         String yLabel;
         Matrix xy;
-        if (emb.cols() > 2) {
+        String shown = "";
+        if (emb.cols() > 2 && projection == Projection.TSNE && emb.rows() >= Tsne.MIN_POINTS) {
+            double[][] layout = Tsne.embed(emb.toRows(), TSNE_ITERATIONS, seed);
+            double[] v = new double[emb.rows() * 2];
+            for (int i = 0; i < layout.length; i++) {
+                v[2 * i] = layout[i][0];
+                v[2 * i + 1] = layout[i][1];
+            }
+            xy = Matrix.of(emb.rows(), 2, v);
+            xLabel = "t-SNE 1";
+            yLabel = "t-SNE 2";
+            shown = ", shown by t-SNE (exact, perplexity min(30, (n-1)/3), " + TSNE_ITERATIONS + " iterations, seed " + seed + ")";
+        } else if (emb.cols() > 2) {
             xy = Pca.fit(emb, 2).apply(emb);
             xLabel = "PC 1 of the embedding";
             yLabel = "PC 2 of the embedding";
+            shown = ", shown on its first two principal components";
         } else if (emb.cols() == 2) {
             xy = emb;
             xLabel = "embedding dimension 1";
@@ -102,7 +122,7 @@ final class RefitData {
         return Charts.scatter("embedding_" + ReportFigures.safe(dataset) + "_" + ReportFigures.safe(label),
                 "Test embeddings of " + label + " on " + dataset,
                 "Test rows of " + dataset + " embedded by " + label + " refitted on the first split with seed " + seed + " ("
-                        + emb.cols() + "-D" + (emb.cols() > 2 ? ", shown on its first two principal components" : "") + "), coloured by class.",
+                        + emb.cols() + "-D" + shown + "; " + emb.rows() + " test rows), coloured by class.",
                 xLabel, yLabel, groups);
     }
 }

@@ -26,7 +26,14 @@ import org.metriclab.experiments.results.Tables;
  */
 public record Report(Path html, List<Path> written, List<String> notes) {
 
+    /** A report whose embedding plots (if any) use {@link Projection#PCA}. */
     public static Report write(Path dir, List<ResultRow> rows, Tables layout, PublishedTable.Options options, boolean embeddings, Path out) {
+        return write(dir, rows, layout, options, embeddings, Projection.PCA, out);
+    }
+
+    /** @param projection how the embedding scatter plots show more than two dimensions */
+    public static Report write(Path dir, List<ResultRow> rows, Tables layout, PublishedTable.Options options, boolean embeddings,
+            Projection projection, Path out) {
         List<String> notes = new ArrayList<>();
         List<PublishedTable> tables = new ArrayList<>();
         for (String m : layout.measures()) {
@@ -49,7 +56,7 @@ public record Report(Path html, List<Path> written, List<String> notes) {
         }
         List<Figure> figures = new ArrayList<>(ReportFigures.fromResults(rows, layout, Curves.read(dir), sizes));
         if (embeddings && cfg != null) {
-            figures.addAll(RefitData.embeddings(cfg, Learners.load()));
+            figures.addAll(RefitData.embeddings(cfg, Learners.load(), projection));
         }
         String name = cfg != null ? cfg.name() : dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
         Path target = out == null ? dir.resolve("report.html") : out;

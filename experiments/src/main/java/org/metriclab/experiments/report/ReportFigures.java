@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.metriclab.core.learn.Progress;
 import org.metriclab.eval.stats.Summary;
+import org.metriclab.experiments.config.TrainSizes;
 import org.metriclab.experiments.plots.Charts;
 import org.metriclab.experiments.plots.Figure;
 import org.metriclab.experiments.results.CurvePoint;
@@ -17,9 +19,10 @@ import org.metriclab.experiments.results.Tables;
 
 /**
  * The plots a report draws from a run's files: a bar chart with 95% Student-t intervals per measure,
- * learning curves (objective per iteration, averaged over trials) per dataset, precision-at-k curves when
- * the run has two or more {@code precision_at_<k>} measures, and fit time against training-set size when
- * the run's datasets have two or more sizes.
+ * learning curves per dataset (objective per iteration; for deep learners training loss and validation
+ * MAP@R per epoch; averaged over trials), precision-at-k curves when the run has two or more
+ * {@code precision_at_<k>} measures, and fit time against training-set size when the rows have two or
+ * more training-set sizes.
  */
 final class ReportFigures {
     private static final Pattern PRECISION_AT = Pattern.compile("precision_at_(\\d+)");
@@ -58,35 +61,65 @@ final class ReportFigures {
                 t.rowAxis(), t.measure(), t.rows(), series);
     }
 
+    /**
+     * One plot per dataset and curve name, one line per learner (the mean over seeds and splits at each
+     * step): the objective per iteration, and for deep learners the training loss and the validation MAP@R per epoch.
+     */
     static List<Figure> learningCurves(List<CurvePoint> curves, Tables layout) {
-        Map<String, Map<String, TreeMap<Integer, double[]>>> byDataset = new LinkedHashMap<>();
+        Map<String, Map<String, Map<String, TreeMap<Integer, double[]>>>> byDataset = new LinkedHashMap<>();
         for (String d : layout.datasets()) {
-            byDataset.put(d, new LinkedHashMap<>());
+            byDataset.put(d, new TreeMap<>(ReportFigures::curveOrder));
         }
         for (CurvePoint p : curves) {
-            if (!Double.isFinite(p.objective())) {
+            if (!Double.isFinite(p.value())) {
                 continue;
             }
-            double[] acc = byDataset.computeIfAbsent(p.trial().dataset(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(p.trial().label(), k -> new TreeMap<>()).computeIfAbsent(p.iteration(), k -> new double[2]);
-            acc[0] += p.objective();
+            double[] acc = byDataset.computeIfAbsent(p.trial().dataset(), k -> new TreeMap<>(ReportFigures::curveOrder))
+                    .computeIfAbsent(p.curve(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(p.trial().label(), k -> new TreeMap<>()).computeIfAbsent(p.step(), k -> new double[2]);
+            acc[0] += p.value();
             acc[1]++;
         }
         List<Figure> out = new ArrayList<>();
-        byDataset.forEach((d, byLabel) -> {
-            if (byLabel.isEmpty()) {
-                return;
-            }
+        byDataset.forEach((d, byCurve) -> byCurve.forEach((curve, byLabel) -> {
             Map<String, Charts.Points> series = new LinkedHashMap<>();
-            byLabel.forEach((label, pts) -> {
-                double[] x = pts.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
-                double[] y = pts.values().stream().mapToDouble(a -> a[0] / a[1]).toArray();
-                series.put(label, new Charts.Points(x, y));
+            for (String l : layout.learners()) {
+                if (byLabel.containsKey(l)) {
+                    series.put(l, points(byLabel.get(l)));
+                }
+            }
+            byLabel.forEach((l, pts) -> series.putIfAbsent(l, points(pts)));
+            out.add(switch (curve) {
+                case CurvePoint.OBJECTIVE -> Charts.lines("curves_" + safe(d), "Training objective per iteration on " + d,
+                        "Training objective per iteration reported by each iterative learner on " + d
+                                + " (per batch for deep learners), averaged over seeds and splits.", "iteration", "objective", series, false, false);
+                case Progress.EPOCH_LOSS -> Charts.lines("epoch_loss_" + safe(d), "Training loss per epoch on " + d,
+                        "Mean training loss over each epoch's batches for each deep learner on " + d + ", averaged over seeds and splits.",
+                        "epoch", "mean training loss", series, false, false);
+                case Progress.VALIDATION_MAP_AT_R -> Charts.lines("validation_map_at_r_" + safe(d), "Validation MAP@R per epoch on " + d,
+                        "MAP@R on the rows each deep learner holds out of its training part for early stopping (patience > 0), after every "
+                                + "epoch on " + d + ", averaged over seeds and splits.", "epoch", "validation MAP@R", series, false, false);
+                default -> Charts.lines(safe(curve) + "_" + safe(d), curve + " on " + d, "The curve '" + curve
+                        + "' reported by the learners on " + d + ", averaged over seeds and splits.", "step", curve, series, false, false);
             });
-            out.add(Charts.lines("curves_" + safe(d), "Learning curves on " + d, "Training objective per iteration reported by each "
-                    + "iterative learner on " + d + ", averaged over seeds and splits.", "iteration", "objective", series, false, false));
-        });
+        }));
         return out;
+    }
+
+    /** The objective first, then training loss, validation MAP@R and any other curves by name. */
+    private static int curveOrder(String a, String b) {
+        List<String> known = List.of(CurvePoint.OBJECTIVE, Progress.EPOCH_LOSS, Progress.VALIDATION_MAP_AT_R);
+        int ia = known.indexOf(a);
+        int ib = known.indexOf(b);
+        if (ia >= 0 || ib >= 0) {
+            return Integer.compare(ia < 0 ? known.size() : ia, ib < 0 ? known.size() : ib);
+        }
+        return a.compareTo(b);
+    }
+
+    private static Charts.Points points(TreeMap<Integer, double[]> pts) {
+        return new Charts.Points(pts.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
+                pts.values().stream().mapToDouble(a -> a[0] / a[1]).toArray());
     }
 
     static List<Figure> precisionAtK(List<ResultRow> rows, Tables layout) {
@@ -125,35 +158,70 @@ final class ReportFigures {
         return out;
     }
 
+    /**
+     * Fit time (log axis) against training rows n (log axis when n spans a factor of 10 or more), when the
+     * rows have two or more values of n: from
+     * {@code n_train}, or for rows.csv without that column from {@code trainSizes} (rows per dataset). With a
+     * {@code train_sizes} sweep there is one line per learner and dataset (just per learner for one dataset);
+     * otherwise one line per learner across the datasets.
+     */
     static java.util.Optional<Figure> fitTimeVsN(List<ResultRow> rows, Tables layout, Map<String, Integer> trainSizes) {
-        if (trainSizes.values().stream().distinct().count() < 2) {
-            return java.util.Optional.empty();
-        }
-        Map<String, TreeMap<Integer, double[]>> byLabel = new LinkedHashMap<>();
-        layout.learners().forEach(l -> byLabel.put(l, new TreeMap<>()));
-        String measure = layout.measures().get(0);
-        for (ResultRow r : rows) {
-            Integer n = trainSizes.get(r.dataset());
-            if (n == null || !r.measure().equals(measure) || !Double.isFinite(r.fitSeconds()) || r.fitSeconds() <= 0) {
-                continue;
-            }
-            double[] acc = byLabel.computeIfAbsent(r.label(), k -> new TreeMap<>()).computeIfAbsent(n, k -> new double[2]);
-            acc[0] += r.fitSeconds();
-            acc[1]++;
-        }
-        Map<String, Charts.Points> series = new LinkedHashMap<>();
-        byLabel.forEach((l, pts) -> {
-            if (!pts.isEmpty()) {
-                series.put(l, new Charts.Points(pts.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
-                        pts.values().stream().mapToDouble(a -> a[0] / a[1]).toArray()));
-            }
-        });
+        Map<String, Charts.Points> series = fitTimeSeries(rows, layout, trainSizes);
         if (series.isEmpty()) {
             return java.util.Optional.empty();
         }
+        boolean sweep = rows.stream().anyMatch(r -> TrainSizes.sizeOf(r.dataset()).isPresent());
+        String what = sweep ? "the training rows n of each stratified subsample (protocol.train_sizes)"
+                : "the number of training rows of each dataset";
+        double lo = series.values().stream().flatMapToDouble(p -> java.util.Arrays.stream(p.x())).min().orElse(1);
+        double hi = series.values().stream().flatMapToDouble(p -> java.util.Arrays.stream(p.x())).max().orElse(1);
+        boolean logX = hi >= 10 * lo;
         return java.util.Optional.of(Charts.lines("fit_time_vs_n", "Fit time vs training-set size", "Mean wall time of preprocessing + fit "
-                + "(seconds, log scale) against the number of training rows of each dataset (log scale).", "training rows n",
-                "fit time (s)", series, true, true));
+                + "(seconds, log scale) over seeds and splits against " + what + (logX ? " (log scale)" : "")
+                + ". Times are wall-clock in a shared JVM: the first trials of a run include JIT warm-up.", "training rows n",
+                "fit time (s)", series, logX, true));
+    }
+
+    /** The lines of {@link #fitTimeVsN}: label (and dataset) → mean fit seconds per n; empty when fewer than two values of n. */
+    static Map<String, Charts.Points> fitTimeSeries(List<ResultRow> rows, Tables layout, Map<String, Integer> trainSizes) {
+        String measure = layout.measures().get(0);
+        Map<String, Map<String, TreeMap<Integer, double[]>>> byBase = new LinkedHashMap<>();
+        java.util.Set<Integer> ns = new java.util.TreeSet<>();
+        for (ResultRow r : rows) {
+            Integer n = r.nTrain() > 0 ? Integer.valueOf(r.nTrain()) : trainSizes.get(r.dataset());
+            if (n == null || !r.measure().equals(measure) || !Double.isFinite(r.fitSeconds()) || r.fitSeconds() <= 0) {
+                continue;
+            }
+            ns.add(n);
+            double[] acc = byBase.computeIfAbsent(TrainSizes.baseName(r.dataset()), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.label(), k -> new TreeMap<>()).computeIfAbsent(n, k -> new double[2]);
+            acc[0] += r.fitSeconds();
+            acc[1]++;
+        }
+        if (ns.size() < 2) {
+            return Map.of();
+        }
+        boolean sweep = rows.stream().anyMatch(r -> TrainSizes.sizeOf(r.dataset()).isPresent());
+        Map<String, Map<Integer, double[]>> lines = new LinkedHashMap<>();
+        for (String l : layout.learners()) {
+            byBase.forEach((base, byLabel) -> {
+                TreeMap<Integer, double[]> pts = byLabel.get(l);
+                if (pts == null) {
+                    return;
+                }
+                String key = sweep && byBase.size() > 1 ? l + " on " + base : l;
+                Map<Integer, double[]> into = lines.computeIfAbsent(key, k -> new TreeMap<>());
+                pts.forEach((n, a) -> {
+                    double[] acc = into.computeIfAbsent(n, k -> new double[2]);
+                    acc[0] += a[0];
+                    acc[1] += a[1];
+                });
+            });
+        }
+        Map<String, Charts.Points> series = new LinkedHashMap<>();
+        lines.forEach((key, pts) -> series.put(key, new Charts.Points(pts.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
+                pts.values().stream().mapToDouble(a -> a[0] / a[1]).toArray())));
+        return series;
     }
 
     static String safe(String s) {

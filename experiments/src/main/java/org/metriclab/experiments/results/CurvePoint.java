@@ -2,19 +2,56 @@ package org.metriclab.experiments.results;
 
 import java.util.List;
 
-/** One objective value a learner reported through {@code Progress.iteration} during a trial. */
-public record CurvePoint(TrialKey trial, int iteration, double objective) implements java.io.Serializable {
-    public static final List<String> COLUMNS = List.of("dataset", "label", "seed", "split", "iteration", "objective");
+/**
+ * One point of a learning curve a learner reported during a trial: the objective per iteration
+ * ({@code Progress.iteration}, curve {@link #OBJECTIVE}) or a named curve from {@code Progress.measure}
+ * (for deep learners {@code epoch_loss} and {@code validation_map_at_r} per epoch).
+ *
+ * @param curve the curve's name
+ * @param step  the iteration or epoch (as the learner counts it)
+ */
+public record CurvePoint(TrialKey trial, String curve, int step, double value) implements java.io.Serializable {
+    /** The curve of {@code Progress.iteration} values. */
+    public static final String OBJECTIVE = "objective";
+    public static final List<String> COLUMNS = List.of("dataset", "label", "seed", "split", "curve", "step", "value");
+    /** The header of curves.csv before named curves existed (objective per iteration only); still read. */
+    public static final List<String> LEGACY_COLUMNS = List.of("dataset", "label", "seed", "split", "iteration", "objective");
+
+    public CurvePoint {
+        if (curve == null || !curve.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("a curve name is lower-case snake_case, got '" + curve + "'");
+        }
+    }
 
     List<String> fields() {
-        return List.of(trial.dataset(), trial.label(), Long.toString(trial.seed()), Integer.toString(trial.split()),
-                Integer.toString(iteration), Double.toString(objective));
+        return List.of(trial.dataset(), trial.label(), Long.toString(trial.seed()), Integer.toString(trial.split()), curve,
+                Integer.toString(step), Double.toString(value));
     }
 
     static TrialKey keyOf(List<String> f) {
-        if (f.size() != COLUMNS.size()) {
+        if (f.size() != COLUMNS.size() && f.size() != LEGACY_COLUMNS.size()) {
             throw new IllegalArgumentException("expected " + COLUMNS.size() + " fields, found " + f.size());
         }
         return new TrialKey(f.get(0), f.get(1), Long.parseLong(f.get(2)), Integer.parseInt(f.get(3)));
+    }
+
+    /** Parses one line's fields under {@code header} ({@link #COLUMNS}, or {@link #LEGACY_COLUMNS}: curve {@link #OBJECTIVE}). */
+    static CurvePoint of(List<String> header, List<String> f) {
+        if (f.size() != header.size()) {
+            throw new IllegalArgumentException("expected " + header.size() + " fields (" + String.join(",", header) + "), found " + f.size());
+        }
+        try {
+            if (header.equals(LEGACY_COLUMNS)) {
+                return new CurvePoint(keyOf(f), OBJECTIVE, Integer.parseInt(f.get(4)), Double.parseDouble(f.get(5)));
+            }
+            return new CurvePoint(keyOf(f), f.get(4), Integer.parseInt(f.get(5)), Double.parseDouble(f.get(6)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("seed, split, step and value must be numbers: " + e.getMessage());
+        }
+    }
+
+    /** The header {@code line} if it is one curves.csv has had, else empty. */
+    static java.util.Optional<List<String>> header(List<String> line) {
+        return line.equals(COLUMNS) || line.equals(LEGACY_COLUMNS) ? java.util.Optional.of(line) : java.util.Optional.empty();
     }
 }

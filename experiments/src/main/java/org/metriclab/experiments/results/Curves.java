@@ -1,15 +1,15 @@
 package org.metriclab.experiments.results;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.metriclab.core.data.DataFormatException;
 
-/** Reads a run's curves.csv (objective per iteration, {@link CurvePoint}); a missing file means no curves. */
+/**
+ * Reads a run's curves.csv ({@link CurvePoint}: dataset, label, seed, split, curve, step, value); a missing
+ * file means no curves and a partial last line (a killed run) is left out. Files in the older layout (…, iteration, objective) read as curve {@code objective}.
+ */
 public final class Curves {
     private Curves() {
     }
@@ -19,13 +19,9 @@ public final class Curves {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        if (lines.isEmpty() || !Csv.parse(lines.get(0)).equals(CurvePoint.COLUMNS)) {
+        List<String> lines = TrialLog.completeLines(file);
+        List<String> header = lines.isEmpty() ? null : CurvePoint.header(Csv.parse(lines.get(0))).orElse(null);
+        if (header == null) {
             throw new DataFormatException(file + ":1: expected the header " + String.join(",", CurvePoint.COLUMNS));
         }
         List<CurvePoint> out = new ArrayList<>();
@@ -34,8 +30,7 @@ public final class Curves {
                 continue;
             }
             try {
-                List<String> f = Csv.parse(lines.get(i));
-                out.add(new CurvePoint(CurvePoint.keyOf(f), Integer.parseInt(f.get(4)), Double.parseDouble(f.get(5))));
+                out.add(CurvePoint.of(header, Csv.parse(lines.get(i))));
             } catch (IllegalArgumentException e) {
                 throw new DataFormatException(file + ":" + (i + 1) + ": " + e.getMessage());
             }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.metriclab.core.data.DataFormatException;
 import org.metriclab.experiments.config.ExperimentConfig;
+import org.metriclab.experiments.config.TrainSizes;
 import org.metriclab.experiments.jackson.Trees;
 
 /**
@@ -54,9 +55,13 @@ public record Tables(List<String> measures, String rowAxis, String columnAxis, L
         try {
             Map<?, ?> tree = (Map<?, ?>) Trees.readYaml(cfg);
             Map<?, ?> table = (Map<?, ?>) tree.get("table");
+            List<Integer> sizes = new ArrayList<>();
+            if (tree.get("protocol") instanceof Map<?, ?> protocol && protocol.get("train_sizes") instanceof List<?> ts) {
+                ts.forEach(n -> sizes.add(((Number) n).intValue()));
+            }
             List<String> ds = new ArrayList<>();
             for (Object d : (List<?>) tree.get("datasets")) {
-                ds.add(String.valueOf(((Map<?, ?>) d).get("name")));
+                ds.addAll(new TrainSizes(sizes).names(String.valueOf(((Map<?, ?>) d).get("name"))));
             }
             List<String> ls = new ArrayList<>();
             for (Object l : (List<?>) tree.get("learners")) {
@@ -69,7 +74,7 @@ public record Tables(List<String> measures, String rowAxis, String columnAxis, L
             }
             List<String> ms = ((List<?>) tree.get("measures")).stream().map(String::valueOf).toList();
             return new Tables(ms, String.valueOf(table.get("rows")), String.valueOf(table.get("columns")), ds, ls);
-        } catch (ClassCastException | NullPointerException e) {
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new DataFormatException(cfg + ": not a resolved experiment config (expected the keys datasets, learners, measures, table)");
         }
     }

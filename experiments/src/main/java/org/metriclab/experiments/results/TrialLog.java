@@ -20,10 +20,12 @@ import org.metriclab.core.data.DataFormatException;
 
 /**
  * The durable, append-only record of a run: {@code rows.csv} (one {@link ResultRow} per trial and
- * measure) and {@code curves.csv} (objective values per iteration). Each completed trial is appended
- * in one write and forced to disk, curves before rows, so a killed run leaves at most one partial
- * last line. {@link #resume} repairs such files: it drops the partial line and every row or curve
- * point of a trial that does not have all its measures, so rerunning those trials never duplicates.
+ * measure) and {@code curves.csv} (learning-curve points, {@link CurvePoint}). Each completed trial is
+ * appended in one write and forced to disk, curves before rows, so a killed run leaves at most one
+ * partial last line. {@link #resume} repairs such files: it drops the partial line and every row or
+ * curve point of a trial that does not have all its measures, so rerunning those trials never
+ * duplicates. It also rewrites files of the older layouts (rows without {@code n_train}, curves as
+ * iteration, objective) in the current one.
  */
 public final class TrialLog implements AutoCloseable {
     public static final String ROWS = "rows.csv";
@@ -78,10 +80,13 @@ public final class TrialLog implements AutoCloseable {
         Path c = dir.resolve(CURVES);
         if (Files.isRegularFile(c)) {
             List<String> lines = completeLines(c);
+            List<String> header = lines.isEmpty() ? CurvePoint.COLUMNS
+                    : CurvePoint.header(Csv.parse(lines.get(0))).orElse(CurvePoint.COLUMNS);
             for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
                 try {
-                    if (complete.contains(CurvePoint.keyOf(Csv.parse(line)))) {
-                        keptCurves.add(line);
+                    CurvePoint p = CurvePoint.of(header, Csv.parse(line));
+                    if (complete.contains(p.trial())) {
+                        keptCurves.add(Csv.line(p.fields()));
                     }
                 } catch (IllegalArgumentException e) {
                     // a malformed curve line belongs to no complete trial; dropping it loses nothing that is kept in rows.csv
@@ -113,10 +118,14 @@ public final class TrialLog implements AutoCloseable {
         }
     }
 
-    /** Reads rows.csv; a partial last line (no line break: the run was killed while writing) is ignored. */
+    /**
+     * Reads rows.csv; a partial last line (no line break: the run was killed while writing) is ignored.
+     * Files without the {@code n_train} column ({@link ResultRow#LEGACY_COLUMNS}) read with n_train 0 (unknown).
+     */
     public static List<ResultRow> read(Path file) {
         List<String> lines = completeLines(file);
-        if (lines.isEmpty() || !Csv.parse(lines.get(0)).equals(ResultRow.COLUMNS)) {
+        List<String> header = lines.isEmpty() ? List.of() : Csv.parse(lines.get(0));
+        if (!header.equals(ResultRow.COLUMNS) && !header.equals(ResultRow.LEGACY_COLUMNS)) {
             throw new DataFormatException(file + ":1: expected the header " + String.join(",", ResultRow.COLUMNS));
         }
         List<ResultRow> out = new ArrayList<>();
@@ -125,7 +134,7 @@ public final class TrialLog implements AutoCloseable {
                 continue;
             }
             try {
-                out.add(ResultRow.of(Csv.parse(lines.get(i))));
+                out.add(ResultRow.of(header, Csv.parse(lines.get(i))));
             } catch (IllegalArgumentException e) {
                 throw new DataFormatException(file + ":" + (i + 1) + ": " + e.getMessage());
             }
@@ -146,7 +155,8 @@ public final class TrialLog implements AutoCloseable {
         return out;
     }
 
-    private static List<String> completeLines(Path file) {
+    /** The lines of {@code file} up to its last line break (a partial last line is left out). */
+    static List<String> completeLines(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

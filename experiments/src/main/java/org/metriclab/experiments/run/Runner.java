@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.LabeledData;
 import org.metriclab.core.data.Split;
 import org.metriclab.core.learn.Learners;
@@ -19,6 +20,7 @@ import org.metriclab.experiments.config.BoundLearner;
 import org.metriclab.experiments.config.ConfigException;
 import org.metriclab.experiments.config.DatasetSpec;
 import org.metriclab.experiments.config.ExperimentConfig;
+import org.metriclab.experiments.config.TrainSizes;
 import org.metriclab.experiments.data.DataSources;
 import org.metriclab.experiments.jackson.Trees;
 import org.metriclab.experiments.results.Provenance;
@@ -109,7 +111,7 @@ public final class Runner {
     }
 
     /**
-     * The trials of dataset {@code datasetIndex} (of {@code cfg.datasets()}) in config order (learner variant,
+     * The trials of dataset {@code datasetIndex} (of {@code cfg.datasets()}) in config order (train size, learner variant,
      * seed, split): loads the data once and computes its splits. Deterministic, so a remote executor that
      * plans the same dataset gets the same trials.
      *
@@ -139,11 +141,40 @@ public final class Runner {
             }
         }
         List<Trial> out = new ArrayList<>();
-        for (BoundLearner learner : cfg.variants()) {
+        if (cfg.trainSizes().isEmpty()) {
+            for (BoundLearner learner : cfg.variants()) {
+                for (long seed : cfg.seeds()) {
+                    List<Split> ss = splits.get(seed);
+                    for (int s = 0; s < ss.size(); s++) {
+                        out.add(new Trial(data.dataset(), ss.get(s), s, learner, seed));
+                    }
+                }
+            }
+            return out;
+        }
+        List<Integer> sizes = cfg.trainSizes().sizes();
+        for (int k = 0; k < sizes.size(); k++) {
+            int n = sizes.get(k);
+            Dataset sized = data.dataset().withName(TrainSizes.name(spec.name(), n));
+            Map<Long, List<Split>> sub = new java.util.LinkedHashMap<>();
             for (long seed : cfg.seeds()) {
-                List<Split> ss = splits.get(seed);
-                for (int s = 0; s < ss.size(); s++) {
-                    out.add(new Trial(data.dataset(), ss.get(s), s, learner, seed));
+                List<Split> ss = new ArrayList<>();
+                for (int s = 0; s < splits.get(seed).size(); s++) {
+                    Split full = splits.get(seed).get(s);
+                    if (n > full.train().length) {
+                        throw new ConfigException("protocol.train_sizes[" + k + "]", "train size " + n + " exceeds the " + full.train().length
+                                + " training rows of dataset '" + spec.name() + "' (seed " + seed + ", split " + s + ")");
+                    }
+                    ss.add(new Split(TrainSizes.subsample(data.dataset().labels(), full.train(), n, seed, s), full.test()));
+                }
+                sub.put(seed, ss);
+            }
+            for (BoundLearner learner : cfg.variants()) {
+                for (long seed : cfg.seeds()) {
+                    List<Split> ss = sub.get(seed);
+                    for (int s = 0; s < ss.size(); s++) {
+                        out.add(new Trial(sized, ss.get(s), s, learner, seed));
+                    }
                 }
             }
         }

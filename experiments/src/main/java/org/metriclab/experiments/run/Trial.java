@@ -79,7 +79,8 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
     }
 
     private ResultRow row(String params, String measure, double value, double fitSeconds, String warnings) {
-        return new ResultRow(data.name(), learner.type(), learner.label(), params, seed, splitIndex, measure, value, fitSeconds, warnings);
+        return new ResultRow(data.name(), learner.type(), learner.label(), params, seed, splitIndex, split.train().length, measure, value,
+                fitSeconds, warnings);
     }
 
     private static Matrix finite(Matrix embeddings, String part) {

@@ -6,7 +6,10 @@ import org.metriclab.core.learn.Progress;
 import org.metriclab.experiments.results.CurvePoint;
 import org.metriclab.experiments.results.TrialKey;
 
-/** The {@link Progress} a trial's learner reports to: objective values become curve points, warnings go into the rows. */
+/**
+ * The {@link Progress} a trial's learner reports to: objective values (curve {@code objective}) and named
+ * measures (e.g. {@code epoch_loss}, {@code validation_map_at_r}) become curve points, warnings go into the rows.
+ */
 final class TrialRecorder implements Progress {
     private final TrialKey key;
     private final List<CurvePoint> points = new ArrayList<>();
@@ -18,7 +21,12 @@ final class TrialRecorder implements Progress {
 
     @Override
     public synchronized void iteration(int iteration, double objective) {
-        points.add(new CurvePoint(key, iteration, objective));
+        points.add(new CurvePoint(key, CurvePoint.OBJECTIVE, iteration, objective));
+    }
+
+    @Override
+    public synchronized void measure(String name, int step, double value) {
+        points.add(new CurvePoint(key, name, step, value));
     }
 
     @Override

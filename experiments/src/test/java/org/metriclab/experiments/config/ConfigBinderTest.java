@@ -147,4 +147,34 @@ class ConfigBinderTest {
         assertEquals(dir.resolve("toy.csv"), csv.csv());
         assertEquals("label", csv.label());
     }
+
+    @Test
+    void trainSizesSweepNamesADatasetVariantPerSize() {
+        ExperimentConfig c = bind(VALID + "protocol: {type: holdout, test_fraction: 0.3, repeats: 1, train_sizes: [20, 40]}\n");
+        assertEquals(new TrainSizes(List.of(20, 40)), c.trainSizes());
+        assertEquals(new Protocol.Holdout(0.3, 1), c.protocol());
+        assertEquals(List.of("iris (n=20)", "iris (n=40)", "wine (n=20)", "wine (n=40)"), c.datasetNames());
+        String resolved = Trees.toYaml(c.toTree());
+        assertTrue(resolved.contains("train_sizes:") && resolved.contains("- 40"), resolved);
+        ExperimentConfig again = new ConfigBinder(REGISTRY, dir).bind(Trees.parseYaml(resolved.replace("builtin: true", ""), "resolved.yaml"));
+        assertEquals(c.trainSizes(), again.trainSizes(), "the resolved config binds back to the same sweep");
+        assertEquals(TrainSizes.none(), bind(VALID).trainSizes());
+        assertEquals(List.of("iris", "wine"), bind(VALID + "protocol: {type: kfold}\n").datasetNames());
+    }
+
+    @Test
+    void invalidTrainSizesFailWithTheirPath() {
+        String base = VALID + "protocol: {type: kfold, folds: 3, train_sizes: ";
+        ConfigException small = fails(base + "[20, 1]}\n");
+        assertEquals("protocol.train_sizes[1]: expected a training-set size >= 2, found 1", small.getMessage());
+        ConfigException twice = fails(base + "[20, 20]}\n");
+        assertEquals("protocol.train_sizes[1]: train size 20 is listed twice", twice.getMessage());
+        assertEquals("protocol.train_sizes[0]", fails(base + "[many]}\n").path());
+        assertEquals("protocol.train_sizes[0]", fails(base + "[2.5]}\n").path());
+        ConfigException scalar = fails(base + "30}\n");
+        assertEquals("protocol.train_sizes", scalar.path());
+        assertTrue(scalar.getMessage().contains("expected a list"), scalar.getMessage());
+        assertEquals("protocol.train_sizes", fails(base + "[]}\n").path());
+        assertEquals("protocol.train_size", fails(VALID + "protocol: {type: kfold, train_size: [20]}\n").path());
+    }
 }

@@ -1,5 +1,6 @@
 package org.metriclab.experiments.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,10 @@ import org.metriclab.experiments.TwoClassCatalog;
 import org.metriclab.experiments.config.ConfigBinder;
 import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.jackson.Trees;
+import org.metriclab.experiments.results.CurvePoint;
+import org.metriclab.experiments.results.Curves;
 import org.metriclab.experiments.results.ResultRow;
+import org.metriclab.experiments.results.TrialKey;
 import org.metriclab.experiments.results.TrialLog;
 
 class RunnerTest {
@@ -125,9 +129,16 @@ class RunnerTest {
             }
         }
         List<String> curves = Files.readAllLines(dir.resolve(TrialLog.CURVES));
-        assertEquals("dataset,label,seed,split,iteration,objective", curves.get(0));
-        assertEquals(5, curves.size());
-        assertTrue(curves.contains("iris,chatty_test,0,0,2,1.5"), curves.toString());
+        assertEquals("dataset,label,seed,split,curve,step,value", curves.get(0));
+        assertEquals(1 + 2 * 4, curves.size());
+        assertTrue(curves.contains("iris,chatty_test,0,0,objective,2,1.5"), curves.toString());
+        assertTrue(curves.contains("iris,chatty_test,1,0,epoch_loss,1,2.0"), curves.toString());
+        assertTrue(curves.contains("iris,chatty_test,1,0,validation_map_at_r,1,0.25"), curves.toString());
+        assertEquals(List.of(new CurvePoint(new TrialKey("iris", "chatty_test", 0, 0), "objective", 1, 2.5),
+                new CurvePoint(new TrialKey("iris", "chatty_test", 0, 0), "objective", 2, 1.5),
+                new CurvePoint(new TrialKey("iris", "chatty_test", 0, 0), "epoch_loss", 1, 2.0),
+                new CurvePoint(new TrialKey("iris", "chatty_test", 0, 0), "validation_map_at_r", 1, 0.25)),
+                Curves.read(dir).stream().filter(c -> c.trial().seed() == 0).toList());
         String md = Files.readString(dir.resolve("tables/precision_at_1.md"));
         assertTrue(md.contains("| iris | — | **"), md);
     }
@@ -182,5 +193,80 @@ class RunnerTest {
         org.metriclab.experiments.config.ConfigException d = assertThrows(org.metriclab.experiments.config.ConfigException.class,
                 () -> runner().run(config(disjoint), disjoint.getBytes(StandardCharsets.UTF_8), dir, false, 1));
         assertTrue(d.getMessage().startsWith("protocol: dataset 'iris': class_disjoint names classes [7]"), d.getMessage());
+    }
+
+    @Test
+    void trainSizesSubsampleEveryTrainingPartAndAreRecordedAsNTrain() throws Exception {
+        String yaml = """
+                name: scaling
+                datasets: [iris]
+                protocol: {type: holdout, test_fraction: 0.3, repeats: 2, train_sizes: [30, 60]}
+                seeds: [0]
+                learners: [{type: euclidean}, {type: covariance}]
+                measures: [precision_at_1]
+                """;
+        Path dir = tmp.resolve("scaling");
+        byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+        Runner.Summary s = runner().run(config(yaml), bytes, dir, false, 2);
+        assertEquals(2 * 2 * 2, s.trials());
+        List<ResultRow> rows = TrialLog.read(dir.resolve(TrialLog.ROWS));
+        assertEquals(8, rows.size());
+        for (ResultRow r : rows) {
+            assertEquals("iris (n=" + r.nTrain() + ")", r.dataset(), r.toString());
+        }
+        assertEquals(List.of(30, 60), rows.stream().map(ResultRow::nTrain).distinct().sorted().toList());
+        assertTrue(Files.readString(dir.resolve("tables/precision_at_1.md")).contains("| iris (n=30) |"));
+        // euclidean's values differ between sizes only through the training rows, the test rows are shared
+        List<Trial> planned = Runner.planDataset(config(yaml), 0);
+        Trial small = planned.get(0);
+        Trial large = planned.stream().filter(t -> t.data().name().equals("iris (n=60)") && t.splitIndex() == 0).findFirst().orElseThrow();
+        assertArrayEquals(small.split().test(), large.split().test());
+        assertEquals(105, full(yaml).get(0).split().train().length);
+        assertEquals(8, runner().run(config(yaml), bytes, dir, true, 1).skipped(), "resume finds every sized trial");
+
+        String tooLarge = yaml.replace("[30, 60]", "[30, 106]");
+        org.metriclab.experiments.config.ConfigException e = assertThrows(org.metriclab.experiments.config.ConfigException.class,
+                () -> runner().run(config(tooLarge), tooLarge.getBytes(StandardCharsets.UTF_8), tmp.resolve("too-large"), false, 1));
+        assertEquals("protocol.train_sizes[1]: train size 106 exceeds the 105 training rows of dataset 'iris' (seed 0, split 0)", e.getMessage());
+    }
+
+    private List<Trial> full(String yaml) {
+        return Runner.planDataset(config(yaml.replace(", train_sizes: [30, 60]", "")), 0);
+    }
+
+    @Test
+    void filesOfTheOlderLayoutAreReadAndResumedInTheCurrentOne() throws Exception {
+        Path dir = tmp.resolve("legacy");
+        byte[] bytes = CONFIG.getBytes(StandardCharsets.UTF_8);
+        runner().run(config(CONFIG), bytes, dir, false, 2);
+        Path rows = dir.resolve(TrialLog.ROWS);
+        List<String> full = comparable(rows);
+        // rewrite rows.csv without n_train (column 7) and drop the last trial; curves.csv as iteration, objective
+        List<String> legacy = new ArrayList<>();
+        legacy.add(String.join(",", ResultRow.LEGACY_COLUMNS));
+        List<String> lines = dataLines(rows);
+        for (String line : lines.subList(0, lines.size() - 2)) {
+            List<String> f = new ArrayList<>(List.of(line.split(",", -1)));
+            f.remove(6);
+            legacy.add(String.join(",", f));
+        }
+        Files.writeString(rows, String.join("\n", legacy) + "\n", StandardCharsets.UTF_8);
+        assertTrue(TrialLog.read(rows).stream().allMatch(r -> r.nTrain() == 0), "n_train unknown in the old layout");
+        ResultRow kept = TrialLog.read(rows).get(0);
+        String[] dropped = lines.get(lines.size() - 1).split(",", -1);
+        Files.writeString(dir.resolve(TrialLog.CURVES), "dataset,label,seed,split,iteration,objective\n"
+                + kept.dataset() + "," + kept.label() + "," + kept.seed() + "," + kept.split() + ",1,2.5\n"
+                + dropped[0] + "," + dropped[2] + "," + dropped[4] + "," + dropped[5] + ",7,9.5\n", StandardCharsets.UTF_8);
+        assertEquals(new CurvePoint(kept.key(), CurvePoint.OBJECTIVE, 1, 2.5), Curves.read(dir).get(0), "the old layout reads as curve objective");
+        assertEquals(2, Curves.read(dir).size());
+
+        Runner.Summary resumed = runner().run(config(CONFIG), bytes, dir, true, 1);
+        assertEquals(11, resumed.skipped());
+        assertEquals(full, comparable(rows));
+        assertEquals(String.join(",", ResultRow.COLUMNS), Files.readAllLines(rows).get(0));
+        assertEquals(2, TrialLog.read(rows).stream().filter(r -> r.nTrain() == 100).count(), "the rerun trial records n_train");
+        assertEquals(List.of("dataset,label,seed,split,curve,step,value",
+                kept.dataset() + "," + kept.label() + "," + kept.seed() + "," + kept.split() + ",objective,1,2.5"),
+                Files.readAllLines(dir.resolve(TrialLog.CURVES)), "converted, and the incomplete trial's point dropped");
     }
 }

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.Progress;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.deep.EmbeddingMetric;
 import org.metriclab.deep.NetSpec;
@@ -34,6 +35,10 @@ import org.metriclab.eval.RetrievalEvaluator;
  * own learning rate, for the loss's proxies/class weights. Reproducible: every random choice comes
  * from streams of the fit seed (init, weights, validation, one stream per epoch for batches, dropout
  * and miners), so a run resumed from an epoch checkpoint continues identically.
+ *
+ * <p>Progress: the loss of every batch goes to {@link Progress#iteration}; after every epoch the mean
+ * batch loss goes to {@link Progress#measure} as {@link Progress#EPOCH_LOSS} and, with early stopping
+ * (patience &gt; 0), the validation MAP@R as {@link Progress#VALIDATION_MAP_AT_R} (step = 1-based epoch).
  */
 public final class Trainer {
     private final NetSpec spec;
@@ -148,10 +153,13 @@ public final class Trainer {
             for (int[] b : batches) {
                 samples += b.length;
             }
-            st.epochLoss.add(batches.isEmpty() ? 0 : sum / batches.size());
+            double epochLoss = batches.isEmpty() ? 0 : sum / batches.size();
+            st.epochLoss.add(epochLoss);
+            ctx.progress().measure(Progress.EPOCH_LOSS, epoch + 1, epochLoss);
             if (train.patience() > 0) {
                 double score = validate(net, x, dim, valRows, cls, ctx.seed());
                 st.val.add(score);
+                ctx.progress().measure(Progress.VALIDATION_MAP_AT_R, epoch + 1, score);
                 if (score > st.best) {
                     st.best = score;
                     st.bestEpoch = epoch + 1;

@@ -163,6 +163,19 @@ class DeepTrainingTest {
     }
 
     @Test
+    void trackValidationRecordsEveryEpochWithoutStopping() {
+        Map<String, Object> p = small("loss", "contrastive", "epochs", 3, "lr", 3e-3, "track_validation", true);
+        EmbeddingMetric tracked = fit("deep_metric", p, part(600), 5, Progress.none());
+        List<Double> val = tracked.trainingLog().validationMapAtR();
+        assertEquals(3, val.size(), "one validation score per epoch: " + val);
+        assertEquals(3, tracked.trainingLog().keptEpoch(), "without patience the last epoch is kept");
+        assertTrue(val.stream().allMatch(v -> v > 0 && v <= 1), "MAP@R in (0, 1]: " + val);
+        Map<String, Object> plain = new HashMap<>(p);
+        plain.remove("track_validation");
+        assertTrue(fit("deep_metric", plain, part(600), 5, Progress.none()).trainingLog().validationMapAtR().isEmpty());
+    }
+
+    @Test
     void autoencoderAndCnnLearn() {
         EmbeddingMetric ae = fit("autoencoder", small("epochs", 3, "lr", 3e-3), part(1000), 4, Progress.none());
         List<Double> l = ae.trainingLog().epochLoss();

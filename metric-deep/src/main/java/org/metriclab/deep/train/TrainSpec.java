@@ -17,12 +17,14 @@ import org.metriclab.core.learn.Params;
  * miner is switched off, i.e. the loss sees all pairs/triplets, for the first epochs: a curriculum
  * that keeps batch-hard mining from collapsing the embedding at initialisation); early stopping on
  * validation MAP@R when patience > 0 (validation_fraction 0.1 of the training rows held out,
- * stratified), best epoch restored; checkpoint path ("" = none) written after every epoch, resume
+ * stratified), best epoch restored; track_validation false (true: hold out the same validation rows and
+ * record validation MAP@R after every epoch without early stopping, the last epoch kept — a learning
+ * curve for runs that train a fixed number of epochs); checkpoint path ("" = none) written after every epoch, resume
  * true continues from it.
  */
 public record TrainSpec(int epochs, int batchSize, String sampler, int m, String optimizer, double lr, double weightLr,
         double weightDecay, String lrSchedule, double gamma, int stepEpochs, int warmupEpochs, int minerWarmupEpochs, int patience,
-        double validationFraction, String checkpoint, boolean resume) {
+        double validationFraction, String checkpoint, boolean resume, boolean trackValidation) {
     public TrainSpec {
         if (epochs < 1 || batchSize < 2) {
             throw new IllegalArgumentException("epochs must be >= 1 and batch_size >= 2, got " + epochs + ", " + batchSize);
@@ -54,7 +56,13 @@ public record TrainSpec(int epochs, int batchSize, String sampler, int m, String
                 p.getInt("m", 32), p.getString("optimizer", "adam"), p.getDouble("lr", 1e-3), p.getDouble("weight_lr", 1e-2),
                 p.getDouble("weight_decay", 0), p.getString("lr_schedule", "constant"), p.getDouble("gamma", 0.1),
                 p.getInt("step_epochs", 10), p.getInt("warmup_epochs", 0), p.getInt("miner_warmup_epochs", 0), p.getInt("patience", 0),
-                p.getDouble("validation_fraction", 0.1), p.getString("checkpoint", ""), p.getBoolean("resume", false));
+                p.getDouble("validation_fraction", 0.1), p.getString("checkpoint", ""), p.getBoolean("resume", false),
+                p.getBoolean("track_validation", false));
+    }
+
+    /** Whether a validation part is held out and scored after every epoch. */
+    public boolean validates() {
+        return patience > 0 || trackValidation;
     }
 
     public BatchSampler batchSampler() {

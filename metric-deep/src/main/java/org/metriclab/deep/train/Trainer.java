@@ -38,7 +38,7 @@ import org.metriclab.eval.RetrievalEvaluator;
  *
  * <p>Progress: the loss of every batch goes to {@link Progress#iteration}; after every epoch the mean
  * batch loss goes to {@link Progress#measure} as {@link Progress#EPOCH_LOSS} and, with early stopping
- * (patience &gt; 0), the validation MAP@R as {@link Progress#VALIDATION_MAP_AT_R} (step = 1-based epoch).
+ * (patience &gt; 0 or track_validation), the validation MAP@R as {@link Progress#VALIDATION_MAP_AT_R} (step = 1-based epoch).
  */
 public final class Trainer {
     private final NetSpec spec;
@@ -156,10 +156,13 @@ public final class Trainer {
             double epochLoss = batches.isEmpty() ? 0 : sum / batches.size();
             st.epochLoss.add(epochLoss);
             ctx.progress().measure(Progress.EPOCH_LOSS, epoch + 1, epochLoss);
-            if (train.patience() > 0) {
+            if (train.validates()) {
                 double score = validate(net, x, dim, valRows, cls, ctx.seed());
                 st.val.add(score);
                 ctx.progress().measure(Progress.VALIDATION_MAP_AT_R, epoch + 1, score);
+            }
+            if (train.patience() > 0) {
+                double score = st.val.get(st.val.size() - 1);
                 if (score > st.best) {
                     st.best = score;
                     st.bestEpoch = epoch + 1;
@@ -185,7 +188,7 @@ public final class Trainer {
     }
 
     private int[][] split(int[] cls, int classes, FitContext ctx) {
-        if (train.patience() == 0) {
+        if (!train.validates()) {
             int[] rows = new int[cls.length];
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = i;

@@ -28,13 +28,14 @@ import org.metriclab.experiments.data.DatasetSources;
  * repeats [3]} | {type: class_disjoint, train_classes, test_classes}, each with an optional train_sizes
  * list ({@link TrainSizes}: a stratified subsample of each training part per size); retrieval [train_reference] |
  * test_self; preprocessing [{standardize: true, pca: 0}]; seeds [[0]]; learners ({type, label [type],
- * params [{}], sweep [{}]}); measures [metric-eval's defaults]; table [{rows: dataset, columns: learner}].
+ * params [{}], sweep [{}]}); measures [metric-eval's defaults]; table [{rows: dataset, columns: learner}];
+ * warmup [false] (one untimed fit per learner variant before the timed trials, local engine).
  */
 public final class ConfigBinder {
     /** Dataset names that need no further description. */
     public static final String FASHION_MNIST = "fashion_mnist";
     private static final Set<String> TOP = Set.of("name", "datasets", "protocol", "retrieval", "preprocessing", "seeds",
-            "learners", "measures", "table");
+            "learners", "measures", "table", "warmup");
     private static final String TRAIN_SIZES = "train_sizes";
     private static final Pattern PARAM_IN_MESSAGE = Pattern.compile("parameter '([^']+)'");
 
@@ -73,7 +74,8 @@ public final class ConfigBinder {
         learners(root.get("learners"), specs, variants);
         List<String> measures = root.has("measures") ? measures(root.get("measures")) : Measures.defaults();
         TableSpec table = root.has("table") ? table(root.get("table")) : TableSpec.defaults();
-        return new ExperimentConfig(name, datasets, protocol, trainSizes, retrieval, pre, seeds, specs, variants, measures, table);
+        boolean warmup = root.bool("warmup", false);
+        return new ExperimentConfig(name, datasets, protocol, trainSizes, retrieval, pre, seeds, specs, variants, measures, table, warmup);
     }
 
     private List<DatasetSpec> datasets(Node node) {

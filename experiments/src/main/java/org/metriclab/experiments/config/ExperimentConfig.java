@@ -13,10 +13,19 @@ import java.util.Map;
  * @param learners the {@code learners:} entries as written (with defaults for label/params)
  * @param trainSizes the training-set sizes the protocol sweeps (empty: none)
  * @param variants every grid point of every entry, in config order, with its resolved parameters
+ * @param warmup fit every learner variant once, untimed and discarded, before the timed trials (so that
+ *               fit_seconds measure warm code, not class loading and JIT compilation)
  */
 public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, TrainSizes trainSizes, RetrievalMode retrieval,
         Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
-        List<String> measures, TableSpec table) {
+        List<String> measures, TableSpec table, boolean warmup) {
+    /** A config without warm-up fits. */
+    public ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, TrainSizes trainSizes, RetrievalMode retrieval,
+            Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
+            List<String> measures, TableSpec table) {
+        this(name, datasets, protocol, trainSizes, retrieval, preprocessing, seeds, learners, variants, measures, table, false);
+    }
+
     /** A config without a training-set size sweep. */
     public ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, RetrievalMode retrieval,
             Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
@@ -81,6 +90,7 @@ public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol
         m.put("learners", ls);
         m.put("measures", measures);
         m.put("table", table.toTree());
+        m.put("warmup", warmup);
         return m;
     }
 }

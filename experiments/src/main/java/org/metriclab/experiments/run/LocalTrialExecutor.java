@@ -1,7 +1,9 @@
 package org.metriclab.experiments.run;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +37,20 @@ final class LocalTrialExecutor implements TrialExecutor {
             return t;
         });
         try {
+            if (cfg.warmup()) {
+                // one untimed fit per learner variant, on its first pending trial, before any timed trial starts
+                Map<String, Trial> first = new LinkedHashMap<>();
+                for (Trial t : pending) {
+                    first.putIfAbsent(t.learner().label(), t);
+                }
+                List<Future<?>> warm = new ArrayList<>();
+                for (Trial t : first.values()) {
+                    warm.add(pool.submit(() -> t.warmUp(cfg, registry)));
+                }
+                for (Future<?> f : warm) {
+                    f.get();
+                }
+            }
             List<Future<?>> futures = new ArrayList<>();
             for (Trial t : pending) {
                 futures.add(pool.submit(() -> sink.completed(t, t.run(cfg, registry))));

@@ -38,6 +38,20 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
     public record Outcome(List<ResultRow> rows, List<CurvePoint> curve, Optional<String> failure, double seconds) {
     }
 
+    /**
+     * Fits this trial's learner on its training part once and discards the model: the untimed warm-up
+     * of {@code warmup: true} (class loading, JIT compilation, native libraries). A failure is ignored
+     * here; the timed trial reports it.
+     */
+    public void warmUp(ExperimentConfig cfg, Learners registry) {
+        try {
+            MetricLearner<?> l = registry.create(learner.type(), Params.of(learner.resolvedParams()));
+            Pipeline.fit(data.subset(split.train()), cfg.preprocessing(), l, new FitContext(seed, org.metriclab.core.learn.Progress.none()));
+        } catch (RuntimeException ignored) {
+            // reported by the timed run of the same trial
+        }
+    }
+
     /** Fits and evaluates; never throws for a failing learner (see the class comment). */
     public Outcome run(ExperimentConfig cfg, Learners registry) {
         long t0 = System.nanoTime();

@@ -20,6 +20,7 @@ import org.metriclab.core.baseline.BaselineCatalog;
 import org.metriclab.core.learn.Learners;
 import org.metriclab.experiments.TwoClassCatalog;
 import org.metriclab.experiments.config.ConfigBinder;
+import org.metriclab.experiments.config.ConfigException;
 import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.jackson.Trees;
 import org.metriclab.experiments.results.CurvePoint;
@@ -101,6 +102,26 @@ class RunnerTest {
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
                 () -> runner().run(config(CONFIG), (CONFIG + "# changed\n").getBytes(StandardCharsets.UTF_8), dir, true, 1));
         assertTrue(other.getMessage().contains("different config"), other.getMessage());
+    }
+
+    @Test
+    void warmupFitsEachLearnerOnceUntimedAndLeavesTheRowsUnchanged() throws Exception {
+        String yaml = CONFIG.replace("learners: [{type: euclidean}, {type: covariance}]",
+                "learners: [{type: counting_test}, {type: covariance}]");
+        int before = TwoClassCatalog.COUNTING_FITS.get();
+        runner().run(config(yaml), yaml.getBytes(StandardCharsets.UTF_8), tmp.resolve("cold"), false, 2);
+        assertEquals(6, TwoClassCatalog.COUNTING_FITS.get() - before, "3 folds x 2 seeds");
+        String warm = yaml + "warmup: true\n";
+        ExperimentConfig cfg = config(warm);
+        assertTrue(cfg.warmup());
+        assertEquals(true, cfg.toTree().get("warmup"), "the resolved config records warmup");
+        assertTrue(!config(yaml).warmup(), "off by default");
+        before = TwoClassCatalog.COUNTING_FITS.get();
+        runner().run(cfg, warm.getBytes(StandardCharsets.UTF_8), tmp.resolve("warm"), false, 2);
+        assertEquals(7, TwoClassCatalog.COUNTING_FITS.get() - before, "one warm-up fit, then the 6 timed trials");
+        assertEquals(comparable(tmp.resolve("cold").resolve(TrialLog.ROWS)), comparable(tmp.resolve("warm").resolve(TrialLog.ROWS)));
+        ConfigException bad = assertThrows(ConfigException.class, () -> config(yaml + "warmup: yes please\n"));
+        assertTrue(bad.getMessage().contains("warmup") && bad.getMessage().contains("expected true or false"), bad.getMessage());
     }
 
     @Test

@@ -109,9 +109,7 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
                 if (alpha == 0.0) {
                     continue;
                 }
-                for (int r = 0; r < d; r++) {
-                    av[r] = PairwiseKernels.dot(a, r * d, v, o, d);
-                }
+                times(a, v, o, d, av);
                 lambda[c] -= alpha;
                 double beta;
                 if (similar[c]) {
@@ -121,6 +119,7 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
                     beta = -alpha / (1 + alpha * wtw);
                     bhat[c] = 1.0 / (1.0 / bhat[c] - alpha / gamma);
                 }
+                // rank-one update A += β·(Av)(Av)ᵀ, along contiguous rows (vectorised)
                 for (int r = 0; r < d; r++) {
                     double br = beta * av[r];
                     int ar = r * d;
@@ -235,15 +234,96 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
 
     /**
      * vᵀAv for the symmetric A from its upper triangle (half the multiplications of A·v): inactive
-     * constraints, the majority once a sweep settles, need only this.
+     * constraints, the majority once a sweep settles, need only this. Four rows per pass (the 4×4
+     * diagonal block directly, the rest with two accumulators per row: eight independent chains).
      */
     static double quadraticForm(double[] a, double[] v, int o, int d) {
-        double s = 0;
-        for (int r = 0; r < d; r++) {
-            double vr = v[o + r];
-            s += vr * (a[r * d + r] * vr + 2 * PairwiseKernels.dot(a, r * d + r + 1, v, o + r + 1, d - r - 1));
+        double diag = 0;
+        double off = 0;
+        int r = 0;
+        for (; r + 3 < d; r += 4) {
+            int a0 = r * d;
+            int a1 = a0 + d;
+            int a2 = a1 + d;
+            int a3 = a2 + d;
+            double v0 = v[o + r];
+            double v1 = v[o + r + 1];
+            double v2 = v[o + r + 2];
+            double v3 = v[o + r + 3];
+            diag += v0 * v0 * a[a0 + r] + v1 * v1 * a[a1 + r + 1] + v2 * v2 * a[a2 + r + 2] + v3 * v3 * a[a3 + r + 3];
+            off += v0 * (v1 * a[a0 + r + 1] + v2 * a[a0 + r + 2] + v3 * a[a0 + r + 3])
+                    + v1 * (v2 * a[a1 + r + 2] + v3 * a[a1 + r + 3]) + v2 * v3 * a[a2 + r + 3];
+            double t0 = 0, t1 = 0, t2 = 0, t3 = 0, u0 = 0, u1 = 0, u2 = 0, u3 = 0;
+            int k = r + 4;
+            for (; k + 1 < d; k += 2) {
+                double x = v[o + k];
+                double y = v[o + k + 1];
+                t0 += a[a0 + k] * x;
+                u0 += a[a0 + k + 1] * y;
+                t1 += a[a1 + k] * x;
+                u1 += a[a1 + k + 1] * y;
+                t2 += a[a2 + k] * x;
+                u2 += a[a2 + k + 1] * y;
+                t3 += a[a3 + k] * x;
+                u3 += a[a3 + k + 1] * y;
+            }
+            for (; k < d; k++) {
+                double x = v[o + k];
+                t0 += a[a0 + k] * x;
+                t1 += a[a1 + k] * x;
+                t2 += a[a2 + k] * x;
+                t3 += a[a3 + k] * x;
+            }
+            off += v0 * (t0 + u0) + v1 * (t1 + u1) + v2 * (t2 + u2) + v3 * (t3 + u3);
         }
-        return s;
+        for (; r < d; r++) {
+            double vr = v[o + r];
+            diag += vr * vr * a[r * d + r];
+            off += vr * PairwiseKernels.dot(a, r * d + r + 1, v, o + r + 1, d - r - 1);
+        }
+        return diag + 2 * off;
+    }
+
+    /**
+     * out = A·v[o..o+d) for the d×d matrix a: four rows per pass with two accumulators each, so eight
+     * independent multiply-add chains share each load of v.
+     */
+    static void times(double[] a, double[] v, int o, int d, double[] out) {
+        int r = 0;
+        for (; r + 3 < d; r += 4) {
+            int a0 = r * d;
+            int a1 = a0 + d;
+            int a2 = a1 + d;
+            int a3 = a2 + d;
+            double t0 = 0, t1 = 0, t2 = 0, t3 = 0, u0 = 0, u1 = 0, u2 = 0, u3 = 0;
+            int k = 0;
+            for (; k + 1 < d; k += 2) {
+                double x = v[o + k];
+                double y = v[o + k + 1];
+                t0 += a[a0 + k] * x;
+                u0 += a[a0 + k + 1] * y;
+                t1 += a[a1 + k] * x;
+                u1 += a[a1 + k + 1] * y;
+                t2 += a[a2 + k] * x;
+                u2 += a[a2 + k + 1] * y;
+                t3 += a[a3 + k] * x;
+                u3 += a[a3 + k + 1] * y;
+            }
+            for (; k < d; k++) {
+                double x = v[o + k];
+                t0 += a[a0 + k] * x;
+                t1 += a[a1 + k] * x;
+                t2 += a[a2 + k] * x;
+                t3 += a[a3 + k] * x;
+            }
+            out[r] = t0 + u0;
+            out[r + 1] = t1 + u1;
+            out[r + 2] = t2 + u2;
+            out[r + 3] = t3 + u3;
+        }
+        for (; r < d; r++) {
+            out[r] = PairwiseKernels.dot(a, r * d, v, o, d);
+        }
     }
 
     /**

@@ -5,29 +5,36 @@ import org.metriclab.core.linalg.Matrix;
 /**
  * NCA's objective in L (p×d, row-major): F(L) = −Σ_i p_i + λ‖L‖²_F with p_i = Σ_{j: y_j = y_i} p_ij
  * and p_ij = softmax_{j≠i}(−‖L x_i − L x_j‖²) (Goldberger et al. 2005; metric-learn minimises the
- * same −Σ p_i). With G_ik = p_ik(1[y_k = y_i] − p_i) = ∂F/∂D_ik the gradient is 2(A Z)ᵀX (see
+ * same −Σ p_i). In the terms of {@link SoftNeighborObjective}: t_ij = 1[y_j = y_i], s_i = p_i and
+ * c_i = −1, so G_ij = p_ij(1[y_j = y_i] − p_i) = ∂F/∂D_ij; the gradient is 2(A Z)ᵀX (see
  * {@link PairwiseKernels}) plus 2λL.
  */
 final class NcaObjective extends SoftNeighborObjective {
-    private final int[] y;
     private final double regularization;
+    /** indicator[c][j] = 1 when row j has class index c. */
+    private final double[][] indicator;
+    private final int[] classIndex;
 
     NcaObjective(Matrix x, int[] y, int p, double regularization) {
         super(x, p);
-        this.y = y.clone();
         this.regularization = regularization;
+        int[] distinct = java.util.Arrays.stream(y).distinct().sorted().toArray();
+        this.classIndex = new int[y.length];
+        this.indicator = new double[distinct.length][y.length];
+        for (int j = 0; j < y.length; j++) {
+            classIndex[j] = java.util.Arrays.binarySearch(distinct, y[j]);
+            indicator[classIndex[j]][j] = 1.0;
+        }
     }
 
-    /** p_i, the probability mass on same-class neighbours. */
     @Override
-    double rowStatistic(double[] prob, int offset, int i) {
-        double s = 0;
-        for (int j = 0; j < y.length; j++) {
-            if (y[j] == y[i]) {
-                s += prob[offset + j];
-            }
-        }
-        return s;
+    double[] targets(int i) {
+        return indicator[classIndex[i]];
+    }
+
+    @Override
+    double rowScale(int i, double pi) {
+        return -1.0;
     }
 
     @Override
@@ -41,11 +48,6 @@ final class NcaObjective extends SoftNeighborObjective {
             norm2 += v * v;
         }
         return f + regularization * norm2;
-    }
-
-    @Override
-    double pairWeight(double[] pi, int i, int k) {
-        return (y[k] == y[i] ? 1.0 : 0.0) - pi[i];
     }
 
     @Override

@@ -14,51 +14,176 @@ import java.util.stream.IntStream;
  */
 final class PairwiseKernels {
     private static final int TILE = 64;
+    /** Rows per task in the row-parallel loops. */
+    private static final int ROWS = 32;
     static final double CUTOFF = 50.0;
 
     private PairwiseKernels() {
     }
 
-    /** Z = X Lᵀ: x is n×d, l is p×d, the result n×p. */
+    /** Z = X Lᵀ: x is n×d, l is p×d, the result n×p (axpy form over the contiguous rows of Lᵀ). */
     static double[] embed(double[] x, int n, int d, double[] l, int p) {
+        double[] lt = transpose(l, p, d);
         double[] z = new double[n * p];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            int xo = i * d;
-            for (int a = 0; a < p; a++) {
-                z[i * p + a] = dot(x, xo, l, a * d, d);
+        parallelTiles(n, ROWS, (i0, i1) -> {
+            for (int i = i0; i < i1; i++) {
+                int zi = i * p;
+                int xo = i * d;
+                int k = 0;
+                for (; k + 3 < d; k += 4) {
+                    double w0 = x[xo + k];
+                    double w1 = x[xo + k + 1];
+                    double w2 = x[xo + k + 2];
+                    double w3 = x[xo + k + 3];
+                    int l0 = k * p;
+                    int l1 = l0 + p;
+                    int l2 = l1 + p;
+                    int l3 = l2 + p;
+                    for (int a = 0; a < p; a++) {
+                        z[zi + a] += w0 * lt[l0 + a] + w1 * lt[l1 + a] + w2 * lt[l2 + a] + w3 * lt[l3 + a];
+                    }
+                }
+                for (; k < d; k++) {
+                    double w = x[xo + k];
+                    int lo = k * p;
+                    for (int a = 0; a < p; a++) {
+                        z[zi + a] += w * lt[lo + a];
+                    }
+                }
             }
         });
         return z;
     }
 
     /**
-     * Squared Euclidean distances between the rows of z (n×p) into {@code out} (n×n), computed as
-     * sums of squared differences (no cancellation), by symmetric tiles; the diagonal is +∞ so that
-     * a point is never its own neighbour.
+     * Squared Euclidean distances between the rows of z (n×p) into {@code out} (n×n), as
+     * max(0, ‖z_i‖² + ‖z_j‖² − 2 z_i·z_j) over the upper triangle, each block also stored transposed;
+     * the diagonal is +∞ so
+     * that a point is never its own neighbour. The inner products come from a register-tiled kernel
+     * (4×4 pairs per pass over k, sixteen independent accumulators), the row-tile tasks are paired
+     * long with short for balance. The cancellation error is about 1e-16·(‖z_i‖² + ‖z_j‖²), far below
+     * the unit scale on which the softmax objectives resolve distances.
      */
     static void squaredDistances(double[] z, int n, int p, double[] out) {
+        double[] norms = new double[n];
+        for (int i = 0; i < n; i++) {
+            norms[i] = dot(z, i * p, z, i * p, p);
+        }
         int tiles = (n + TILE - 1) / TILE;
-        IntStream.range(0, tiles).parallel().forEach(bi -> {
-            int i0 = bi * TILE;
-            int i1 = Math.min(n, i0 + TILE);
-            for (int i = i0; i < i1; i++) {
-                int zi = i * p;
-                out[i * n + i] = Double.POSITIVE_INFINITY;
-                for (int j = i + 1; j < n; j++) {
-                    out[i * n + j] = squaredDistance(z, zi, j * p, p);
-                }
+        IntStream.range(0, (tiles + 1) / 2).parallel().forEach(t -> {
+            upperGram(z, norms, n, p, out, t * TILE, Math.min(n, t * TILE + TILE));
+            int u = tiles - 1 - t;
+            if (u != t) {
+                upperGram(z, norms, n, p, out, u * TILE, Math.min(n, u * TILE + TILE));
             }
         });
-        // mirror the upper triangle, by tiles for locality
-        IntStream.range(0, tiles).parallel().forEach(bj -> {
-            int j0 = bj * TILE;
-            int j1 = Math.min(n, j0 + TILE);
-            for (int i = j0; i < n; i++) {
-                for (int j = j0; j < Math.min(j1, i); j++) {
-                    out[i * n + j] = out[j * n + i];
+    }
+
+    /**
+     * Rows i0..i1−1 of the distance matrix at columns j ≥ i and, transposed, the same entries of
+     * columns i0..i1−1 below the diagonal; diagonal +∞. Tasks own disjoint row ranges, and the
+     * transposed writes of a range land only in its own columns, so tasks never write the same entry.
+     */
+    private static void upperGram(double[] z, double[] norms, int n, int p, double[] out, int i0, int i1) {
+        int i = i0;
+        for (; i + 3 < i1; i += 4) {
+            int ia = i * p;
+            int ib = ia + p;
+            int ic = ib + p;
+            int id = ic + p;
+            int j = i;
+            for (; j + 3 < n; j += 4) {
+                int ja = j * p;
+                int jb = ja + p;
+                int jc = jb + p;
+                int jd = jc + p;
+                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+                double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+                for (int k = 0; k < p; k++) {
+                    double a0 = z[ia + k];
+                    double a1 = z[ib + k];
+                    double a2 = z[ic + k];
+                    double a3 = z[id + k];
+                    double b0 = z[ja + k];
+                    double b1 = z[jb + k];
+                    double b2 = z[jc + k];
+                    double b3 = z[jd + k];
+                    s00 += a0 * b0;
+                    s01 += a0 * b1;
+                    s02 += a0 * b2;
+                    s03 += a0 * b3;
+                    s10 += a1 * b0;
+                    s11 += a1 * b1;
+                    s12 += a1 * b2;
+                    s13 += a1 * b3;
+                    s20 += a2 * b0;
+                    s21 += a2 * b1;
+                    s22 += a2 * b2;
+                    s23 += a2 * b3;
+                    s30 += a3 * b0;
+                    s31 += a3 * b1;
+                    s32 += a3 * b2;
+                    s33 += a3 * b3;
+                }
+                double na = norms[i];
+                double nb = norms[i + 1];
+                double nc = norms[i + 2];
+                double nd = norms[i + 3];
+                double m0 = norms[j];
+                double m1 = norms[j + 1];
+                double m2 = norms[j + 2];
+                double m3 = norms[j + 3];
+                int o = i * n + j;
+                out[o] = distance(na, m0, s00);
+                out[o + 1] = distance(na, m1, s01);
+                out[o + 2] = distance(na, m2, s02);
+                out[o + 3] = distance(na, m3, s03);
+                o += n;
+                out[o] = distance(nb, m0, s10);
+                out[o + 1] = distance(nb, m1, s11);
+                out[o + 2] = distance(nb, m2, s12);
+                out[o + 3] = distance(nb, m3, s13);
+                o += n;
+                out[o] = distance(nc, m0, s20);
+                out[o + 1] = distance(nc, m1, s21);
+                out[o + 2] = distance(nc, m2, s22);
+                out[o + 3] = distance(nc, m3, s23);
+                o += n;
+                out[o] = distance(nd, m0, s30);
+                out[o + 1] = distance(nd, m1, s31);
+                out[o + 2] = distance(nd, m2, s32);
+                out[o + 3] = distance(nd, m3, s33);
+                // the lower triangle: four contiguous entries in each of the rows j..j+3
+                o = j * n + i;
+                for (int c = 0; c < 4; c++, o += n) {
+                    int u = i * n + j + c;
+                    out[o] = out[u];
+                    out[o + 1] = out[u + n];
+                    out[o + 2] = out[u + 2 * n];
+                    out[o + 3] = out[u + 3 * n];
                 }
             }
-        });
+            for (int r = i; r < i + 4; r++) {
+                for (int c = j; c < n; c++) {
+                    double v = distance(norms[r], norms[c], dot(z, r * p, z, c * p, p));
+                    out[r * n + c] = v;
+                    out[c * n + r] = v;
+                }
+                out[r * n + r] = Double.POSITIVE_INFINITY;
+            }
+        }
+        for (; i < i1; i++) {
+            for (int c = i + 1; c < n; c++) {
+                double v = distance(norms[i], norms[c], dot(z, i * p, z, c * p, p));
+                out[i * n + c] = v;
+                out[c * n + i] = v;
+            }
+            out[i * n + i] = Double.POSITIVE_INFINITY;
+        }
+    }
+
+    private static double distance(double normA, double normB, double inner) {
+        return Math.max(0.0, normA + normB - 2 * inner);
     }
 
     /**
@@ -70,34 +195,47 @@ final class PairwiseKernels {
      */
     static double[] softmaxRows(double[] d, int n) {
         double[] lse = new double[n];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            int o = i * n;
-            double min = Double.POSITIVE_INFINITY;
-            for (int k = 0; k < n; k++) {
-                min = Math.min(min, d[o + k]);
+        parallelTiles(n, ROWS, (i0, i1) -> {
+            for (int i = i0; i < i1; i++) {
+                lse[i] = softmaxRow(d, i * n, n);
             }
-            double sum = 0;
-            double limit = min + CUTOFF;
-            for (int k = 0; k < n; k++) {
-                double v = d[o + k];
-                double e = v > limit ? 0.0 : Math.exp(min - v);
-                d[o + k] = e;
-                sum += e;
-            }
-            double inv = 1.0 / sum;
-            for (int k = 0; k < n; k++) {
-                d[o + k] *= inv;
-            }
-            lse[i] = Math.log(sum) - min;
         });
         return lse;
     }
 
+    /** {@link #softmaxRows} for the single row d[o..o+n−1]; returns its lse. */
+    static double softmaxRow(double[] d, int o, int n) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            min = Math.min(min, d[o + k]);
+        }
+        double sum = 0;
+        double limit = min + CUTOFF;
+        for (int k = 0; k < n; k++) {
+            double v = d[o + k];
+            double e = v > limit ? 0.0 : Math.exp(min - v);
+            d[o + k] = e;
+            sum += e;
+        }
+        double inv = 1.0 / sum;
+        for (int k = 0; k < n; k++) {
+            d[o + k] *= inv;
+        }
+        return Math.log(sum) - min;
+    }
+
     /**
      * A·Y for A = diag(rowsum S) − S with S = G + Gᵀ: g (n×n) is overwritten by S, y is n×c. Zero
-     * weights (underflowed probabilities) are skipped.
+     * weights (underflowed probabilities) are skipped: each row gathers its nonzero columns and
+     * adds eight rows of Y at a time into the (contiguous, vectorised) output row.
      */
     static double[] laplacianTimes(double[] g, int n, double[] y, int c) {
+        symmetrize(g, n);
+        return laplacianProduct(g, n, y, c);
+    }
+
+    /** g ← g + gᵀ in place, by tiles. */
+    static void symmetrize(double[] g, int n) {
         int tiles = (n + TILE - 1) / TILE;
         IntStream.range(0, tiles).parallel().forEach(bi -> {
             int i0 = bi * TILE;
@@ -116,43 +254,141 @@ final class PairwiseKernels {
                 g[i * n + i] *= 2;
             }
         });
+    }
+
+    /** (diag(rowsum S) − S)·Y for a symmetric S (n×n), y n×c. */
+    static double[] laplacianProduct(double[] g, int n, double[] y, int c) {
         double[] out = new double[n * c];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            int o = i * n;
-            int oi = i * c;
-            double rowSum = 0;
-            for (int j = 0; j < n; j++) {
-                double s = g[o + j];
-                if (s != 0) {
+        parallelTiles(n, ROWS, (r0, r1) -> {
+            int[] cols = new int[n];
+            double[] acc = new double[c];
+            for (int i = r0; i < r1; i++) {
+                int o = i * n;
+                int m = 0;
+                double rowSum = 0;
+                for (int j = 0; j < n; j++) {
+                    double s = g[o + j];
                     rowSum += s;
-                    int yj = j * c;
+                    // branch-free gather of the nonzero columns (the zero pattern is unpredictable)
+                    long bits = Double.doubleToRawLongBits(s) << 1;
+                    cols[m] = j;
+                    m += (int) ((bits | -bits) >>> 63);
+                }
+                java.util.Arrays.fill(acc, 0.0);
+                int t = 0;
+                for (; t + 7 < m; t += 8) {
+                    int j0 = cols[t];
+                    int j1 = cols[t + 1];
+                    int j2 = cols[t + 2];
+                    int j3 = cols[t + 3];
+                    int j4 = cols[t + 4];
+                    int j5 = cols[t + 5];
+                    int j6 = cols[t + 6];
+                    int j7 = cols[t + 7];
+                    double s0 = g[o + j0];
+                    double s1 = g[o + j1];
+                    double s2 = g[o + j2];
+                    double s3 = g[o + j3];
+                    double s4 = g[o + j4];
+                    double s5 = g[o + j5];
+                    double s6 = g[o + j6];
+                    double s7 = g[o + j7];
+                    int y0 = j0 * c;
+                    int y1 = j1 * c;
+                    int y2 = j2 * c;
+                    int y3 = j3 * c;
+                    int y4 = j4 * c;
+                    int y5 = j5 * c;
+                    int y6 = j6 * c;
+                    int y7 = j7 * c;
                     for (int k = 0; k < c; k++) {
-                        out[oi + k] -= s * y[yj + k];
+                        acc[k] += s0 * y[y0 + k] + s1 * y[y1 + k] + s2 * y[y2 + k] + s3 * y[y3 + k]
+                                + s4 * y[y4 + k] + s5 * y[y5 + k] + s6 * y[y6 + k] + s7 * y[y7 + k];
                     }
                 }
-            }
-            for (int k = 0; k < c; k++) {
-                out[oi + k] += rowSum * y[i * c + k];
+                for (; t + 3 < m; t += 4) {
+                    int ja = cols[t];
+                    int jb = cols[t + 1];
+                    int jc = cols[t + 2];
+                    int jd = cols[t + 3];
+                    double sa = g[o + ja];
+                    double sb = g[o + jb];
+                    double sc = g[o + jc];
+                    double sd = g[o + jd];
+                    int ya = ja * c;
+                    int yb = jb * c;
+                    int yc = jc * c;
+                    int yd = jd * c;
+                    for (int k = 0; k < c; k++) {
+                        acc[k] += sa * y[ya + k] + sb * y[yb + k] + sc * y[yc + k] + sd * y[yd + k];
+                    }
+                }
+                for (; t < m; t++) {
+                    int j = cols[t];
+                    double s = g[o + j];
+                    int yj = j * c;
+                    for (int k = 0; k < c; k++) {
+                        acc[k] += s * y[yj + k];
+                    }
+                }
+                int oi = i * c;
+                for (int k = 0; k < c; k++) {
+                    out[oi + k] = rowSum * y[oi + k] - acc[k];
+                }
             }
         });
         return out;
     }
 
-    /** Uᵀ V for u (n×a) and v (n×b): an a×b result. */
+    /**
+     * Uᵀ V for u (n×a) and v (n×b): an a×b result. Row chunks of u and v are accumulated into
+     * private a×b partial sums in parallel (four rows per pass, axpy form along the rows of V), then
+     * added up.
+     */
     static double[] transposeTimes(double[] u, int n, int a, double[] v, int b) {
-        double[] out = new double[a * b];
-        IntStream.range(0, a).parallel().forEach(r -> {
-            int o = r * b;
-            for (int i = 0; i < n; i++) {
-                double w = u[i * a + r];
-                if (w != 0) {
-                    int vo = i * b;
+        int chunks = Math.max(1, Math.min(2 * (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1), n / 64));
+        double[][] partial = new double[chunks][];
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int i0 = (int) ((long) n * c / chunks);
+            int i1 = (int) ((long) n * (c + 1) / chunks);
+            double[] out = new double[a * b];
+            int i = i0;
+            for (; i + 3 < i1; i += 4) {
+                int u0 = i * a;
+                int v0 = i * b;
+                int v1 = v0 + b;
+                int v2 = v1 + b;
+                int v3 = v2 + b;
+                for (int r = 0; r < a; r++) {
+                    double w0 = u[u0 + r];
+                    double w1 = u[u0 + a + r];
+                    double w2 = u[u0 + 2 * a + r];
+                    double w3 = u[u0 + 3 * a + r];
+                    int o = r * b;
+                    for (int k = 0; k < b; k++) {
+                        out[o + k] += w0 * v[v0 + k] + w1 * v[v1 + k] + w2 * v[v2 + k] + w3 * v[v3 + k];
+                    }
+                }
+            }
+            for (; i < i1; i++) {
+                int vo = i * b;
+                for (int r = 0; r < a; r++) {
+                    double w = u[i * a + r];
+                    int o = r * b;
                     for (int k = 0; k < b; k++) {
                         out[o + k] += w * v[vo + k];
                     }
                 }
             }
+            partial[c] = out;
         });
+        double[] out = partial[0];
+        for (int c = 1; c < chunks; c++) {
+            double[] q = partial[c];
+            for (int k = 0; k < out.length; k++) {
+                out[k] += q[k];
+            }
+        }
         return out;
     }
 
@@ -219,27 +455,26 @@ final class PairwiseKernels {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** Σ_k (z[i+k] − z[j+k])², four accumulators. */
-    static double squaredDistance(double[] z, int i, int j, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < len; k += 4) {
-            double t0 = z[i + k] - z[j + k];
-            double t1 = z[i + k + 1] - z[j + k + 1];
-            double t2 = z[i + k + 2] - z[j + k + 2];
-            double t3 = z[i + k + 3] - z[j + k + 3];
-            s0 += t0 * t0;
-            s1 += t1 * t1;
-            s2 += t2 * t2;
-            s3 += t3 * t3;
+    /** The c×r transpose of the r×c row-major matrix a. */
+    static double[] transpose(double[] a, int r, int c) {
+        double[] t = new double[r * c];
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                t[j * r + i] = a[i * c + j];
+            }
         }
-        for (; k < len; k++) {
-            double t = z[i + k] - z[j + k];
-            s0 += t * t;
-        }
-        return (s0 + s1) + (s2 + s3);
+        return t;
+    }
+
+    /** A loop body over rows [from, to). */
+    @FunctionalInterface
+    interface RowRange {
+        void run(int from, int to);
+    }
+
+    /** Runs {@code body} over consecutive row ranges of {@code size} rows, in parallel. */
+    static void parallelTiles(int n, int size, RowRange body) {
+        int tasks = (n + size - 1) / size;
+        IntStream.range(0, tasks).parallel().forEach(t -> body.run(t * size, Math.min(n, t * size + size)));
     }
 }

@@ -5,9 +5,13 @@ import org.metriclab.core.learn.Progress;
 /**
  * Limited-memory BFGS (Nocedal &amp; Wright, Alg. 7.4/7.5: two-loop recursion, H₀ = (sᵀy/yᵀy)·I) with a
  * strong-Wolfe line search (Alg. 3.5/3.6: bracketing, then zoom with safeguarded cubic interpolation;
- * c₁ = 1e-4, c₂ = 0.9, MINPACK's choice as in scipy's L-BFGS-B). The first trial step has unit length
- * (1/‖g₀‖ along −g₀), later ones are 1. The Wolfe curvature condition keeps sᵀy &gt; 0, so every
- * direction is a descent direction and the objective decreases monotonically. Stops (scipy's rules)
+ * c₁ = 1e-4, c₂ = 0.9, MINPACK's choice as in scipy's L-BFGS-B; the zoom takes the cubic, else
+ * the quadratic interpolant's minimiser unless it lies within 0.1% of the bracket's ends, and bisects
+ * when two steps shrank the bracket by less than 0.66, as in Moré &amp; Thuente's safeguard, so that a
+ * far too long first trial is cut back in a few evaluations rather than by repeated halving). The
+ * first trial step has unit length (1/‖g₀‖ along −g₀), later ones are 1. The Wolfe curvature
+ * condition keeps sᵀy &gt; 0, so every direction is a descent direction and the objective decreases
+ * monotonically. Stops (scipy's rules)
  * when max|gᵢ| ≤ {@code gtol} or the relative decrease (f_k − f_{k+1})/max(|f_k|, |f_{k+1}|, 1) ≤ 2.2e-9,
  * or at {@code maxIter} with a {@link Progress#warn}.
  *
@@ -20,6 +24,10 @@ public record WolfeLbfgs(int memory, double gtol, int maxIter) {
     private static final double C1 = 1e-4;
     private static final double C2 = 0.9;
     private static final int MAX_LINE_SEARCH = 30;
+    /** Interpolated zoom steps closer than this fraction of the bracket to its ends are replaced by bisection. */
+    private static final double SAFEGUARD = 1e-3;
+    /** Bisect when two zoom steps together shrank the bracket by less than this factor (Moré &amp; Thuente). */
+    private static final double SHRINK = 0.66;
 
     public WolfeLbfgs {
         if (memory < 1 || !(gtol > 0) || maxIter < 1) {
@@ -118,14 +126,22 @@ public record WolfeLbfgs(int memory, double gtol, int maxIter) {
     private static LineSearch zoom(Objective f, double[] x, double f0, double[] d, double slope0, double aLo, double fLo,
             double sLo, double aHi, double fHi, double sHi) {
         LineSearch best = null;
+        double widthBefore = Double.POSITIVE_INFINITY;
+        double widthTwoBefore = Double.POSITIVE_INFINITY;
         for (int k = 0; k < MAX_LINE_SEARCH; k++) {
-            double a = cubicMinimizer(aLo, fLo, sLo, aHi, fHi, sHi);
             double lo = Math.min(aLo, aHi);
             double hi = Math.max(aLo, aHi);
-            double margin = 0.1 * (hi - lo);
-            if (!(a > lo + margin && a < hi - margin)) {
+            double width = hi - lo;
+            double a = cubicMinimizer(aLo, fLo, sLo, aHi, fHi, sHi);
+            if (!(a > lo && a < hi)) {
+                a = quadraticMinimizer(aLo, fLo, sLo, aHi, fHi);
+            }
+            double margin = SAFEGUARD * width;
+            if (!(a >= lo + margin && a <= hi - margin) || width > SHRINK * widthTwoBefore) {
                 a = 0.5 * (aLo + aHi);
             }
+            widthTwoBefore = widthBefore;
+            widthBefore = width;
             LineSearch p = evaluate(f, x, d, a);
             double slope = dot(p.g, d);
             if (!Double.isFinite(p.f) || p.f > f0 + C1 * a * slope0 || p.f >= fLo) {
@@ -151,6 +167,16 @@ public record WolfeLbfgs(int memory, double gtol, int maxIter) {
             }
         }
         return best != null && best.f < f0 ? best : null;
+    }
+
+    /** Minimiser of the quadratic through (a, fa) with slope sa at a and through (b, fb); NaN when it has none. */
+    private static double quadraticMinimizer(double a, double fa, double sa, double b, double fb) {
+        double h = b - a;
+        double curvature = fb - fa - sa * h;
+        if (!(curvature > 0) || !Double.isFinite(fb)) {
+            return Double.NaN;
+        }
+        return a - sa * h * h / (2 * curvature);
     }
 
     /** Minimiser of the cubic interpolating (a, fa, sa) and (b, fb, sb); NaN when it does not exist. */

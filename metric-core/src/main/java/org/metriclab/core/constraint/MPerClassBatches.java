@@ -7,14 +7,25 @@ import org.metriclab.core.data.Labels;
 import org.metriclab.core.learn.FitContext;
 
 /**
- * Class-balanced batches (pytorch-metric-learning's MPerClassSampler): each batch holds
- * batchSize/m classes with m samples each; classes with fewer than m samples are drawn with
- * replacement. An epoch has ⌊n / batchSize⌋ batches (at least one).
+ * Class-balanced batches (pytorch-metric-learning's MPerClassSampler): each batch holds batchSize/m
+ * classes, drawn afresh for every batch, with m samples each, drawn without replacement (or with
+ * replacement when a class has fewer than m samples). An epoch has ⌊epochLength / batchSize⌋ batches,
+ * epochLength being PML's {@code length_before_new_iter} (its default 100000); with epochLength 0 an
+ * epoch has ⌊n / batchSize⌋ batches (at least one), about one pass over the data.
  */
-public record MPerClassBatches(int m, int batchSize) implements BatchSampler {
+public record MPerClassBatches(int m, int batchSize, int epochLength) implements BatchSampler {
+    /** An epoch of ⌊n / batchSize⌋ batches. */
+    public MPerClassBatches(int m, int batchSize) {
+        this(m, batchSize, 0);
+    }
+
     public MPerClassBatches {
         if (m < 1 || batchSize < m || batchSize % m != 0) {
             throw new IllegalArgumentException("batch size must be a positive multiple of m; got m=" + m + ", batchSize=" + batchSize);
+        }
+        if (epochLength < 0 || (epochLength > 0 && epochLength < batchSize)) {
+            throw new IllegalArgumentException("epoch length must be 0 (one pass over the data) or at least the batch size "
+                    + batchSize + "; got " + epochLength);
         }
     }
 
@@ -30,7 +41,7 @@ public record MPerClassBatches(int m, int batchSize) implements BatchSampler {
         for (int c = 0; c < classes.length; c++) {
             members[c] = labels.indicesOf(classes[c]);
         }
-        int batches = Math.max(1, labels.size() / batchSize);
+        int batches = epochLength > 0 ? epochLength / batchSize : Math.max(1, labels.size() / batchSize);
         List<int[]> out = new ArrayList<>(batches);
         for (int b = 0; b < batches; b++) {
             int[] pick = FitContext.permutation(classes.length, rng);
@@ -39,9 +50,14 @@ public record MPerClassBatches(int m, int batchSize) implements BatchSampler {
             for (int c = 0; c < perBatch; c++) {
                 int[] pool = members[pick[c]];
                 if (pool.length >= m) {
-                    int[] perm = FitContext.permutation(pool.length, rng);
+                    // partial Fisher–Yates: m distinct members, uniformly; the pool's order carries over
+                    // between batches, which keeps every draw uniform
                     for (int s = 0; s < m; s++) {
-                        batch[k++] = pool[perm[s]];
+                        int j = s + rng.nextInt(pool.length - s);
+                        int t = pool[s];
+                        pool[s] = pool[j];
+                        pool[j] = t;
+                        batch[k++] = pool[s];
                     }
                 } else {
                     for (int s = 0; s < m; s++) {

@@ -126,6 +126,33 @@ class ParamsAndSamplersTest {
     }
 
     @Test
+    void mPerClassEpochLengthAndUniformDrawsWithoutReplacement() {
+        int[] ids = new int[60];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = i / 20;
+        }
+        Labels y = Labels.of(ids);
+        assertEquals(7, new MPerClassBatches(4, 8).epoch(y, FitContext.seeded(1).random("b")).size(), "epoch length 0: floor(60 / 8)");
+        // PML's length_before_new_iter, rounded down to a multiple of the batch size
+        assertEquals(12, new MPerClassBatches(4, 8, 100).epoch(y, FitContext.seeded(1).random("b")).size());
+        assertThrows(IllegalArgumentException.class, () -> new MPerClassBatches(4, 8, 7));
+        assertThrows(IllegalArgumentException.class, () -> new MPerClassBatches(4, 8, -1));
+        int[] seen = new int[60];
+        List<int[]> many = new MPerClassBatches(4, 8, 8 * 3000).epoch(y, FitContext.seeded(2).random("b"));
+        for (int[] b : many) {
+            Map<Integer, java.util.Set<Integer>> perClass = new java.util.HashMap<>();
+            for (int i : b) {
+                assertTrue(perClass.computeIfAbsent(y.get(i), k -> new java.util.HashSet<>()).add(i), "drawn twice in one batch: " + i);
+                seen[i]++;
+            }
+        }
+        // every row of a class equally likely: 3000 batches × 2 classes × 4 draws / 60 rows = 400 expected each
+        for (int i = 0; i < 60; i++) {
+            assertTrue(Math.abs(seen[i] - 400) < 100, "row " + i + " drawn " + seen[i] + " times, expected about 400");
+        }
+    }
+
+    @Test
     void standardizerUsesPopulationStdAndDropsConstantFeatures() {
         Matrix x = Matrix.of(new double[][] {{1, 5, 2}, {3, 5, 4}, {5, 5, 9}});
         Standardizer s = Standardizer.fit(x);

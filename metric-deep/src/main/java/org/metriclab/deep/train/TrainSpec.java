@@ -9,7 +9,8 @@ import org.metriclab.core.learn.Params;
 
 /**
  * Training-loop settings. Defaults: epochs 5, batch_size 256, sampler m_per_class with m 32 (PML's
- * MPerClassSampler; classes with fewer than m samples drawn with replacement) or shuffle; optimizer adam
+ * MPerClassSampler; classes with fewer than m samples drawn with replacement; epoch_length 0 = ⌊n /
+ * batch_size⌋ batches per epoch, or PML's length_before_new_iter, e.g. its default 100000) or shuffle; optimizer adam
  * (β 0.9/0.999, ε 1e-8) or sgd (momentum 0.9); lr 1e-3; weight_lr 1e-2 (own optimizer of the same type for
  * proxies/class weights); weight_decay 0 (L2 added to the gradient); lr_schedule constant | step (×gamma
  * every step_epochs) | exponential (×gamma per epoch) | cosine (to 0 over the run), gamma 0.1,
@@ -24,7 +25,7 @@ import org.metriclab.core.learn.Params;
  */
 public record TrainSpec(int epochs, int batchSize, String sampler, int m, String optimizer, double lr, double weightLr,
         double weightDecay, String lrSchedule, double gamma, int stepEpochs, int warmupEpochs, int minerWarmupEpochs, int patience,
-        double validationFraction, String checkpoint, boolean resume, boolean trackValidation) {
+        double validationFraction, String checkpoint, boolean resume, boolean trackValidation, int epochLength) {
     public TrainSpec {
         if (epochs < 1 || batchSize < 2) {
             throw new IllegalArgumentException("epochs must be >= 1 and batch_size >= 2, got " + epochs + ", " + batchSize);
@@ -40,6 +41,14 @@ public record TrainSpec(int epochs, int batchSize, String sampler, int m, String
         }
         if (!(lr > 0) || !(weightLr >= 0) || weightDecay < 0 || stepEpochs < 1 || warmupEpochs < 0 || minerWarmupEpochs < 0 || patience < 0) {
             throw new IllegalArgumentException("need lr > 0, weight_lr >= 0, weight_decay >= 0, step_epochs >= 1, warmup_epochs >= 0, miner_warmup_epochs >= 0, patience >= 0");
+        }
+        if (epochLength != 0 && !sampler.equals("m_per_class")) {
+            throw new IllegalArgumentException("epoch_length applies to sampler m_per_class (shuffle makes one pass over the data); got "
+                    + epochLength + " with sampler " + sampler);
+        }
+        if (epochLength < 0 || (epochLength > 0 && epochLength < batchSize)) {
+            throw new IllegalArgumentException("epoch_length must be 0 (one pass over the data) or at least batch_size " + batchSize
+                    + ", got " + epochLength);
         }
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validation_fraction must lie in (0, 1), got " + validationFraction);
@@ -57,7 +66,7 @@ public record TrainSpec(int epochs, int batchSize, String sampler, int m, String
                 p.getDouble("weight_decay", 0), p.getString("lr_schedule", "constant"), p.getDouble("gamma", 0.1),
                 p.getInt("step_epochs", 10), p.getInt("warmup_epochs", 0), p.getInt("miner_warmup_epochs", 0), p.getInt("patience", 0),
                 p.getDouble("validation_fraction", 0.1), p.getString("checkpoint", ""), p.getBoolean("resume", false),
-                p.getBoolean("track_validation", false));
+                p.getBoolean("track_validation", false), p.getInt("epoch_length", 0));
     }
 
     /** Whether a validation part is held out and scored after every epoch. */
@@ -66,7 +75,7 @@ public record TrainSpec(int epochs, int batchSize, String sampler, int m, String
     }
 
     public BatchSampler batchSampler() {
-        return sampler.equals("shuffle") ? new ShuffledBatches(batchSize, false) : new MPerClassBatches(m, batchSize);
+        return sampler.equals("shuffle") ? new ShuffledBatches(batchSize, false) : new MPerClassBatches(m, batchSize, epochLength);
     }
 
     /** Learning-rate multiplier for an iteration (0-based) of a run with {@code perEpoch} iterations per epoch. */

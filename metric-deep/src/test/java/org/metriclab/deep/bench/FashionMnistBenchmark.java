@@ -22,7 +22,8 @@ import org.metriclab.eval.RetrievalEvaluator;
  * The issue's Fashion-MNIST table (not a unit test): MLP 784→256→128→64 (ReLU), L2-normalised output,
  * Adam 1e-3, batch 256 with M-per-class m=32, 5 epochs; MAP@R and P@1 within the 10k test set (self
  * excluded) and training samples/s. Args: [dataset dir] [closed|open|both|speed] [setup names…]; {@code -Dbench.seeds=0,1,2}
- * repeats each setup over those fit seeds and prints the mean and sd of MAP@R.
+ * repeats each setup over those fit seeds and prints the mean and sd of MAP@R; {@code -Dbench.params=k=v,...}
+ * overrides parameters of every setup (e.g. {@code epoch_length=100000}, PML's default sampler epoch).
  * Run with OMP_NUM_THREADS=1 on the test classpath of metric-deep.
  */
 public final class FashionMnistBenchmark {
@@ -84,6 +85,23 @@ public final class FashionMnistBenchmark {
         }
     }
 
+    /** {@code -Dbench.params=epoch_length=100000,lr=0.001}: overrides applied to every setup (numbers parsed as such). */
+    static Map<String, Object> extraParams() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        String spec = System.getProperty("bench.params", "");
+        for (String kv : spec.isBlank() ? new String[0] : spec.split(",")) {
+            String[] parts = kv.split("=", 2);
+            Object v;
+            try {
+                v = Double.parseDouble(parts[1]);
+            } catch (NumberFormatException ex) {
+                v = parts[1];
+            }
+            out.put(parts[0].trim(), v);
+        }
+        return out;
+    }
+
     static Dataset classes(Dataset d, int from, int to) {
         return d.subset(IntStream.range(0, d.size()).filter(i -> d.labels().get(i) >= from && d.labels().get(i) <= to).toArray());
     }
@@ -127,6 +145,7 @@ public final class FashionMnistBenchmark {
                     p.put("m", 50);
                 }
                 p.putAll(e.getValue());
+                p.putAll(extraParams());
                 List<Double> maps = new ArrayList<>();
                 for (long seed : seeds) {
                     long t0 = System.nanoTime();

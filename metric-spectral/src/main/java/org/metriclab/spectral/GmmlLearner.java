@@ -5,6 +5,7 @@ import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.linalg.Psd;
 
@@ -12,11 +13,22 @@ import org.metriclab.core.linalg.Psd;
  * GMML, Geometric Mean Metric Learning (Zadeh, Hosseini &amp; Sra, ICML 2016), closed form with the
  * identity prior: S = Σ_S + reg·I, D = Σ_D + reg·I (unnormalised pair scatters) and
  * A = S⁻¹ #_t D = S^{-1/2}(S^{1/2} D S^{1/2})^t S^{-1/2} through core's {@code Psd.geometricMean};
- * for t = ½ it is the unique SPD solution of the Riccati equation A S A = D. Full rank (no dims).
- * Defaults: t 0.5 (in [0, 1]), reg 1e-6 (relative to the mean diagonal of Σ_S + Σ_D, never below 1e-12).
+ * for t = ½ it is the unique SPD solution of the Riccati equation A S A = D.
+ *
+ * <p>{@code dims} p (0 = full rank d): GMML's closed form has no rank constraint, so the low-rank model
+ * is taken from A's eigendecomposition A = Σ λ_k v_k v_kᵀ (λ descending): L = diag(√λ_1..√λ_p)[v_1 … v_p]ᵀ,
+ * i.e. M = LᵀL is the best rank-p approximation of A in Frobenius and spectral norm (Eckart–Young) and
+ * keeps the p directions the learned metric stretches most. (Truncating after solving, rather than
+ * solving a rank-constrained problem, is the choice documented here.)
+ * Defaults: t 0.5 (in [0, 1]), reg 1e-6 (relative to the mean diagonal of Σ_S + Σ_D, never below 1e-12), dims 0.
  */
-public record GmmlLearner(double t, double reg) implements ConstraintLearner<Pairs, MahalanobisMetric> {
+public record GmmlLearner(double t, double reg, int dims) implements ConstraintLearner<Pairs, MahalanobisMetric> {
     private static final String WHO = "gmml";
+
+    /** Full rank. */
+    public GmmlLearner(double t, double reg) {
+        this(t, reg, 0);
+    }
 
     public GmmlLearner {
         if (!(t >= 0 && t <= 1)) {
@@ -25,10 +37,11 @@ public record GmmlLearner(double t, double reg) implements ConstraintLearner<Pai
         if (!(reg > 0) || Double.isInfinite(reg)) {
             throw new IllegalArgumentException(WHO + ": reg must be a finite number > 0, got " + reg);
         }
+        Scatter.requireNonNegativeDims(dims, WHO);
     }
 
     public static GmmlLearner from(Params p) {
-        return new GmmlLearner(p.getDouble("t", 0.5), p.getDouble("reg", 1e-6));
+        return new GmmlLearner(p.getDouble("t", 0.5), p.getDouble("reg", 1e-6), p.getInt("dims", 0));
     }
 
     /** The regularised similar (index 0) and dissimilar (index 1) scatters. */
@@ -44,6 +57,12 @@ public record GmmlLearner(double t, double reg) implements ConstraintLearner<Pai
         Scatter.requireUsable(x, pairs, WHO);
         MarginSpectralLearner.requireBothKinds(pairs, WHO);
         Matrix[] sd = scatters(x, pairs);
-        return MahalanobisMetric.fromPsd(Psd.geometricMean(Psd.inverse(sd[0]), sd[1], t));
+        Matrix a = Psd.geometricMean(Psd.inverse(sd[0]), sd[1], t);
+        int d = x.cols();
+        int p = Scatter.dims(dims, d, d, WHO, ctx.progress());
+        if (p == d) {
+            return MahalanobisMetric.fromPsd(a);
+        }
+        return new MahalanobisMetric(Embedding.WEIGHTED.transform(Eigen.symmetric(a).top(p)));
     }
 }

@@ -1,8 +1,10 @@
 package org.metriclab.spectral;
 
 import org.metriclab.core.constraint.TargetNeighbors;
+import org.metriclab.core.constraint.Triplets;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.distance.MahalanobisMetric;
+import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
@@ -23,9 +25,15 @@ import org.metriclab.core.linalg.Matrix;
  * Defaults (metric-learn): k 3, regularization 0.5, learn_rate 1e-7, max_iter 1000, min_iter 50,
  * convergence_tol 1e-3; dims 0 = d with L₀ = I (else the top-dims principal directions); refresh 10,
  * slack 1.5 (candidate radius factor).
+ *
+ * <p>As a {@link ConstraintLearner} it fits explicit triplets (a, p, n) instead of labels: the same
+ * objective over the given triplets ({@link LmnnTriplets}; pull over the distinct (a, p) pairs), the same
+ * step control and stopping rule, no neighbour or impostor search (k, refresh and slack are unused).
+ * Registered label-supervised as {@code lmnn_triplets} with core's {@code KnnTriplets} sampler.
  */
 public record LmnnLearner(int k, int dims, double regularization, double learnRate, int maxIter, int minIter,
-        double convergenceTol, int refresh, double slack) implements MetricLearner<MahalanobisMetric> {
+        double convergenceTol, int refresh, double slack)
+        implements MetricLearner<MahalanobisMetric>, ConstraintLearner<Triplets, MahalanobisMetric> {
     private static final String WHO = "lmnn";
     private static final int MAX_PERIOD = 8;
 
@@ -110,6 +118,44 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
                     converged = true;
                     break;
                 }
+            }
+        }
+        ctx.progress().finished(it, current.objective(), converged);
+        if (!converged) {
+            ctx.progress().warn(WHO + ": stopped at max_iter = " + maxIter + " (objective " + current.objective() + ")");
+        }
+        return new MahalanobisMetric(l);
+    }
+
+    @Override
+    public MahalanobisMetric fit(Matrix x, Triplets triplets, FitContext ctx) {
+        Scatter.requireUsable(x, triplets, WHO);
+        int p = Scatter.dims(dims, x.cols(), x.cols(), WHO, ctx.progress());
+        LmnnTriplets f = new LmnnTriplets(x, triplets, regularization);
+        Matrix l = initial(x, p);
+        LmnnTriplets.Evaluation current = f.evaluate(l);
+        double rate = learnRate;
+        boolean converged = false;
+        int it = 1;
+        for (; it < maxIter; it++) {
+            Matrix next;
+            LmnnTriplets.Evaluation trial;
+            while (true) {
+                next = l.minus(current.gradient().scale(rate));
+                trial = f.evaluate(next);
+                if (trial.objective() <= current.objective() || rate < 1e-30) {
+                    break;
+                }
+                rate /= 2;
+            }
+            double delta = trial.objective() - current.objective();
+            l = next;
+            current = trial;
+            rate *= 1.01;
+            ctx.progress().iteration(it, current.objective());
+            if ((it > minIter && Math.abs(delta) < convergenceTol) || rate < 1e-30) {
+                converged = true;
+                break;
             }
         }
         ctx.progress().finished(it, current.objective(), converged);

@@ -16,22 +16,42 @@ import org.metriclab.core.linalg.Psd;
  * minimise F(M) = Σ_c w_c H(d_M(a,b) − d_M(c,d)) + tr(M M₀⁻¹) − log det M with H(z) = max(z, 0)² on
  * unsquared distances and w_c = 1/|C| by default. Each iteration tries 10 step sizes
  * logspace(−10, 0)/‖∇F‖ along −∇F, projects each trial onto eigenvalues ≥ 1e-8, keeps the best that
- * lowers F, and stops when none does or ‖∇F‖ &lt; tol. Unlike metric-learn (which leaves the weights out of
- * the gradient) the gradient here is the exact gradient of F. Defaults: tol 1e-3, max_iter 1000,
- * comparison_weight 1 (w_c = comparison_weight/|C|).
+ * lowers F, and stops when none does or ‖∇F‖ &lt; tol. With {@code gradient: exact} (default) the search
+ * direction is the exact gradient of F; {@code gradient: metric_learn} reproduces metric-learn 0.7, whose
+ * gradient leaves the weights w_c out of the hinge term (Σ_c instead of Σ_c w_c, i.e. |C| times the
+ * hinge part of ∇F) while the loss it compares keeps them. Defaults: tol 1e-3, max_iter 1000,
+ * comparison_weight 1 (w_c = comparison_weight/|C|), gradient exact.
  */
-public record LsmlLearner(double tol, int maxIter, double comparisonWeight) implements ConstraintLearner<Quadruplets, MahalanobisMetric> {
+public record LsmlLearner(double tol, int maxIter, double comparisonWeight, Gradient gradientKind)
+        implements ConstraintLearner<Quadruplets, MahalanobisMetric> {
     private static final String WHO = "lsml";
+
+    /** Which search direction the descent uses. */
+    public enum Gradient {
+        /** ∇F, the gradient of the objective minimised. */
+        EXACT,
+        /** metric-learn 0.7's direction: the hinge part of ∇F without the weights w_c. */
+        METRIC_LEARN
+    }
+
+    /** The exact gradient. */
+    public LsmlLearner(double tol, int maxIter, double comparisonWeight) {
+        this(tol, maxIter, comparisonWeight, Gradient.EXACT);
+    }
 
     public LsmlLearner {
         if (!(tol > 0) || maxIter < 1 || !(comparisonWeight > 0) || Double.isInfinite(comparisonWeight)) {
             throw new IllegalArgumentException(WHO + ": need tol > 0, max_iter >= 1, comparison_weight > 0; got " + tol + ", "
                     + maxIter + ", " + comparisonWeight);
         }
+        if (gradientKind == null) {
+            throw new IllegalArgumentException(WHO + ": gradient must be one of exact, metric_learn");
+        }
     }
 
     public static LsmlLearner from(Params p) {
-        return new LsmlLearner(p.getDouble("tol", 1e-3), p.getInt("max_iter", 1000), p.getDouble("comparison_weight", 1.0));
+        return new LsmlLearner(p.getDouble("tol", 1e-3), p.getInt("max_iter", 1000), p.getDouble("comparison_weight", 1.0),
+                p.getEnum("gradient", Gradient.EXACT));
     }
 
     /** The objective F(M); +∞ when M is not positive definite. */
@@ -56,10 +76,11 @@ public record LsmlLearner(double tol, int maxIter, double comparisonWeight) impl
         return hinge + m.trace() - logdet;
     }
 
-    private Matrix gradient(Matrix m, Matrix vab, Matrix vcd) {
+    /** The search direction at m: ∇F, or metric-learn's unweighted variant. */
+    Matrix gradient(Matrix m, Matrix vab, Matrix vcd) {
         double[] dab = MmcLearner.distances(vab, m);
         double[] dcd = MmcLearner.distances(vcd, m);
-        double w = comparisonWeight / dab.length;
+        double w = gradientKind == Gradient.EXACT ? comparisonWeight / dab.length : 1.0;
         int d = m.rows();
         double[] a = vab.toArray();
         double[] c = vcd.toArray();

@@ -69,8 +69,8 @@ final class MmcWhitened {
         return n > 0 ? m.scale(1.0 / n) : m;
     }
 
-    static MahalanobisMetric fit(Matrix pos, Matrix neg, int maxIter, double tol, FitContext ctx) {
-        Matrix w = pos.gram();
+    /** w = Σ_S (plus the learner's ridge), neg = the dissimilar difference rows. */
+    static MahalanobisMetric fit(Matrix w, Matrix neg, int maxIter, double tol, FitContext ctx) {
         int dim = w.rows();
         Matrix wr = w.plusIdentity(1e-9 * w.trace() / dim);
         Matrix r = Psd.apply(wr, v -> v > 0 ? 1.0 / Math.sqrt(v) : 0.0);

@@ -54,13 +54,34 @@ public record RcaLearner(int dims, double ridge) implements ConstraintLearner<Ch
 
     /** Ĉ and the chunked rows. */
     static Matrix innerCovariance(Matrix x, List<int[]> groups) {
+        int d = x.cols();
         int total = 0;
-        Matrix s = Matrix.zeros(x.cols(), x.cols());
         for (int[] g : groups) {
-            s = s.plus(Scatter.centeredScatter(x, g));
             total += g.length;
         }
-        return s.scale(1.0 / total);
+        // all chunklet rows, each centred on its chunklet mean, stacked: one Gram product instead of one per chunklet
+        double[] data = x.toArray();
+        double[] centred = new double[total * d];
+        double[] mean = new double[d];
+        int r = 0;
+        for (int[] g : groups) {
+            java.util.Arrays.fill(mean, 0.0);
+            for (int i : g) {
+                for (int j = 0; j < d; j++) {
+                    mean[j] += data[i * d + j];
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                mean[j] /= g.length;
+            }
+            for (int i : g) {
+                for (int j = 0; j < d; j++) {
+                    centred[r * d + j] = data[i * d + j] - mean[j];
+                }
+                r++;
+            }
+        }
+        return Matrix.of(total, d, centred).gram().scale(1.0 / total);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.metriclab.spectral;
 
 import java.util.List;
+import org.metriclab.core.constraint.KnnTriplets;
 import org.metriclab.core.constraint.RandomChunklets;
 import org.metriclab.core.constraint.RandomPairs;
 import org.metriclab.core.constraint.RandomQuadruplets;
@@ -13,7 +14,8 @@ import org.metriclab.core.learn.Supervised;
  * through core's {@link Supervised} with a core sampler: pairs from {@link RandomPairs} (parameter
  * {@code constraints}, 0 = 20·c² of each kind), chunklets from {@link RandomChunklets} ({@code chunks}
  * 100, {@code chunk_size} 2), quadruplets from {@link RandomQuadruplets} ({@code constraints}, 0 =
- * 20·c²). The learners themselves accept explicit constraints as {@code ConstraintLearner}s.
+ * 20·c²), triplets from {@link KnnTriplets} ({@code k}, {@code impostors} 10). The learners themselves
+ * accept explicit constraints as {@code ConstraintLearner}s.
  */
 public final class SpectralCatalog implements LearnerCatalog {
     @Override
@@ -40,6 +42,9 @@ public final class SpectralCatalog implements LearnerCatalog {
                 new LearnerEntry("gmml", "Geometric Mean Metric Learning, A = S⁻¹ #_t D",
                         p -> new Supervised<>(GmmlLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
                 new LearnerEntry("lmnn", "Large Margin Nearest Neighbour (active-set gradient descent on L)", LmnnLearner::from),
+                new LearnerEntry("lmnn_triplets", "LMNN on explicit triplets (label-supervised: k target neighbours × "
+                        + "'impostors' random differently-labelled rows, 0 = all)",
+                        p -> new Supervised<>(LmnnLearner.from(p), new KnnTriplets(p.getInt("k", 3), p.getInt("impostors", 10)))),
                 new LearnerEntry("lsml", "LSML: relative comparisons (quadruplets), squared hinge + LogDet prior",
                         p -> new Supervised<>(LsmlLearner.from(p), new RandomQuadruplets(p.getInt("constraints", 0)))),
                 new LearnerEntry("kernel_fda", "kernel FDA (RBF/polynomial), out-of-sample kernel embedding", KernelFdaLearner::from));

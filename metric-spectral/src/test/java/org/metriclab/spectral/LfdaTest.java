@@ -17,6 +17,19 @@ import org.metriclab.core.linalg.Matrix;
 class LfdaTest {
     @Test
     void localScattersMatchThePairSumDefinition() {
+        checkPairSums(LfdaLearner.Convention.SUGIYAMA);
+    }
+
+    /**
+     * metric-learn's convention by brute force: σ_i² = i-th smallest squared distance from the class's
+     * k-th point (column k of its distance matrix, sorted), S_b replaced by S_b + 2 S_w.
+     */
+    @Test
+    void metricLearnConventionMatchesItsPairSumDefinition() {
+        checkPairSums(LfdaLearner.Convention.METRIC_LEARN);
+    }
+
+    private static void checkPairSums(LfdaLearner.Convention convention) {
         Dataset data = Fixtures.gaussians(11, 9, 3, 3, 2.0);
         int k = 2;
         int n = data.size();
@@ -29,9 +42,17 @@ class LfdaTest {
         double[] sigma = new double[n];
         for (int i = 0; i < n; i++) {
             final int fi = i;
-            double[] same = java.util.stream.IntStream.range(0, n).filter(j -> data.labels().get(j) == data.labels().get(fi))
-                    .mapToDouble(j -> dist[fi][j]).sorted().toArray();
-            sigma[i] = Math.sqrt(same[k]);
+            int[] same = java.util.stream.IntStream.range(0, n).filter(j -> data.labels().get(j) == data.labels().get(fi))
+                    .toArray();
+            if (convention == LfdaLearner.Convention.SUGIYAMA) {
+                double[] sorted = java.util.Arrays.stream(same).mapToDouble(j -> dist[fi][j]).sorted().toArray();
+                sigma[i] = Math.sqrt(sorted[k]);
+            } else {
+                int pointK = same[k];
+                double[] column = java.util.Arrays.stream(same).mapToDouble(j -> dist[j][pointK]).sorted().toArray();
+                int position = java.util.Arrays.binarySearch(same, i);
+                sigma[i] = Math.sqrt(column[position]);
+            }
         }
         double[][] sw = new double[3][3];
         double[][] sb = new double[3][3];
@@ -39,7 +60,8 @@ class LfdaTest {
             for (int j = 0; j < n; j++) {
                 boolean same = data.labels().get(i) == data.labels().get(j);
                 int nl = data.labels().indicesOf(data.labels().get(i)).length;
-                double a = same ? Math.exp(-dist[i][j] / (sigma[i] * sigma[j])) : 0;
+                double scale = sigma[i] * sigma[j];
+                double a = same && scale > 0 ? Math.exp(-dist[i][j] / scale) : 0;
                 double ww = same ? a / nl : 0;
                 double wb = same ? a * (1.0 / n - 1.0 / nl) : 1.0 / n;
                 for (int p = 0; p < 3; p++) {
@@ -51,9 +73,13 @@ class LfdaTest {
                 }
             }
         }
-        Matrix[] ours = LfdaLearner.localScatters(data, k);
-        assertTrue(ours[0].maxAbsDifference(Matrix.of(sw)) < 1e-10, "S_w");
-        assertTrue(ours[1].maxAbsDifference(Matrix.of(sb)) < 1e-10, "S_b");
+        Matrix expectedB = Matrix.of(sb);
+        if (convention == LfdaLearner.Convention.METRIC_LEARN) {
+            expectedB = expectedB.plus(Matrix.of(sw).scale(2));
+        }
+        Matrix[] ours = LfdaLearner.localScatters(data, k, convention);
+        assertTrue(ours[0].maxAbsDifference(Matrix.of(sw)) < 1e-10, convention + " S_w");
+        assertTrue(ours[1].maxAbsDifference(expectedB) < 1e-10, convention + " S_b");
     }
 
     @Test
@@ -64,23 +90,23 @@ class LfdaTest {
         }
         int checked = 0;
         for (JsonNode r : ref.get("results")) {
-            if (!r.get("local_scaling").asText().equals("paper")) {
-                continue;
-            }
+            LfdaLearner.Convention convention = r.get("local_scaling").asText().equals("paper")
+                    ? LfdaLearner.Convention.SUGIYAMA : LfdaLearner.Convention.METRIC_LEARN;
             Dataset train = SharedProtocol.prepare(r.get("dataset").asText()).train();
-            Matrix[] s = LfdaLearner.localScatters(train, r.get("k").asInt());
+            Matrix[] s = LfdaLearner.localScatters(train, r.get("k").asInt(), convention);
             double[] ours = Eigen.generalized(s[1], s[0]).values();
             JsonNode expected = r.get("eigenvalues");
             for (int i = 0; i < ours.length; i++) {
-                assertEquals(expected.get(i).asDouble(), ours[i], 1e-7 * expected.get(i).asDouble(), r.get("dataset") + " λ" + i);
+                assertEquals(expected.get(i).asDouble(), ours[i], 1e-7 * expected.get(i).asDouble(),
+                        r.get("dataset") + " " + convention + " λ" + i);
             }
-            double[] acc = SharedProtocol.knnAccuracy(new LfdaLearner(r.get("k").asInt(), 0, Embedding.WEIGHTED, 1e-9),
+            double[] acc = SharedProtocol.knnAccuracy(new LfdaLearner(r.get("k").asInt(), 0, Embedding.WEIGHTED, 1e-9, convention),
                     r.get("dataset").asText(), 0, 1, 5);
             assertEquals(r.get("knn1_acc").asDouble(), acc[0], 1e-12);
             assertEquals(r.get("knn5_acc").asDouble(), acc[1], 1e-12);
             checked++;
         }
-        assertEquals(2, checked);
+        assertEquals(4, checked);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.metriclab.core.constraint.TargetNeighbors;
+import org.metriclab.core.constraint.Triplets;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.learn.FitContext;
@@ -119,5 +120,73 @@ class LmnnTest {
         assertEquals(0.0, end[1], 1e-9, "zero hinge: every impostor is beyond the unit margin");
         assertTrue(end[0] < start / 10, "objective " + start + " → " + end[0]);
         assertTrue(trace.get(trace.size() - 1) < trace.get(0), "the reported objective decreases");
+    }
+
+    /** All LMNN triplets (i, target j, l of another class): the label objective written as explicit triplets. */
+    private static Triplets allTriplets(int[] y, int[][] targets) {
+        List<int[]> t = new ArrayList<>();
+        for (int i = 0; i < y.length; i++) {
+            for (int j : targets[i]) {
+                for (int o = 0; o < y.length; o++) {
+                    if (y[o] != y[i]) {
+                        t.add(new int[] {i, j, o});
+                    }
+                }
+            }
+        }
+        return new Triplets(t.stream().mapToInt(v -> v[0]).toArray(), t.stream().mapToInt(v -> v[1]).toArray(),
+                t.stream().mapToInt(v -> v[2]).toArray());
+    }
+
+    @Test
+    void explicitTripletObjectiveEqualsTheLabelObjectiveAndItsGradient() {
+        Dataset data = Fixtures.gaussians(23, 12, 3, 4, 1.5);
+        int[] y = data.labels().toArray();
+        int[][] targets = TargetNeighbors.of(data.x(), data.labels(), 3);
+        LmnnTriplets f = new LmnnTriplets(data.x(), allTriplets(y, targets), 0.4);
+        Matrix l = randomL(3, 4, 0.3);
+        LmnnTriplets.Evaluation e = f.evaluate(l);
+        double brute = bruteObjective(data.x(), y, targets, l, 0.4)[0];
+        assertEquals(brute, e.objective(), 1e-9 * brute, "triplet objective = brute-force LMNN objective");
+        double h = 1e-6;
+        for (int a = 0; a < 4; a++) {
+            for (int b = 0; b < 4; b++) {
+                double[] v = l.toArray();
+                v[a * 4 + b] += h;
+                double up = bruteObjective(data.x(), y, targets, Matrix.of(4, 4, v), 0.4)[0];
+                v[a * 4 + b] -= 2 * h;
+                double down = bruteObjective(data.x(), y, targets, Matrix.of(4, 4, v), 0.4)[0];
+                assertEquals((up - down) / (2 * h), e.gradient().get(a, b), 1e-4 * (1 + Math.abs(e.gradient().get(a, b))), "∂f/∂L");
+            }
+        }
+    }
+
+    /** Repeated triplets and a pull pair reused across triplets: pull counted once, hinge per triplet. */
+    @Test
+    void explicitTripletObjectiveCountsPullPairsOnceAndHingesPerTriplet() {
+        Matrix x = Matrix.of(new double[][] {{0, 0}, {1, 0}, {0, 0.5}, {3, 0}});
+        Triplets t = new Triplets(new int[] {0, 0, 0}, new int[] {1, 1, 1}, new int[] {2, 2, 3});
+        LmnnTriplets.Evaluation e = new LmnnTriplets(x, t, 0.25).evaluate(Matrix.identity(2));
+        // pull ‖x0 − x1‖² = 1 once; hinges 1 + 1 − 0.25 = 1.75 (twice) and 1 + 1 − 9 < 0
+        assertEquals(0.25 * 1 + 0.75 * (2 * 1.75), e.objective(), 1e-12);
+        assertEquals(2, e.active());
+    }
+
+    @Test
+    void explicitTripletsFitThroughTheConstraintPathAndMatchTheSupervisedEntry() {
+        Dataset data = Fixtures.gaussians(24, 15, 3, 4, 1.0);
+        org.metriclab.core.learn.Params params = org.metriclab.core.learn.Params.of(java.util.Map.of("learn_rate", 1e-3,
+                "max_iter", 200, "min_iter", 5, "impostors", 5));
+        LmnnLearner lmnn = LmnnLearner.from(params);
+        FitContext ctx = FitContext.seeded(4);
+        Triplets sampled = new org.metriclab.core.constraint.KnnTriplets(3, 5).sample(data, ctx.random("constraints"));
+        org.metriclab.core.distance.MahalanobisMetric explicit = lmnn.fit(data.x(), sampled, ctx);
+        org.metriclab.core.learn.MetricLearner<?> supervised = org.metriclab.core.learn.Learners.of(List.of(new SpectralCatalog()))
+                .create("lmnn_triplets", params);
+        assertEquals(explicit.l(), ((org.metriclab.core.distance.MahalanobisMetric) supervised.fit(data, FitContext.seeded(4))).l());
+        LmnnTriplets f = new LmnnTriplets(data.x(), sampled, 0.5);
+        double start = f.evaluate(Matrix.identity(4)).objective();
+        double end = f.evaluate(explicit.l()).objective();
+        assertTrue(end < 0.5 * start, "objective " + start + " → " + end);
     }
 }

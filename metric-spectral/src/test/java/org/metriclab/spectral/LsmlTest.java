@@ -45,4 +45,39 @@ class LsmlTest {
         assertTrue(after < before - 1e-3, "loss " + before + " → " + after);
         assertEquals(Double.POSITIVE_INFINITY, l.loss(Matrix.diagonal(1, 0, 1, 1), vab, vcd), "singular M is infeasible");
     }
+
+    /**
+     * gradient = exact: ∂F/∂M by central finite differences of the brute-force loss (symmetric perturbation
+     * of each entry pair). gradient = metric_learn: the regulariser part I − M⁻¹ plus |C| times the hinge
+     * part of that same finite-difference gradient (metric-learn drops the weights w_c = 1/|C|).
+     */
+    @Test
+    void bothGradientKindsMatchFiniteDifferences() {
+        Matrix vab = Scatter.differences(data.x(), q.a(), q.b(), null, true);
+        Matrix vcd = Scatter.differences(data.x(), q.c(), q.d(), null, true);
+        Matrix m = Matrix.of(new double[][] {{1.5, 0.2, 0, 0.1}, {0.2, 0.7, 0.1, 0}, {0, 0.1, 2, 0.3}, {0.1, 0, 0.3, 1.1}});
+        Matrix exact = new LsmlLearner(1e-3, 10, 1.0, LsmlLearner.Gradient.EXACT).gradient(m, vab, vcd);
+        Matrix ml = new LsmlLearner(1e-3, 10, 1.0, LsmlLearner.Gradient.METRIC_LEARN).gradient(m, vab, vcd);
+        Matrix reg = org.metriclab.core.linalg.Psd.inverse(m).scale(-1).plusIdentity(1.0);
+        double h = 1e-6;
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                double[] up = m.toArray();
+                double[] down = m.toArray();
+                up[i * 4 + j] += h;
+                down[i * 4 + j] -= h;
+                if (i != j) {
+                    up[j * 4 + i] += h;
+                    down[j * 4 + i] -= h;
+                }
+                double fd = (bruteLoss(Matrix.of(4, 4, up)) - bruteLoss(Matrix.of(4, 4, down))) / (2 * h);
+                // a symmetric off-diagonal perturbation moves both (i,j) and (j,i)
+                double expected = i == j ? exact.get(i, j) : exact.get(i, j) + exact.get(j, i);
+                assertEquals(fd, expected, 1e-5 * (1 + Math.abs(fd)), "exact ∂F/∂M " + i + "," + j);
+                double hingeFd = (i == j ? fd - reg.get(i, j) : fd - 2 * reg.get(i, j)) / (i == j ? 1 : 2);
+                assertEquals(reg.get(i, j) + q.size() * hingeFd, ml.get(i, j), 1e-4 * (1 + Math.abs(ml.get(i, j))),
+                        "metric-learn's direction " + i + "," + j);
+            }
+        }
+    }
 }

@@ -45,6 +45,56 @@ class PairLearnersTest {
         }
     }
 
+    /**
+     * Feature 2 is constant over every similar pair but not over the dissimilar ones, so Σ_S is singular
+     * and MMC's problem is unbounded along e₂: without a ridge the whitened ascent's M explodes there;
+     * with ridge r the budget tr(A(Σ_S + r·tr(Σ_S)/d·I)) ≤ t (t = that trace / 100) holds, which bounds
+     * tr(A) by t·d/(r·tr Σ_S).
+     */
+    @Test
+    void mmcRidgeBoundsTheMetricWhenTheSimilarScatterIsSingular() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(31);
+        int n = 40;
+        double[][] x = new double[n][3];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = r.nextGaussian();
+            x[i][1] = r.nextGaussian();
+            x[i][2] = i < n / 2 ? 0.0 : 1.0;
+        }
+        java.util.List<int[]> list = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int j = (i + 1) % (n / 2) + (i < n / 2 ? 0 : n / 2);
+            list.add(new int[] {i, j, 1});
+            list.add(new int[] {i, (i + n / 2 + 3) % n, 0});
+        }
+        Pairs p = new Pairs(list.stream().mapToInt(v -> v[0]).toArray(), list.stream().mapToInt(v -> v[1]).toArray(),
+                toBooleans(list.stream().mapToInt(v -> v[2]).toArray()));
+        Matrix xm = Matrix.of(x);
+        Matrix ss = Matrix.of(Fixtures.bruteScatter(xm, p, true));
+        assertEquals(0.0, ss.get(2, 2), 0.0, "feature 2 has no similar-pair spread");
+        Matrix free = new MmcLearner(100, 10000, 1e-6, false, 1.0, MmcLearner.Projection.WHITENED, 0.0)
+                .fit(xm, p, FitContext.seeded(0)).m();
+        double ridge = 1e-3;
+        Matrix bounded = new MmcLearner(100, 10000, 1e-6, false, 1.0, MmcLearner.Projection.WHITENED, ridge)
+                .fit(xm, p, FitContext.seeded(0)).m();
+        Matrix w = ss.plusIdentity(ridge * ss.trace() / 3);
+        double t = w.trace() / 100;
+        assertTrue(Fixtures.traceProduct(bounded, w) <= t * (1 + 1e-6), "ridge budget holds");
+        double bound = t * 3 / (ridge * ss.trace());
+        assertTrue(bounded.trace() <= bound * (1 + 1e-6), "tr(A) " + bounded.trace() + " ≤ " + bound);
+        assertTrue(free.get(2, 2) > 100 * bound, "without a ridge M grows along the null direction: " + free.get(2, 2));
+        assertEquals(MmcLearner.DEFAULT_WHITENED_RIDGE, MmcLearner.from(org.metriclab.core.learn.Params.empty()).ridge());
+        assertEquals(0.0, MmcLearner.from(org.metriclab.core.learn.Params.of(java.util.Map.of("projection", "alternating"))).ridge());
+    }
+
+    private static boolean[] toBooleans(int[] v) {
+        boolean[] b = new boolean[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = v[i] == 1;
+        }
+        return b;
+    }
+
     @Test
     void diagonalMmcStaysNonNegativeAndLowersItsObjective() {
         MahalanobisMetric m = new MmcLearner(100, 10000, 1e-6, true, 1.0, MmcLearner.Projection.WHITENED)
@@ -148,6 +198,48 @@ class PairLearnersTest {
         Matrix expected = sih.times(Psd.power(sh.times(sd[1]).times(sh).symmetrize(), 0.3)).times(sih);
         assertTrue(a.maxAbsDifference(expected) < 1e-7 * expected.frobeniusNorm(), "A = S^{-1/2}(S^{1/2} D S^{1/2})^t S^{-1/2}");
         assertThrows(IllegalArgumentException.class, () -> new GmmlLearner(1.5, 1e-6));
+    }
+
+    /**
+     * dims p: LᵀL must be A's best rank-p approximation Σ_{k≤p} λ_k v_k v_kᵀ, here built independently by
+     * power iteration with deflation on the full-rank A.
+     */
+    @Test
+    void gmmlDimsKeepsTheTopEigenpairsOfA() {
+        Matrix a = new GmmlLearner(0.5, 1e-6).fit(data.x(), pairs, FitContext.seeded(0)).m();
+        Matrix l = new GmmlLearner(0.5, 1e-6, 2).fit(data.x(), pairs, FitContext.seeded(0)).l();
+        assertEquals(2, l.rows());
+        assertEquals(4, l.cols());
+        double[][] m = a.toRows();
+        double[][] expected = new double[4][4];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int k = 0; k < 2; k++) {
+            double[] v = r.doubles(4, -1, 1).toArray();
+            double lambda = 0;
+            for (int it = 0; it < 5000; it++) {
+                double[] w = new double[4];
+                for (int i = 0; i < 4; i++) {
+                    for (int j = 0; j < 4; j++) {
+                        w[i] += m[i][j] * v[j];
+                    }
+                }
+                double norm = Math.sqrt(java.util.Arrays.stream(w).map(z -> z * z).sum());
+                lambda = norm;
+                for (int i = 0; i < 4; i++) {
+                    v[i] = w[i] / norm;
+                }
+            }
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 4; j++) {
+                    expected[i][j] += lambda * v[i] * v[j];
+                    m[i][j] -= lambda * v[i] * v[j];
+                }
+            }
+        }
+        Matrix e = Matrix.of(expected);
+        assertTrue(l.gram().maxAbsDifference(e) < 1e-8 * e.frobeniusNorm(), "LᵀL = λ1 v1 v1ᵀ + λ2 v2 v2ᵀ");
+        assertEquals(a, new GmmlLearner(0.5, 1e-6, 4).fit(data.x(), pairs, FitContext.seeded(0)).m(), "dims = d is full rank");
+        assertThrows(IllegalArgumentException.class, () -> new GmmlLearner(0.5, 1e-6, -1));
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class RankScanner implements TiledSearch.RowVisitor {
     private final double[] heapD;
     private final int[] heapI;
     private final int[] votes;
+    private final int[] candidates;
     private final double[] queryData;
     private final int dim;
     private final ReferenceTiles refs;
@@ -111,6 +112,7 @@ public final class RankScanner implements TiledSearch.RowVisitor {
         heapD = new double[k];
         heapI = new int[k];
         votes = new int[plan.classSizes().length];
+        candidates = gram && k > 0 ? new int[plan.referenceClass().length] : new int[0];
     }
 
     @Override
@@ -149,20 +151,38 @@ public final class RankScanner implements TiledSearch.RowVisitor {
             Arrays.fill(relExact, 0, n, Double.NaN);
         }
         double qErr = gram ? refs.uniformBound(qn) : 0.0;
-        int knnCount = heapD.length > 0 ? nearest(dist, off, qa, qErr, self) : 0;
         int buckets = BUCKETS_PER_ITEM * n;
         double scale = hi > lo ? buckets / (hi - lo) : 0.0;
         bucketSort(n, buckets, lo, hi, scale);
         Arrays.fill(before, 0, n + 1, 0);
         double uniformErr = 2 * qErr;
+        // one pass over the row for both the k-nearest preselection (finished by nearest()) and the rank counts:
+        // every j ≠ self whose lower bound is at most the heap top is listed and its upper bound offered to the heap;
         // every other reference j is counted into before[c], c = #relevant ranked before j: the bucket of its
         // row value gives c unless a relevant row value lies within the combined error bound (or, on exact rows,
         // is equal), in which case the relevant references in that window are compared exactly
+        int cap = heapD.length;
+        int size = 0;
+        int found = 0;
+        double top = cap > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         for (int j = 0; j < nr; j++) {
+            double d = dist[off + j];
+            if (d - qErr <= top && j != self) {
+                if (gram) {
+                    candidates[found++] = j;
+                }
+                double upper = d + qErr;
+                if (size < cap) {
+                    heapPush(size++, upper, j);
+                    top = size < cap ? Double.POSITIVE_INFINITY : heapD[0];
+                } else if (upper < heapD[0]) {
+                    heapReplaceTop(size, upper, j);
+                    top = heapD[0];
+                }
+            }
             if (cls[j] == y) {
                 continue;
             }
-            double d = dist[off + j];
             int b = d > hi ? buckets : Math.min(buckets - 1, Math.max(0, (int) ((d - lo) * scale)));
             int c = start[b];
             int e = start[b + 1];
@@ -182,6 +202,7 @@ public final class RankScanner implements TiledSearch.RowVisitor {
             }
             before[c]++;
         }
+        int knnCount = cap > 0 ? nearest(dist, off, qa, qErr, size, found) : 0;
         long others = 0;
         for (int i = 0; i < n; i++) {
             others += before[i];
@@ -226,30 +247,22 @@ public final class RankScanner implements TiledSearch.RowVisitor {
 
     /**
      * The exact k nearest references (by exact distance, then index) into heapD/heapI, ascending; returns their
-     * number. On Gram rows, with E = {@link ReferenceTiles#uniformBound} ≥ every e_j: T = k-th smallest upper bound
-     * (a_j + E); every true k-nearest reference has exact distance ≤ T, hence lower bound a_j − E ≤ T, so only those
-     * candidates are recomputed exactly. (On exact rows E = 0 and the first pass is already exact.)
+     * number. On entry the heap holds the {@code size} smallest upper bounds a_j + E (E =
+     * {@link ReferenceTiles#uniformBound} ≥ every e_j), selected in the row pass of {@link #visit}, which also listed
+     * in {@code candidates[0 .. found)}, ascending, every j ≠ self whose lower bound a_j − E was at most the heap's
+     * top when j was reached (+∞ while the heap was not full) — a superset of those whose lower bound is at most the
+     * final top T, the k-th smallest upper bound, since the top only decreases. Every true k-nearest reference has
+     * exact distance ≤ T, hence lower bound ≤ T, so only those candidates are recomputed exactly. (On exact rows
+     * E = 0 and the heap is already exact.)
      */
-    private int nearest(double[] dist, int off, int qa, double qErr, int self) {
-        int nr = plan.referenceClass().length;
+    private int nearest(double[] dist, int off, int qa, double qErr, int size, int found) {
         int cap = heapD.length;
-        int size = 0;
-        for (int j = 0; j < nr; j++) {
-            if (j == self) {
-                continue;
-            }
-            double d = dist[off + j] + qErr;
-            if (size < cap) {
-                heapPush(size++, d, j);
-            } else if (d < heapD[0]) {
-                heapReplaceTop(size, d, j);
-            }
-        }
         if (gram) {
             double threshold = size < cap ? Double.POSITIVE_INFINITY : heapD[0];
             size = 0;
-            for (int j = 0; j < nr; j++) {
-                if (j == self || dist[off + j] - qErr > threshold) {
+            for (int i = 0; i < found; i++) {
+                int j = candidates[i];
+                if (dist[off + j] - qErr > threshold) {
                     continue;
                 }
                 double d = refs.exact(queryData, qa, j);

@@ -28,8 +28,10 @@ import org.metriclab.experiments.run.Runner;
  * path with Spark's JVM flags (see README "Scaling out with Spark"):
  * <pre>
  *   SparkBenchmark grid metric-spark/configs/grid48.yaml [repeats] [master]   # local runner (2 threads) vs Spark
- *   SparkBenchmark knn [references] [queries] [dim] [repeats] [master] [partitions]   # local evaluator vs distributed
+ *   SparkBenchmark knn [references] [queries] [dim] [repeats] [master] [partitions] [measures]   # local evaluator vs distributed
  * </pre>
+ * {@code measures} is a comma-separated list (default: precision_at_1, precision_at_10, recall_at_10, knn_accuracy_5,
+ * precision_at_1_per_class; {@code all} adds mean_average_precision, mean_reciprocal_rank, r_precision, NMI, AMI and roc_auc).
  * Each timing is repeated and the median reported; the rows (grid) and measure values (knn) of both engines are
  * compared and must be identical.
  */
@@ -39,15 +41,28 @@ public final class SparkBenchmark {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || !(args[0].equals("grid") || args[0].equals("knn"))) {
-            System.err.println("usage: SparkBenchmark grid CONFIG [repeats] [master] | knn [references] [queries] [dim] [repeats] [master] [partitions]");
+            System.err.println("usage: SparkBenchmark grid CONFIG [repeats] [master] | knn [references] [queries] [dim] [repeats] [master] [partitions]"
+                    + " [measures|all]");
             System.exit(2);
         }
         if (args[0].equals("grid")) {
             grid(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3, args.length > 3 ? args[3] : "local[2]");
         } else {
             knn(arg(args, 1, 200_000), arg(args, 2, 1_000), arg(args, 3, 64), arg(args, 4, 3), args.length > 5 ? args[5] : "local[2]",
-                    arg(args, 6, 8));
+                    arg(args, 6, 8), args.length > 7 ? measures(args[7]) : KNN_MEASURES);
         }
+    }
+
+    private static final List<String> KNN_MEASURES = List.of("precision_at_1", "precision_at_10", "recall_at_10", "knn_accuracy_5",
+            "precision_at_1_per_class");
+
+    private static List<String> measures(String arg) {
+        if (arg.equals("all")) {
+            List<String> all = new java.util.ArrayList<>(KNN_MEASURES);
+            all.addAll(List.of("mean_average_precision", "mean_reciprocal_rank", "r_precision", "NMI", "AMI", "roc_auc"));
+            return List.copyOf(all);
+        }
+        return List.of(arg.split(","));
     }
 
     private static int arg(String[] args, int i, int fallback) {
@@ -85,7 +100,7 @@ public final class SparkBenchmark {
                 cfg.name(), median(local), master, median(spark), startup, localRows.equals(sparkRows));
     }
 
-    private static void knn(int nr, int nq, int dim, int repeats, String master, int partitions) {
+    private static void knn(int nr, int nq, int dim, int repeats, String master, int partitions, List<String> measures) {
         SplittableRandom rnd = new SplittableRandom(42);
         int classes = 10;
         double[][] centres = new double[classes][dim];
@@ -98,30 +113,43 @@ public final class SparkBenchmark {
         int[] ql = new int[nq];
         Matrix refs = Matrix.of(nr, dim, points(rnd, centres, rl));
         Matrix queries = Matrix.of(nq, dim, points(rnd, centres, ql));
-        List<String> measures = List.of("precision_at_1", "precision_at_10", "recall_at_10", "knn_accuracy_5", "precision_at_1_per_class");
         double[] local = new double[repeats];
         double[] spark = new double[repeats];
         Map<String, Double> l = null;
         Map<String, Double> s = null;
+        double[] localCpu = new double[repeats];
+        double[] sparkCpu = new double[repeats];
         long s0 = System.nanoTime();
         SparkSession session = Sessions.open(Optional.of(master), 0, "metriclab-bench");
         double startup = (System.nanoTime() - s0) / 1e9;
         try {
             for (int r = 0; r < repeats; r++) {
                 long t0 = System.nanoTime();
+                double c0 = processCpuSeconds();
                 l = RetrievalEvaluator.evaluate(queries, Labels.of(ql), refs, Labels.of(rl), measures, 0);
                 local[r] = (System.nanoTime() - t0) / 1e9;
+                localCpu[r] = processCpuSeconds() - c0;
                 t0 = System.nanoTime();
-                s = DistributedRetrieval.evaluate(Sessions.context(session), queries, Labels.of(ql), refs, Labels.of(rl), measures, partitions);
+                c0 = processCpuSeconds();
+                s = DistributedRetrieval.evaluate(Sessions.context(session), queries, Labels.of(ql), refs, Labels.of(rl), measures, 0, partitions);
                 spark[r] = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "repeat %d: local %.2f s, spark %.2f s%n", r, local[r], spark[r]);
+                sparkCpu[r] = processCpuSeconds() - c0;
+                System.out.printf(Locale.ROOT, "repeat %d: local %.2f s (%.1f CPU s), spark %.2f s (%.1f CPU s)%n", r, local[r], localCpu[r],
+                        spark[r], sparkCpu[r]);
             }
         } finally {
             session.stop();
         }
-        System.out.printf(Locale.ROOT, "knn %d refs × %d queries × %d dims: median local evaluator %.2f s (%d cores), median distributed %s/%d partitions %.2f s"
-                + " (+ %.2f s session start once); values identical: %b %s%n", nr, nq, dim, median(local),
-                Runtime.getRuntime().availableProcessors(), master, partitions, median(spark), startup, l.equals(s), s);
+        System.out.printf(Locale.ROOT, "knn %d refs × %d queries × %d dims: median local evaluator %.2f s / %.1f CPU s (%d cores), median distributed"
+                + " %s/%d partitions %.2f s / %.1f CPU s (+ %.2f s session start once); values identical: %b %s%n", nr, nq, dim, median(local),
+                median(localCpu), Runtime.getRuntime().availableProcessors(), master, partitions, median(spark), median(sparkCpu), startup,
+                l.equals(s), s);
+    }
+
+    /** CPU time of the whole JVM (all threads, Spark's included), which a loaded machine distorts less than wall time. */
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     /** Gaussian blobs around the class centres (σ = 1.5: classes overlap, so the measures are not trivial). */

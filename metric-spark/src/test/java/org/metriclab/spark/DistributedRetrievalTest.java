@@ -18,14 +18,16 @@ import org.metriclab.core.linalg.Matrix;
 import org.metriclab.eval.RetrievalEvaluator;
 
 /**
- * Distributed exact k-NN gives exactly (bit for bit) the local evaluator's values, on random data with many exact
- * distance ties (small integer coordinates, duplicated rows), in both retrieval modes and for several partitionings.
+ * Distributed evaluation gives exactly (bit for bit) the local evaluator's values for every built-in measure, on
+ * random data with many exact distance ties (small integer coordinates, duplicated rows), in both retrieval modes,
+ * for several partitionings and with the memory limits (mean_average_precision batches, roc_auc chunks) small
+ * enough to take several passes.
  */
 class DistributedRetrievalTest {
     private static final List<String> MEASURES = List.of("precision_at_1", "precision_at_5", "recall_at_3", "r_precision",
             "mean_average_precision_at_r", "knn_accuracy_1", "knn_accuracy_4", "knn_accuracy_7", "precision_at_1_per_class",
             "r_precision_per_class", "mean_average_precision_at_r_per_class", "knn_accuracy_4_per_class", "mean_reciprocal_rank",
-            "mean_reciprocal_rank_per_class");
+            "mean_reciprocal_rank_per_class", "mean_average_precision", "mean_average_precision_per_class", "NMI", "AMI", "roc_auc");
     private static SparkSession session;
     private static JavaSparkContext sc;
 
@@ -51,11 +53,15 @@ class DistributedRetrievalTest {
             Matrix queries = tiedPoints(rnd, nq, d);
             Labels rl = labels(rnd, nr, 4);
             Labels ql = labels(rnd, nq, 5); // label 4 never occurs among references: lone queries
-            Map<String, Double> local = RetrievalEvaluator.evaluate(queries, ql, refs, rl, MEASURES, 0);
+            Map<String, Double> local = RetrievalEvaluator.evaluate(queries, ql, refs, rl, MEASURES, 3);
             for (int partitions : new int[] {3, 7}) {
-                Map<String, Double> distributed = DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, MEASURES, partitions);
+                Map<String, Double> distributed = DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, MEASURES, 3, partitions);
                 assertEquals(local, distributed, "trial " + trial + ", " + partitions + " partitions");
+                assertEquals(List.copyOf(local.keySet()), List.copyOf(distributed.keySet()));
             }
+            // mean_average_precision in batches of at most 800 relevant references (several batches)
+            assertEquals(local, DistributedRetrieval.evaluate(sc, queries.toArray(), ql.toArray(), refs.toArray(), rl.toArray(), d, d, false,
+                    MEASURES, 3, 5, 800, Integer.MAX_VALUE), "trial " + trial + ", small batches");
         }
     }
 
@@ -67,7 +73,72 @@ class DistributedRetrievalTest {
         Labels y = labels(rnd, n, 3);
         Map<String, Double> local = RetrievalEvaluator.evaluateSelf(x, y, MEASURES, 0);
         assertEquals(local, DistributedRetrieval.evaluateSelf(sc, x, y, MEASURES, 4));
+        assertEquals(local, DistributedRetrieval.evaluate(sc, x.toArray(), y.toArray(), x.toArray(), y.toArray(), 3, 3, true, MEASURES, 0,
+                6, 6000, Integer.MAX_VALUE));
         assertTrue(local.get("r_precision") > 0 && local.get("r_precision") < 1, String.valueOf(local));
+        assertTrue(local.get("mean_average_precision") > 0 && local.get("mean_average_precision") < 1, String.valueOf(local));
+        assertTrue(local.get("roc_auc") > 0.5 && local.get("roc_auc") < 1, String.valueOf(local));
+    }
+
+    @Test
+    void defaultMeasuresAndSeedsAreTheLocalEvaluators() {
+        SplittableRandom rnd = new SplittableRandom(21);
+        Matrix x = gaussianPoints(rnd, 120, 4);
+        Labels y = labels(rnd, 120, 5);
+        for (long seed : new long[] {0, 17}) {
+            Map<String, Double> local = RetrievalEvaluator.evaluateSelf(x, y, null, seed);
+            assertEquals(local, DistributedRetrieval.evaluateSelf(sc, x, y, List.of(), seed, 3));
+            assertEquals(List.copyOf(local.keySet()), List.copyOf(DistributedRetrieval.evaluateSelf(sc, x, y, null, seed, 3).keySet()));
+        }
+    }
+
+    @Test
+    void rocAucInSeveralChunksEqualsTheLocalValue() {
+        // continuous coordinates spread the positive distances over many keys, so small chunks cut them
+        SplittableRandom rnd = new SplittableRandom(31);
+        Matrix refs = gaussianPoints(rnd, 300, 3);
+        Matrix queries = gaussianPoints(rnd, 60, 3);
+        Labels rl = labels(rnd, 300, 3);
+        Labels ql = labels(rnd, 60, 3);
+        List<String> ms = List.of("roc_auc");
+        Map<String, Double> local = RetrievalEvaluator.evaluate(queries, ql, refs, rl, ms, 0);
+        long positives = java.util.Arrays.stream(ql.toArray())
+                .mapToLong(l -> java.util.Arrays.stream(rl.toArray()).filter(r -> r == l).count()).sum();
+        // chunks of a third of the positives: at least three (each needing its own gather and count passes)
+        int chunk = (int) (positives / 3 + 1);
+        assertEquals(local, DistributedRetrieval.evaluate(sc, queries.toArray(), ql.toArray(), refs.toArray(), rl.toArray(), 3, 3, false,
+                ms, 0, 5, 2000, chunk));
+        Map<String, Double> self = RetrievalEvaluator.evaluateSelf(refs, rl, ms, 0);
+        long selfPositives = java.util.Arrays.stream(rl.toArray())
+                .mapToLong(l -> java.util.Arrays.stream(rl.toArray()).filter(r -> r == l).count() - 1).sum();
+        assertEquals(self, DistributedRetrieval.evaluate(sc, refs.toArray(), rl.toArray(), refs.toArray(), rl.toArray(), 3, 3, true,
+                ms, 0, 4, 8000, (int) (selfPositives / 3 + 1)));
+        // more equal positive distances than one chunk holds: the local evaluator's error
+        Matrix same = Matrix.of(new double[][] {{0}, {0}, {0}, {0}, {1}});
+        Labels sameLabels = Labels.of(0, 0, 0, 0, 1);
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> DistributedRetrieval.evaluate(sc,
+                same.toArray(), sameLabels.toArray(), same.toArray(), sameLabels.toArray(), 1, 1, true, List.of("roc_auc"), 0, 2, 10, 5));
+        assertTrue(tooMany.getMessage().contains("share nearly the same distance"), tooMany.getMessage());
+    }
+
+    @Test
+    void handComputedFullRankingMeasures() {
+        // 1-D references 0, 1, 2, 3 with labels a b a b; query at 0.4 (label a) ranks 0, 1, 2, 3: relevant at ranks 1, 3
+        Matrix refs = Matrix.of(new double[][] {{0}, {1}, {2}, {3}});
+        Labels rl = Labels.of(0, 1, 0, 1);
+        Matrix queries = Matrix.of(new double[][] {{0.4}});
+        Labels ql = Labels.of(0);
+        Map<String, Double> v = DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, List.of("mean_average_precision", "roc_auc"), 3);
+        assertEquals((1.0 / 1 + 2.0 / 3) / 2, v.get("mean_average_precision"), 1e-15);
+        // positives at d² 0.16, 2.56; negatives at 0.36, 6.76: pairs (pos < neg) = 1 + 2 = 3 of 4
+        assertEquals(0.75, v.get("roc_auc"));
+        // self mode, all rows at one point: every pair ties, AUC = ½; MAP by index order
+        Matrix flat = Matrix.of(new double[][] {{1}, {1}, {1}, {1}});
+        Labels fl = Labels.of(0, 0, 1, 1);
+        Map<String, Double> f = DistributedRetrieval.evaluateSelf(sc, flat, fl, List.of("roc_auc", "mean_average_precision"), 2);
+        assertEquals(0.5, f.get("roc_auc"));
+        // row 0: ranking 1, 2, 3 → relevant 1 at rank 1; row 1: 0, 2, 3 → rank 1; rows 2, 3: ranks 3 → 1/3
+        assertEquals((1 + 1 + 1.0 / 3 + 1.0 / 3) / 4, f.get("mean_average_precision"), 1e-15);
     }
 
     @Test
@@ -103,9 +174,14 @@ class DistributedRetrievalTest {
     void badInputIsAClearIllegalArgument() {
         Matrix x = Matrix.of(new double[][] {{0, 1}, {1, 0}});
         Labels y = Labels.of(0, 1);
-        IllegalArgumentException full = assertThrows(IllegalArgumentException.class,
-                () -> DistributedRetrieval.evaluateSelf(sc, x, y, List.of("mean_average_precision"), 2));
-        assertTrue(full.getMessage().contains("needs the full ranking"), full.getMessage());
+        IllegalArgumentException spi = assertThrows(IllegalArgumentException.class,
+                () -> DistributedRetrieval.evaluateSelf(sc, x, y, List.of("precision_at_1", QueryCountMeasure.NAME), 2));
+        assertTrue(spi.getMessage().contains("measure '" + QueryCountMeasure.NAME + "' is registered through the RetrievalMeasure SPI"),
+                spi.getMessage());
+        assertEquals(2.0, RetrievalEvaluator.evaluateSelf(x, y, List.of(QueryCountMeasure.NAME), 0).get(QueryCountMeasure.NAME));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> DistributedRetrieval.evaluateSelf(sc, x, y, List.of("no_such_measure"), 2));
+        assertTrue(unknown.getMessage().contains("unknown measure 'no_such_measure'"), unknown.getMessage());
         IllegalArgumentException dims = assertThrows(IllegalArgumentException.class,
                 () -> DistributedRetrieval.evaluate(sc, x, y, Matrix.of(new double[][] {{0}, {1}}), y, List.of("precision_at_1"), 2));
         assertTrue(dims.getMessage().contains("expected the same dimension"), dims.getMessage());
@@ -132,6 +208,14 @@ class DistributedRetrievalTest {
             }
         }
         return Matrix.of(rows);
+    }
+
+    private static Matrix gaussianPoints(SplittableRandom rnd, int n, int d) {
+        double[] v = new double[n * d];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rnd.nextGaussian();
+        }
+        return Matrix.of(n, d, v);
     }
 
     private static Labels labels(SplittableRandom rnd, int n, int classes) {

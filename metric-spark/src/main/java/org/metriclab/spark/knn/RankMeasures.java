@@ -20,7 +20,9 @@ import org.metriclab.eval.RetrievalEvaluator;
  * means; {@code _per_class} averages per query label first. The depth is the largest k, or the largest R when
  * r_precision or MAP@R is asked for (memory O(queries · depth)). For mean_reciprocal_rank, p_1 of a query whose
  * first relevant reference lies beyond its list comes from a separate exact count ({@link #queriesBeyondLists}).
- * mean_average_precision (the whole ranking) and NMI, AMI, roc_auc (no ranking) are not offered here.
+ * mean_average_precision = Σ_i (i/p_i)/R over the whole ranking takes every query's average precision from
+ * {@link FullRanks} instead ({@link #needsFullRanking()}); NMI, AMI and roc_auc (not per-query ranking measures) are
+ * not offered here.
  */
 public final class RankMeasures {
     private final List<Measure> measures;
@@ -45,6 +47,7 @@ public final class RankMeasures {
             need = Math.max(need, switch (m.kind()) {
                 case PRECISION_AT_K, RECALL_AT_K, KNN_ACCURACY -> m.k();
                 case MRR -> 1;
+                case MAP -> 0;
                 default -> maxR;
             });
         }
@@ -54,7 +57,7 @@ public final class RankMeasures {
     /**
      * Parses the measure names.
      *
-     * @throws IllegalArgumentException for an unknown name or a measure the distributed evaluator does not compute
+     * @throws IllegalArgumentException for an unknown name or a measure that is not a per-query ranking measure
      */
     public static RankMeasures of(List<String> names, int[] referenceLabels, boolean selfMode) {
         if (names == null || names.isEmpty()) {
@@ -63,15 +66,19 @@ public final class RankMeasures {
         List<Measure> parsed = new ArrayList<>();
         for (String name : names) {
             Measure m = Measure.parse(name);
-            switch (m.kind()) {
-                case PRECISION_AT_K, RECALL_AT_K, R_PRECISION, MAP_AT_R, MRR, KNN_ACCURACY -> parsed.add(m);
-                default -> throw new IllegalArgumentException("measure '" + name + "' needs the full ranking or the whole query set;"
-                        + " the distributed evaluator computes precision_at_<k>, recall_at_<k>, r_precision,"
-                        + " mean_average_precision_at_r, mean_reciprocal_rank and knn_accuracy_<k> (and their _per_class variants);"
-                        + " use the local evaluator");
+            if (!m.kind().isKnn()) {
+                throw new IllegalArgumentException("measure '" + name + "' is not a per-query ranking measure: expected precision_at_<k>,"
+                        + " recall_at_<k>, r_precision, mean_average_precision_at_r, mean_average_precision, mean_reciprocal_rank"
+                        + " or knn_accuracy_<k> (or their _per_class variants)");
             }
+            parsed.add(m);
         }
         return new RankMeasures(List.copyOf(parsed), referenceLabels.clone(), selfMode);
+    }
+
+    /** True when mean_average_precision is asked for: every query's average precision must come from {@link FullRanks}. */
+    public boolean needsFullRanking() {
+        return bases.stream().anyMatch(b -> b.kind() == Measure.Kind.MAP);
     }
 
     /** Neighbours per query the lists must hold. */
@@ -101,19 +108,25 @@ public final class RankMeasures {
         }).toArray();
     }
 
-    /** {@link #compute(TopK, int[], Map)} when no query lies beyond its list. */
+    /** {@link #compute(TopK, int[], Map, double[])} when no query lies beyond its list and no full ranking is needed. */
     public Map<String, Double> compute(TopK lists, int[] queryLabels) {
-        return compute(lists, queryLabels, Map.of());
+        return compute(lists, queryLabels, Map.of(), null);
     }
 
     /**
      * Every measure, in the order asked for, from lists of at least {@link #depth()} neighbours.
      *
      * @param firstRanks p_1 of every query of {@link #queriesBeyondLists}
+     * @param averagePrecision every query's average precision over the whole ranking (by query index; lone queries
+     *                         are not read), when {@link #needsFullRanking()}; else unused (may be null)
      */
-    public Map<String, Double> compute(TopK lists, int[] queryLabels, Map<Integer, Long> firstRanks) {
+    public Map<String, Double> compute(TopK lists, int[] queryLabels, Map<Integer, Long> firstRanks, double[] averagePrecision) {
         if (lists.queries() != queryLabels.length) {
             throw new IllegalArgumentException("expected " + lists.queries() + " query labels, got " + queryLabels.length);
+        }
+        if (needsFullRanking() && (averagePrecision == null || averagePrecision.length != queryLabels.length)) {
+            throw new IllegalArgumentException("mean_average_precision needs the average precision of each of the "
+                    + queryLabels.length + " queries");
         }
         int m = bases.size();
         double[] perQuery = new double[queryLabels.length * m];
@@ -137,7 +150,7 @@ public final class RankMeasures {
                 }
             }
             for (int j = 0; j < m; j++) {
-                perQuery[q * m + j] = value(bases.get(j), ranks, found, r, lists, q, y, votes, firstRanks);
+                perQuery[q * m + j] = value(bases.get(j), ranks, found, r, lists, q, y, votes, firstRanks, averagePrecision);
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();
@@ -148,7 +161,7 @@ public final class RankMeasures {
     }
 
     private double value(Measure measure, int[] ranks, int found, int r, TopK lists, int q, int y, Map<Integer, Integer> votes,
-                         Map<Integer, Long> firstRanks) {
+                         Map<Integer, Long> firstRanks, double[] averagePrecision) {
         switch (measure.kind()) {
             case PRECISION_AT_K:
                 return within(ranks, found, measure.k()) / (double) measure.k();
@@ -163,6 +176,8 @@ public final class RankMeasures {
                 }
                 return s / r;
             }
+            case MAP:
+                return averagePrecision[q];
             case MRR: {
                 if (found > 0) {
                     return 1.0 / ranks[0];

@@ -2,7 +2,9 @@ package org.metriclab.spark.knn;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A contiguous block of the reference set (rows {@code offset .. offset + rows}), laid out for the exact
@@ -17,6 +19,8 @@ public final class ReferenceBlock implements Serializable {
     private final int rows;
     private final int dim;
     private final double[][] columns;
+    /** Row-major copy for single distances ({@link #exact}); not shipped, rebuilt where needed. */
+    private transient double[] rowMajor;
 
     private ReferenceBlock(double[] rowMajor, int offset, int rows, int dim) {
         this.offset = offset;
@@ -61,6 +65,11 @@ public final class ReferenceBlock implements Serializable {
 
     public int rows() {
         return rows;
+    }
+
+    /** The embedding dimension. */
+    public int dim() {
+        return dim;
     }
 
     /**
@@ -156,7 +165,117 @@ public final class ReferenceBlock implements Serializable {
         return out;
     }
 
-    private void distances(double[] q, int qa, int tile, int width, double[] acc) {
+    /** Number of tiles of {@value #WIDTH} references. */
+    int tiles() {
+        return (rows + WIDTH - 1) / WIDTH;
+    }
+
+    /** References in tile {@code tile}. */
+    int width(int tile) {
+        return Math.min(WIDTH, rows - tile * WIDTH);
+    }
+
+    /**
+     * fl(Σ_t (q_t − r_t)²) of the query at {@code q[qa ..]} and the block's row {@code local}, summed in dimension
+     * order: bit-identical to the tile kernel ({@link #distances}), whose running sums add the same terms in the same
+     * order.
+     */
+    double exact(double[] q, int qa, int local) {
+        double[] x = rowMajor();
+        int ra = local * dim;
+        double s = 0;
+        for (int t = 0; t < dim; t++) {
+            double d = q[qa + t] - x[ra + t];
+            s += d * d;
+        }
+        return s;
+    }
+
+    /**
+     * {@link #exact} of the query at {@code q[qa ..]} and the block's rows {@code rows[from .. from + 4)}, into
+     * {@code out[at .. at + 4)}: four independent running sums, each adding its terms in dimension order (so each
+     * value is bit-identical to {@link #exact}), which the CPU overlaps instead of waiting on one chain of additions.
+     */
+    void exact4(double[] q, int qa, int[] rows, int from, double[] out, int at) {
+        double[] x = rowMajor();
+        int a0 = rows[from] * dim;
+        int a1 = rows[from + 1] * dim;
+        int a2 = rows[from + 2] * dim;
+        int a3 = rows[from + 3] * dim;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int t = 0; t < dim; t++) {
+            double v = q[qa + t];
+            double d0 = v - x[a0 + t];
+            double d1 = v - x[a1 + t];
+            double d2 = v - x[a2 + t];
+            double d3 = v - x[a3 + t];
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        out[at] = s0;
+        out[at + 1] = s1;
+        out[at + 2] = s2;
+        out[at + 3] = s3;
+    }
+
+    /**
+     * {@link #exact} of the query at {@code q[qa ..]} and each of the block's rows {@code rows[0 .. n)}, into
+     * {@code out[at .. at + n)}.
+     */
+    void exactAll(double[] q, int qa, int[] rows, int n, double[] out, int at) {
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            exact4(q, qa, rows, i, out, at + i);
+        }
+        for (; i < n; i++) {
+            out[at + i] = exact(q, qa, rows[i]);
+        }
+    }
+
+    /** The block's rows, row-major, built on first use (one contiguous row per distance instead of dim tile columns). */
+    private double[] rowMajor() {
+        if (rowMajor == null) {
+            double[] x = new double[rows * dim];
+            for (int tile = 0; tile < tiles(); tile++) {
+                for (int t = 0; t < dim; t++) {
+                    double[] col = columns[tile * dim + t];
+                    for (int j = 0; j < col.length; j++) {
+                        x[(tile * WIDTH + j) * dim + t] = col[j];
+                    }
+                }
+            }
+            rowMajor = x;
+        }
+        return rowMajor;
+    }
+
+    /** The block's rows (local, ascending) grouped by their label in {@code referenceLabels} (global indices). */
+    Map<Integer, int[]> rowsByLabel(int[] referenceLabels) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int j = 0; j < rows; j++) {
+            counts.merge(referenceLabels[offset + j], 1, Integer::sum);
+        }
+        Map<Integer, int[]> out = new HashMap<>();
+        Map<Integer, Integer> fill = new HashMap<>();
+        counts.forEach((label, n) -> {
+            out.put(label, new int[n]);
+            fill.put(label, 0);
+        });
+        for (int j = 0; j < rows; j++) {
+            int label = referenceLabels[offset + j];
+            int at = fill.merge(label, 1, Integer::sum) - 1;
+            out.get(label)[at] = j;
+        }
+        return out;
+    }
+
+    /** Fills {@code acc[0 .. width)} with the exact squared distances of the query at {@code q[qa ..]} to tile {@code tile}. */
+    void distances(double[] q, int qa, int tile, int width, double[] acc) {
         int base = tile * dim;
         java.util.Arrays.fill(acc, 0, width, 0.0);
         int t = 0;

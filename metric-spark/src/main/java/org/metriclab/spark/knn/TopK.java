@@ -25,7 +25,7 @@ public final class TopK implements Serializable {
     }
 
     /** Empty lists of capacity {@code k} for {@code queries} queries. */
-    static TopK empty(int queries, int k) {
+    public static TopK empty(int queries, int k) {
         return new TopK(queries, k, new double[queries * k], new int[queries * k], new int[queries]);
     }
 

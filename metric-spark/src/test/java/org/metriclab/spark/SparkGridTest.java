@@ -71,6 +71,26 @@ class SparkGridTest {
     }
 
     @Test
+    void trainSizeSweepRunsOnSparkWithTheLocalRows() throws Exception {
+        Path cfg = tmp.resolve("sizes.yaml");
+        Files.writeString(cfg, """
+                name: spark_sizes
+                datasets: [iris]
+                protocol: {type: holdout, test_fraction: 0.3, repeats: 1, train_sizes: [30, 60]}
+                seeds: [0]
+                learners: [{type: euclidean}, {type: covariance}]
+                measures: [precision_at_1]
+                """);
+        List<ResultRow> local = localRun(cfg, tmp.resolve("local"));
+        assertEquals(4, local.size());
+        Result spark = cli("run", cfg.toString(), "--engine", "spark", "--master", "local[2]", "--out", tmp.resolve("spark").toString());
+        assertEquals(0, spark.code, spark.err);
+        List<ResultRow> sparkRows = TrialLog.read(tmp.resolve("spark").resolve(TrialLog.ROWS));
+        assertEquals(withoutFitTime(local), withoutFitTime(sparkRows));
+        assertEquals(java.util.Set.of(30, 60), sparkRows.stream().map(ResultRow::nTrain).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
     void badEngineAndMasterUseAreOneLineErrors() throws Exception {
         Path cfg = tmp.resolve("grid.yaml");
         Files.writeString(cfg, CONFIG);
@@ -95,7 +115,8 @@ class SparkGridTest {
     /** Rows in key order with fit_seconds zeroed: everything else must be identical, warnings included. */
     private static List<ResultRow> withoutFitTime(List<ResultRow> rows) {
         return rows.stream()
-                .map(r -> new ResultRow(r.dataset(), r.learner(), r.label(), r.params(), r.seed(), r.split(), r.measure(), r.value(), 0.0, r.warnings()))
+                .map(r -> new ResultRow(r.dataset(), r.learner(), r.label(), r.params(), r.seed(), r.split(), r.nTrain(), r.measure(), r.value(), 0.0,
+                        r.warnings()))
                 .sorted(Comparator.comparing(ResultRow::dataset).thenComparing(ResultRow::label).thenComparingLong(ResultRow::seed)
                         .thenComparingInt(ResultRow::split).thenComparing(ResultRow::measure))
                 .toList();

@@ -153,6 +153,9 @@ class DeepTrainingTest {
         EmbeddingMetric m = fit("deep_metric", small("loss", "triplet_margin", "loss.margin", 0.2, "miner", "triplet_margin",
                 "miner.type_of_triplets", "semihard", "epochs", 3, "patience", 1, "lr", 3e-3), part(1000), 3, recorder);
         List<Double> val = m.trainingLog().validationMapAtR();
+        List<Double> throughput = curves.remove(Progress.SAMPLES_PER_SECOND);
+        assertEquals(val.size(), throughput.size(), "one throughput point per epoch");
+        assertTrue(throughput.stream().allMatch(v -> v > 0), "samples/s " + throughput);
         assertEquals(Map.of(Progress.EPOCH_LOSS, m.trainingLog().epochLoss(), Progress.VALIDATION_MAP_AT_R, val), curves,
                 "per-epoch progress reports the training log's loss and validation MAP@R");
         assertEquals(java.util.stream.IntStream.rangeClosed(1, val.size()).boxed().toList(), steps, "steps are 1-based epochs");

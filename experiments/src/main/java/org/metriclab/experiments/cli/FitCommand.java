@@ -12,7 +12,6 @@ import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.Learners;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
-import org.metriclab.core.learn.Progress;
 import org.metriclab.core.persist.MetricCodecs;
 import org.metriclab.experiments.config.Preprocessing;
 import org.metriclab.experiments.jackson.Trees;
@@ -43,6 +42,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "random seed (default: ${DEFAULT-VALUE})", defaultValue = "0")
     long seed;
 
+    @Option(names = "--progress", negatable = true, description = "show a progress bar on stderr: iterations, objective (loss) "
+            + "and, for deep learners, each epoch's loss, samples/s and validation MAP@R (default: only on a terminal)")
+    Boolean progress;
+
     @Option(names = "--out", required = true, paramLabel = "MODEL.json", description = "model file to write")
     Path out;
 
@@ -56,16 +59,10 @@ final class FitCommand implements Callable<Integer> {
         Params p = Params.parse(params);
         MetricLearner<?> l = registry.create(learner, p);
         TrainingData train = TrainingData.resolve(data);
-        LearnedMetric metric = Pipeline.fit(train.dataset(), new Preprocessing(standardize, 0), l, new FitContext(seed, new Progress() {
-            @Override
-            public void iteration(int iteration, double objective) {
-            }
-
-            @Override
-            public void warn(String message) {
-                io.err().println("metriclab: warning: " + message);
-            }
-        }));
+        LearnedMetric metric;
+        try (FitProgress bar = FitProgress.open(io, learner, progress)) {
+            metric = Pipeline.fit(train.dataset(), new Preprocessing(standardize, 0), l, new FitContext(seed, bar));
+        }
         StoredModel model = new StoredModel(learner, p.resolved(), seed, standardize, data, train.features(), train.labelColumn(), metric);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {

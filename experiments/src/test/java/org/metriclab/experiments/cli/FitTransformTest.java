@@ -26,6 +26,27 @@ class FitTransformTest {
     Path tmp;
 
     @Test
+    void deepFitShowsLossAndThroughputOnItsProgressBar() {
+        Path model = tmp.resolve("deep.json");
+        Cli fit = Cli.run("fit", "--learner", "deep_metric", "--param", "hidden=[8]", "--param", "embedding_size=4", "--param", "epochs=2",
+                "--param", "sampler=shuffle", "--param", "batch_size=20", "--param", "loss=contrastive", "--data", "iris", "--standardize",
+                "--progress", "--out", model.toString());
+        assertEquals(0, fit.code(), fit.err());
+        assertTrue(fit.err().contains("fit deep_metric"), fit.err());
+        assertTrue(fit.err().matches("(?s).*epoch 2: loss [0-9.e-]+, [0-9]+ samples/s.*"), fit.err());
+        Cli quiet = Cli.run("fit", "--learner", "deep_metric", "--param", "hidden=[8]", "--param", "epochs=1", "--param", "sampler=shuffle",
+                "--param", "batch_size=20", "--data", "iris", "--out", tmp.resolve("q.json").toString());
+        assertEquals(0, quiet.code(), quiet.err());
+        assertTrue(!quiet.err().contains("samples/s"), "no bar off a terminal unless asked: " + quiet.err());
+    }
+
+    @Test
+    void epochSummaryNamesWhatIsKnown() {
+        assertEquals(" | epoch 3: loss 0.09140, 12480 samples/s, val MAP@R 0.712", FitProgress.describeEpoch(3, 0.0914, 12480.4, 0.7123));
+        assertEquals(" | epoch 1: loss 1.500", FitProgress.describeEpoch(1, 1.5, Double.NaN, Double.NaN));
+    }
+
+    @Test
     void builtinModelCarriesStandardisationAndLabels() throws Exception {
         Path model = tmp.resolve("m/cov.json");
         Cli fit = Cli.run("fit", "--learner", "covariance", "--data", "iris", "--standardize", "--seed", "3", "--out", model.toString());

@@ -12,14 +12,16 @@ public interface Progress {
     String EPOCH_LOSS = "epoch_loss";
     /** Curve name of MAP@R on held-out validation rows after an epoch ({@link #measure}, step = 1-based epoch). */
     String VALIDATION_MAP_AT_R = "validation_map_at_r";
+    /** Curve name of the training throughput over one epoch, in samples per second ({@link #measure}, step = 1-based epoch). */
+    String SAMPLES_PER_SECOND = "samples_per_second";
 
     void iteration(int iteration, double objective);
 
     /**
      * One point of a named learning curve other than the per-iteration objective, e.g.
      * {@code measure(EPOCH_LOSS, 3, 0.41)} after the third epoch. Names are lower-case snake_case
-     * ({@link #EPOCH_LOSS} and {@link #VALIDATION_MAP_AT_R} are the ones MetricLab's learners use);
-     * {@code step} counts from 1 in the curve's own unit (epochs for both of those). The default
+     * ({@link #EPOCH_LOSS}, {@link #VALIDATION_MAP_AT_R} and {@link #SAMPLES_PER_SECOND} are the ones
+     * MetricLab's learners use); {@code step} counts from 1 in the curve's own unit (epochs for those). The default
      * ignores the point, so existing implementations keep working.
      */
     default void measure(String name, int step, double value) {

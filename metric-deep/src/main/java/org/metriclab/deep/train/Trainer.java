@@ -37,7 +37,8 @@ import org.metriclab.eval.RetrievalEvaluator;
  * and miners), so a run resumed from an epoch checkpoint continues identically.
  *
  * <p>Progress: the loss of every batch goes to {@link Progress#iteration}; after every epoch the mean
- * batch loss goes to {@link Progress#measure} as {@link Progress#EPOCH_LOSS} and, with early stopping
+ * batch loss goes to {@link Progress#measure} as {@link Progress#EPOCH_LOSS}, the epoch's training throughput as
+ * {@link Progress#SAMPLES_PER_SECOND} and, with early stopping
  * (patience &gt; 0 or track_validation), the validation MAP@R as {@link Progress#VALIDATION_MAP_AT_R} (step = 1-based epoch).
  */
 public final class Trainer {
@@ -149,13 +150,19 @@ public final class Trainer {
                 sum += value;
                 ctx.progress().iteration((int) Math.min(Integer.MAX_VALUE, st.iteration), value);
             }
-            nanos += System.nanoTime() - t0;
+            long epochNanos = System.nanoTime() - t0;
+            nanos += epochNanos;
+            long epochSamples = 0;
             for (int[] b : batches) {
-                samples += b.length;
+                epochSamples += b.length;
             }
+            samples += epochSamples;
             double epochLoss = batches.isEmpty() ? 0 : sum / batches.size();
             st.epochLoss.add(epochLoss);
             ctx.progress().measure(Progress.EPOCH_LOSS, epoch + 1, epochLoss);
+            if (epochNanos > 0) {
+                ctx.progress().measure(Progress.SAMPLES_PER_SECOND, epoch + 1, epochSamples / (epochNanos / 1e9));
+            }
             if (train.validates()) {
                 double score = validate(net, x, dim, valRows, cls, ctx.seed());
                 st.val.add(score);

@@ -58,6 +58,32 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
                 p.getDouble("convergence_tol", 1e-3), p.getInt("refresh", 10), p.getDouble("slack", 1.5));
     }
 
+    /** What a gradient step needs from an objective evaluation (label-supervised or explicit-triplet LMNN). */
+    interface Evaluated {
+        double objective();
+
+        Matrix gradient();
+    }
+
+    /** The accepted step: the new L, its evaluation, and the rate that produced it. */
+    record Step<E extends Evaluated>(Matrix l, E evaluation, double rate) {
+    }
+
+    /**
+     * metric-learn's LMNN step rule: L − rate·∇, halving the rate until the objective does not increase
+     * (or the rate underflows 1e-30, which the caller treats as convergence).
+     */
+    static <E extends Evaluated> Step<E> descend(Matrix l, E current, double rate, java.util.function.Function<Matrix, E> evaluate) {
+        while (true) {
+            Matrix next = l.minus(current.gradient().scale(rate));
+            E trial = evaluate.apply(next);
+            if (trial.objective() <= current.objective() || rate < 1e-30) {
+                return new Step<>(next, trial, rate);
+            }
+            rate /= 2;
+        }
+    }
+
     /** The initial L: identity, or the top-dims principal directions as rows. */
     static Matrix initial(Matrix x, int p) {
         if (p == x.cols()) {
@@ -82,21 +108,12 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
         int sinceRefresh = 0;
         int period = refresh;
         for (; it < maxIter; it++) {
-            Matrix next;
-            LmnnObjective.Evaluation trial;
-            while (true) {
-                next = l.minus(current.gradient().scale(rate));
-                trial = f.evaluate(next);
-                if (trial.objective() <= current.objective() || rate < 1e-30) {
-                    break;
-                }
-                rate /= 2;
-            }
-            double delta = trial.objective() - current.objective();
-            l = next;
-            current = trial;
+            Step<LmnnObjective.Evaluation> step = descend(l, current, rate, f::evaluate);
+            double delta = step.evaluation().objective() - current.objective();
+            l = step.l();
+            current = step.evaluation();
             f.accept(current);
-            rate *= 1.01;
+            rate = step.rate() * 1.01;
             ctx.progress().iteration(it, current.objective());
             if (f.needsRefresh(l, ++sinceRefresh, period)) {
                 f.refresh(l);
@@ -138,20 +155,11 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
         boolean converged = false;
         int it = 1;
         for (; it < maxIter; it++) {
-            Matrix next;
-            LmnnTriplets.Evaluation trial;
-            while (true) {
-                next = l.minus(current.gradient().scale(rate));
-                trial = f.evaluate(next);
-                if (trial.objective() <= current.objective() || rate < 1e-30) {
-                    break;
-                }
-                rate /= 2;
-            }
-            double delta = trial.objective() - current.objective();
-            l = next;
-            current = trial;
-            rate *= 1.01;
+            Step<LmnnTriplets.Evaluation> step = descend(l, current, rate, f::evaluate);
+            double delta = step.evaluation().objective() - current.objective();
+            l = step.l();
+            current = step.evaluation();
+            rate = step.rate() * 1.01;
             ctx.progress().iteration(it, current.objective());
             if ((it > minIter && Math.abs(delta) < convergenceTol) || rate < 1e-30) {
                 converged = true;

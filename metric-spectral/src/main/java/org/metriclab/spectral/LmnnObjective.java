@@ -40,7 +40,7 @@ final class LmnnObjective {
     private double[] committedPush;
 
     /** Value, gradient and active-triplet count at one L, with the active-set state it was computed from. */
-    record Evaluation(double objective, Matrix gradient, int active, int[] mask, double[] push) {
+    record Evaluation(double objective, Matrix gradient, int active, int[] mask, double[] push) implements LmnnLearner.Evaluated {
     }
 
     LmnnObjective(Matrix xm, int[] y, int[][] targets, double regularization, double slack) {
@@ -178,6 +178,11 @@ final class LmnnObjective {
 
     /** Z = X Lᵀ as a flat n × p array. */
     private double[] embed(Matrix l) {
+        return embed(x, n, d, l);
+    }
+
+    /** Z = X Lᵀ as a flat n × p array for the n × d row-major x (rows in parallel when large; each row independent). */
+    static double[] embed(double[] x, int n, int d, Matrix l) {
         int p = l.rows();
         double[] lt = l.transpose().toArray();
         double[] z = new double[n * p];

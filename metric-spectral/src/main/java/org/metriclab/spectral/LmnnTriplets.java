@@ -30,7 +30,7 @@ final class LmnnTriplets {
     private final double push;
 
     /** Objective value, gradient with respect to L and number of active (positive-hinge) triplets. */
-    record Evaluation(double objective, Matrix gradient, int active) {
+    record Evaluation(double objective, Matrix gradient, int active) implements LmnnLearner.Evaluated {
     }
 
     LmnnTriplets(Matrix xm, Triplets t, double regularization) {
@@ -79,22 +79,7 @@ final class LmnnTriplets {
      */
     Evaluation evaluate(Matrix l) {
         int p = l.rows();
-        double[] lt = l.transpose().toArray();
-        double[] z = new double[n * p];
-        for (int i = 0; i < n; i++) {
-            int oi = i * d;
-            int oz = i * p;
-            for (int j = 0; j < d; j++) {
-                double xij = x[oi + j];
-                if (xij == 0.0) {
-                    continue;
-                }
-                int oj = j * p;
-                for (int r = 0; r < p; r++) {
-                    z[oz + r] += xij * lt[oj + r];
-                }
-            }
-        }
+        double[] z = LmnnObjective.embed(x, n, d, l);
         double[] dist = new double[pairs];
         for (int e = 0; e < pairs; e++) {
             int oa = left[e] * p;

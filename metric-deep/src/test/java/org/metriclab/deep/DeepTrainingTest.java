@@ -209,6 +209,11 @@ class DeepTrainingTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> reg.create("deep_metric", Params.of(Map.of("net", "cnn"))).fit(LearnerContractTest.blobs5(), FitContext.seeded(1)));
         assertTrue(e.getMessage().contains("square"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> reg.create("deep_metric", Params.of(Map.of("sampler", "shuffle", "epoch_length", 100000))));
+        assertTrue(e.getMessage().contains("epoch_length applies to sampler m_per_class"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> reg.create("deep_metric", Params.of(Map.of("epoch_length", 100))));
+        assertTrue(e.getMessage().contains("at least batch_size 256"), e.getMessage());
         Params p = Params.of(Map.of("loss", "arcface"));
         reg.create("deep_metric", p);
         assertEquals(28.6, p.resolved().get("loss.margin"));

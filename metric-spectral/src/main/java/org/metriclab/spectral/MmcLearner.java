@@ -58,7 +58,7 @@ public record MmcLearner(int maxIter, int maxProj, double tol, boolean diagonal,
             throw new IllegalArgumentException(WHO + ": max_iter and max_proj must be >= 1, got " + maxIter + ", " + maxProj);
         }
         if (projection == null) {
-            throw new IllegalArgumentException(WHO + ": projection must be alternating or exact");
+            throw new IllegalArgumentException(WHO + ": projection must be alternating or whitened");
         }
         if (!(tol > 0) || !(diagonalC > 0) || Double.isInfinite(diagonalC)) {
             throw new IllegalArgumentException(WHO + ": tol and diagonal_c must be > 0, got " + tol + ", " + diagonalC);

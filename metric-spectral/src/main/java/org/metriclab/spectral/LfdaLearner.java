@@ -168,15 +168,29 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
                 aff[j * nl + i] = a;
             }
         }
+        // lx = (D − A) X; four rows of X per sweep over lx_i, so each load and store of lx_i serves four multiply-adds
         double[] lx = new double[nl * d];
         for (int i = 0; i < nl; i++) {
             int oi = i * d;
+            int ai = i * nl;
             double deg = 0;
-            for (int j = 0; j < nl; j++) {
-                double a = aff[i * nl + j];
-                if (a == 0.0) {
-                    continue;
+            int j = 0;
+            for (; j + 3 < nl; j += 4) {
+                double a0 = aff[ai + j];
+                double a1 = aff[ai + j + 1];
+                double a2 = aff[ai + j + 2];
+                double a3 = aff[ai + j + 3];
+                deg += a0 + a1 + a2 + a3;
+                int o0 = j * d;
+                int o1 = o0 + d;
+                int o2 = o1 + d;
+                int o3 = o2 + d;
+                for (int t = 0; t < d; t++) {
+                    lx[oi + t] -= a0 * x[o0 + t] + a1 * x[o1 + t] + a2 * x[o2 + t] + a3 * x[o3 + t];
                 }
+            }
+            for (; j < nl; j++) {
+                double a = aff[ai + j];
                 deg += a;
                 int oj = j * d;
                 for (int t = 0; t < d; t++) {
@@ -193,7 +207,27 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
         double uScale = 1.0 / n;
         double[] u = new double[d * d];
         double[] g = new double[d * d];
-        for (int i = 0; i < nl; i++) {
+        // U = Xᵀ lx and G = XᵀX (upper triangles), four rows of X per sweep over the accumulators
+        int i = 0;
+        for (; i + 3 < nl; i += 4) {
+            int o0 = i * d;
+            int o1 = o0 + d;
+            int o2 = o1 + d;
+            int o3 = o2 + d;
+            for (int p = 0; p < d; p++) {
+                double x0 = x[o0 + p];
+                double x1 = x[o1 + p];
+                double x2 = x[o2 + p];
+                double x3 = x[o3 + p];
+                int op = p * d;
+                for (int q = p; q < d; q++) {
+                    u[op + q] += x0 * lx[o0 + q] + x1 * lx[o1 + q] + x2 * lx[o2 + q] + x3 * lx[o3 + q];
+                    g[op + q] += x0 * x[o0 + q] + x1 * x[o1 + q] + x2 * x[o2 + q] + x3 * x[o3 + q];
+                }
+                out[2 * d * d + p] += x0 + x1 + x2 + x3;
+            }
+        }
+        for (; i < nl; i++) {
             int oi = i * d;
             for (int p = 0; p < d; p++) {
                 double xp = x[oi + p];

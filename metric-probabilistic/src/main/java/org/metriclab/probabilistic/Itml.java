@@ -102,14 +102,19 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
             it++;
             for (int c = 0; c < m; c++) {
                 int o = c * d;
-                double wtw = quadraticForm(a, v, o, d);
+                // A·v first: the quadratic form is then v·(Av) (metric-learn's v.dot(A).dot(v) order), and an active
+                // constraint (most of them on digits) reuses Av for its rank-one update
+                times(a, v, o, d, av);
+                double wtw = 0;
+                for (int k = 0; k < d; k++) {
+                    wtw += v[o + k] * av[k];
+                }
                 double alpha = similar[c]
                         ? Math.min(lambda[c], gammaProj * (1.0 / wtw - 1.0 / bhat[c]))
                         : Math.min(lambda[c], gammaProj * (1.0 / bhat[c] - 1.0 / wtw));
                 if (alpha == 0.0) {
                     continue;
                 }
-                times(a, v, o, d, av);
                 lambda[c] -= alpha;
                 double beta;
                 if (similar[c]) {
@@ -230,58 +235,6 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
 
     private static double fullMatrixValue(double[] sortedCondensed, int n, long index) {
         return index < n ? 0.0 : sortedCondensed[(int) ((index - n) / 2)];
-    }
-
-    /**
-     * vᵀAv for the symmetric A from its upper triangle (half the multiplications of A·v): inactive
-     * constraints, the majority once a sweep settles, need only this. Four rows per pass (the 4×4
-     * diagonal block directly, the rest with two accumulators per row: eight independent chains).
-     */
-    static double quadraticForm(double[] a, double[] v, int o, int d) {
-        double diag = 0;
-        double off = 0;
-        int r = 0;
-        for (; r + 3 < d; r += 4) {
-            int a0 = r * d;
-            int a1 = a0 + d;
-            int a2 = a1 + d;
-            int a3 = a2 + d;
-            double v0 = v[o + r];
-            double v1 = v[o + r + 1];
-            double v2 = v[o + r + 2];
-            double v3 = v[o + r + 3];
-            diag += v0 * v0 * a[a0 + r] + v1 * v1 * a[a1 + r + 1] + v2 * v2 * a[a2 + r + 2] + v3 * v3 * a[a3 + r + 3];
-            off += v0 * (v1 * a[a0 + r + 1] + v2 * a[a0 + r + 2] + v3 * a[a0 + r + 3])
-                    + v1 * (v2 * a[a1 + r + 2] + v3 * a[a1 + r + 3]) + v2 * v3 * a[a2 + r + 3];
-            double t0 = 0, t1 = 0, t2 = 0, t3 = 0, u0 = 0, u1 = 0, u2 = 0, u3 = 0;
-            int k = r + 4;
-            for (; k + 1 < d; k += 2) {
-                double x = v[o + k];
-                double y = v[o + k + 1];
-                t0 += a[a0 + k] * x;
-                u0 += a[a0 + k + 1] * y;
-                t1 += a[a1 + k] * x;
-                u1 += a[a1 + k + 1] * y;
-                t2 += a[a2 + k] * x;
-                u2 += a[a2 + k + 1] * y;
-                t3 += a[a3 + k] * x;
-                u3 += a[a3 + k + 1] * y;
-            }
-            for (; k < d; k++) {
-                double x = v[o + k];
-                t0 += a[a0 + k] * x;
-                t1 += a[a1 + k] * x;
-                t2 += a[a2 + k] * x;
-                t3 += a[a3 + k] * x;
-            }
-            off += v0 * (t0 + u0) + v1 * (t1 + u1) + v2 * (t2 + u2) + v3 * (t3 + u3);
-        }
-        for (; r < d; r++) {
-            double vr = v[o + r];
-            diag += vr * vr * a[r * d + r];
-            off += vr * PairwiseKernels.dot(a, r * d + r + 1, v, o + r + 1, d - r - 1);
-        }
-        return diag + 2 * off;
     }
 
     /**

@@ -102,7 +102,7 @@ class PairwiseKernelsTest {
     }
 
     @Test
-    void itmlQuadraticFormAndProductMatchNaiveSums() {
+    void itmlProductMatchesNaiveSums() {
         for (int d : new int[] {1, 3, 4, 9, 13}) {
             double[] b = gaussian(d * d, d);
             double[] a = new double[d * d];
@@ -114,16 +114,13 @@ class PairwiseKernelsTest {
             double[] v = gaussian(2 * d, 100 + d);
             double[] av = new double[d];
             Itml.times(a, v, d, d, av);
-            double q = 0;
             for (int i = 0; i < d; i++) {
                 double s = 0;
                 for (int j = 0; j < d; j++) {
                     s += a[i * d + j] * v[d + j];
                 }
-                assertEquals(s, av[i], 1e-12);
-                q += v[d + i] * s;
+                assertEquals(s, av[i], 1e-12, "d=" + d);
             }
-            assertEquals(q, Itml.quadraticForm(a, v, d, d), 1e-10, "d=" + d);
         }
     }
 }

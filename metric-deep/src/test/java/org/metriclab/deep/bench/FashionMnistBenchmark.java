@@ -52,20 +52,6 @@ public final class FashionMnistBenchmark {
         return RetrievalEvaluator.evaluateSelf(emb, test.labels(), List.of("mean_average_precision_at_r", "precision_at_1"), 0);
     }
 
-    static Matrix l2(Matrix x) {
-        double[][] r = x.toRows();
-        for (double[] row : r) {
-            double s = 0;
-            for (double v : row) {
-                s += v * v;
-            }
-            for (int j = 0; j < row.length; j++) {
-                row[j] /= Math.sqrt(s);
-            }
-        }
-        return Matrix.of(r);
-    }
-
     /** Throughput only: one epoch on the first 20,480 training images per setup (for back-to-back comparisons). */
     static void speed(Dataset train, List<String> only) {
         Dataset part = train.subset(IntStream.range(0, 20480).toArray());
@@ -130,7 +116,7 @@ public final class FashionMnistBenchmark {
         for (String protocol : todo) {
             Dataset tr = protocol.equals("open") ? classes(train, 0, 4) : train;
             Dataset te = protocol.equals("open") ? classes(test, 5, 9) : test;
-            Map<String, Double> raw = score(l2(te.x()), te);
+            Map<String, Double> raw = score(RetrievalEvaluator.cosineNormalized(te.x()), te);
             System.out.printf("%s | %-26s | MAP@R %.4f | P@1 %.4f | –%n", protocol, "raw pixels (L2)", raw.get("mean_average_precision_at_r"),
                     raw.get("precision_at_1"));
             for (Map.Entry<String, Map<String, Object>> e : setups().entrySet()) {

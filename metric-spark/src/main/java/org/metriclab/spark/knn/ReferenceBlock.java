@@ -126,20 +126,13 @@ public final class ReferenceBlock implements Serializable {
         FirstRelevant out = new FirstRelevant(ids.length);
         double[] acc = new double[WIDTH];
         for (int i = 0; i < ids.length; i++) {
-            int self = selfMode ? ids[i] : -1;
-            for (int tile = 0; tile < (rows + WIDTH - 1) / WIDTH; tile++) {
-                int start = tile * WIDTH;
-                int width = Math.min(WIDTH, rows - start);
-                distances(queries, i * dim, tile, width, acc);
-                for (int j = 0; j < width; j++) {
-                    int g = offset + start + j;
-                    if (g != self && referenceLabels[g] == labels[i]
-                            && (out.indices[i] < 0 || TopK.before(acc[j], g, out.distances[i], out.indices[i]))) {
-                        out.distances[i] = acc[j];
-                        out.indices[i] = g;
-                    }
+            int q = i;
+            forEachReference(queries, q, selfMode ? ids[q] : -1, acc, (g, d) -> {
+                if (referenceLabels[g] == labels[q] && (out.indices[q] < 0 || TopK.before(d, g, out.distances[q], out.indices[q]))) {
+                    out.distances[q] = d;
+                    out.indices[q] = g;
                 }
-            }
+            });
         }
         return out;
     }
@@ -149,20 +142,34 @@ public final class ReferenceBlock implements Serializable {
         long[] out = new long[ids.length];
         double[] acc = new double[WIDTH];
         for (int i = 0; i < ids.length; i++) {
-            int self = selfMode ? ids[i] : -1;
-            for (int tile = 0; tile < (rows + WIDTH - 1) / WIDTH; tile++) {
-                int start = tile * WIDTH;
-                int width = Math.min(WIDTH, rows - start);
-                distances(queries, i * dim, tile, width, acc);
-                for (int j = 0; j < width; j++) {
-                    int g = offset + start + j;
-                    if (g != self && TopK.before(acc[j], g, first.distances[i], first.indices[i])) {
-                        out[i]++;
-                    }
+            int q = i;
+            forEachReference(queries, q, selfMode ? ids[q] : -1, acc, (g, d) -> {
+                if (TopK.before(d, g, first.distances[q], first.indices[q])) {
+                    out[q]++;
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Receives one reference of the block: its global index and its distance to the current query. */
+    private interface ReferenceVisitor {
+        void visit(int global, double distance);
+    }
+
+    /** Visits every reference of this block (tile by tile, {@code acc} as the tile buffer) except {@code self}. */
+    private void forEachReference(double[] queries, int query, int self, double[] acc, ReferenceVisitor visitor) {
+        for (int tile = 0; tile < tiles(); tile++) {
+            int start = tile * WIDTH;
+            int width = width(tile);
+            distances(queries, query * dim, tile, width, acc);
+            for (int j = 0; j < width; j++) {
+                int g = offset + start + j;
+                if (g != self) {
+                    visitor.visit(g, acc[j]);
                 }
             }
         }
-        return out;
     }
 
     /** Number of tiles of {@value #WIDTH} references. */

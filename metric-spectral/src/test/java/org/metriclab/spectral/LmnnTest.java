@@ -55,21 +55,10 @@ class LmnnTest {
         Matrix l = randomL(1, 4, 0.3);
         f.refresh(l);
         LmnnObjective.Evaluation e = f.evaluate(l);
-        double brute = bruteObjective(data.x(), y, targets, l, 0.4)[0];
-        assertEquals(brute, e.objective(), 1e-9 * brute, "objective over the candidate set = all-triplet objective");
-        double h = 1e-6;
-        for (int a = 0; a < 4; a++) {
-            for (int b = 0; b < 4; b++) {
-                double[] v = l.toArray();
-                v[a * 4 + b] += h;
-                double up = bruteObjective(data.x(), y, targets, Matrix.of(4, 4, v), 0.4)[0];
-                v[a * 4 + b] -= 2 * h;
-                double down = bruteObjective(data.x(), y, targets, Matrix.of(4, 4, v), 0.4)[0];
-                assertEquals((up - down) / (2 * h), e.gradient().get(a, b), 1e-4 * (1 + Math.abs(e.gradient().get(a, b))), "∂f/∂L");
-            }
-        }
+        assertMatchesBruteForce(data, y, targets, l, e, "objective over the candidate set = all-triplet objective");
         Matrix moved = l.plus(randomL(2, 4, 0.01).minus(Matrix.identity(4)));
-        assertEquals(bruteObjective(data.x(), y, targets, moved, 0.4)[0], f.evaluate(moved).objective(), 1e-9 * brute,
+        double brute = bruteObjective(data.x(), y, targets, moved, 0.4)[0];
+        assertEquals(brute, f.evaluate(moved).objective(), 1e-9 * brute,
                 "a small move keeps every impostor among the candidates");
     }
 
@@ -146,19 +135,7 @@ class LmnnTest {
         LmnnTriplets f = new LmnnTriplets(data.x(), allTriplets(y, targets), 0.4);
         Matrix l = randomL(3, 4, 0.3);
         LmnnTriplets.Evaluation e = f.evaluate(l);
-        double brute = bruteObjective(data.x(), y, targets, l, 0.4)[0];
-        assertEquals(brute, e.objective(), 1e-9 * brute, "triplet objective = brute-force LMNN objective");
-        double h = 1e-6;
-        for (int a = 0; a < 4; a++) {
-            for (int b = 0; b < 4; b++) {
-                double[] v = l.toArray();
-                v[a * 4 + b] += h;
-                double up = bruteObjective(data.x(), y, targets, Matrix.of(4, 4, v), 0.4)[0];
-                v[a * 4 + b] -= 2 * h;
-                double down = bruteObjective(data.x(), y, targets, Matrix.of(4, 4, v), 0.4)[0];
-                assertEquals((up - down) / (2 * h), e.gradient().get(a, b), 1e-4 * (1 + Math.abs(e.gradient().get(a, b))), "∂f/∂L");
-            }
-        }
+        assertMatchesBruteForce(data, y, targets, l, e, "triplet objective = brute-force LMNN objective");
     }
 
     /** Repeated triplets and a pull pair reused across triplets: pull counted once, hinge per triplet. */
@@ -188,5 +165,24 @@ class LmnnTest {
         double start = f.evaluate(Matrix.identity(4)).objective();
         double end = f.evaluate(explicit.l()).objective();
         assertTrue(end < 0.5 * start, "objective " + start + " → " + end);
+    }
+
+    /** The evaluation's objective equals the brute-force LMNN objective (μ 0.4) and its gradient central differences of it. */
+    private static void assertMatchesBruteForce(Dataset data, int[] y, int[][] targets, Matrix l, LmnnLearner.Evaluated e, String what) {
+        double brute = bruteObjective(data.x(), y, targets, l, 0.4)[0];
+        assertEquals(brute, e.objective(), 1e-9 * brute, what);
+        double h = 1e-6;
+        int rows = l.rows();
+        int cols = l.cols();
+        for (int a = 0; a < rows; a++) {
+            for (int b = 0; b < cols; b++) {
+                double[] v = l.toArray();
+                v[a * cols + b] += h;
+                double up = bruteObjective(data.x(), y, targets, Matrix.of(rows, cols, v), 0.4)[0];
+                v[a * cols + b] -= 2 * h;
+                double down = bruteObjective(data.x(), y, targets, Matrix.of(rows, cols, v), 0.4)[0];
+                assertEquals((up - down) / (2 * h), e.gradient().get(a, b), 1e-4 * (1 + Math.abs(e.gradient().get(a, b))), "∂f/∂L");
+            }
+        }
     }
 }

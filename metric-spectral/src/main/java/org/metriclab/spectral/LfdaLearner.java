@@ -35,6 +35,8 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
     private static final String WHO = "lfda";
     /** Work (Σ n_l² d) above which classes are processed in parallel. */
     private static final long PARALLEL_WORK = 2_000_000;
+    /** Ranges up to this size end {@link #kthSmallest}'s partitioning and are insertion-sorted. */
+    private static final int SELECT_SORT = 16;
 
     /** Which definition of the local scaling and the local between-class scatter to use. */
     public enum Convention {
@@ -77,18 +79,25 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
      * The local within (index 0) and between (index 1) scatters. Per class l with rows X_l, U_l =
      * X_lᵀ(D − A)X_l = ½Σ A_ij C_ij and G_l = X_lᵀX_l, s_l = X_lᵀ1: S_w = Σ U_l/n_l and
      * S_b = S_m − S_w with S_m = Σ[(1 − n_l/n)G_l + s_l s_lᵀ/n + U_l/n] − s sᵀ/n (metric-learn: S_m + S_w).
-     * Classes are processed in parallel when the work is large; flat arrays throughout.
+     * Classes are processed in parallel when the work is large (each worker takes the next class and reuses
+     * one set of work arrays); flat arrays throughout.
      */
     static Matrix[] localScatters(Dataset train, int k, Convention convention) {
         Labels y = train.labels();
         int n = train.size();
         int d = train.dim();
-        double[] x = train.x().toArray();
+        Matrix x = train.x();
         int[] classes = y.classes();
+        int[][] members = new int[classes.length][];
         int[] kc = new int[classes.length];
         int running = k;
+        int largest = 0;
+        long work = 0;
         for (int c = 0; c < classes.length; c++) {
-            int nl = y.indicesOf(classes[c]).length;
+            members[c] = y.indicesOf(classes[c]);
+            int nl = members[c].length;
+            largest = Math.max(largest, nl);
+            work += (long) nl * nl * d;
             if (convention == Convention.METRIC_LEARN) {
                 running = Math.min(running, nl - 1);
                 kc[c] = running;
@@ -97,16 +106,17 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
             }
         }
         double[][] parts = new double[classes.length][];
-        long work = 0;
-        for (int c : classes) {
-            long nl = y.indicesOf(c).length;
-            work += nl * nl * d;
-        }
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, classes.length);
-        if (work >= PARALLEL_WORK) {
-            range = range.parallel();
-        }
-        range.forEach(c -> parts[c] = classPart(x, d, y.indicesOf(classes[c]), kc[c], n, convention));
+        // each worker takes the next unprocessed class until none is left, reusing one workspace
+        int workers = work >= PARALLEL_WORK
+                ? Math.min(classes.length, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1) : 1;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        int maxN = largest;
+        java.util.stream.IntStream.range(0, workers).parallel().forEach(worker -> {
+            Workspace ws = new Workspace(maxN, d);
+            for (int c = next.getAndIncrement(); c < classes.length; c = next.getAndIncrement()) {
+                parts[c] = classPart(x, d, members[c], kc[c], n, convention, ws);
+            }
+        });
         double[] sw = new double[d * d];
         double[] sb = new double[d * d];
         double[] s = new double[d];
@@ -135,16 +145,23 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
 
     /**
      * One class's contributions: [U_l/n_l (d²) | (1 − n_l/n)G_l + s_l s_lᵀ/n + U_l/n (d²) | s_l (d)], upper
-     * triangles only (p ≤ q).
+     * triangles only (p ≤ q). All products go through {@link RowProducts}: the distances from XXᵀ, the
+     * affinity product from the rows of Xᵀ and of A's upper triangle, U and G from the rows of Xᵀ.
      */
-    private static double[] classPart(double[] xAll, int d, int[] idx, int k, int n, Convention convention) {
+    private static double[] classPart(Matrix xAll, int d, int[] idx, int k, int n, Convention convention, Workspace ws) {
         int nl = idx.length;
-        double[] x = new double[nl * d];
+        double[] x = ws.x;
+        double[] xt = ws.xt;
         for (int i = 0; i < nl; i++) {
-            System.arraycopy(xAll, idx[i] * d, x, i * d, d);
+            xAll.copyRow(idx[i], ws.row);
+            System.arraycopy(ws.row, 0, x, i * d, d);
+            for (int t = 0; t < d; t++) {
+                xt[t * nl + i] = ws.row[t];
+            }
         }
-        double[] dist = squaredDistances(x, nl, d);
-        double[] sigma = new double[nl];
+        double[] dist = ws.dist;
+        squaredDistances(x, nl, d, dist);
+        double[] sigma = ws.sigma;
         if (convention == Convention.METRIC_LEARN) {
             double[] col = Arrays.copyOfRange(dist, k * nl, (k + 1) * nl);
             Arrays.sort(col);
@@ -152,97 +169,59 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
                 sigma[i] = Math.sqrt(col[i]);
             }
         } else {
-            double[] work = new double[nl];
             for (int i = 0; i < nl; i++) {
-                sigma[i] = Math.sqrt(kthSmallest(dist, i * nl, nl, k, work));
+                sigma[i] = Math.sqrt(kthSmallest(dist, i * nl, nl, k, ws.select));
             }
         }
-        // y = (D − A) X: y_i = Σ_j A_ij (x_i − x_j)
+        // A_U, the strict upper triangle of A, in place of the distances (zeros on and below the
+        // diagonal); the degrees D_ii = Σ_j A_ij from its row and column sums
         double[] aff = dist;
+        double[] deg = ws.deg;
+        Arrays.fill(deg, 0, nl, 0.0);
         for (int i = 0; i < nl; i++) {
-            aff[i * nl + i] = 0;
+            int oi = i * nl;
+            Arrays.fill(aff, oi, oi + i + 1, 0.0);
+            double si = sigma[i];
+            double rowSum = deg[i];
             for (int j = i + 1; j < nl; j++) {
-                double scale = sigma[i] * sigma[j];
-                double a = scale == 0 ? 0.0 : Math.exp(-dist[i * nl + j] / scale);
-                aff[i * nl + j] = a;
-                aff[j * nl + i] = a;
+                double scale = si * sigma[j];
+                double a = scale == 0 ? 0.0 : Math.exp(-dist[oi + j] / scale);
+                aff[oi + j] = a;
+                rowSum += a;
+                deg[j] += a;
+            }
+            deg[i] = rowSum;
+        }
+        // A = A_U + A_Uᵀ gives XᵀAX = XᵀB + (XᵀB)ᵀ with B = A_U X, so U = Xᵀ(D − A)X = W + Wᵀ with
+        // W = Xᵀ(½DX − B): half the n²d of AX. Bᵀ_ti = Σ_j Xᵀ_tj (A_U)_ij, row t of Xᵀ with row i of A_U.
+        double[] yt = ws.yt;
+        RowProducts.dots(xt, d, aff, nl, nl, yt, RowProducts.Part.TRIANGULAR_Q);
+        for (int t = 0; t < d; t++) {
+            int ot = t * nl;
+            for (int i = 0; i < nl; i++) {
+                yt[ot + i] = 0.5 * deg[i] * xt[ot + i] - yt[ot + i];
             }
         }
-        // lx = (D − A) X; four rows of X per sweep over lx_i, so each load and store of lx_i serves four multiply-adds
-        double[] lx = new double[nl * d];
-        for (int i = 0; i < nl; i++) {
-            int oi = i * d;
-            int ai = i * nl;
-            double deg = 0;
-            int j = 0;
-            for (; j + 3 < nl; j += 4) {
-                double a0 = aff[ai + j];
-                double a1 = aff[ai + j + 1];
-                double a2 = aff[ai + j + 2];
-                double a3 = aff[ai + j + 3];
-                deg += a0 + a1 + a2 + a3;
-                int o0 = j * d;
-                int o1 = o0 + d;
-                int o2 = o1 + d;
-                int o3 = o2 + d;
-                for (int t = 0; t < d; t++) {
-                    lx[oi + t] -= a0 * x[o0 + t] + a1 * x[o1 + t] + a2 * x[o2 + t] + a3 * x[o3 + t];
-                }
-            }
-            for (; j < nl; j++) {
-                double a = aff[ai + j];
-                deg += a;
-                int oj = j * d;
-                for (int t = 0; t < d; t++) {
-                    lx[oi + t] -= a * x[oj + t];
-                }
-            }
-            for (int t = 0; t < d; t++) {
-                lx[oi + t] += deg * x[oi + t];
-            }
-        }
+        double[] w = ws.w;
+        double[] g = ws.g;
+        RowProducts.dots(xt, d, yt, d, nl, w, RowProducts.Part.ALL);
+        RowProducts.dots(xt, d, xt, d, nl, g, RowProducts.Part.UPPER);
         double[] out = new double[2 * d * d + d];
+        double[] s = new double[d];
+        for (int t = 0; t < d; t++) {
+            double sum = 0;
+            for (int i = 0; i < nl; i++) {
+                sum += xt[t * nl + i];
+            }
+            s[t] = sum;
+        }
+        System.arraycopy(s, 0, out, 2 * d * d, d);
         double wScale = 1.0 / nl;
         double gScale = 1.0 - (double) nl / n;
         double uScale = 1.0 / n;
-        double[] u = new double[d * d];
-        double[] g = new double[d * d];
-        // U = Xᵀ lx and G = XᵀX (upper triangles), four rows of X per sweep over the accumulators
-        int i = 0;
-        for (; i + 3 < nl; i += 4) {
-            int o0 = i * d;
-            int o1 = o0 + d;
-            int o2 = o1 + d;
-            int o3 = o2 + d;
-            for (int p = 0; p < d; p++) {
-                double x0 = x[o0 + p];
-                double x1 = x[o1 + p];
-                double x2 = x[o2 + p];
-                double x3 = x[o3 + p];
-                int op = p * d;
-                for (int q = p; q < d; q++) {
-                    u[op + q] += x0 * lx[o0 + q] + x1 * lx[o1 + q] + x2 * lx[o2 + q] + x3 * lx[o3 + q];
-                    g[op + q] += x0 * x[o0 + q] + x1 * x[o1 + q] + x2 * x[o2 + q] + x3 * x[o3 + q];
-                }
-                out[2 * d * d + p] += x0 + x1 + x2 + x3;
-            }
-        }
-        for (; i < nl; i++) {
-            int oi = i * d;
-            for (int p = 0; p < d; p++) {
-                double xp = x[oi + p];
-                int op = p * d;
-                for (int q = p; q < d; q++) {
-                    u[op + q] += xp * lx[oi + q];
-                    g[op + q] += xp * x[oi + q];
-                }
-                out[2 * d * d + p] += xp;
-            }
-        }
-        double[] s = Arrays.copyOfRange(out, 2 * d * d, 2 * d * d + d);
         for (int p = 0; p < d; p++) {
             for (int q = p; q < d; q++) {
-                double uu = u[p * d + q];
+                double uu = w[p * d + q] + w[q * d + p];
                 out[p * d + q] = wScale * uu;
                 out[d * d + p * d + q] = gScale * g[p * d + q] + s[p] * s[q] / n + uScale * uu;
             }
@@ -250,75 +229,142 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
         return out;
     }
 
+    /** Work arrays of one worker, sized for the largest class and reused for every class it processes. */
+    private static final class Workspace {
+        final double[] row;
+        final double[] x;
+        final double[] xt;
+        final double[] dist;
+        final double[] sigma;
+        final double[] select;
+        final double[] deg;
+        final double[] yt;
+        final double[] w;
+        final double[] g;
+
+        Workspace(int maxN, int d) {
+            row = new double[d];
+            x = new double[maxN * d];
+            xt = new double[d * maxN];
+            dist = new double[maxN * maxN];
+            sigma = new double[maxN];
+            select = new double[2 * maxN];
+            deg = new double[maxN];
+            yt = new double[d * maxN];
+            w = new double[d * d];
+            g = new double[d * d];
+        }
+    }
+
     /**
-     * Squared Euclidean distances between the n rows of x (n × d, row-major), as an n × n array:
-     * ‖x_i‖² + ‖x_j‖² − 2 x_i·x_j with the inner products accumulated column-wise over a transposed
-     * copy (a vectorisable axpy over j), clamped at 0; the diagonal is 0.
+     * Squared Euclidean distances between the n rows of x (n × d, row-major), as a symmetric n × n
+     * array: ‖x_i‖² + ‖x_j‖² − 2 x_i·x_j from the upper triangle of XXᵀ ({@link RowProducts}), clamped
+     * at 0; the diagonal is 0.
      */
     static double[] squaredDistances(double[] x, int n, int d) {
-        double[] xt = new double[d * n];
-        double[] norms = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int t = 0; t < d; t++) {
-                double v = x[i * d + t];
-                xt[t * n + i] = v;
-                s += v * v;
-            }
-            norms[i] = s;
-        }
         double[] out = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            int oi = i * n;
-            for (int t = 0; t < d; t++) {
-                double a = -2 * x[i * d + t];
-                int ot = t * n;
-                for (int j = i + 1; j < n; j++) {
-                    out[oi + j] += a * xt[ot + j];
-                }
-            }
-            for (int j = i + 1; j < n; j++) {
-                double v = Math.max(out[oi + j] + norms[i] + norms[j], 0.0);
-                out[oi + j] = v;
-                out[j * n + i] = v;
-            }
-        }
+        squaredDistances(x, n, d, out);
         return out;
     }
 
-    /** The k-th smallest (0-based) of a[from, from + len), by quickselect on a copy. */
-    static double kthSmallest(double[] a, int from, int len, int k, double[] work) {
-        System.arraycopy(a, from, work, 0, len);
-        int lo = 0;
-        int hi = len - 1;
-        while (lo < hi) {
-            double pivot = work[(lo + hi) >>> 1];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (work[i] < pivot) {
-                    i++;
-                }
-                while (work[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double tmp = work[i];
-                    work[i] = work[j];
-                    work[j] = tmp;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return work[k];
+    /** As {@link #squaredDistances(double[], int, int)}, into the first n² entries of out. */
+    static void squaredDistances(double[] x, int n, int d, double[] out) {
+        RowProducts.dots(x, n, x, n, d, out, RowProducts.Part.UPPER);
+        double[] norms = new double[n];
+        for (int i = 0; i < n; i++) {
+            norms[i] = out[i * n + i];
+        }
+        for (int i = 0; i < n; i++) {
+            int oi = i * n;
+            double ni = norms[i];
+            out[oi + i] = 0;
+            for (int j = i + 1; j < n; j++) {
+                out[oi + j] = Math.max(ni + norms[j] - 2 * out[oi + j], 0.0);
             }
         }
-        return work[k];
+        mirrorUpper(out, n);
+    }
+
+    /** Copies the strict upper triangle of the n × n row-major array a into its lower triangle, in 8 × 8 blocks. */
+    private static void mirrorUpper(double[] a, int n) {
+        final int b = 8;
+        for (int i0 = 0; i0 < n; i0 += b) {
+            int i1 = Math.min(n, i0 + b);
+            for (int j0 = i0; j0 < n; j0 += b) {
+                int j1 = Math.min(n, j0 + b);
+                for (int j = j0; j < j1; j++) {
+                    for (int i = i0; i < Math.min(i1, j); i++) {
+                        a[j * n + i] = a[i * n + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The k-th smallest (0-based) of a[from, from + len), 0 ≤ k &lt; len; work has room for 2·len values.
+     * Quickselect (median-of-3 pivot) with a branch-free partition: each value is written to both ends of
+     * the free part of the other half of work and the two cursors advance by the comparison, so the cost
+     * does not hinge on mispredicted branches (this runs once per point on a row of distances). When
+     * nothing is below the pivot, the values equal to it are the smallest and are split off, so ties end.
+     * Ranges of at most 16 values are finished by insertion sort.
+     */
+    static double kthSmallest(double[] a, int from, int len, int k, double[] work) {
+        System.arraycopy(a, from, work, 0, len);
+        int base = 0;
+        int n = len;
+        while (n > SELECT_SORT) {
+            int spare = base < len ? len : 0;
+            double x0 = work[base];
+            double x1 = work[base + (n >>> 1)];
+            double x2 = work[base + n - 1];
+            double p = Math.max(Math.min(x0, x1), Math.min(Math.max(x0, x1), x2));
+            int front = spare;
+            int back = spare + n - 1;
+            for (int i = base; i < base + n; i++) {
+                double v = work[i];
+                work[front] = v;
+                work[back] = v;
+                int below = v < p ? 1 : 0;
+                front += below;
+                back -= 1 - below;
+            }
+            int below = front - spare;
+            if (k < below) {
+                base = spare;
+                n = below;
+            } else if (below > 0) {
+                base = spare + below;
+                n -= below;
+                k -= below;
+            } else {
+                int equal = 0;
+                for (int i = spare; i < spare + n; i++) {
+                    equal += work[i] == p ? 1 : 0;
+                }
+                if (k < equal) {
+                    return p;
+                }
+                int kept = base;
+                for (int i = spare; i < spare + n; i++) {
+                    double v = work[i];
+                    work[kept] = v;
+                    kept += v > p ? 1 : 0;
+                }
+                n = kept - base;
+                k -= equal;
+            }
+        }
+        for (int i = base + 1; i < base + n; i++) {
+            double v = work[i];
+            int j = i - 1;
+            while (j >= base && work[j] > v) {
+                work[j + 1] = work[j];
+                j--;
+            }
+            work[j + 1] = v;
+        }
+        return work[base + k];
     }
 
     @Override

@@ -82,6 +82,79 @@ class LfdaTest {
         assertTrue(ours[1].maxAbsDifference(expectedB) < 1e-10, convention + " S_b");
     }
 
+    /**
+     * A problem large enough for the parallel path (Σ n_l² d ≥ 2·10⁶; n_l = 130, d = 45, neither a
+     * multiple of the 4 × 4 tiles) and a tiny one against a plain-loop evaluation of the documented
+     * formulas: σ from a sorted distance row, U_l = X_lᵀ(D − A)X_l with lx_i = Σ_j A_ij (x_i − x_j).
+     */
+    @Test
+    void localScattersMatchPlainLoopsOnLargeAndTinyProblems() {
+        for (Dataset data : new Dataset[] {Fixtures.gaussians(21, 130, 3, 45, 2.0), Fixtures.gaussians(22, 5, 3, 6, 1.0)}) {
+            int k = 7;
+            int n = data.size();
+            int d = data.dim();
+            double[][] sw = new double[d][d];
+            double[][] sb = new double[d][d];
+            double[] sTotal = new double[d];
+            for (int c : data.labels().classes()) {
+                int[] idx = data.labels().indicesOf(c);
+                int nl = idx.length;
+                double[][] x = new double[nl][];
+                for (int i = 0; i < nl; i++) {
+                    x[i] = data.x().row(idx[i]);
+                }
+                double[][] dist = new double[nl][nl];
+                for (int i = 0; i < nl; i++) {
+                    for (int j = 0; j < nl; j++) {
+                        dist[i][j] = org.metriclab.core.linalg.Vectors.squaredDistance(x[i], x[j]);
+                    }
+                }
+                double[] sigma = new double[nl];
+                for (int i = 0; i < nl; i++) {
+                    double[] row = dist[i].clone();
+                    java.util.Arrays.sort(row);
+                    sigma[i] = Math.sqrt(row[Math.min(k, nl - 1)]);
+                }
+                double[][] u = new double[d][d];
+                double[][] g = new double[d][d];
+                double[] s = new double[d];
+                for (int i = 0; i < nl; i++) {
+                    double[] lx = new double[d];
+                    for (int j = 0; j < nl; j++) {
+                        double scale = sigma[i] * sigma[j];
+                        double a = i != j && scale > 0 ? Math.exp(-dist[i][j] / scale) : 0;
+                        for (int t = 0; t < d; t++) {
+                            lx[t] += a * (x[i][t] - x[j][t]);
+                        }
+                    }
+                    for (int p = 0; p < d; p++) {
+                        s[p] += x[i][p];
+                        for (int q = 0; q < d; q++) {
+                            u[p][q] += x[i][p] * lx[q];
+                            g[p][q] += x[i][p] * x[i][q];
+                        }
+                    }
+                }
+                for (int p = 0; p < d; p++) {
+                    sTotal[p] += s[p];
+                    for (int q = 0; q < d; q++) {
+                        sw[p][q] += u[p][q] / nl;
+                        sb[p][q] += (1 - (double) nl / n) * g[p][q] + s[p] * s[q] / n + u[p][q] / n;
+                    }
+                }
+            }
+            for (int p = 0; p < d; p++) {
+                for (int q = 0; q < d; q++) {
+                    sb[p][q] -= sTotal[p] * sTotal[q] / n + sw[p][q];
+                }
+            }
+            Matrix[] ours = LfdaLearner.localScatters(data, k);
+            double scale = Math.max(Matrix.of(sw).frobeniusNorm(), Matrix.of(sb).frobeniusNorm());
+            assertTrue(ours[0].maxAbsDifference(Matrix.of(sw)) < 1e-11 * scale, n + " S_w");
+            assertTrue(ours[1].maxAbsDifference(Matrix.of(sb)) < 1e-11 * scale, n + " S_b");
+        }
+    }
+
     @Test
     void eigenvaluesMatchTheNumpyReferenceOnIrisAndWine() throws Exception {
         JsonNode ref;

@@ -12,8 +12,10 @@ import org.metriclab.probabilistic.optim.Objective;
  * the gradient is 2(A Z)ᵀX + 2λL with λ = {@link #regularization()}.
  *
  * <p>One evaluation is: Z = X Lᵀ; the distance matrix (register-tiled, upper triangle); then one
- * fused pass per row while it is in cache (row minimum; exponentials with their sum and the target-
- * weighted sum; G); then A·Z and (A Z)ᵀX. The n×n work array is reused across evaluations.
+ * pass per row while it is in cache (row minimum; the columns within the cutoff; their exponentials
+ * with the sum and the target-weighted sum; G as a sparse row, {@link SparseRows}); then A·Z from the
+ * sparse rows of G and of Gᵀ, and (A Z)ᵀX. The softmax is usually peaked, so G has few entries per
+ * row and only the distance pass touches the n×n work array, which is reused across evaluations.
  */
 abstract class SoftNeighborObjective implements Objective {
     private final double[] x;
@@ -59,14 +61,18 @@ abstract class SoftNeighborObjective implements Objective {
         PairwiseKernels.squaredDistances(z, n, p, work);
         double[] stats = new double[n];
         boolean weigh = gradient != null;
+        int[][] columns = weigh ? new int[n][] : null;
+        double[][] values = weigh ? new double[n][] : null;
         PairwiseKernels.parallelTiles(n, 16, (i0, i1) -> {
+            int[] cols = new int[n];
+            double[] e = new double[n];
             for (int i = i0; i < i1; i++) {
-                stats[i] = row(i, weigh);
+                stats[i] = row(i, cols, e, columns, values);
             }
         });
         double f = value(stats, l);
         if (gradient != null) {
-            double[] az = PairwiseKernels.laplacianTimes(work, n, z, p);
+            double[] az = PairwiseKernels.laplacianTimes(new SparseRows(n, columns, values), z, p);
             double[] g = PairwiseKernels.transposeTimes(az, n, p, x, d);
             double lambda = regularization();
             for (int k = 0; k < g.length; k++) {
@@ -77,33 +83,55 @@ abstract class SoftNeighborObjective implements Objective {
     }
 
     /**
-     * Row i of the distance matrix → s_i, and (when {@code weigh}) G_i· in place. Terms more than
-     * {@value PairwiseKernels#CUTOFF} above the row minimum are 0 without calling exp (see
-     * {@link PairwiseKernels#softmaxRows}).
+     * Row i of the distance matrix → s_i, and (when {@code columns} is not null) G_i· as sparse row i
+     * of {@code columns}/{@code values}. Only the entries within {@value PairwiseKernels#CUTOFF} of
+     * the row minimum are kept (the others are below e^−50 of the largest term; see
+     * {@link PairwiseKernels#softmaxRows}), so exp is called for those alone; entries whose weight is
+     * exactly 0 are dropped. {@code cols} and {@code e} are scratch rows of length n.
      */
-    private double row(int i, boolean weigh) {
+    private double row(int i, int[] cols, double[] e, int[][] columns, double[][] values) {
         double[] t = targets(i);
         int o = i * n;
+        // one pass: the columns within the cutoff of the running minimum (a superset of those within
+        // the cutoff of the final minimum), branch-free since the pattern is unpredictable; a NaN row
+        // keeps no column and gives s_i = 0/0 = NaN
         double min = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-            min = Math.min(min, work[o + k]);
-        }
-        double limit = min + PairwiseKernels.CUTOFF;
-        double sum = 0;
-        double weighted = 0;
+        int candidates = 0;
         for (int k = 0; k < n; k++) {
             double v = work[o + k];
-            double e = v > limit ? 0.0 : Math.exp(min - v);
-            work[o + k] = e;
-            sum += e;
-            weighted += e * t[k];
+            min = v < min ? v : min;
+            cols[candidates] = k;
+            candidates += v <= min + PairwiseKernels.CUTOFF ? 1 : 0;
+        }
+        double limit = min + PairwiseKernels.CUTOFF;
+        int m = 0;
+        for (int u = 0; u < candidates; u++) {
+            int k = cols[u];
+            cols[m] = k;
+            m += work[o + k] <= limit ? 1 : 0;
+        }
+        double sum = 0;
+        double weighted = 0;
+        for (int u = 0; u < m; u++) {
+            int k = cols[u];
+            double v = Math.exp(min - work[o + k]);
+            e[u] = v;
+            sum += v;
+            weighted += v * t[k];
         }
         double s = weighted / sum;
-        if (weigh) {
+        if (columns != null) {
             double scale = rowScale(i, s) / sum;
-            for (int k = 0; k < n; k++) {
-                work[o + k] *= scale * (s - t[k]);
+            int kept = 0;
+            for (int u = 0; u < m; u++) {
+                int k = cols[u];
+                double w = scale * (s - t[k]) * e[u];
+                cols[kept] = k;
+                e[kept] = w;
+                kept += w != 0 ? 1 : 0;
             }
+            columns[i] = java.util.Arrays.copyOf(cols, kept);
+            values[i] = java.util.Arrays.copyOf(e, kept);
         }
         return s;
     }

@@ -73,6 +73,47 @@ class PairwiseKernelsTest {
     }
 
     @Test
+    void sparseLaplacianTimesMatchesTheDenseProduct() {
+        // an asymmetric G with rows of 0..n−1 entries (lengths leave every remainder of the unrolled loop)
+        int n = 70;
+        int c = 9;
+        SplittableRandom r = new SplittableRandom(5);
+        double[] dense = new double[n * n];
+        int[][] columns = new int[n][];
+        double[][] values = new double[n][];
+        for (int i = 0; i < n; i++) {
+            int density = (i * 7) % n;
+            int[] cols = java.util.stream.IntStream.range(0, n).filter(j -> r.nextInt(n) < density).toArray();
+            columns[i] = cols;
+            values[i] = new double[cols.length];
+            for (int t = 0; t < cols.length; t++) {
+                values[i][t] = r.nextGaussian();
+                dense[i * n + cols[t]] = values[i][t];
+            }
+        }
+        SparseRows g = new SparseRows(n, columns, values);
+        SparseRows gt = g.transpose();
+        for (int j = 0; j < n; j++) {
+            int t = 0;
+            for (int i = 0; i < n; i++) {
+                if (dense[i * n + j] != 0) {
+                    assertEquals(i, gt.columns()[j][t], "transpose row " + j);
+                    assertEquals(dense[i * n + j], gt.values()[j][t], 0.0);
+                    t++;
+                }
+            }
+            assertEquals(t, gt.columns()[j].length, "transpose row " + j + " length");
+        }
+        double[] y = gaussian(n * c, 6);
+        double[] expected = PairwiseKernels.laplacianTimes(dense.clone(), n, y, c);
+        double[] actual = PairwiseKernels.laplacianTimes(g, y, c);
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(expected[k], actual[k], 1e-10, "entry " + k);
+        }
+        assertEquals(java.util.Arrays.stream(columns).mapToLong(a -> a.length).sum(), g.nonzeros());
+    }
+
+    @Test
     void embedAndTransposeTimesMatchNaiveProducts() {
         int n = 203;
         int d = 11;

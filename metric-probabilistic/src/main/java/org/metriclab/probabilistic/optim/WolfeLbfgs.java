@@ -5,10 +5,13 @@ import org.metriclab.core.learn.Progress;
 /**
  * Limited-memory BFGS (Nocedal &amp; Wright, Alg. 7.4/7.5: two-loop recursion, H₀ = (sᵀy/yᵀy)·I) with a
  * strong-Wolfe line search (Alg. 3.5/3.6: bracketing, then zoom with safeguarded cubic interpolation;
- * c₁ = 1e-4, c₂ = 0.9, MINPACK's choice as in scipy's L-BFGS-B; the zoom takes the cubic, else
- * the quadratic interpolant's minimiser unless it lies within 0.1% of the bracket's ends, and bisects
- * when two steps shrank the bracket by less than 0.66, as in Moré &amp; Thuente's safeguard, so that a
- * far too long first trial is cut back in a few evaluations rather than by repeated halving). The
+ * c₁ = 1e-4, c₂ = 0.9; scipy's L-BFGS-B runs MINPACK's dcsrch with c₂ = 0.9 but c₁ = 1e-3, and also
+ * stops on a bracket narrower than xtol = 0.1 relative, which this search does not; the zoom takes the
+ * cubic, else the quadratic interpolant's minimiser, moved in to 0.1% of the bracket's width from its
+ * ends when it lies closer, and bisects when neither lies inside the bracket or when two steps shrank
+ * the bracket by less than 0.66, as in Moré &amp; Thuente's safeguard, so that a far too long first
+ * trial is cut back in a few evaluations rather than by repeated halving, even when the minimiser
+ * lies very close to the best point). The
  * first trial step has unit length (1/‖g₀‖ along −g₀), later ones are 1. The Wolfe curvature
  * condition keeps sᵀy &gt; 0, so every direction is a descent direction and the objective decreases
  * monotonically. Stops (scipy's rules)
@@ -24,7 +27,7 @@ public record WolfeLbfgs(int memory, double gtol, int maxIter) {
     private static final double C1 = 1e-4;
     private static final double C2 = 0.9;
     private static final int MAX_LINE_SEARCH = 30;
-    /** Interpolated zoom steps closer than this fraction of the bracket to its ends are replaced by bisection. */
+    /** Interpolated zoom steps closer than this fraction of the bracket to its ends are moved in to it. */
     private static final double SAFEGUARD = 1e-3;
     /** Bisect when two zoom steps together shrank the bracket by less than this factor (Moré &amp; Thuente). */
     private static final double SHRINK = 0.66;
@@ -137,8 +140,10 @@ public record WolfeLbfgs(int memory, double gtol, int maxIter) {
                 a = quadraticMinimizer(aLo, fLo, sLo, aHi, fHi);
             }
             double margin = SAFEGUARD * width;
-            if (!(a >= lo + margin && a <= hi - margin) || width > SHRINK * widthTwoBefore) {
+            if (!(a > lo && a < hi) || width > SHRINK * widthTwoBefore) {
                 a = 0.5 * (aLo + aHi);
+            } else {
+                a = Math.min(Math.max(a, lo + margin), hi - margin);
             }
             widthTwoBefore = widthBefore;
             widthBefore = width;

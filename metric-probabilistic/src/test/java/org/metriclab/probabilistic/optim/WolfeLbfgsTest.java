@@ -41,6 +41,18 @@ class WolfeLbfgsTest {
     }
 
     @Test
+    void aMinimiserVeryCloseToTheStartIsReachedWithoutRepeatedHalving() {
+        // unit first trial, 10⁵ times the distance to the minimiser at 1e-5 (0.001% of the bracket):
+        // the interpolated step is moved in to 0.1% of the bracket, which brackets the minimiser, and the
+        // next interpolation finds it; bisecting instead would halve about seven times first
+        Parabola f = new Parabola(1e-5);
+        OptimResult r = new WolfeLbfgs(10, 1e-12, 50).minimize(f, new double[] {0.0}, "test", Progress.none());
+        assertEquals(1e-5, r.x()[0], 1e-15);
+        assertTrue(r.converged());
+        assertTrue(f.evaluations <= 5, "evaluations: " + f.evaluations);
+    }
+
+    @Test
     void minimisesAnIllConditionedQuadratic() {
         Objective f = new Objective() {
             @Override

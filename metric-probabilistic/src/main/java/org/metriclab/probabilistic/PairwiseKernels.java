@@ -1,6 +1,7 @@
 package org.metriclab.probabilistic;
 
 import java.util.stream.IntStream;
+import org.metriclab.core.linalg.RowProducts;
 
 /**
  * The hot loops shared by the softmax-neighbour objectives (NCA, MCML, MLKR), on flat row-major
@@ -21,37 +22,10 @@ final class PairwiseKernels {
     private PairwiseKernels() {
     }
 
-    /** Z = X Lᵀ: x is n×d, l is p×d, the result n×p (axpy form over the contiguous rows of Lᵀ). */
+    /** Z = X Lᵀ: x is n×d, l is p×d, the result n×p (tiled row products, rows split between threads). */
     static double[] embed(double[] x, int n, int d, double[] l, int p) {
-        double[] lt = transpose(l, p, d);
         double[] z = new double[n * p];
-        parallelTiles(n, ROWS, (i0, i1) -> {
-            for (int i = i0; i < i1; i++) {
-                int zi = i * p;
-                int xo = i * d;
-                int k = 0;
-                for (; k + 3 < d; k += 4) {
-                    double w0 = x[xo + k];
-                    double w1 = x[xo + k + 1];
-                    double w2 = x[xo + k + 2];
-                    double w3 = x[xo + k + 3];
-                    int l0 = k * p;
-                    int l1 = l0 + p;
-                    int l2 = l1 + p;
-                    int l3 = l2 + p;
-                    for (int a = 0; a < p; a++) {
-                        z[zi + a] += w0 * lt[l0 + a] + w1 * lt[l1 + a] + w2 * lt[l2 + a] + w3 * lt[l3 + a];
-                    }
-                }
-                for (; k < d; k++) {
-                    double w = x[xo + k];
-                    int lo = k * p;
-                    for (int a = 0; a < p; a++) {
-                        z[zi + a] += w * lt[lo + a];
-                    }
-                }
-            }
-        });
+        parallelTiles(n, ROWS, (i0, i1) -> RowProducts.dots(x, i0, i1, l, p, d, z, RowProducts.Part.ALL));
         return z;
     }
 
@@ -439,54 +413,14 @@ final class PairwiseKernels {
     }
 
     /**
-     * Uᵀ V for u (n×a) and v (n×b): an a×b result. Row chunks of u and v are accumulated into
-     * private a×b partial sums in parallel (four rows per pass, axpy form along the rows of V), then
-     * added up.
+     * Uᵀ V for u (n×a) and v (n×b): an a×b result, as the row products of Uᵀ and Vᵀ (transposed copies,
+     * O(n(a + b))), rows of the result split between threads.
      */
     static double[] transposeTimes(double[] u, int n, int a, double[] v, int b) {
-        int chunks = Math.max(1, Math.min(2 * (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1), n / 64));
-        double[][] partial = new double[chunks][];
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            int i0 = (int) ((long) n * c / chunks);
-            int i1 = (int) ((long) n * (c + 1) / chunks);
-            double[] out = new double[a * b];
-            int i = i0;
-            for (; i + 3 < i1; i += 4) {
-                int u0 = i * a;
-                int v0 = i * b;
-                int v1 = v0 + b;
-                int v2 = v1 + b;
-                int v3 = v2 + b;
-                for (int r = 0; r < a; r++) {
-                    double w0 = u[u0 + r];
-                    double w1 = u[u0 + a + r];
-                    double w2 = u[u0 + 2 * a + r];
-                    double w3 = u[u0 + 3 * a + r];
-                    int o = r * b;
-                    for (int k = 0; k < b; k++) {
-                        out[o + k] += w0 * v[v0 + k] + w1 * v[v1 + k] + w2 * v[v2 + k] + w3 * v[v3 + k];
-                    }
-                }
-            }
-            for (; i < i1; i++) {
-                int vo = i * b;
-                for (int r = 0; r < a; r++) {
-                    double w = u[i * a + r];
-                    int o = r * b;
-                    for (int k = 0; k < b; k++) {
-                        out[o + k] += w * v[vo + k];
-                    }
-                }
-            }
-            partial[c] = out;
-        });
-        double[] out = partial[0];
-        for (int c = 1; c < chunks; c++) {
-            double[] q = partial[c];
-            for (int k = 0; k < out.length; k++) {
-                out[k] += q[k];
-            }
-        }
+        double[] ut = transpose(u, n, a);
+        double[] vt = transpose(v, n, b);
+        double[] out = new double[a * b];
+        parallelTiles(a, 8, (r0, r1) -> RowProducts.dots(ut, r0, r1, vt, b, n, out, RowProducts.Part.ALL));
         return out;
     }
 

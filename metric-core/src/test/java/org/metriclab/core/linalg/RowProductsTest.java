@@ -1,16 +1,15 @@
-package org.metriclab.spectral;
+package org.metriclab.core.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/**
- * The tiled row-product kernel and LFDA's other kernels (distances, k-th smallest) against plain
- * loops, at sizes that are not multiples of the 4 × 4 tile and below it.
- */
+/** The tiled row-product kernel against plain loops, at sizes that are not multiples of the 4 × 4 tile and below it. */
 class RowProductsTest {
     /** (pRows, qRows, len): below the tile, exact multiples, and ragged edges on each side. */
     private static final int[][] SIZES = {
@@ -100,43 +99,35 @@ class RowProductsTest {
     }
 
     @Test
-    void squaredDistancesMatchBruteForce() {
-        SplittableRandom r = new SplittableRandom(6);
-        for (int n : new int[] {1, 2, 3, 5, 8, 9, 14}) {
-            for (int d : new int[] {1, 3, 4, 7}) {
-                double[] x = random(r, n * d);
-                double[] dist = LfdaLearner.squaredDistances(x, n, d);
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        double e = 0;
-                        for (int t = 0; t < d; t++) {
-                            double diff = x[i * d + t] - x[j * d + t];
-                            e += diff * diff;
-                        }
-                        assertEquals(i == j ? 0.0 : e, dist[i * n + j], 1e-12, n + "x" + d + " (" + i + "," + j + ")");
-                        assertEquals(dist[j * n + i], dist[i * n + j], 0.0, "symmetric");
-                    }
-                }
+    void rowRangesTogetherGiveTheWholeProduct() {
+        SplittableRandom r = new SplittableRandom(11);
+        int pr = 23;
+        int qr = 14;
+        int len = 9;
+        double[] p = random(r, pr * len);
+        double[] q = random(r, qr * len);
+        for (RowProducts.Part part : RowProducts.Part.values()) {
+            double[] qq = part == RowProducts.Part.TRIANGULAR_Q ? upperTriangular(q, qr, len) : q;
+            int rows = part == RowProducts.Part.UPPER ? qr : pr;
+            double[] whole = new double[rows * qr];
+            RowProducts.dots(p, rows, qq, qr, len, whole, part);
+            double[] pieces = new double[rows * qr];
+            for (int from = 0; from < rows; from += 8) {
+                RowProducts.dots(p, from, Math.min(rows, from + 8), qq, qr, len, pieces, part);
             }
+            assertArrayEquals(whole, pieces, 0.0, part.toString());
         }
+        assertThrows(IllegalArgumentException.class,
+                () -> RowProducts.dots(p, 2, 6, q, qr, len, new double[qr * qr], RowProducts.Part.UPPER));
     }
 
-    @Test
-    void kthSmallestMatchesSortingWithAndWithoutTies() {
-        SplittableRandom r = new SplittableRandom(7);
-        for (int len : new int[] {1, 2, 5, 8, 16, 17, 33, 40, 126, 300}) {
-            for (int ties : new int[] {1, 3, len / 2 + 1, len * 4}) {
-                double[] a = new double[len + 3];
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = r.nextInt(ties); // from all equal to (nearly) distinct
-                }
-                double[] sorted = Arrays.copyOfRange(a, 3, 3 + len);
-                Arrays.sort(sorted);
-                for (int k = 0; k < len; k++) {
-                    assertEquals(sorted[k], LfdaLearner.kthSmallest(a, 3, len, k, new double[2 * len]), 0.0,
-                            "len " + len + " ties " + ties + " k " + k);
-                }
+    private static double[] upperTriangular(double[] q, int rows, int len) {
+        double[] t = q.clone();
+        for (int s = 0; s < rows; s++) {
+            for (int k = 0; k < Math.min(s, len); k++) {
+                t[s * len + k] = 0;
             }
         }
+        return t;
     }
 }

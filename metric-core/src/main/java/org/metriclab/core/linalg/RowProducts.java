@@ -1,22 +1,24 @@
-package org.metriclab.spectral;
+package org.metriclab.core.linalg;
 
 /**
  * Inner products between the rows of two row-major matrices, register-tiled: c[r·qRows + s] =
- * Σ_t p[r·len + t]·q[s·len + t] for r < pRows, s < qRows. Every product (XXᵀ, AX, XᵀY) of the local
- * scatters is written in this form over a transposed copy where needed, so one kernel serves them all.
+ * Σ_t p[r·len + t]·q[s·len + t] for r < pRows, s < qRows. Products of other shapes are written in this
+ * form over a transposed copy where needed (XXᵀ, AX, XᵀY of LFDA's local scatters; X Lᵀ and UᵀV of the
+ * softmax-neighbour gradients), so one kernel serves them all.
  *
  * <p>The kernel keeps a 4 × 4 block of sums in locals while it streams over t (eight loads per sixteen
  * fused multiply-adds, all rows read contiguously); HotSpot does not vectorise such reductions, but the
  * scalar tile still beats the vectorised axpy forms on these sizes (n ≈ 126, d ≈ 60), which are bound by
  * the loads and stores of the accumulator row (measured on LFDA's digits fit, see the benchmarks'
  * SpectralFitTimes). Rows and columns left over from the 4-blocks are plain dot products. Sums use
- * {@link Math#fma}, so they differ from a plain loop only by rounding.
+ * {@link Math#fma}, so they differ from a plain loop only by rounding. Single-threaded: callers
+ * parallelise over blocks of rows of p.
  */
-final class RowProducts {
+public final class RowProducts {
     private static final int B = 4;
 
     /** Which entries are computed, and what is known about q. */
-    enum Part {
+    public enum Part {
         /** Every entry. */
         ALL,
         /** Only the entries with s ≥ r (p and q have the same number of rows); the others are left as they were. */
@@ -35,12 +37,25 @@ final class RowProducts {
      * Fills c (pRows × qRows, row-major) with the inner products of the rows of p (pRows × len) and q
      * (qRows × len), the entries and assumptions chosen by {@code part}.
      */
-    static void dots(double[] p, int pRows, double[] q, int qRows, int len, double[] c, Part part) {
+    public static void dots(double[] p, int pRows, double[] q, int qRows, int len, double[] c, Part part) {
+        dots(p, 0, pRows, q, qRows, len, c, part);
+    }
+
+    /**
+     * As {@link #dots(double[], int, double[], int, int, double[], Part)}, for the rows rowFrom..rowTo−1
+     * of p (and of c) only, so that callers can split the rows between threads; with {@link Part#UPPER}
+     * rowFrom must be a multiple of 4.
+     */
+    public static void dots(double[] p, int rowFrom, int rowTo, double[] q, int qRows, int len, double[] c, Part part) {
         boolean upper = part == Part.UPPER;
         boolean triangular = part == Part.TRIANGULAR_Q;
-        int pb = pRows - pRows % B;
+        if (upper && rowFrom % B != 0) {
+            throw new IllegalArgumentException("row products: the upper part needs a first row that is a multiple of "
+                    + B + ", got " + rowFrom);
+        }
+        int pb = rowTo - (rowTo - rowFrom) % B;
         int qb = qRows - qRows % B;
-        for (int r = 0; r < pb; r += B) {
+        for (int r = rowFrom; r < pb; r += B) {
             for (int s = upper ? r : 0; s < qb; s += B) {
                 tile(p, r, q, s, triangular ? s : 0, len, c, qRows, upper && s == r);
             }
@@ -50,7 +65,7 @@ final class RowProducts {
                 }
             }
         }
-        for (int r = pb; r < pRows; r++) {
+        for (int r = pb; r < rowTo; r++) {
             for (int s = upper ? r : 0; s < qRows; s++) {
                 c[r * qRows + s] = dot(p, r, q, s, triangular ? s : 0, len);
             }

@@ -55,104 +55,29 @@ final class PairwiseKernels {
 
     /**
      * Rows i0..i1−1 of the distance matrix at columns j ≥ i and, transposed, the same entries of
-     * columns i0..i1−1 below the diagonal; diagonal +∞. Tasks own disjoint row ranges, and the
-     * transposed writes of a range land only in its own columns, so tasks never write the same entry.
+     * columns i0..i1−1 below the diagonal; diagonal +∞. The inner products come from
+     * {@link RowProducts} (upper part; i0 is a multiple of {@link #TILE}); each row is then turned into
+     * distances and mirrored in 8-row strips. Tasks own disjoint row ranges, and the transposed writes
+     * of a range land only in its own columns, so tasks never write the same entry.
      */
     private static void upperGram(double[] z, double[] norms, int n, int p, double[] out, int i0, int i1) {
-        int i = i0;
-        for (; i + 3 < i1; i += 4) {
-            int ia = i * p;
-            int ib = ia + p;
-            int ic = ib + p;
-            int id = ic + p;
-            int j = i;
-            for (; j + 3 < n; j += 4) {
-                int ja = j * p;
-                int jb = ja + p;
-                int jc = jb + p;
-                int jd = jc + p;
-                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-                double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-                for (int k = 0; k < p; k++) {
-                    double a0 = z[ia + k];
-                    double a1 = z[ib + k];
-                    double a2 = z[ic + k];
-                    double a3 = z[id + k];
-                    double b0 = z[ja + k];
-                    double b1 = z[jb + k];
-                    double b2 = z[jc + k];
-                    double b3 = z[jd + k];
-                    s00 = Math.fma(a0, b0, s00);
-                    s01 = Math.fma(a0, b1, s01);
-                    s02 = Math.fma(a0, b2, s02);
-                    s03 = Math.fma(a0, b3, s03);
-                    s10 = Math.fma(a1, b0, s10);
-                    s11 = Math.fma(a1, b1, s11);
-                    s12 = Math.fma(a1, b2, s12);
-                    s13 = Math.fma(a1, b3, s13);
-                    s20 = Math.fma(a2, b0, s20);
-                    s21 = Math.fma(a2, b1, s21);
-                    s22 = Math.fma(a2, b2, s22);
-                    s23 = Math.fma(a2, b3, s23);
-                    s30 = Math.fma(a3, b0, s30);
-                    s31 = Math.fma(a3, b1, s31);
-                    s32 = Math.fma(a3, b2, s32);
-                    s33 = Math.fma(a3, b3, s33);
-                }
-                double na = norms[i];
-                double nb = norms[i + 1];
-                double nc = norms[i + 2];
-                double nd = norms[i + 3];
-                double m0 = norms[j];
-                double m1 = norms[j + 1];
-                double m2 = norms[j + 2];
-                double m3 = norms[j + 3];
-                int o = i * n + j;
-                out[o] = distance(na, m0, s00);
-                out[o + 1] = distance(na, m1, s01);
-                out[o + 2] = distance(na, m2, s02);
-                out[o + 3] = distance(na, m3, s03);
-                o += n;
-                out[o] = distance(nb, m0, s10);
-                out[o + 1] = distance(nb, m1, s11);
-                out[o + 2] = distance(nb, m2, s12);
-                out[o + 3] = distance(nb, m3, s13);
-                o += n;
-                out[o] = distance(nc, m0, s20);
-                out[o + 1] = distance(nc, m1, s21);
-                out[o + 2] = distance(nc, m2, s22);
-                out[o + 3] = distance(nc, m3, s23);
-                o += n;
-                out[o] = distance(nd, m0, s30);
-                out[o + 1] = distance(nd, m1, s31);
-                out[o + 2] = distance(nd, m2, s32);
-                out[o + 3] = distance(nd, m3, s33);
-                // the lower triangle: four contiguous entries in each of the rows j..j+3
-                o = j * n + i;
-                for (int c = 0; c < 4; c++, o += n) {
-                    int u = i * n + j + c;
-                    out[o] = out[u];
-                    out[o + 1] = out[u + n];
-                    out[o + 2] = out[u + 2 * n];
-                    out[o + 3] = out[u + 3 * n];
+        RowProducts.dots(z, i0, i1, z, n, p, out, RowProducts.Part.UPPER);
+        for (int r0 = i0; r0 < i1; r0 += 8) {
+            int r1 = Math.min(i1, r0 + 8);
+            for (int r = r0; r < r1; r++) {
+                int o = r * n;
+                double nr = norms[r];
+                out[o + r] = Double.POSITIVE_INFINITY;
+                for (int c = r + 1; c < n; c++) {
+                    out[o + c] = distance(nr, norms[c], out[o + c]);
                 }
             }
-            for (int r = i; r < i + 4; r++) {
-                for (int c = j; c < n; c++) {
-                    double v = distance(norms[r], norms[c], dot(z, r * p, z, c * p, p));
-                    out[r * n + c] = v;
-                    out[c * n + r] = v;
+            for (int c = r0 + 1; c < n; c++) {
+                int oc = c * n;
+                for (int r = r0; r < Math.min(r1, c); r++) {
+                    out[oc + r] = out[r * n + c];
                 }
-                out[r * n + r] = Double.POSITIVE_INFINITY;
             }
-        }
-        for (; i < i1; i++) {
-            for (int c = i + 1; c < n; c++) {
-                double v = distance(norms[i], norms[c], dot(z, i * p, z, c * p, p));
-                out[i * n + c] = v;
-                out[c * n + i] = v;
-            }
-            out[i * n + i] = Double.POSITIVE_INFINITY;
         }
     }
 

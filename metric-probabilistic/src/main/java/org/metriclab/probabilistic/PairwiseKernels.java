@@ -33,8 +33,8 @@ final class PairwiseKernels {
      * Squared Euclidean distances between the rows of z (n×p) into {@code out} (n×n), as
      * max(0, ‖z_i‖² + ‖z_j‖² − 2 z_i·z_j) over the upper triangle, each block also stored transposed;
      * the diagonal is +∞ so
-     * that a point is never its own neighbour. The inner products come from a register-tiled kernel
-     * (4×4 pairs per pass over k, sixteen independent accumulators), the row-tile tasks are paired
+     * that a point is never its own neighbour. The inner products come from {@link RowProducts}' register-
+     * tiled kernel (4×4 pairs per pass over k, sixteen fused multiply-add accumulators), the row-tile tasks are paired
      * long with short for balance. The cancellation error is about 1e-16·(‖z_i‖² + ‖z_j‖²), far below
      * the unit scale on which the softmax objectives resolve distances.
      */

@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * + ½ #(pos, neg) with d_pos = d_neg) / (P·N), the Mann–Whitney statistic with ties counted one half.
  * NaN when there is no positive or no negative pair.
  *
+ * <p>In self mode every pair is counted once (j &gt; i): distances are symmetric (the exact kernel sums the same
+ * squared differences in the same order for (i, j) and (j, i)), so each ordered count is exactly twice the unordered
+ * one, P·N four times, and the AUC is the same number — with half the positives to hold and to count.
+ *
  * <p>Memory-bounded and exact: the positive distances are held in chunks of at most {@link #CHUNK} values
  * (12 bytes each), negatives are never stored. With P ≤ CHUNK: one pass collects and sorts the positives, a
  * second counts for every negative the positives below and equal to it. Otherwise a first pass histograms the
@@ -46,6 +50,10 @@ public final class RocAuc {
             positives += refCounts.getOrDefault(queryLabels[q], 0L) - (selfMode ? 1 : 0);
         }
         long negatives = (long) nq * nr - (selfMode ? nq : 0) - positives;
+        if (selfMode) {
+            positives /= 2;
+            negatives /= 2;
+        }
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }
@@ -84,6 +92,21 @@ public final class RocAuc {
         return (int) (Double.doubleToRawLongBits(d) >>> KEY_SHIFT);
     }
 
+    /** Every query's distance row; in self mode only its entries after the query, the only ones counted. */
+    private static void rows(Embeddings queries, ReferenceTiles refs, boolean selfMode,
+                             java.util.function.Supplier<? extends TiledSearch.RowVisitor> visitors) {
+        if (selfMode) {
+            TiledSearch.forEachRowAfterSelf(queries, refs, visitors);
+        } else {
+            TiledSearch.forEachRow(queries, refs, visitors);
+        }
+    }
+
+    /** The first reference of a query's row that is counted: all of them, or in self mode those after the query. */
+    private static int first(boolean selfMode, int query) {
+        return selfMode ? query + 1 : 0;
+    }
+
     private static boolean positive(int[] queryLabels, int[] refLabels, int query, int j) {
         return refLabels[j] == queryLabels[query];
     }
@@ -96,11 +119,11 @@ public final class RocAuc {
             all.add(h);
             return h;
         });
-        TiledSearch.forEachRow(queries, refs, () -> {
+        rows(queries, refs, selfMode, () -> {
             long[] h = local.get();
             return (query, dist, off) -> {
-                for (int j = 0; j < nr; j++) {
-                    if (positive(queryLabels, refLabels, query, j) && !(selfMode && j == query)) {
+                for (int j = first(selfMode, query); j < nr; j++) {
+                    if (positive(queryLabels, refLabels, query, j)) {
                         h[key(dist[off + j])]++;
                     }
                 }
@@ -121,14 +144,14 @@ public final class RocAuc {
         int nr = refs.rows();
         AtomicLong fill = new AtomicLong();
         ConcurrentLinkedQueue<double[]> parts = new ConcurrentLinkedQueue<>();
-        TiledSearch.forEachRow(queries, refs, () -> {
+        rows(queries, refs, selfMode, () -> {
             double[] row = new double[nr];
             return (query, dist, off) -> {
                 int count = 0;
-                for (int j = 0; j < nr; j++) {
+                for (int j = first(selfMode, query); j < nr; j++) {
                     double d = dist[off + j];
                     int k = key(d);
-                    if (k >= from && k < to && positive(queryLabels, refLabels, query, j) && !(selfMode && j == query)) {
+                    if (k >= from && k < to && positive(queryLabels, refLabels, query, j)) {
                         row[count++] = d;
                     }
                 }
@@ -165,11 +188,11 @@ public final class RocAuc {
         }
         AtomicLong less = new AtomicLong();
         AtomicLong equal = new AtomicLong();
-        TiledSearch.forEachRow(queries, refs, () -> (query, dist, off) -> {
+        rows(queries, refs, selfMode, () -> (query, dist, off) -> {
             long l = 0;
             long e = 0;
-            for (int j = 0; j < nr; j++) {
-                if (positive(queryLabels, refLabels, query, j) || (selfMode && j == query)) {
+            for (int j = first(selfMode, query); j < nr; j++) {
+                if (positive(queryLabels, refLabels, query, j)) {
                     continue;
                 }
                 double d = dist[off + j];
@@ -180,20 +203,48 @@ public final class RocAuc {
                     l += pos.length;
                     continue;
                 }
-                int c = first[bucket(d, lo, scale, buckets)];
-                while (c < pos.length && pos[c] < d) {
-                    c++;
-                }
+                // every positive below d lies before the end of d's bucket and every one at or above it after the
+                // bucket's start (buckets are monotone in the value), so two binary searches inside the bucket
+                // suffice even where the positives crowd into a few buckets
+                int bucket = bucket(d, lo, scale, buckets);
+                int c = firstNotBelow(pos, first[bucket], first[bucket + 1], d);
                 l += c;
-                while (c < pos.length && pos[c] == d) {
-                    c++;
-                    e++;
-                }
+                e += firstAbove(pos, c, first[bucket + 1], d) - c;
             }
             less.addAndGet(l);
             equal.addAndGet(e);
         });
         return new long[] {less.get(), equal.get()};
+    }
+
+    /** The first index in [from, to) of the ascending a whose value is ≥ v (to when none). */
+    private static int firstNotBelow(double[] a, int from, int to, double v) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first index in [from, to) of the ascending a whose value is &gt; v (to when none). */
+    private static int firstAbove(double[] a, int from, int to, double v) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Monotone bucket in [0, buckets] (see RankScanner.bucketOf). */

@@ -31,6 +31,21 @@ public final class TiledSearch {
      * scratch state; rows of one block are visited in query order by one thread.
      */
     public static void forEachRow(Embeddings queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors) {
+        exactRows(queries, references, visitors, false);
+    }
+
+    /**
+     * Like {@link #forEachRow} for a query set that is the reference set (self mode), but only the distances to
+     * the references after the query (j &gt; query) are filled: the tiles wholly at or before a query are skipped,
+     * about half the work. Entries j ≤ query of a visited row are undefined.
+     */
+    public static void forEachRowAfterSelf(Embeddings queries, ReferenceTiles references,
+                                           Supplier<? extends RowVisitor> visitors) {
+        exactRows(queries, references, visitors, true);
+    }
+
+    private static void exactRows(Embeddings queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors,
+                                  boolean afterSelf) {
         double[] q = queries.data();
         int d = queries.dim();
         int nr = references.rows();
@@ -40,6 +55,9 @@ public final class TiledSearch {
                 int col = references.start(tile);
                 int width = references.width(tile);
                 for (int i = q0; i < q1; i++) {
+                    if (afterSelf && col + width <= i + 1) {
+                        continue;
+                    }
                     references.distances(q, i * d, tile, acc);
                     System.arraycopy(acc, 0, buf, (i - q0) * nr + col, width);
                 }

@@ -44,9 +44,75 @@ class RocAucTest {
             }
             long pos = posD.size();
             long neg = negD.size();
-            assertEquals(num / ((double) pos * neg), whole, 1e-12);
+            // over ordered pairs, as defined; self mode counts each unordered pair once, which gives the same number exactly
+            assertEquals(num / ((double) pos * neg), whole, 0.0);
             assertTrue(whole > 0.3 && whole < 0.7, "random labels: AUC near 0.5, got " + whole);
         }
+    }
+
+    @Test
+    void selfModeOverSeveralReferenceTilesMatchesARankSumOverAllPairs() {
+        // 1100 points span three reference tiles, so the rows skip whole tiles before the query; integer
+        // coordinates make many distances tie across positives and negatives
+        SplittableRandom rnd = new SplittableRandom(9);
+        int n = 1100;
+        int d = 2;
+        double[] x = new double[n * d];
+        int[] y = new int[n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rnd.nextInt(6);
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = (int) (x[i * d] / 2) + (rnd.nextInt(4) == 0 ? 1 : 0);
+        }
+        Embeddings e = Embeddings.of(x, n, d, "x");
+        ReferenceTiles tiles = new ReferenceTiles(e);
+        assertTrue(tiles.tiles() >= 3, "tiles: " + tiles.tiles());
+        // Mann–Whitney by sorting every ordered pair (distance, positive?) with midranks for ties
+        int pairs = n * (n - 1);
+        double[] dd = new double[pairs];
+        boolean[] pos = new boolean[pairs];
+        Integer[] order = new Integer[pairs];
+        int m = 0;
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                if (a != b) {
+                    dd[m] = dist(x, a, b, d);
+                    pos[m] = y[a] == y[b];
+                    order[m] = m;
+                    m++;
+                }
+            }
+        }
+        java.util.Arrays.sort(order, (u, v) -> Double.compare(dd[u], dd[v]));
+        // AUC = Σ over positives of (#negatives farther + ½ #negatives at the same distance) / (P·N)
+        long negatives = 0;
+        for (boolean p : pos) {
+            negatives += p ? 0 : 1;
+        }
+        long positives = pairs - negatives;
+        double num = 0;
+        long negBelowOrAt = 0;
+        for (int k = 0; k < pairs; ) {
+            int end = k;
+            long tiePos = 0;
+            long tieNeg = 0;
+            while (end < pairs && dd[order[end]] == dd[order[k]]) {
+                if (pos[order[end]]) {
+                    tiePos++;
+                } else {
+                    tieNeg++;
+                }
+                end++;
+            }
+            num += tiePos * ((double) (negatives - negBelowOrAt - tieNeg) + 0.5 * tieNeg);
+            negBelowOrAt += tieNeg;
+            k = end;
+        }
+        double expected = num / ((double) positives * negatives);
+        assertEquals(expected, RocAuc.compute(e, y, tiles, y, true, Integer.MAX_VALUE), 1e-15);
+        assertEquals(expected, RocAuc.compute(e, y, tiles, y, true, 50_000), 1e-15);
+        assertTrue(expected > 0.6 && expected < 0.99, "informative labels: " + expected);
     }
 
     private static double dist(double[] x, int a, int b, int d) {

@@ -160,6 +160,7 @@ final class PairwiseKernels {
         double[] out = new double[n * c];
         parallelTiles(n, ROWS, (r0, r1) -> {
             int[] cols = new int[n];
+            double[] w = new double[n];
             double[] acc = new double[c];
             for (int i = r0; i < r1; i++) {
                 int o = i * n;
@@ -173,63 +174,11 @@ final class PairwiseKernels {
                     cols[m] = j;
                     m += (int) ((bits | -bits) >>> 63);
                 }
+                for (int t = 0; t < m; t++) {
+                    w[t] = g[o + cols[t]];
+                }
                 java.util.Arrays.fill(acc, 0.0);
-                int t = 0;
-                for (; t + 7 < m; t += 8) {
-                    int j0 = cols[t];
-                    int j1 = cols[t + 1];
-                    int j2 = cols[t + 2];
-                    int j3 = cols[t + 3];
-                    int j4 = cols[t + 4];
-                    int j5 = cols[t + 5];
-                    int j6 = cols[t + 6];
-                    int j7 = cols[t + 7];
-                    double s0 = g[o + j0];
-                    double s1 = g[o + j1];
-                    double s2 = g[o + j2];
-                    double s3 = g[o + j3];
-                    double s4 = g[o + j4];
-                    double s5 = g[o + j5];
-                    double s6 = g[o + j6];
-                    double s7 = g[o + j7];
-                    int y0 = j0 * c;
-                    int y1 = j1 * c;
-                    int y2 = j2 * c;
-                    int y3 = j3 * c;
-                    int y4 = j4 * c;
-                    int y5 = j5 * c;
-                    int y6 = j6 * c;
-                    int y7 = j7 * c;
-                    for (int k = 0; k < c; k++) {
-                        acc[k] += s0 * y[y0 + k] + s1 * y[y1 + k] + s2 * y[y2 + k] + s3 * y[y3 + k]
-                                + s4 * y[y4 + k] + s5 * y[y5 + k] + s6 * y[y6 + k] + s7 * y[y7 + k];
-                    }
-                }
-                for (; t + 3 < m; t += 4) {
-                    int ja = cols[t];
-                    int jb = cols[t + 1];
-                    int jc = cols[t + 2];
-                    int jd = cols[t + 3];
-                    double sa = g[o + ja];
-                    double sb = g[o + jb];
-                    double sc = g[o + jc];
-                    double sd = g[o + jd];
-                    int ya = ja * c;
-                    int yb = jb * c;
-                    int yc = jc * c;
-                    int yd = jd * c;
-                    for (int k = 0; k < c; k++) {
-                        acc[k] += sa * y[ya + k] + sb * y[yb + k] + sc * y[yc + k] + sd * y[yd + k];
-                    }
-                }
-                for (; t < m; t++) {
-                    int j = cols[t];
-                    double s = g[o + j];
-                    int yj = j * c;
-                    for (int k = 0; k < c; k++) {
-                        acc[k] += s * y[yj + k];
-                    }
-                }
+                gather(cols, w, m, y, c, acc);
                 int oi = i * c;
                 for (int k = 0; k < c; k++) {
                     out[oi + k] = rowSum * y[oi + k] - acc[k];

@@ -20,13 +20,13 @@ import org.metriclab.eval.RetrievalMeasures;
 import org.metriclab.eval.cluster.KMeansClusters;
 import org.metriclab.eval.knn.Embeddings;
 import org.metriclab.eval.knn.RocAuc;
+import org.metriclab.eval.knn.SortedRun;
 import org.metriclab.spark.knn.FirstRelevant;
 import org.metriclab.spark.knn.FullRanks;
 import org.metriclab.spark.knn.PairAuc;
 import org.metriclab.spark.knn.RankMeasures;
 import org.metriclab.spark.knn.ReferenceBlock;
 import org.metriclab.spark.knn.RelevantLists;
-import org.metriclab.spark.knn.SortedRun;
 import org.metriclab.spark.knn.TopK;
 
 /**

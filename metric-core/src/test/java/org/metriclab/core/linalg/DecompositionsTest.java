@@ -33,14 +33,31 @@ class DecompositionsTest {
 
     @Test
     void generalizedEigenSatisfiesAvEqualsLambdaBvAndBOrthonormality() {
-        Matrix a = randomSpd(7, 2).minus(Matrix.identity(7).scale(3));
-        Matrix b = randomSpd(7, 3);
-        EigenPairs e = Eigen.generalized(a, b);
-        Matrix v = e.vectors();
-        Matrix av = a.times(v);
-        Matrix bvl = b.times(v).times(Matrix.diagonal(e.values()));
-        assertTrue(av.maxAbsDifference(bvl) < 1e-9, "A V = B V Λ");
-        assertTrue(v.transpose().times(b).times(v).maxAbsDifference(Matrix.identity(7)) < 1e-9, "Vᵀ B V = I");
+        for (int n : new int[] {1, 2, 7, 33}) {
+            Matrix a = randomSpd(n, 2).minus(Matrix.identity(n).scale(3));
+            Matrix b = randomSpd(n, 3);
+            EigenPairs e = Eigen.generalized(a, b);
+            Matrix v = e.vectors();
+            Matrix av = a.times(v);
+            Matrix bvl = b.times(v).times(Matrix.diagonal(e.values()));
+            double scale = Math.max(1.0, a.frobeniusNorm());
+            assertTrue(av.maxAbsDifference(bvl) < 1e-9 * scale, n + ": A V = B V Λ");
+            assertTrue(v.transpose().times(b).times(v).maxAbsDifference(Matrix.identity(n)) < 1e-9, n + ": Vᵀ B V = I");
+            for (int k = 1; k < n; k++) {
+                assertTrue(e.value(k - 1) >= e.value(k), n + ": descending");
+            }
+            // B = I: the ordinary symmetric eigenvalues
+            assertTrue(maxAbs(Eigen.generalized(a, Matrix.identity(n)).values(), Eigen.symmetric(a).values()) < 1e-9 * scale,
+                    n + ": B = I gives the symmetric spectrum");
+        }
+    }
+
+    private static double maxAbs(double[] x, double[] y) {
+        double m = 0;
+        for (int i = 0; i < x.length; i++) {
+            m = Math.max(m, Math.abs(x[i] - y[i]));
+        }
+        return m;
     }
 
     @Test

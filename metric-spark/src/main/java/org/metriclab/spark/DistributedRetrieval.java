@@ -19,8 +19,7 @@ import org.metriclab.eval.RetrievalMeasure;
 import org.metriclab.eval.RetrievalMeasures;
 import org.metriclab.eval.cluster.KMeansClusters;
 import org.metriclab.eval.knn.Embeddings;
-import org.metriclab.eval.knn.RocAuc;
-import org.metriclab.eval.knn.SortedRun;
+import org.metriclab.spark.knn.SortedRun;
 import org.metriclab.spark.knn.FirstRelevant;
 import org.metriclab.spark.knn.FullRanks;
 import org.metriclab.spark.knn.PairAuc;
@@ -49,13 +48,15 @@ import org.metriclab.spark.knn.TopK;
  * ranking ties break by ascending reference index, the query itself is excluded in self mode, and the averages are
  * {@link RetrievalEvaluator#average}, so every value equals the local evaluator's. Per-task memory is bounded:
  * the broadcast queries, one block, and at most {@value #RELEVANT_PER_BATCH} relevant references
- * (mean_average_precision; about 16 bytes each) or {@link RocAuc#CHUNK} positive distances (roc_auc; 12 bytes
- * each) at a time. Measures registered through metric-eval's {@code RetrievalMeasure} SPI compute from a
+ * (mean_average_precision; about 16 bytes each) or {@value #POSITIVES_PER_CHUNK} positive distances (roc_auc; 12
+ * bytes each) at a time. Measures registered through metric-eval's {@code RetrievalMeasure} SPI compute from a
  * {@code RetrievalTask} that holds every embedding on one machine; they are rejected with an error naming them.
  */
 public final class DistributedRetrieval {
     /** Most relevant references (query × relevant reference pairs) per mean_average_precision batch. */
     static final long RELEVANT_PER_BATCH = 1L << 22;
+    /** Most positive pair distances per roc_auc chunk, sorted on the driver and broadcast (about 400 MB). */
+    static final int POSITIVES_PER_CHUNK = 1 << 25;
 
     private DistributedRetrieval() {
     }
@@ -108,7 +109,7 @@ public final class DistributedRetrieval {
                                                int[] referenceLabels, int queryDim, int referenceDim, boolean selfMode,
                                                List<String> measures, long seed, int partitions) {
         return evaluate(sc, queries, queryLabels, references, referenceLabels, queryDim, referenceDim, selfMode, measures, seed, partitions,
-                RELEVANT_PER_BATCH, RocAuc.CHUNK);
+                RELEVANT_PER_BATCH, POSITIVES_PER_CHUNK);
     }
 
     /** As above, with the memory limits of mean_average_precision batches and roc_auc chunks (tests use small ones). */

@@ -1,12 +1,18 @@
 package org.metriclab.eval.knn;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Exact pair-verification ROC-AUC over all query–reference pairs (self pairs excluded in self mode):
@@ -18,18 +24,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * squared differences in the same order for (i, j) and (j, i)), so each ordered count is exactly twice the unordered
  * one, P·N four times, and the AUC is the same number — with half the positives to hold and to count.
  *
- * <p>Memory-bounded and exact: the positive distances are held in chunks of at most {@link #CHUNK} values
- * (12 bytes each), negatives are never stored. With P ≤ CHUNK: one pass collects and sorts the positives, a
- * second counts for every negative the positives below and equal to it. Otherwise a first pass histograms the
- * positives by the top bits of their float64 representation (monotone for non-negative values), the key range
- * is cut into chunks of at most CHUNK positives, and each chunk costs two more distance passes — exact for any
- * size, at the price of recomputing the distances 1 + 2·chunks times.
+ * <p>Memory-bounded and exact, in 1 + 2·chunks passes over the exact distances (one chunk up to {@link #CHUNK}
+ * positives). A non-negative float64 is ordered like its 64-bit pattern, split here into a coarse key (the top 22
+ * bits: exponent and 10 mantissa bits), a fine key (the next 10 bits) and a 32-bit residual:
+ * <ol>
+ *   <li>count the positives per (coarse, fine) bucket — counters are allocated only for the coarse keys that occur;
+ *   <li>per chunk (a range of coarse keys holding at most CHUNK positives): store each positive's residual at its
+ *       bucket's place in one {@code int[]} (4 bytes per positive, the bucket being implied by the place), sort each
+ *       bucket, then count for every negative the positives below and equal to it: those of the lower buckets come
+ *       from the bucket offsets, those of its own bucket from a binary search over residuals.
+ * </ol>
+ * No float64 value is rounded on the way, so the counts are exact for any data. The placing and the counting go
+ * through per-thread batches sorted by bucket, so that they walk the offsets and residuals forward instead of
+ * jumping for every pair. At 70,000 × 64 in self mode (245 M positives, 2.2 G negatives) that is one chunk, three
+ * passes: 111 s and 1.3 GiB of heap on this project's 2-core machine, against 434 s for the earlier method (sorted
+ * float64 positives, 2<sup>25</sup> per chunk, 17 passes).
  */
 public final class RocAuc {
-    /** Most positive distances held at once (about 400 MB). */
-    public static final int CHUNK = 1 << 25;
-    private static final int KEY_SHIFT = 42;
-    private static final int KEYS = 1 << (63 - KEY_SHIFT);
+    /** Most positives held at once: their residuals take 4 bytes each (1 GiB). */
+    public static final int CHUNK = 1 << 28;
+    private static final int COARSE_SHIFT = 42;
+    private static final int FINE_SHIFT = 32;
+    private static final int FINE = 1 << (COARSE_SHIFT - FINE_SHIFT);
+    private static final int COARSE = 1 << (63 - COARSE_SHIFT);
+    /** Most coarse keys with positives (each costs 4 KiB of counters): 64 binades of fully spread distances. */
+    private static final int MAX_COARSE_USED = 64 * FINE;
+    private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
     private RocAuc() {
     }
@@ -57,149 +77,397 @@ public final class RocAuc {
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }
-        List<int[]> ranges = new ArrayList<>();
-        if (positives <= chunk) {
-            ranges.add(new int[] {0, KEYS});
-        } else {
-            long[] hist = histogram(queries, queryLabels, refs, refLabels, selfMode);
-            int from = 0;
-            long filled = 0;
-            for (int k = 0; k < KEYS; k++) {
-                if (hist[k] > chunk) {
-                    throw new IllegalArgumentException("roc_auc: " + hist[k] + " positive pairs share nearly the same distance, "
-                            + "more than the exact method holds at once (" + chunk + ")");
-                }
-                if (filled + hist[k] > chunk) {
-                    ranges.add(new int[] {from, k});
-                    from = k;
-                    filled = 0;
-                }
-                filled += hist[k];
-            }
-            ranges.add(new int[] {from, KEYS});
-        }
+        Pairs pairs = new Pairs(queries, queryLabels, refs, refLabels, selfMode);
+        int[][] counts = fineCounts(pairs);
         double less = 0;
         double equal = 0;
-        for (int[] range : ranges) {
-            long[] counts = countChunk(queries, queryLabels, refs, refLabels, selfMode, range[0], range[1]);
-            less += counts[0];
-            equal += counts[1];
+        for (int[] range : chunks(counts, chunk, positives)) {
+            long[] c = countChunk(pairs, counts, range[0], range[1], negatives);
+            less += c[0];
+            equal += c[1];
         }
         return (less + 0.5 * equal) / ((double) positives * negatives);
     }
 
-    private static int key(double d) {
-        return (int) (Double.doubleToRawLongBits(d) >>> KEY_SHIFT);
-    }
-
-    /** Every query's distance row; in self mode only its entries after the query, the only ones counted. */
-    private static void rows(Embeddings queries, ReferenceTiles refs, boolean selfMode,
-                             java.util.function.Supplier<? extends TiledSearch.RowVisitor> visitors) {
-        if (selfMode) {
-            TiledSearch.forEachRowAfterSelf(queries, refs, visitors);
-        } else {
-            TiledSearch.forEachRow(queries, refs, visitors);
-        }
-    }
-
-    /** The first reference of a query's row that is counted: all of them, or in self mode those after the query. */
-    private static int first(boolean selfMode, int query) {
-        return selfMode ? query + 1 : 0;
-    }
-
-    private static boolean positive(int[] queryLabels, int[] refLabels, int query, int j) {
-        return refLabels[j] == queryLabels[query];
-    }
-
-    private static long[] histogram(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
-        int nr = refs.rows();
-        ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
-        ThreadLocal<long[]> local = ThreadLocal.withInitial(() -> {
-            long[] h = new long[KEYS];
-            all.add(h);
-            return h;
-        });
-        rows(queries, refs, selfMode, () -> {
-            long[] h = local.get();
-            return (query, dist, off) -> {
-                for (int j = first(selfMode, query); j < nr; j++) {
-                    if (positive(queryLabels, refLabels, query, j)) {
-                        h[key(dist[off + j])]++;
-                    }
-                }
-            };
-        });
-        long[] sum = new long[KEYS];
-        for (long[] h : all) {
-            for (int k = 0; k < KEYS; k++) {
-                sum[k] += h[k];
+    /** The pairs counted: every query's distance row, in self mode only its entries after the query. */
+    private record Pairs(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
+        void rows(Supplier<? extends TiledSearch.RowVisitor> visitors) {
+            if (selfMode) {
+                TiledSearch.forEachRowAfterSelf(queries, refs, visitors);
+            } else {
+                TiledSearch.forEachRow(queries, refs, visitors);
             }
         }
-        return sum;
+
+        /** The first reference of a query's row that is counted: all of them, or in self mode those after the query. */
+        int first(int query) {
+            return selfMode ? query + 1 : 0;
+        }
+
+        boolean positive(int query, int j) {
+            return refLabels[j] == queryLabels[query];
+        }
     }
 
-    /** {#(pos in chunk, neg) with pos &lt; neg, #(pos in chunk, neg) with pos = neg} for keys in [from, to). */
-    private static long[] countChunk(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels,
-                                     boolean selfMode, int from, int to) {
-        int nr = refs.rows();
-        AtomicLong fill = new AtomicLong();
-        ConcurrentLinkedQueue<double[]> parts = new ConcurrentLinkedQueue<>();
-        rows(queries, refs, selfMode, () -> {
-            double[] row = new double[nr];
-            return (query, dist, off) -> {
-                int count = 0;
-                for (int j = first(selfMode, query); j < nr; j++) {
-                    double d = dist[off + j];
-                    int k = key(d);
-                    if (k >= from && k < to && positive(queryLabels, refLabels, query, j)) {
-                        row[count++] = d;
+    /**
+     * Pass 1: per coarse key with positives, FINE counters (its positives per fine key); null for coarse keys
+     * without positives.
+     */
+    private static int[][] fineCounts(Pairs pairs) {
+        int nr = pairs.refs().rows();
+        AtomicReferenceArray<int[]> blocks = new AtomicReferenceArray<>(COARSE);
+        AtomicInteger used = new AtomicInteger();
+        pairs.rows(() -> (query, dist, off) -> {
+            for (int j = pairs.first(query); j < nr; j++) {
+                if (pairs.positive(query, j)) {
+                    long bits = Double.doubleToRawLongBits(dist[off + j]);
+                    int c = (int) (bits >>> COARSE_SHIFT);
+                    int[] block = blocks.get(c);
+                    if (block == null) {
+                        block = allocate(blocks, c, used);
                     }
+                    INTS.getAndAdd(block, (int) (bits >>> FINE_SHIFT) & (FINE - 1), 1);
                 }
-                if (count > 0) {
-                    parts.add(Arrays.copyOf(row, count));
-                    fill.addAndGet(count);
-                }
-            };
+            }
         });
-        double[] pos = new double[(int) fill.get()];
-        int at = 0;
-        for (double[] p; (p = parts.poll()) != null; ) {
-            System.arraycopy(p, 0, pos, at, p.length);
-            at += p.length;
+        int[][] out = new int[COARSE][];
+        for (int c = 0; c < COARSE; c++) {
+            out[c] = blocks.get(c);
         }
-        if (pos.length == 0) {
-            return new long[2];
+        return out;
+    }
+
+    private static int[] allocate(AtomicReferenceArray<int[]> blocks, int c, AtomicInteger used) {
+        int[] fresh = new int[FINE];
+        if (blocks.compareAndSet(c, null, fresh)) {
+            if (used.incrementAndGet() > MAX_COARSE_USED) {
+                throw new IllegalArgumentException("roc_auc: the positive-pair distances spread over more than "
+                        + MAX_COARSE_USED / FINE + " binades (factors of two) in full; the exact count holds at most that");
+            }
+            return fresh;
         }
-        Arrays.parallelSort(pos);
-        SortedRun run = new SortedRun(pos, 0, pos.length, pos.length);
-        double lo = pos[0];
-        double hi = pos[pos.length - 1];
-        AtomicLong less = new AtomicLong();
-        AtomicLong equal = new AtomicLong();
-        rows(queries, refs, selfMode, () -> (query, dist, off) -> {
+        return blocks.get(c);
+    }
+
+    /**
+     * Ranges [from, to) of coarse keys holding at most {@code chunk} positives each, covering every positive. The
+     * counters must add up to the known number of positives (an int counter wraps only beyond 2³¹ positives at one
+     * distance, which is then reported like any bucket over the chunk size).
+     */
+    private static List<int[]> chunks(int[][] counts, int chunk, long positives) {
+        List<int[]> ranges = new ArrayList<>();
+        long counted = 0;
+        int from = -1;
+        long filled = 0;
+        for (int c = 0; c < COARSE; c++) {
+            if (counts[c] == null) {
+                continue;
+            }
+            long n = 0;
+            for (int f = 0; f < FINE; f++) {
+                n += counts[c][f];
+            }
+            counted += n;
+            if (n > chunk || n < 0) {
+                throw tooManyAlike(n, chunk);
+            }
+            if (from >= 0 && filled + n > chunk) {
+                ranges.add(new int[] {from, c});
+                from = -1;
+            }
+            if (from < 0) {
+                from = c;
+                filled = 0;
+            }
+            filled += n;
+        }
+        if (counted != positives) {
+            throw tooManyAlike(positives - counted, chunk);
+        }
+        if (from >= 0) {
+            ranges.add(new int[] {from, COARSE});
+        }
+        return ranges;
+    }
+
+    private static IllegalArgumentException tooManyAlike(long n, int chunk) {
+        return new IllegalArgumentException("roc_auc: " + (n < 0 || n > Integer.MAX_VALUE ? "more than 2^31" : n)
+                + " positive pairs share nearly the same distance, more than the exact method holds at once (" + chunk + ")");
+    }
+
+    /**
+     * Passes 2 and 3 for the positives with coarse keys in [from, to): {#(pos, neg) with pos &lt; neg, #(pos, neg)
+     * with pos = neg}.
+     */
+    private static long[] countChunk(Pairs pairs, int[][] counts, int from, int to, long negatives) {
+        int nr = pairs.refs().rows();
+        // slot[c − from]: the place of coarse key c's fine offsets in one flat array (−1 without positives), and
+        // below[c − from]: the chunk's positives with a lower coarse key. offsets[FINE·slot + f] is first the running
+        // total up to and including fine bucket f, turned into its start by the filling below; the entry after a
+        // coarse key's last fine bucket is its end.
+        int[] slot = new int[to - from];
+        int[] below = new int[to - from];
+        int used = 0;
+        for (int c = from; c < to; c++) {
+            slot[c - from] = counts[c] == null ? -1 : used++;
+        }
+        int[] offsets = new int[used * FINE + 1];
+        int total = 0;
+        for (int c = from; c < to; c++) {
+            below[c - from] = total;
+            int[] block = counts[c];
+            if (block != null) {
+                int base = slot[c - from] * FINE;
+                for (int f = 0; f < FINE; f++) {
+                    total += block[f];
+                    offsets[base + f] = total;
+                }
+            }
+        }
+        offsets[used * FINE] = total;
+        int chunkPositives = total;
+        int[] residuals = new int[chunkPositives];
+        int bucketBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, used * FINE - 1));
+        int threads = ForkJoinPool.getCommonPoolParallelism();
+        // pass 2: every positive's residual at its bucket's place (a run of one bucket takes its places at once)
+        batched(pairs, bucketBits, (int) Math.min(Batch.CAPACITY, Math.max(1024, chunkPositives / threads)),
+                () -> (sorted, size) -> {
+                    for (int k = 0; k < size; ) {
+                        int at = (int) (sorted[k] >>> 32);
+                        int run = k + 1;
+                        while (run < size && (int) (sorted[run] >>> 32) == at) {
+                            run++;
+                        }
+                        int place = (int) INTS.getAndAdd(offsets, at, k - run) + k - run;
+                        for (; k < run; k++) {
+                            residuals[place++] = residual(sorted[k]);
+                        }
+                    }
+                },
+                (query, dist, off, batch) -> {
+                    for (int j = pairs.first(query); j < nr; j++) {
+                        if (pairs.positive(query, j)) {
+                            long bits = Double.doubleToRawLongBits(dist[off + j]);
+                            int c = (int) (bits >>> COARSE_SHIFT);
+                            if (c >= from && c < to) {
+                                batch.add(entry(slot[c - from], bits));
+                            }
+                        }
+                    }
+                    return 0;
+                });
+        IntStream.range(0, used).parallel().forEach(u -> {
+            for (int at = u * FINE; at < (u + 1) * FINE; at++) {
+                if (offsets[at + 1] - offsets[at] > 1) {
+                    Arrays.sort(residuals, offsets[at], offsets[at + 1]);
+                }
+            }
+        });
+        // pass 3: every negative against the chunk's positives: those of the lower buckets from the offsets, those
+        // of its own bucket by a binary search over their residuals
+        List<Counter> counters = batched(pairs, bucketBits,
+                (int) Math.min(Batch.CAPACITY, Math.max(1024, negatives / threads)),
+                () -> new Counter(offsets, residuals),
+                (query, dist, off, batch) -> {
+                    long l = 0;
+                    for (int j = pairs.first(query); j < nr; j++) {
+                        if (pairs.positive(query, j)) {
+                            continue;
+                        }
+                        long bits = Double.doubleToRawLongBits(dist[off + j]);
+                        int c = (int) (bits >>> COARSE_SHIFT);
+                        if (c < from) {
+                            continue;
+                        }
+                        if (c >= to) {
+                            l += chunkPositives;
+                            continue;
+                        }
+                        int u = slot[c - from];
+                        if (u < 0) {
+                            l += below[c - from];
+                            continue;
+                        }
+                        batch.add(entry(u, bits));
+                    }
+                    return l;
+                });
+        long less = 0;
+        long equal = 0;
+        for (Counter counter : counters) {
+            less += counter.less;
+            equal += counter.equal;
+        }
+        return new long[] {less, equal};
+    }
+
+    /** A batch entry: the flat fine-bucket index (coarse slot, fine key) above the low 32 bits of the distance. */
+    private static long entry(int slot, long bits) {
+        return (long) (slot * FINE + ((int) (bits >>> FINE_SHIFT) & (FINE - 1))) << 32 | (bits & 0xFFFF_FFFFL);
+    }
+
+    /** What a thread does with its entries, sorted by bucket. */
+    private interface BatchAction {
+        void accept(long[] sorted, int size);
+    }
+
+    /** One row's work: entries go to the batch, the return value adds to the pass's "less" count directly. */
+    private interface RowBatcher {
+        long visit(int query, double[] dist, int off, Batch batch);
+    }
+
+    /**
+     * One pass over the pairs in which each thread collects entries in its own {@link Batch}, each batch handing
+     * them, sorted by bucket, to its own action whenever full and at the end. Returns the actions, one per thread.
+     * A {@link Counter} action also receives the rows' direct counts.
+     */
+    private static <A extends BatchAction> List<A> batched(Pairs pairs, int bucketBits, int capacity, Supplier<A> actions,
+                                                           RowBatcher rows) {
+        ConcurrentLinkedQueue<Batch> all = new ConcurrentLinkedQueue<>();
+        List<A> made = java.util.Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<Batch> local = ThreadLocal.withInitial(() -> {
+            A action = actions.get();
+            made.add(action);
+            Batch batch = new Batch(bucketBits, capacity, action);
+            all.add(batch);
+            return batch;
+        });
+        pairs.rows(() -> {
+            Batch batch = local.get();
+            return (query, dist, off) -> batch.direct += rows.visit(query, dist, off, batch);
+        });
+        for (Batch batch : all) {
+            batch.flush();
+            if (batch.action instanceof Counter counter) {
+                counter.less += batch.direct;
+            }
+        }
+        return new ArrayList<>(made);
+    }
+
+    /** Counts, for sorted entries of negatives, the chunk's positives below and equal to each. */
+    private static final class Counter implements BatchAction {
+        private final int[] offsets;
+        private final int[] residuals;
+        long less;
+        long equal;
+
+        Counter(int[] offsets, int[] residuals) {
+            this.offsets = offsets;
+            this.residuals = residuals;
+        }
+
+        @Override
+        public void accept(long[] sorted, int size) {
             long l = 0;
             long e = 0;
-            for (int j = first(selfMode, query); j < nr; j++) {
-                if (positive(queryLabels, refLabels, query, j)) {
-                    continue;
-                }
-                double d = dist[off + j];
-                if (d < lo) {
-                    continue;
-                }
-                if (d > hi) {
-                    l += pos.length;
-                    continue;
-                }
-                int below = run.lowerBound(d);
-                l += below;
-                if (run.at(below) == d) {
-                    e += run.upperBound(d) - below;
+            for (int k = 0; k < size; k++) {
+                long entry = sorted[k];
+                int at = (int) (entry >>> 32);
+                int start = offsets[at];
+                int end = offsets[at + 1];
+                int r = residual(entry);
+                int lo = lowerBound(residuals, start, end, r);
+                l += lo;
+                if (lo < end && residuals[lo] == r) {
+                    e += upperBound(residuals, lo, end, r) - lo;
                 }
             }
-            less.addAndGet(l);
-            equal.addAndGet(e);
-        });
-        return new long[] {less.get(), equal.get()};
+            less += l;
+            equal += e;
+        }
+    }
+
+    /**
+     * One thread's entries; when full, they are sorted by bucket (LSD radix, passes of at most 13 bits) and handed
+     * to the action, so that its reads and writes of the offsets and residuals run forward through memory instead of
+     * jumping for each pair (at 20,000 × 64 this halved the counting pass).
+     */
+    private static final class Batch {
+        /** Most entries held per thread (16 MiB, twice: the radix sort's target). */
+        static final int CAPACITY = 1 << 21;
+        private static final int DIGIT = 13;
+        private final int bucketBits;
+        private final BatchAction action;
+        private final int[] histogram = new int[1 << DIGIT];
+        private long[] entries;
+        private long[] scratch;
+        private int size;
+        /** The rows' direct contributions, summed. */
+        long direct;
+
+        Batch(int bucketBits, int capacity, BatchAction action) {
+            this.bucketBits = bucketBits;
+            this.action = action;
+            this.entries = new long[capacity];
+            this.scratch = new long[capacity];
+        }
+
+        void add(long entry) {
+            entries[size++] = entry;
+            if (size == entries.length) {
+                flush();
+            }
+        }
+
+        void flush() {
+            int mask = (1 << DIGIT) - 1;
+            for (int shift = 32; shift < 32 + bucketBits; shift += DIGIT) {
+                Arrays.fill(histogram, 0);
+                for (int k = 0; k < size; k++) {
+                    histogram[(int) (entries[k] >>> shift) & mask]++;
+                }
+                int sum = 0;
+                for (int v = 0; v < histogram.length; v++) {
+                    int h = histogram[v];
+                    histogram[v] = sum;
+                    sum += h;
+                }
+                for (int k = 0; k < size; k++) {
+                    long entry = entries[k];
+                    scratch[histogram[(int) (entry >>> shift) & mask]++] = entry;
+                }
+                long[] t = entries;
+                entries = scratch;
+                scratch = t;
+            }
+            action.accept(entries, size);
+            size = 0;
+        }
+    }
+
+    /** The low 32 bits of a float64 pattern, flipped so that signed int order is their unsigned order. */
+    private static int residual(long bits) {
+        return (int) bits ^ Integer.MIN_VALUE;
+    }
+
+    /** The first index in the ascending a[from, to) whose value is above v (to if none). */
+    private static int upperBound(int[] a, int from, int to, int v) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first index in the ascending a[from, to) whose value is not below v (to if none). */
+    private static int lowerBound(int[] a, int from, int to, int v) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

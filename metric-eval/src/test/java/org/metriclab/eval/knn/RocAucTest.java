@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The chunked (multi-pass) exact ROC-AUC equals the single-chunk one and a direct pair count. */
+/** The chunked (multi-pass) exact ROC-AUC equals the single-chunk one and direct pair counts, ties and near-ties included. */
 class RocAucTest {
     @Test
     void chunkedPassesGiveTheSameExactValue() {
@@ -113,6 +113,65 @@ class RocAucTest {
         assertEquals(expected, RocAuc.compute(e, y, tiles, y, true, Integer.MAX_VALUE), 1e-15);
         assertEquals(expected, RocAuc.compute(e, y, tiles, y, true, 50_000), 1e-15);
         assertTrue(expected > 0.6 && expected < 0.99, "informative labels: " + expected);
+    }
+
+    @Test
+    void distancesThatDifferOnlyInTheirLastBitsAreOrderedExactly() {
+        // points on a line with tiny jitter: all pairs of one lag share a distance up to the last 20-30 bits
+        // (the same coarse and fine bucket, different 32-bit residuals, both halves of the unsigned range), some
+        // points repeat exactly (exact ties across positives and negatives); random labels mix both in each bucket
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (double jitter : new double[] {1e-7, 1e-9, 0.0}) {
+            int n = 240;
+            double[] x = new double[n];
+            int[] y = new int[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = rnd.nextInt(5) == 0 && i > 0 ? x[i - 1] : 0.25 * i * (1 + jitter * rnd.nextDouble(-1, 1));
+                y[i] = rnd.nextInt(2);
+            }
+            Embeddings e = Embeddings.of(x, n, 1, "x");
+            ReferenceTiles tiles = new ReferenceTiles(e);
+            double self = RocAuc.compute(e, y, tiles, y, true, Integer.MAX_VALUE);
+            assertEquals(pairCount(x, y, true), self, 1e-15, "jitter " + jitter);
+            assertEquals(self, RocAuc.compute(e, y, tiles, y, true, 3000), 0.0, "jitter " + jitter + ", chunked");
+            // as queries against a reference set: ordered pairs, the self pairs (distance 0) included as positives
+            assertEquals(pairCount(x, y, false), RocAuc.compute(e, y, tiles, y, false, Integer.MAX_VALUE), 1e-15,
+                    "jitter " + jitter + ", as query x reference");
+        }
+    }
+
+    /** Mann–Whitney over the 1-D points' pairs: unordered without self pairs, or all ordered pairs. */
+    private static double pairCount(double[] x, int[] y, boolean selfMode) {
+        int n = x.length;
+        java.util.List<Double> posD = new java.util.ArrayList<>();
+        java.util.List<Double> negD = new java.util.ArrayList<>();
+        for (int a = 0; a < n; a++) {
+            for (int b = selfMode ? a + 1 : 0; b < n; b++) {
+                (y[a] == y[b] ? posD : negD).add(dist(x, a, b, 1));
+            }
+        }
+        double[] negs = negD.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double num = 0;
+        for (double dp : posD) {
+            int lo = lowerBound(negs, dp);
+            int hi = lowerBound(negs, Math.nextUp(dp));
+            num += (negs.length - hi) + 0.5 * (hi - lo);
+        }
+        return num / ((double) posD.size() * negs.length);
+    }
+
+    private static int lowerBound(double[] a, double v) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static double dist(double[] x, int a, int b, int d) {

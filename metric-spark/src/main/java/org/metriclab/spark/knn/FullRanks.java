@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.metriclab.eval.knn.SortedRun;
 
 /**
  * The rank of every relevant reference of every query over the whole ranking, for mean_average_precision, in two

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.metriclab.eval.knn.SortedRun;
 
 /**
  * Exact pair-verification ROC-AUC over all query–reference pairs, as metric-eval's RocAuc defines it: positive =

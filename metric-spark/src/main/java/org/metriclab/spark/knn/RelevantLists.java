@@ -3,7 +3,6 @@ package org.metriclab.spark.knn;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Map;
-import org.metriclab.eval.knn.SortedRun;
 
 /**
  * For a batch of queries, their relevant references (the query's label; the query itself excluded in self mode)

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.metriclab.eval.knn.SortedRun;
 
 /** Pair counts over reference blocks and positive chunks, without Spark, against the O(P·N) brute-force pair count. */
 class PairAucTest {

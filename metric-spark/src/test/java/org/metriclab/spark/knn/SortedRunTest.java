@@ -1,4 +1,4 @@
-package org.metriclab.eval.knn;
+package org.metriclab.spark.knn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

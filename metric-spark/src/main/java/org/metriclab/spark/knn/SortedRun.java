@@ -1,4 +1,4 @@
-package org.metriclab.eval.knn;
+package org.metriclab.spark.knn;
 
 import java.io.Serializable;
 
@@ -7,8 +7,8 @@ import java.io.Serializable;
  * (or at most) a given value: the bucket of v is ⌊(v − min)·buckets/(max − min)⌋ clamped to the buckets, computed
  * in floating point, which is monotone non-decreasing in v. So every value in a lower bucket than d is below d and
  * every value in a higher bucket is above it, and only d's own bucket needs a binary search: exact counts in
- * O(log(bucket size)) whatever the distribution of the values. Used by the exact pair ROC-AUC ({@link RocAuc}) and
- * by the Spark engine's distributed ranks.
+ * O(log(bucket size)) whatever the distribution of the values. Used by the Spark engine's distributed ranks and pair
+ * ROC-AUC.
  */
 public final class SortedRun implements Serializable {
     private static final long serialVersionUID = 1L;

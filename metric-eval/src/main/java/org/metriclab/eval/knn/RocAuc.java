@@ -141,8 +141,9 @@ public final class RocAuc {
         int[] fresh = new int[FINE];
         if (blocks.compareAndSet(c, null, fresh)) {
             if (used.incrementAndGet() > MAX_COARSE_USED) {
-                throw new IllegalArgumentException("roc_auc: the positive-pair distances spread over more than "
-                        + MAX_COARSE_USED / FINE + " binades (factors of two) in full; the exact count holds at most that");
+                throw new IllegalArgumentException("roc_auc: the positive-pair distances occupy more than " + MAX_COARSE_USED
+                        + " ranges of 1/" + FINE + " of a factor of two (a spread over more than " + MAX_COARSE_USED / FINE
+                        + " factors of two); the exact count keeps counters for at most that many");
             }
             return fresh;
         }
@@ -158,11 +159,13 @@ public final class RocAuc {
         List<int[]> ranges = new ArrayList<>();
         long counted = 0;
         int from = -1;
+        int last = -1;
         long filled = 0;
         for (int c = 0; c < COARSE; c++) {
             if (counts[c] == null) {
                 continue;
             }
+            last = c;
             long n = 0;
             for (int f = 0; f < FINE; f++) {
                 n += counts[c][f];
@@ -185,7 +188,7 @@ public final class RocAuc {
             throw tooManyAlike(positives - counted, chunk);
         }
         if (from >= 0) {
-            ranges.add(new int[] {from, COARSE});
+            ranges.add(new int[] {from, last + 1});
         }
         return ranges;
     }

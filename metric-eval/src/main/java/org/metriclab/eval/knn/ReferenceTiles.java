@@ -154,6 +154,50 @@ public final class ReferenceTiles {
         }
     }
 
+    /**
+     * As {@link #distances} for two queries at once (at {@code q[qa0 ..]} into acc0, at {@code q[qa1 ..]} into
+     * acc1): each loaded reference value serves both, and each query's sums are added in the same order as
+     * {@link #distances}, so the values are bit for bit the same.
+     */
+    void distances2(double[] q, int qa0, int qa1, int tile, double[] acc0, double[] acc1) {
+        int width = width(tile);
+        int base = tile * dim;
+        Arrays.fill(acc0, 0, width, 0.0);
+        Arrays.fill(acc1, 0, width, 0.0);
+        int t = 0;
+        for (; t + 4 <= dim; t += 4) {
+            sweep24Exact(q[qa0 + t], q[qa0 + t + 1], q[qa0 + t + 2], q[qa0 + t + 3], q[qa1 + t], q[qa1 + t + 1],
+                    q[qa1 + t + 2], q[qa1 + t + 3], columns[base + t], columns[base + t + 1], columns[base + t + 2],
+                    columns[base + t + 3], acc0, acc1, width);
+        }
+        for (; t < dim; t++) {
+            sweep1(q[qa0 + t], columns[base + t], acc0, width);
+            sweep1(q[qa1 + t], columns[base + t], acc1, width);
+        }
+    }
+
+    /** {@link #sweep4} for two queries over the same four columns. */
+    private static void sweep24Exact(double a0, double a1, double a2, double a3, double b0, double b1, double b2,
+                                     double b3, double[] x0, double[] x1, double[] x2, double[] x3, double[] acc0,
+                                     double[] acc1, int width) {
+        for (int j = 0; j < width; j++) {
+            double v0 = x0[j];
+            double v1 = x1[j];
+            double v2 = x2[j];
+            double v3 = x3[j];
+            double d0 = a0 - v0;
+            double d1 = a1 - v1;
+            double d2 = a2 - v2;
+            double d3 = a3 - v3;
+            double e0 = b0 - v0;
+            double e1 = b1 - v1;
+            double e2 = b2 - v2;
+            double e3 = b3 - v3;
+            acc0[j] = acc0[j] + d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3;
+            acc1[j] = acc1[j] + e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
+        }
+    }
+
     /** acc[j] = (((acc[j] + d0²) + d1²) + d2²) + d3²: the scalar summation order, four dimensions per pass. */
     private static void sweep4(double a0, double a1, double a2, double a3, double[] x0, double[] x1, double[] x2,
                                double[] x3, double[] acc, int width) {

@@ -50,16 +50,26 @@ public final class TiledSearch {
         int d = queries.dim();
         int nr = references.rows();
         scan(queries, references, visitors, (q0, q1, buf) -> {
-            double[] acc = new double[ReferenceTiles.WIDTH];
+            double[] acc0 = new double[ReferenceTiles.WIDTH];
+            double[] acc1 = new double[ReferenceTiles.WIDTH];
             for (int tile = 0; tile < references.tiles(); tile++) {
                 int col = references.start(tile);
                 int width = references.width(tile);
-                for (int i = q0; i < q1; i++) {
-                    if (afterSelf && col + width <= i + 1) {
-                        continue;
+                // two queries per sweep; a pair whose first query needs no entries of this tile (after-self rows
+                // skip the tiles wholly at or before the query) skips it only if the second does too
+                for (int i = q0; i < q1; i += 2) {
+                    int i1 = i + 1;
+                    boolean need0 = !afterSelf || col + width > i + 1;
+                    boolean need1 = i1 < q1 && (!afterSelf || col + width > i1 + 1);
+                    if (need0 && need1) {
+                        references.distances2(q, i * d, i1 * d, tile, acc0, acc1);
+                        System.arraycopy(acc0, 0, buf, (i - q0) * nr + col, width);
+                        System.arraycopy(acc1, 0, buf, (i1 - q0) * nr + col, width);
+                    } else if (need0 || need1) {
+                        int only = need0 ? i : i1;
+                        references.distances(q, only * d, tile, acc0);
+                        System.arraycopy(acc0, 0, buf, (only - q0) * nr + col, width);
                     }
-                    references.distances(q, i * d, tile, acc);
-                    System.arraycopy(acc, 0, buf, (i - q0) * nr + col, width);
                 }
             }
         });

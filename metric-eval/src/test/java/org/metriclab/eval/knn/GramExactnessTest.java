@@ -124,4 +124,67 @@ class GramExactnessTest {
             assertEquals(tiles.exact(raw, 2 * dim, tiles.start(1) + j), row[j], 0.0);
         }
     }
+
+    @Test
+    void exactRowsHoldTheScalarSumsForOddBlocksAndAfterSelf() {
+        // 67 queries: a block of 64 and one of 3, so the two-query sweep ends on a lone query; 3 reference tiles
+        SplittableRandom rnd = new SplittableRandom(8);
+        int dim = 6;
+        int nq = 67;
+        int nr = 2 * ReferenceTiles.WIDTH + 11;
+        double[] qRaw = new double[nq * dim];
+        double[] rRaw = new double[nr * dim];
+        for (int i = 0; i < qRaw.length; i++) {
+            qRaw[i] = rnd.nextGaussian();
+        }
+        for (int i = 0; i < rRaw.length; i++) {
+            rRaw[i] = rnd.nextGaussian();
+        }
+        Embeddings q = Embeddings.of(qRaw, nq, dim, "q");
+        ReferenceTiles refs = new ReferenceTiles(Embeddings.of(rRaw, nr, dim, "r"));
+        int[] visited = new int[1];
+        TiledSearch.forEachRow(q, refs, () -> (query, dist, off) -> {
+            for (int j = 0; j < nr; j++) {
+                assertEquals(refs.exact(qRaw, query * dim, j), dist[off + j], 0.0, "query " + query + ", reference " + j);
+            }
+            synchronized (visited) {
+                visited[0]++;
+            }
+        });
+        assertEquals(nq, visited[0]);
+        // self mode over the references: every entry after the query is defined
+        Embeddings self = Embeddings.of(rRaw, nr, dim, "r");
+        TiledSearch.forEachRowAfterSelf(self, refs, () -> (query, dist, off) -> {
+            for (int j = query + 1; j < nr; j++) {
+                assertEquals(refs.exact(rRaw, query * dim, j), dist[off + j], 0.0, "self query " + query + ", reference " + j);
+            }
+        });
+    }
+
+    @Test
+    void twoQueryExactKernelIsBitIdenticalToTheOneQueryKernel() {
+        SplittableRandom rnd = new SplittableRandom(4);
+        for (int dim : new int[] {1, 3, 4, 7, 8, 13}) {
+            int n = ReferenceTiles.WIDTH + 9;
+            double[] raw = new double[n * dim];
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = 1e3 + rnd.nextGaussian() * 1e-3 * (rnd.nextBoolean() ? 1 : 1e6);
+            }
+            ReferenceTiles tiles = new ReferenceTiles(Embeddings.of(raw, n, dim, "x"));
+            double[] one = new double[ReferenceTiles.WIDTH];
+            double[] a0 = new double[ReferenceTiles.WIDTH];
+            double[] a1 = new double[ReferenceTiles.WIDTH];
+            for (int tile = 0; tile < tiles.tiles(); tile++) {
+                int q0 = rnd.nextInt(n);
+                int q1 = rnd.nextInt(n);
+                tiles.distances2(raw, q0 * dim, q1 * dim, tile, a0, a1);
+                tiles.distances(raw, q0 * dim, tile, one);
+                assertArrayEquals(java.util.Arrays.copyOf(one, tiles.width(tile)), java.util.Arrays.copyOf(a0, tiles.width(tile)),
+                        "dim " + dim + ", first query");
+                tiles.distances(raw, q1 * dim, tile, one);
+                assertArrayEquals(java.util.Arrays.copyOf(one, tiles.width(tile)), java.util.Arrays.copyOf(a1, tiles.width(tile)),
+                        "dim " + dim + ", second query");
+            }
+        }
+    }
 }

@@ -66,6 +66,15 @@ public final class Embeddings {
         return new Embeddings(d, rows, dim, what);
     }
 
+    /** The given rows, in this order. */
+    Embeddings subset(int[] rowsKept) {
+        double[] out = new double[rowsKept.length * dim];
+        for (int i = 0; i < rowsKept.length; i++) {
+            System.arraycopy(data, rowsKept[i] * dim, out, i * dim, dim);
+        }
+        return new Embeddings(out, rowsKept.length, dim, "rows of these embeddings");
+    }
+
     private static void checkLength(int length, int rows, int dim, String what) {
         if (length < 0) {
             throw new IllegalArgumentException(what + " must not be null");

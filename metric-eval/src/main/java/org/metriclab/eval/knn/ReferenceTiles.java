@@ -116,6 +116,15 @@ public final class ReferenceTiles {
         return s;
     }
 
+    /** The tiles of the given references (their rows in this order). */
+    ReferenceTiles subset(int[] rowsKept) {
+        double[] data = new double[rowsKept.length * dim];
+        for (int i = 0; i < rowsKept.length; i++) {
+            System.arraycopy(rowMajor, rowsKept[i] * dim, data, i * dim, dim);
+        }
+        return new ReferenceTiles(Embeddings.of(data, rowsKept.length, dim, "references"));
+    }
+
     public int rows() {
         return rows;
     }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -24,21 +23,22 @@ import java.util.stream.IntStream;
  * squared differences in the same order for (i, j) and (j, i)), so each ordered count is exactly twice the unordered
  * one, P·N four times, and the AUC is the same number — with half the positives to hold and to count.
  *
- * <p>Memory-bounded and exact, in 1 + 2·chunks passes over the exact distances (one chunk up to {@link #CHUNK}
- * positives). A non-negative float64 is ordered like its 64-bit pattern, split here into a coarse key (the top 22
- * bits: exponent and 10 mantissa bits), a fine key (the next 10 bits) and a 32-bit residual:
+ * <p>Memory-bounded and exact. A non-negative float64 is ordered like its 64-bit pattern, split here into a coarse key
+ * (the top 22 bits: exponent and 10 mantissa bits), a fine key (the next 10 bits) and a 32-bit residual:
  * <ol>
  *   <li>count the positives per (coarse, fine) bucket — counters are allocated only for the coarse keys that occur;
- *   <li>per chunk (a range of coarse keys holding at most CHUNK positives): store each positive's residual at its
- *       bucket's place in one {@code int[]} (4 bytes per positive, the bucket being implied by the place), sort each
- *       bucket, then count for every negative the positives below and equal to it: those of the lower buckets come
- *       from the bucket offsets, those of its own bucket from a binary search over residuals.
+ *   <li>per chunk (a range of coarse keys holding at most {@link #CHUNK} positives): store each positive's residual
+ *       at its bucket's place in one {@code int[]} (4 bytes per positive, the bucket being implied by the place),
+ *       sort each bucket, then count for every negative the positives below and equal to it: those of the lower
+ *       buckets come from the bucket offsets, those of its own bucket from a binary search over residuals.
  * </ol>
- * No float64 value is rounded on the way, so the counts are exact for any data. The placing and the counting go
- * through per-thread batches sorted by bucket, so that they walk the offsets and residuals forward instead of
- * jumping for every pair. At 70,000 × 64 in self mode (245 M positives, 2.2 G negatives) that is one chunk, three
- * passes: 111 s and 1.3 GiB of heap on this project's 2-core machine, against 434 s for the earlier method (sorted
- * float64 positives, 2<sup>25</sup> per chunk, 17 passes).
+ * No float64 value is rounded on the way, so the counts are exact for any data. The positive distances are computed
+ * label by label over copies of each label's rows (a tenth of all pairs for ten balanced classes), so only the
+ * counting of the negatives is a full pass over all pairs, once per chunk. The placing and the counting go through
+ * per-thread batches sorted by bucket, so that they walk the offsets and residuals forward instead of jumping for
+ * every pair. At 70,000 × 64 in self mode (245 M positives, 2.2 G negatives; one chunk) this took 87 s and 1.3 GiB
+ * of heap on this project's 2-core machine, against 434 s for the earlier method (sorted float64 positives,
+ * 2<sup>25</sup> per chunk, 17 full passes).
  */
 public final class RocAuc {
     /** Most positives held at once: their residuals take 4 bytes each (1 GiB). */
@@ -77,7 +77,7 @@ public final class RocAuc {
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }
-        Pairs pairs = new Pairs(queries, queryLabels, refs, refLabels, selfMode);
+        Pairs pairs = Pairs.of(queries, queryLabels, refs, refLabels, selfMode);
         int[][] counts = fineCounts(pairs);
         double less = 0;
         double equal = 0;
@@ -89,8 +89,62 @@ public final class RocAuc {
         return (less + 0.5 * equal) / ((double) positives * negatives);
     }
 
-    /** The pairs counted: every query's distance row, in self mode only its entries after the query. */
-    private record Pairs(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
+    /**
+     * The pairs counted: every query's distance row, in self mode only its entries after the query; and, label by
+     * label, copies of that label's queries and references for the positive pairs alone.
+     */
+    private record Pairs(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode,
+                         List<Label> labels) {
+        /** One label's queries and references (in self mode the same rows). */
+        private record Label(Embeddings queries, ReferenceTiles refs) {
+        }
+
+        static Pairs of(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
+            Map<Integer, List<Integer>> refRows = rowsByLabel(refLabels);
+            Map<Integer, List<Integer>> queryRows = selfMode ? refRows : rowsByLabel(queryLabels);
+            List<Label> labels = new ArrayList<>();
+            refRows.forEach((label, rows) -> {
+                List<Integer> own = queryRows.get(label);
+                if (own != null) {
+                    int[] r = rows.stream().mapToInt(Integer::intValue).toArray();
+                    Embeddings q = queries.subset(own.stream().mapToInt(Integer::intValue).toArray());
+                    labels.add(new Label(q, selfMode ? new ReferenceTiles(q) : refs.subset(r)));
+                }
+            });
+            return new Pairs(queries, queryLabels, refs, refLabels, selfMode, labels);
+        }
+
+        private static Map<Integer, List<Integer>> rowsByLabel(int[] labels) {
+            Map<Integer, List<Integer>> rows = new HashMap<>();
+            for (int i = 0; i < labels.length; i++) {
+                rows.computeIfAbsent(labels[i], l -> new ArrayList<>()).add(i);
+            }
+            return rows;
+        }
+
+        /**
+         * Every positive pair's distance, and only those: label by label, the tiled exact kernel over the copies of
+         * that label's rows (the same sums in the same order, so bit for bit the values of the full rows), each call
+         * handing one query's distances to the references of its label (in self mode those after it). With ten
+         * balanced classes this is about a tenth of a full pass.
+         */
+        void positives(Supplier<? extends PositiveRow> sinks) {
+            for (Label label : labels) {
+                int n = label.refs().rows();
+                if (selfMode) {
+                    TiledSearch.forEachRowAfterSelf(label.queries(), label.refs(), () -> {
+                        PositiveRow sink = sinks.get();
+                        return (a, dist, off) -> sink.accept(dist, off + a + 1, n - a - 1);
+                    });
+                } else {
+                    TiledSearch.forEachRow(label.queries(), label.refs(), () -> {
+                        PositiveRow sink = sinks.get();
+                        return (a, dist, off) -> sink.accept(dist, off, n);
+                    });
+                }
+            }
+        }
+
         void rows(Supplier<? extends TiledSearch.RowVisitor> visitors) {
             if (selfMode) {
                 TiledSearch.forEachRowAfterSelf(queries, refs, visitors);
@@ -114,20 +168,17 @@ public final class RocAuc {
      * without positives.
      */
     private static int[][] fineCounts(Pairs pairs) {
-        int nr = pairs.refs().rows();
         AtomicReferenceArray<int[]> blocks = new AtomicReferenceArray<>(COARSE);
         AtomicInteger used = new AtomicInteger();
-        pairs.rows(() -> (query, dist, off) -> {
-            for (int j = pairs.first(query); j < nr; j++) {
-                if (pairs.positive(query, j)) {
-                    long bits = Double.doubleToRawLongBits(dist[off + j]);
-                    int c = (int) (bits >>> COARSE_SHIFT);
-                    int[] block = blocks.get(c);
-                    if (block == null) {
-                        block = allocate(blocks, c, used);
-                    }
-                    INTS.getAndAdd(block, (int) (bits >>> FINE_SHIFT) & (FINE - 1), 1);
+        pairs.positives(() -> (dist, from, count) -> {
+            for (int k = from; k < from + count; k++) {
+                long bits = Double.doubleToRawLongBits(dist[k]);
+                int c = (int) (bits >>> COARSE_SHIFT);
+                int[] block = blocks.get(c);
+                if (block == null) {
+                    block = allocate(blocks, c, used);
                 }
+                INTS.getAndAdd(block, (int) (bits >>> FINE_SHIFT) & (FINE - 1), 1);
             }
         });
         int[][] out = new int[COARSE][];
@@ -233,7 +284,7 @@ public final class RocAuc {
         int bucketBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, used * FINE - 1));
         int threads = ForkJoinPool.getCommonPoolParallelism();
         // pass 2: every positive's residual at its bucket's place (a run of one bucket takes its places at once)
-        batched(pairs, bucketBits, (int) Math.min(Batch.CAPACITY, Math.max(1024, chunkPositives / threads)),
+        batched(bucketBits, (int) Math.min(Batch.CAPACITY, Math.max(1024, chunkPositives / threads)),
                 () -> (sorted, size) -> {
                     for (int k = 0; k < size; ) {
                         int at = (int) (sorted[k] >>> 32);
@@ -247,18 +298,18 @@ public final class RocAuc {
                         }
                     }
                 },
-                (query, dist, off, batch) -> {
-                    for (int j = pairs.first(query); j < nr; j++) {
-                        if (pairs.positive(query, j)) {
-                            long bits = Double.doubleToRawLongBits(dist[off + j]);
+                local -> pairs.positives(() -> {
+                    Batch batch = local.get();
+                    return (dist, first, count) -> {
+                        for (int k = first; k < first + count; k++) {
+                            long bits = Double.doubleToRawLongBits(dist[k]);
                             int c = (int) (bits >>> COARSE_SHIFT);
                             if (c >= from && c < to) {
                                 batch.add(entry(slot[c - from], bits));
                             }
                         }
-                    }
-                    return 0;
-                });
+                    };
+                }));
         IntStream.range(0, used).parallel().forEach(u -> {
             for (int at = u * FINE; at < (u + 1) * FINE; at++) {
                 if (offsets[at + 1] - offsets[at] > 1) {
@@ -268,33 +319,36 @@ public final class RocAuc {
         });
         // pass 3: every negative against the chunk's positives: those of the lower buckets from the offsets, those
         // of its own bucket by a binary search over their residuals
-        List<Counter> counters = batched(pairs, bucketBits,
+        List<Counter> counters = batched(bucketBits,
                 (int) Math.min(Batch.CAPACITY, Math.max(1024, negatives / threads)),
                 () -> new Counter(offsets, residuals),
-                (query, dist, off, batch) -> {
-                    long l = 0;
-                    for (int j = pairs.first(query); j < nr; j++) {
-                        if (pairs.positive(query, j)) {
-                            continue;
+                local -> pairs.rows(() -> {
+                    Batch batch = local.get();
+                    return (query, dist, off) -> {
+                        long l = 0;
+                        for (int j = pairs.first(query); j < nr; j++) {
+                            if (pairs.positive(query, j)) {
+                                continue;
+                            }
+                            long bits = Double.doubleToRawLongBits(dist[off + j]);
+                            int c = (int) (bits >>> COARSE_SHIFT);
+                            if (c < from) {
+                                continue;
+                            }
+                            if (c >= to) {
+                                l += chunkPositives;
+                                continue;
+                            }
+                            int u = slot[c - from];
+                            if (u < 0) {
+                                l += below[c - from];
+                                continue;
+                            }
+                            batch.add(entry(u, bits));
                         }
-                        long bits = Double.doubleToRawLongBits(dist[off + j]);
-                        int c = (int) (bits >>> COARSE_SHIFT);
-                        if (c < from) {
-                            continue;
-                        }
-                        if (c >= to) {
-                            l += chunkPositives;
-                            continue;
-                        }
-                        int u = slot[c - from];
-                        if (u < 0) {
-                            l += below[c - from];
-                            continue;
-                        }
-                        batch.add(entry(u, bits));
-                    }
-                    return l;
-                });
+                        batch.direct += l;
+                    };
+                }));
         long less = 0;
         long equal = 0;
         for (Counter counter : counters) {
@@ -314,32 +368,28 @@ public final class RocAuc {
         void accept(long[] sorted, int size);
     }
 
-    /** One row's work: entries go to the batch, the return value adds to the pass's "less" count directly. */
-    private interface RowBatcher {
-        long visit(int query, double[] dist, int off, Batch batch);
+    /** A query's positive pair distances, dist[from .. from + count). */
+    private interface PositiveRow {
+        void accept(double[] dist, int from, int count);
     }
 
     /**
-     * One pass over the pairs in which each thread collects entries in its own {@link Batch}, each batch handing
-     * them, sorted by bucket, to its own action whenever full and at the end. Returns the actions, one per thread.
-     * A {@link Counter} action also receives the rows' direct counts.
+     * One pass in which each thread collects entries in its own {@link Batch} (the pass gets the current thread's
+     * batch from the supplier it is given), each batch handing them, sorted by bucket, to its own action whenever
+     * full and at the end. Returns the actions, one per thread; a {@link Counter} also receives its batch's direct
+     * counts.
      */
-    private static <A extends BatchAction> List<A> batched(Pairs pairs, int bucketBits, int capacity, Supplier<A> actions,
-                                                           RowBatcher rows) {
-        ConcurrentLinkedQueue<Batch> all = new ConcurrentLinkedQueue<>();
+    private static <A extends BatchAction> List<A> batched(int bucketBits, int capacity, Supplier<A> actions,
+                                                           java.util.function.Consumer<Supplier<Batch>> pass) {
+        // one batch per thread, held by this pass only (a ThreadLocal would keep the arrays in the pool's threads)
+        Map<Thread, Batch> byThread = new java.util.concurrent.ConcurrentHashMap<>();
         List<A> made = java.util.Collections.synchronizedList(new ArrayList<>());
-        ThreadLocal<Batch> local = ThreadLocal.withInitial(() -> {
+        pass.accept(() -> byThread.computeIfAbsent(Thread.currentThread(), t -> {
             A action = actions.get();
             made.add(action);
-            Batch batch = new Batch(bucketBits, capacity, action);
-            all.add(batch);
-            return batch;
-        });
-        pairs.rows(() -> {
-            Batch batch = local.get();
-            return (query, dist, off) -> batch.direct += rows.visit(query, dist, off, batch);
-        });
-        for (Batch batch : all) {
+            return new Batch(bucketBits, capacity, action);
+        }));
+        for (Batch batch : byThread.values()) {
             batch.flush();
             if (batch.action instanceof Counter counter) {
                 counter.less += batch.direct;
@@ -384,7 +434,7 @@ public final class RocAuc {
     /**
      * One thread's entries; when full, they are sorted by bucket (LSD radix, passes of at most 13 bits) and handed
      * to the action, so that its reads and writes of the offsets and residuals run forward through memory instead of
-     * jumping for each pair (at 20,000 × 64 this halved the counting pass).
+     * jumping for each pair (at 20,000 × 64 the counting pass went from about 750 to 350 JFR samples).
      */
     private static final class Batch {
         /** Most entries held per thread (16 MiB, twice: the radix sort's target). */

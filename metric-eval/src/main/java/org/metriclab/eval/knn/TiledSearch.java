@@ -121,11 +121,12 @@ public final class TiledSearch {
         int nr = references.rows();
         int block = blockSize(nr);
         int blocks = (nq + block - 1) / block;
-        ThreadLocal<double[]> buffers = ThreadLocal.withInitial(() -> new double[block * nr]);
+        // one buffer per thread, held by this scan only (a ThreadLocal would keep it in the pool's threads)
+        java.util.Map<Thread, double[]> buffers = new java.util.concurrent.ConcurrentHashMap<>();
         IntStream.range(0, blocks).parallel().forEach(b -> {
             int q0 = b * block;
             int q1 = Math.min(nq, q0 + block);
-            double[] buf = buffers.get();
+            double[] buf = buffers.computeIfAbsent(Thread.currentThread(), t -> new double[block * nr]);
             filler.fill(q0, q1, buf);
             RowVisitor visitor = visitors.get();
             for (int i = q0; i < q1; i++) {

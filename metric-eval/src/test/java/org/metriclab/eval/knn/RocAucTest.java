@@ -140,6 +140,60 @@ class RocAucTest {
         }
     }
 
+    @Test
+    void separateQueriesWithLabelsMissingOnEitherSideMatchAPairCount() {
+        // queries against a different reference set over 3 reference tiles; label 3 only among the queries, label 4
+        // only among the references: their pairs are all negatives
+        SplittableRandom rnd = new SplittableRandom(21);
+        int d = 5;
+        int nq = 37;
+        int nr = 2 * ReferenceTiles.WIDTH + 7;
+        double[] q = new double[nq * d];
+        double[] r = new double[nr * d];
+        int[] qy = new int[nq];
+        int[] ry = new int[nr];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = rnd.nextInt(3) + (rnd.nextBoolean() ? 0.0 : rnd.nextGaussian() * 1e-3);
+        }
+        for (int i = 0; i < r.length; i++) {
+            r[i] = rnd.nextInt(3) + (rnd.nextBoolean() ? 0.0 : rnd.nextGaussian() * 1e-3);
+        }
+        for (int i = 0; i < nq; i++) {
+            qy[i] = rnd.nextInt(4);
+        }
+        for (int j = 0; j < nr; j++) {
+            ry[j] = rnd.nextInt(3) == 0 ? 4 : rnd.nextInt(3);
+        }
+        java.util.List<Double> posD = new java.util.ArrayList<>();
+        java.util.List<Double> negD = new java.util.ArrayList<>();
+        for (int a = 0; a < nq; a++) {
+            for (int b = 0; b < nr; b++) {
+                double s = 0;
+                for (int t = 0; t < d; t++) {
+                    double v = q[a * d + t] - r[b * d + t];
+                    s += v * v;
+                }
+                (qy[a] == ry[b] ? posD : negD).add(s);
+            }
+        }
+        double[] negs = negD.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double num = 0;
+        for (double dp : posD) {
+            int lo = lowerBound(negs, dp);
+            int hi = lowerBound(negs, Math.nextUp(dp));
+            num += (negs.length - hi) + 0.5 * (hi - lo);
+        }
+        double expected = num / ((double) posD.size() * negs.length);
+        ReferenceTiles tiles = new ReferenceTiles(Embeddings.of(r, nr, d, "r"));
+        Embeddings queries = Embeddings.of(q, nq, d, "q");
+        assertEquals(expected, RocAuc.compute(queries, qy, tiles, ry, false, Integer.MAX_VALUE), 1e-15);
+        assertEquals(expected, RocAuc.compute(queries, qy, tiles, ry, false, 600), 1e-15, "chunked");
+        // more positives at one distance than a chunk holds: a clear error, not a wrong count
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RocAuc.compute(queries, qy, tiles, ry, false, 50));
+        assertTrue(e.getMessage().contains("share nearly the same distance"), e.getMessage());
+    }
+
     /** Mann–Whitney over the 1-D points' pairs: unordered without self pairs, or all ordered pairs. */
     private static double pairCount(double[] x, int[] y, boolean selfMode) {
         int n = x.length;

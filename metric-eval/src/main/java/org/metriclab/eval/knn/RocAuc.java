@@ -91,24 +91,19 @@ public final class RocAuc {
 
     /**
      * The pairs counted: every query's distance row, in self mode only its entries after the query; and, label by
-     * label, copies of that label's queries and references for the positive pairs alone.
+     * label, the rows of that label's queries and references for the positive pairs alone.
      */
     private record Pairs(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode,
-                         List<Label> labels) {
-        /** One label's queries and references (in self mode the same rows). */
-        private record Label(Embeddings queries, ReferenceTiles refs) {
-        }
-
+                         List<int[][]> labels) {
         static Pairs of(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
             Map<Integer, List<Integer>> refRows = rowsByLabel(refLabels);
             Map<Integer, List<Integer>> queryRows = selfMode ? refRows : rowsByLabel(queryLabels);
-            List<Label> labels = new ArrayList<>();
+            List<int[][]> labels = new ArrayList<>();
             refRows.forEach((label, rows) -> {
                 List<Integer> own = queryRows.get(label);
                 if (own != null) {
-                    int[] r = rows.stream().mapToInt(Integer::intValue).toArray();
-                    Embeddings q = queries.subset(own.stream().mapToInt(Integer::intValue).toArray());
-                    labels.add(new Label(q, selfMode ? new ReferenceTiles(q) : refs.subset(r)));
+                    labels.add(new int[][] {own.stream().mapToInt(Integer::intValue).toArray(),
+                        rows.stream().mapToInt(Integer::intValue).toArray()});
                 }
             });
             return new Pairs(queries, queryLabels, refs, refLabels, selfMode, labels);
@@ -123,21 +118,23 @@ public final class RocAuc {
         }
 
         /**
-         * Every positive pair's distance, and only those: label by label, the tiled exact kernel over the copies of
-         * that label's rows (the same sums in the same order, so bit for bit the values of the full rows), each call
-         * handing one query's distances to the references of its label (in self mode those after it). With ten
-         * balanced classes this is about a tenth of a full pass.
+         * Every positive pair's distance, and only those: label by label, the tiled exact kernel over copies of that
+         * label's rows (made for the call and dropped after it, so at most one label's copy is held; the same sums in
+         * the same order, so bit for bit the values of the full rows), each call handing one query's distances to
+         * the references of its label (in self mode those after it). With ten balanced classes this is about a tenth
+         * of a full pass.
          */
         void positives(Supplier<? extends PositiveRow> sinks) {
-            for (Label label : labels) {
-                int n = label.refs().rows();
+            for (int[][] label : labels) {
+                int n = label[1].length;
                 if (selfMode) {
-                    TiledSearch.forEachRowAfterSelf(label.queries(), label.refs(), () -> {
+                    Embeddings own = queries.subset(label[0]);
+                    TiledSearch.forEachRowAfterSelf(own, new ReferenceTiles(own), () -> {
                         PositiveRow sink = sinks.get();
                         return (a, dist, off) -> sink.accept(dist, off + a + 1, n - a - 1);
                     });
                 } else {
-                    TiledSearch.forEachRow(label.queries(), label.refs(), () -> {
+                    TiledSearch.forEachRow(queries.subset(label[0]), refs.subset(label[1]), () -> {
                         PositiveRow sink = sinks.get();
                         return (a, dist, off) -> sink.accept(dist, off, n);
                     });

@@ -36,7 +36,7 @@ import java.util.stream.IntStream;
  * label by label over copies of each label's rows (a tenth of all pairs for ten balanced classes), so only the
  * counting of the negatives is a full pass over all pairs, once per chunk. The placing and the counting go through
  * per-thread batches sorted by bucket, so that they walk the offsets and residuals forward instead of jumping for
- * every pair. At 70,000 × 64 in self mode (245 M positives, 2.2 G negatives; one chunk) this took 87 s and 1.3 GiB
+ * every pair. At 70,000 × 64 in self mode (245 M positives, 2.2 G negatives; one chunk) this took 88 s and 1.4 GiB
  * of heap on this project's 2-core machine, against 434 s for the earlier method (sorted float64 positives,
  * 2<sup>25</sup> per chunk, 17 full passes).
  */

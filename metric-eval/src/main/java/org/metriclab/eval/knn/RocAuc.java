@@ -233,7 +233,9 @@ public final class RocAuc {
             filled += n;
         }
         if (counted != positives) {
-            throw tooManyAlike(positives - counted, chunk);
+            // only a counter that wrapped (more than 2³¹ positives at one distance) can do this
+            throw positives > Integer.MAX_VALUE ? tooManyAlike(positives - counted, chunk)
+                    : new IllegalStateException("roc_auc: counted " + counted + " positive pairs, expected " + positives);
         }
         if (from >= 0) {
             ranges.add(new int[] {from, last + 1});

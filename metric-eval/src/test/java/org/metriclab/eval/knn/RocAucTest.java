@@ -176,14 +176,7 @@ class RocAucTest {
                 (qy[a] == ry[b] ? posD : negD).add(s);
             }
         }
-        double[] negs = negD.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double num = 0;
-        for (double dp : posD) {
-            int lo = lowerBound(negs, dp);
-            int hi = lowerBound(negs, Math.nextUp(dp));
-            num += (negs.length - hi) + 0.5 * (hi - lo);
-        }
-        double expected = num / ((double) posD.size() * negs.length);
+        double expected = mannWhitney(posD, negD);
         ReferenceTiles tiles = new ReferenceTiles(Embeddings.of(r, nr, d, "r"));
         Embeddings queries = Embeddings.of(q, nq, d, "q");
         assertEquals(expected, RocAuc.compute(queries, qy, tiles, ry, false, Integer.MAX_VALUE), 1e-15);
@@ -204,6 +197,11 @@ class RocAucTest {
                 (y[a] == y[b] ? posD : negD).add(dist(x, a, b, 1));
             }
         }
+        return mannWhitney(posD, negD);
+    }
+
+    /** (#(pos, neg) with pos &lt; neg + ½ #(pos, neg) with pos = neg) / (P·N), negatives sorted and searched. */
+    private static double mannWhitney(java.util.List<Double> posD, java.util.List<Double> negD) {
         double[] negs = negD.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double num = 0;
         for (double dp : posD) {

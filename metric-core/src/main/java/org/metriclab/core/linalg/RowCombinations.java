@@ -26,15 +26,40 @@ public final class RowCombinations {
     /**
      * Overwrites c[i][jFrom .. jTo) for rowFrom ≤ i &lt; rowTo with Σ_{t ∈ [tFrom, tTo)} a[i][t]·b[t][jFrom .. jTo);
      * c's rows must be distinct arrays, none of them a row of b read in the same call.
+     *
+     * @throws IllegalArgumentException when a range is empty-reversed or reaches past a row or an array
      */
     public static void combine(double[][] a, double[][] b, double[][] c, int rowFrom, int rowTo,
                                int tFrom, int tTo, int jFrom, int jTo) {
+        requireShapes(a, b, c, rowFrom, rowTo, tFrom, tTo, jFrom, jTo);
         int i = rowFrom;
         for (; i + B <= rowTo; i += B) {
             four(a[i], a[i + 1], a[i + 2], a[i + 3], b, c[i], c[i + 1], c[i + 2], c[i + 3], tFrom, tTo, jFrom, jTo);
         }
         for (; i < rowTo; i++) {
             one(a[i], b, c[i], tFrom, tTo, jFrom, jTo);
+        }
+    }
+
+    private static void requireShapes(double[][] a, double[][] b, double[][] c, int rowFrom, int rowTo,
+                                      int tFrom, int tTo, int jFrom, int jTo) {
+        if (rowFrom < 0 || rowFrom > rowTo || rowTo > Math.min(a.length, c.length) || tFrom < 0 || tFrom > tTo
+                || tTo > b.length || jFrom < 0 || jFrom > jTo) {
+            throw new IllegalArgumentException("row combinations: rows [" + rowFrom + ", " + rowTo + "), t [" + tFrom + ", "
+                    + tTo + "), columns [" + jFrom + ", " + jTo + ") do not fit a with " + a.length + " rows, b with "
+                    + b.length + " rows and c with " + c.length + " rows");
+        }
+        for (int i = rowFrom; i < rowTo; i++) {
+            if (a[i].length < tTo || c[i].length < jTo) {
+                throw new IllegalArgumentException("row combinations: row " + i + " of a has " + a[i].length
+                        + " values and of c " + c[i].length + "; expected at least " + tTo + " and " + jTo);
+            }
+        }
+        for (int t = tFrom; t < tTo; t++) {
+            if (b[t].length < jTo) {
+                throw new IllegalArgumentException("row combinations: row " + t + " of b has " + b[t].length
+                        + " values; expected at least " + jTo);
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package org.metriclab.core.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,21 @@ class RowCombinationsTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void rangesThatDoNotFitAreRejectedWithTheShapes() {
+        double[][] a = new double[3][4];
+        double[][] b = new double[4][5];
+        double[][] c = new double[3][5];
+        for (Runnable bad : new Runnable[] {
+            () -> RowCombinations.combine(a, b, c, 0, 4, 0, 4, 0, 5),   // more rows than a and c have
+            () -> RowCombinations.combine(a, b, c, 0, 3, 0, 5, 0, 5),   // t past b
+            () -> RowCombinations.combine(a, b, c, 0, 3, 0, 4, 0, 6),   // columns past b's and c's rows
+            () -> RowCombinations.combine(a, b, c, 2, 1, 0, 4, 0, 5)}) { // reversed rows
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad::run);
+            assertTrue(e.getMessage().startsWith("row combinations:"), e.getMessage());
         }
     }
 }

@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
+import org.metriclab.core.learn.FitException;
+import org.metriclab.core.resource.InsufficientMemoryException;
+import org.metriclab.core.resource.MemoryBudget;
 import picocli.CommandLine;
 
 /**
@@ -56,7 +59,8 @@ public final class Main {
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException || ex instanceof IOException) {
+            if (ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException || ex instanceof IOException
+                    || ex instanceof FitException || ex instanceof InsufficientMemoryException) {
                 err.println("metriclab: error: " + reason(ex));
                 return BAD_INPUT;
             }
@@ -64,7 +68,13 @@ public final class Main {
             ex.printStackTrace(err);
             return INTERNAL;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("metriclab: error: ran out of memory (heap " + MemoryBudget.gigabytes(MemoryBudget.heapLimit())
+                    + "); use smaller inputs or settings, or raise the heap, e.g. JAVA_OPTS=-Xmx16g");
+            return BAD_INPUT;
+        }
     }
 
     private static String reason(Exception ex) {

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.metriclab.core.data.DataFormatException;
 
 /**
@@ -21,6 +23,8 @@ import org.metriclab.core.data.DataFormatException;
 final class TreeReader {
     /** Far deeper than any config or model needs; bounds the recursion of {@link #value}. */
     static final int MAX_DEPTH = 100;
+
+    private static final Pattern SPECIAL_FLOAT = Pattern.compile("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
 
     private final JsonParser parser;
     private final String source;
@@ -55,12 +59,26 @@ final class TreeReader {
             case START_OBJECT -> mapping(depth + 1);
             case START_ARRAY -> sequence(depth + 1);
             case VALUE_STRING -> parser.getText();
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+            case VALUE_NUMBER_INT -> parser.getNumberValue();
+            case VALUE_NUMBER_FLOAT -> floating();
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
             default -> throw fail("unsupported value (" + t + "); expected text, a number, true/false, a list or a mapping");
         };
+    }
+
+    /**
+     * A float; YAML's .inf and .nan become the matching doubles, so the binder can name the key that
+     * holds them instead of the parser failing on the literal.
+     */
+    private Object floating() throws IOException {
+        String text = parser.getText().strip();
+        if (SPECIAL_FLOAT.matcher(text).matches()) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            return lower.endsWith("nan") ? Double.NaN : lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return parser.getNumberValue();
     }
 
     private Map<String, Object> mapping(int depth) throws IOException {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.metriclab.core.data.DataFormatException;
@@ -110,12 +111,32 @@ public final class Trees {
         if (body.isBlank()) {
             throw new DataFormatException(source + ": empty file; expected a " + format + " document");
         }
+        rejectControlCharacters(body, source, format);
         try (JsonParser parser = mapper.getFactory().createParser(body)) {
             return new TreeReader(parser, source, format).document();
         } catch (JsonProcessingException e) {
             throw syntax(source, format, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Control characters other than tab and line breaks are not text; the parser would report them at 1:1. */
+    private static void rejectControlCharacters(String text, String source, String format) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7F || c == 0xFFFE || c == 0xFFFF) {
+                throw new DataFormatException(String.format(Locale.ROOT, "%s:%d:%d: control character U+%04X is not allowed in %s text;"
+                        + " is this a binary file?", source, line, column, (int) c, format));
+            }
+            column++;
         }
     }
 

@@ -54,7 +54,9 @@ class ConfigRangesTest {
                 e.getMessage());
         assertEquals(List.of(Long.MAX_VALUE, Long.MIN_VALUE), bind(BASE + "seeds: [9223372036854775807, -9223372036854775808]\n").seeds());
         assertEquals("seeds[0]", fails(BASE + "seeds: [1.0e19]\n").path());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> bind(BASE + "seeds: [.inf]\n")).getMessage().startsWith("t.yaml:5:"));
+        assertEquals("seeds[0]: expected an integer, found 'Infinity'", fails(BASE + "seeds: [.inf]\n").getMessage());
+        assertEquals("protocol.test_fraction: expected a finite number, found 'NaN'",
+                fails(BASE + "protocol: {type: holdout, test_fraction: .nan}\n").getMessage());
     }
 
     @Test

@@ -62,6 +62,20 @@ class TreesStrictTest {
     }
 
     @Test
+    void yamlInfinitiesAndNanAreValuesForTheBinderToJudge() {
+        Map<?, ?> t = (Map<?, ?>) Trees.parseYaml("a: .inf\nb: -.Inf\nc: .nan\n", "c.yaml");
+        assertEquals(Double.POSITIVE_INFINITY, t.get("a"));
+        assertEquals(Double.NEGATIVE_INFINITY, t.get("b"));
+        assertTrue(Double.isNaN((Double) t.get("c")));
+    }
+
+    @Test
+    void controlCharactersAreReportedWhereTheyAre() {
+        assertEquals("c.yaml:2:4: control character U+0001 is not allowed in YAML text; is this a binary file?",
+                fails("a: 1\nb: \u0001\n"));
+    }
+
+    @Test
     void filesThatAreNotUtf8OrAreDirectoriesSaySo() throws Exception {
         Path latin1 = dir.resolve("latin1.yaml");
         Files.write(latin1, new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});

@@ -149,7 +149,7 @@ public final class Params {
             } else if (s.equals("false")) {
                 r = false;
             } else {
-                throw bad(key, v, "true or false");
+                throw ParamException.invalid(key, v, "true or false");
             }
         }
         resolved.put(key, r);
@@ -176,7 +176,7 @@ public final class Params {
                 }
             }
             if (r == null) {
-                throw bad(key, v, "one of " + Arrays.stream(fallback.getDeclaringClass().getEnumConstants())
+                throw ParamException.invalid(key, v, "one of " + Arrays.stream(fallback.getDeclaringClass().getEnumConstants())
                         .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
             }
         }
@@ -238,10 +238,6 @@ public final class Params {
             String first = unknown.iterator().next();
             throw ParamException.unknown(List.copyOf(unknown), raw.get(first), owner, List.copyOf(new TreeSet<>(resolved.keySet())));
         }
-    }
-
-    private static ParamException bad(String key, Object v, String expected) {
-        return ParamException.invalid(key, v, expected);
     }
 
     @Override

@@ -108,7 +108,7 @@ public final class ConfigMutants {
     }
 
     private static Mutant deep(String valid, Random r) {
-        int depth = 1 + r.nextInt(r.nextBoolean() ? 20 : 5000);
+        int depth = 1 + r.nextInt(r.nextBoolean() ? 20 : 1000);
         String nested = r.nextBoolean() ? "[".repeat(depth) + "]".repeat(depth) : "{a: ".repeat(depth) + "1" + "}".repeat(depth);
         return utf8(valid + "nested: " + nested + "\n", Kind.DEEP_NESTING, "depth " + depth);
     }

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.metriclab.core.data.BuiltinDatasets;
 import org.metriclab.core.learn.Learners;
+import org.metriclab.core.learn.ParamException;
 import org.metriclab.core.learn.Params;
 import org.metriclab.experiments.data.DatasetSources;
 
@@ -37,7 +37,9 @@ public final class ConfigBinder {
     private static final Set<String> TOP = Set.of("name", "datasets", "protocol", "retrieval", "preprocessing", "seeds",
             "learners", "measures", "table", "warmup");
     private static final String TRAIN_SIZES = "train_sizes";
-    private static final Pattern PARAM_IN_MESSAGE = Pattern.compile("parameter '([^']+)'");
+    /** Results directories are named after the config; the first character keeps out '.', '..' and option-like names. */
+    private static final int MAX_NAME = 100;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0," + (MAX_NAME - 1) + "}");
 
     private final Learners registry;
     private final Path baseDir;
@@ -56,8 +58,9 @@ public final class ConfigBinder {
         root.rejectUnknown(TOP);
         Node nameNode = root.get("name");
         String name = nameNode.string();
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-            throw nameNode.fail("name '" + name + "' must be letters, digits, '_', '.' or '-' (it names the results directory)");
+        if (!NAME.matcher(name).matches()) {
+            throw nameNode.fail("name '" + name + "' must start with a letter or digit, continue with letters, digits, '_', '.' or '-',"
+                    + " and have at most " + MAX_NAME + " characters (it names the results directory)");
         }
         List<DatasetSpec> datasets = datasets(root.get("datasets"));
         Protocol protocol = root.has("protocol") ? protocol(root.get("protocol")) : new Protocol.FixedSplit();
@@ -185,14 +188,11 @@ public final class ConfigBinder {
     private static TrainSizes trainSizes(Node node) {
         List<Integer> out = new ArrayList<>();
         for (Node n : nonEmptyList(node)) {
-            long v = n.integer();
-            if (v < 2 || v > Integer.MAX_VALUE) {
-                throw n.fail("expected a training-set size >= 2, found " + v);
-            }
-            if (out.contains((int) v)) {
+            int v = n.intIn(2, Integer.MAX_VALUE, "a training-set size");
+            if (out.contains(v)) {
                 throw n.fail("train size " + v + " is listed twice");
             }
-            out.add((int) v);
+            out.add(v);
         }
         return new TrainSizes(out);
     }
@@ -200,7 +200,7 @@ public final class ConfigBinder {
     private static List<Integer> classes(Node node) {
         List<Integer> out = new ArrayList<>();
         for (Node n : nonEmptyList(node)) {
-            out.add(Math.toIntExact(n.integer()));
+            out.add(n.intIn(Integer.MIN_VALUE, Integer.MAX_VALUE, "a class label"));
         }
         return out;
     }
@@ -274,24 +274,21 @@ public final class ConfigBinder {
         }
     }
 
+    /**
+     * Creates the learner once to validate its parameters. A {@link ParamException} names its key, so
+     * the error points at {@code params.KEY} or {@code sweep.KEY}; other refusals point at the learner.
+     */
     private BoundLearner create(Node item, LearnerSpec.Variant v, Set<String> swept) {
         Params p = Params.of(v.params());
         try {
             registry.create(v.type(), p);
+        } catch (ParamException e) {
+            String key = e.key();
+            String where = item.path() + (swept.contains(key) ? ".sweep." : ".params.") + key;
+            throw new ConfigException(v.params().containsKey(key) ? where : item.path(),
+                    e.problem() == ParamException.Problem.UNKNOWN_KEY ? e.getMessage() : "learner '" + v.label() + "': " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            String msg = String.valueOf(e.getMessage());
-            boolean unknownParam = msg.startsWith("unknown parameter");
-            String key = null;
-            if (unknownParam) {
-                Set<String> unknown = new TreeSet<>(v.params().keySet());
-                unknown.removeAll(p.resolved().keySet());
-                key = unknown.isEmpty() ? null : unknown.iterator().next();
-            } else {
-                Matcher m = PARAM_IN_MESSAGE.matcher(msg);
-                key = m.find() && v.params().containsKey(m.group(1)) ? m.group(1) : null;
-            }
-            String where = key == null ? item.path() : item.path() + (swept.contains(key) ? ".sweep." : ".params.") + key;
-            throw new ConfigException(where, unknownParam ? msg : "learner '" + v.label() + "': " + msg);
+            throw new ConfigException(item.path(), "learner '" + v.label() + "': " + e.getMessage());
         }
         return new BoundLearner(v.type(), v.label(), p.resolved());
     }

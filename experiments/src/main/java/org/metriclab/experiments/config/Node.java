@@ -1,5 +1,7 @@
 package org.metriclab.experiments.config;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,23 +80,38 @@ record Node(String path, Object value) {
         return has(key) ? get(key).string() : fallback;
     }
 
+    /**
+     * The exact 64-bit integer this value denotes. Integral doubles (1e3) count; numbers outside the
+     * long range fail naming the range instead of being truncated or saturated.
+     */
     long integer() {
-        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !(value instanceof Double d && d.isInfinite())) {
-            return n.longValue();
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
         }
-        throw fail("expected an integer, found " + describe(value));
+        boolean integral = value instanceof BigInteger
+                || value instanceof Double d && Double.isFinite(d) && d == Math.rint(d);
+        if (!integral) {
+            throw fail("expected an integer, found " + describe(value));
+        }
+        BigInteger b = value instanceof BigInteger big ? big : new BigDecimal((Double) value).toBigIntegerExact();
+        if (b.bitLength() > 63) {
+            throw fail("integer " + b + " is outside the 64-bit range " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+        }
+        return b.longValue();
+    }
+
+    /** An integer in [min, max], checked before narrowing; the message names the limit. */
+    int intIn(int min, int max, String what) {
+        long v = integer();
+        if (v < min || v > max) {
+            throw fail("expected " + what + " from " + min + " to " + max
+                    + (max == Integer.MAX_VALUE ? " (the 32-bit limit)" : "") + ", found " + v);
+        }
+        return (int) v;
     }
 
     int intValue(String key, int fallback, int min) {
-        if (!has(key)) {
-            return fallback;
-        }
-        Node n = get(key);
-        long v = n.integer();
-        if (v < min || v > Integer.MAX_VALUE) {
-            throw n.fail("expected an integer >= " + min + ", found " + v);
-        }
-        return (int) v;
+        return has(key) ? get(key).intIn(min, Integer.MAX_VALUE, "an integer") : fallback;
     }
 
     double number() {

@@ -101,7 +101,7 @@ class ConfigBinderTest {
     void invalidParameterValuesFailBeforeRunning() {
         ConfigException e = fails(VALID.replace("rcond: 1.0e-8", "rcond: abc"));
         assertEquals("learners[1].params.rcond", e.path());
-        assertTrue(e.getMessage().contains("expected a number"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected a finite number"), e.getMessage());
         ConfigException range = fails(VALID.replace("rcond: 1.0e-8", "rcond: 2"));
         assertTrue(range.getMessage().contains("rcond must be in [0, 1)"), range.getMessage());
     }
@@ -166,7 +166,7 @@ class ConfigBinderTest {
     void invalidTrainSizesFailWithTheirPath() {
         String base = VALID + "protocol: {type: kfold, folds: 3, train_sizes: ";
         ConfigException small = fails(base + "[20, 1]}\n");
-        assertEquals("protocol.train_sizes[1]: expected a training-set size >= 2, found 1", small.getMessage());
+        assertEquals("protocol.train_sizes[1]: expected a training-set size from 2 to 2147483647 (the 32-bit limit), found 1", small.getMessage());
         ConfigException twice = fails(base + "[20, 20]}\n");
         assertEquals("protocol.train_sizes[1]: train size 20 is listed twice", twice.getMessage());
         assertEquals("protocol.train_sizes[0]", fails(base + "[many]}\n").path());

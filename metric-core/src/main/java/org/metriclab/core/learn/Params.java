@@ -1,5 +1,7 @@
 package org.metriclab.core.learn;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +24,10 @@ import java.util.stream.Collectors;
  * <p>Not thread-safe: one instance binds one component.
  */
 public final class Params {
+    /** Longer integer text is not parsed: no int or long needs more than 20 characters. */
+    private static final int MAX_INTEGER_TEXT = 40;
+    /** Plain decimal notation; Java-only forms such as 1d, 0x1p3 or "Infinity" are not numbers here. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private final Map<String, Object> raw;
     private final Map<String, Object> resolved = new TreeMap<>();
 
@@ -65,59 +72,65 @@ public final class Params {
         return raw.containsKey(key);
     }
 
+    /** An integer; values outside the int range fail with the key, the value and the limit. */
     public int getInt(String key, int fallback) {
         Object v = raw.get(key);
-        int r;
-        if (v == null) {
-            r = fallback;
-        } else if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            r = Math.toIntExact(n.longValue());
-        } else {
-            try {
-                r = Integer.parseInt(v.toString().trim());
-            } catch (NumberFormatException e) {
-                throw bad(key, v, "an integer");
-            }
-        }
+        int r = v == null ? fallback : (int) integral(key, v, Integer.MIN_VALUE, Integer.MAX_VALUE);
         resolved.put(key, r);
         return r;
     }
 
+    /** A 64-bit integer; values outside the long range fail with the key, the value and the limit. */
     public long getLong(String key, long fallback) {
         Object v = raw.get(key);
-        long r;
-        if (v == null) {
-            r = fallback;
-        } else if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            r = n.longValue();
-        } else {
-            try {
-                r = Long.parseLong(v.toString().trim());
-            } catch (NumberFormatException e) {
-                throw bad(key, v, "an integer");
-            }
-        }
+        long r = v == null ? fallback : integral(key, v, Long.MIN_VALUE, Long.MAX_VALUE);
         resolved.put(key, r);
         return r;
     }
 
+    /**
+     * The exact integer a value denotes, checked against [min, max] before narrowing. Integral
+     * doubles (1e3, 2.0) count as integers; fractions, non-finite values and text that is not an
+     * integer do not.
+     */
+    private static long integral(String key, Object v, long min, long max) {
+        String range = "an integer from " + min + " to " + max;
+        BigInteger b = exactInteger(v);
+        if (b == null) {
+            throw ParamException.invalid(key, v, range);
+        }
+        if (b.compareTo(BigInteger.valueOf(min)) < 0 || b.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw ParamException.invalid(key, v, range + " (" + (max == Integer.MAX_VALUE ? "32" : "64") + "-bit limit)");
+        }
+        return b.longValueExact();
+    }
+
+    private static BigInteger exactInteger(Object v) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return BigInteger.valueOf(((Number) v).longValue());
+        }
+        if (v instanceof BigInteger b) {
+            return b;
+        }
+        try {
+            if (v instanceof Double || v instanceof Float) {
+                double d = ((Number) v).doubleValue();
+                return Double.isFinite(d) ? new BigDecimal(d).toBigIntegerExact() : null;
+            }
+            if (v instanceof BigDecimal d) {
+                return d.toBigIntegerExact();
+            }
+            String text = v.toString().trim();
+            return text.isEmpty() || text.length() > MAX_INTEGER_TEXT ? null : new BigInteger(text);
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A finite number; NaN and infinities (also from numbers too large for a double) fail. */
     public double getDouble(String key, double fallback) {
         Object v = raw.get(key);
-        double r;
-        if (v == null) {
-            r = fallback;
-        } else if (v instanceof Number n) {
-            r = n.doubleValue();
-        } else {
-            try {
-                r = Double.parseDouble(v.toString().trim());
-            } catch (NumberFormatException e) {
-                throw bad(key, v, "a number");
-            }
-        }
-        if (Double.isNaN(r)) {
-            throw bad(key, v, "a number (not NaN)");
-        }
+        double r = v == null ? fallback : finite(key, v, "a finite number");
         resolved.put(key, r);
         return r;
     }
@@ -136,7 +149,7 @@ public final class Params {
             } else if (s.equals("false")) {
                 r = false;
             } else {
-                throw bad(key, v, "true or false");
+                throw ParamException.invalid(key, v, "true or false");
             }
         }
         resolved.put(key, r);
@@ -163,7 +176,7 @@ public final class Params {
                 }
             }
             if (r == null) {
-                throw bad(key, v, "one of " + Arrays.stream(fallback.getDeclaringClass().getEnumConstants())
+                throw ParamException.invalid(key, v, "one of " + Arrays.stream(fallback.getDeclaringClass().getEnumConstants())
                         .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
             }
         }
@@ -180,13 +193,13 @@ public final class Params {
         } else if (v instanceof List<?> list) {
             r = new ArrayList<>();
             for (Object o : list) {
-                r.add(toDouble(key, o));
+                r.add(finite(key, o, "a list of finite numbers"));
             }
         } else {
             r = new ArrayList<>();
             for (String s : v.toString().replace("[", "").replace("]", "").split("[,\\s]+")) {
                 if (!s.isBlank()) {
-                    r.add(toDouble(key, s));
+                    r.add(finite(key, s, "a list of finite numbers"));
                 }
             }
         }
@@ -195,15 +208,21 @@ public final class Params {
         return r;
     }
 
-    private double toDouble(String key, Object o) {
+    private static double finite(String key, Object o, String expected) {
+        double r;
         if (o instanceof Number n) {
-            return n.doubleValue();
+            r = n.doubleValue();
+        } else {
+            String text = o.toString().trim();
+            if (!DECIMAL.matcher(text).matches()) {
+                throw ParamException.invalid(key, o, expected);
+            }
+            r = Double.parseDouble(text);
         }
-        try {
-            return Double.parseDouble(o.toString().trim());
-        } catch (NumberFormatException e) {
-            throw bad(key, o, "a list of numbers");
+        if (!Double.isFinite(r)) {
+            throw ParamException.invalid(key, o, expected + " (at most " + Double.MAX_VALUE + " in magnitude)");
         }
+        return r;
     }
 
     /** Every value actually used, defaults included, sorted by key. */
@@ -216,14 +235,9 @@ public final class Params {
         Set<String> unknown = new TreeSet<>(raw.keySet());
         unknown.removeAll(resolved.keySet());
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown parameter" + (unknown.size() > 1 ? "s " : " ")
-                    + unknown.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", ")) + " for " + owner
-                    + "; known: " + (resolved.isEmpty() ? "(none)" : String.join(", ", new TreeSet<>(resolved.keySet()))));
+            String first = unknown.iterator().next();
+            throw ParamException.unknown(List.copyOf(unknown), raw.get(first), owner, List.copyOf(new TreeSet<>(resolved.keySet())));
         }
-    }
-
-    private IllegalArgumentException bad(String key, Object v, String expected) {
-        return new IllegalArgumentException("parameter '" + key + "' = '" + v + "': expected " + expected);
     }
 
     @Override

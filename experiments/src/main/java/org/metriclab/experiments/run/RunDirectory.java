@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.jackson.Trees;
 import org.metriclab.experiments.results.Provenance;
@@ -91,10 +93,10 @@ record RunDirectory(ExperimentConfig cfg, byte[] configBytes, Path configDir, In
 
     /** Refuses rows the plan would not produce (see the class comment); the first offending row is named. */
     static void checkRows(Path dir, List<Trial> plan, List<ResultRow> rows) {
-        Map<TrialKey, Trial> byKey = new HashMap<>();
+        Map<TrialKey, Set<Integer>> sizes = new HashMap<>();
         Map<List<String>, Trial> byLabel = new HashMap<>();
         for (Trial t : plan) {
-            byKey.put(t.key(), t);
+            sizes.computeIfAbsent(t.key().unsized(), k -> new TreeSet<>()).add(t.key().nTrain());
             byLabel.putIfAbsent(List.of(t.data().name(), t.learner().label()), t);
         }
         String wayOut = "; resume with the config that produced " + dir + ", or choose another --out";
@@ -109,10 +111,11 @@ record RunDirectory(ExperimentConfig cfg, byte[] configBytes, Path configDir, In
                 throw new IllegalArgumentException(dir.resolve(TrialLog.ROWS) + " holds learner '" + r.label() + "' as " + r.learner() + " "
                         + r.params() + ", but this config makes it " + t.learner().type() + " " + params + wayOut);
             }
-            Trial same = byKey.get(r.key());
-            if (same != null && r.nTrain() > 0 && r.nTrain() != same.split().train().length) {
+            Set<Integer> planned = sizes.get(r.key().unsized());
+            if (planned != null && r.nTrain() > 0 && !planned.contains(r.nTrain())) {
                 throw new IllegalArgumentException(dir.resolve(TrialLog.ROWS) + " holds " + r.key() + " trained on " + r.nTrain()
-                        + " rows, but this config trains it on " + same.split().train().length + wayOut);
+                        + " rows, but this config trains it on " + planned.stream().map(String::valueOf).collect(Collectors.joining(" or "))
+                        + wayOut);
             }
         }
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.LabeledData;
 import org.metriclab.core.data.Split;
 import org.metriclab.core.learn.Learners;
@@ -80,7 +79,8 @@ public final class Runner {
     private Summary runLocked(ExperimentConfig cfg, List<Trial> trials, RunDirectory setup, Path dir, boolean resume, TrialExecutor executor) {
         Set<TrialKey> done = new HashSet<>();
         TrialLog log = setup.open(dir, resume, trials, done);
-        List<Trial> pending = trials.stream().filter(t -> !done.contains(t.key())).toList();
+        // rows.csv files without n_train name their trials unsized
+        List<Trial> pending = trials.stream().filter(t -> !done.contains(t.key()) && !done.contains(t.key().unsized())).toList();
         listener.started(trials.size(), trials.size() - pending.size());
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
@@ -159,7 +159,6 @@ public final class Runner {
         List<Integer> sizes = cfg.trainSizes().sizes();
         for (int k = 0; k < sizes.size(); k++) {
             int n = sizes.get(k);
-            Dataset sized = data.dataset().withName(TrainSizes.name(spec.name(), n));
             Map<Long, List<Split>> sub = new java.util.LinkedHashMap<>();
             for (long seed : cfg.seeds()) {
                 List<Split> ss = new ArrayList<>();
@@ -177,7 +176,7 @@ public final class Runner {
                 for (long seed : cfg.seeds()) {
                     List<Split> ss = sub.get(seed);
                     for (int s = 0; s < ss.size(); s++) {
-                        out.add(new Trial(sized, ss.get(s), s, learner, seed));
+                        out.add(new Trial(data.dataset(), ss.get(s), s, learner, seed));
                     }
                 }
             }

@@ -31,8 +31,9 @@ import org.metriclab.experiments.results.TrialKey;
  * where it runs.
  */
 public record Trial(Dataset data, Split split, int splitIndex, BoundLearner learner, long seed) {
+    /** The trial's identity; its {@code nTrain} is the size of this trial's training part (the swept size in a sweep). */
     public TrialKey key() {
-        return new TrialKey(data.name(), learner.label(), seed, splitIndex);
+        return new TrialKey(data.name(), learner.label(), seed, splitIndex, split.train().length);
     }
 
     /** The outcome: one row per measure, the curve points, and the failure reason if any. */

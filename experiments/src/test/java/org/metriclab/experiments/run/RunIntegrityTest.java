@@ -148,4 +148,15 @@ class RunIntegrityTest {
         assertTrue(Files.readString(dir.resolve(Provenance.FILE)).contains(Provenance.CANONICAL_KEY), "provenance.json is written again");
         assertThrows(IllegalArgumentException.class, () -> run(changed, dir, true), "and from now on the hash refuses as well");
     }
+
+    @Test
+    void resumeWithoutMetadataRefusesRowsOfAnotherTrainingSize() throws Exception {
+        String sized = CONFIG.replace("protocol: {type: kfold, folds: 3}", "protocol: {type: holdout, test_fraction: 0.3, repeats: 1, train_sizes: [30, 60]}");
+        Path dir = tmp.resolve("sizes");
+        run(sized, dir, false);
+        Files.delete(dir.resolve(Provenance.FILE));
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> run(sized.replace("[30, 60]", "[30, 50]"), dir, true));
+        assertTrue(other.getMessage().contains("trained on 60 rows, but this config trains it on 30 or 50"), other.getMessage());
+        assertEquals(8, run(sized, dir, true).skipped(), "every sized trial is found again");
+    }
 }

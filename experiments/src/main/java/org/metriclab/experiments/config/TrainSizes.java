@@ -3,10 +3,7 @@ package org.metriclab.experiments.config;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.Progress;
@@ -14,13 +11,12 @@ import org.metriclab.core.learn.Progress;
 /**
  * The training-set sizes a config sweeps ({@code protocol: {..., train_sizes: [300, 600, 1200]}}): every
  * split's training part is replaced by a seeded, stratified subsample of {@code n} of its rows, once per
- * size, and the test part is kept. Each size is a dataset variant of its own, named
- * {@code "<dataset> (n=<size>)"} in rows.csv and the tables, so trials, resume and paired tests work per size.
- * An empty list means no sweep (the full training part, dataset names unchanged).
+ * size, and the test part is kept. The size is part of each trial's identity (its {@code n_train}, a column of
+ * rows.csv and curves.csv), so trials, resume and paired tests work per size while the dataset keeps its name;
+ * tables and figures label each size {@code "<dataset> (n=<size>)"} ({@link #name}), for display only.
+ * An empty list means no sweep (the full training part).
  */
 public record TrainSizes(List<Integer> sizes) {
-    private static final Pattern SIZED = Pattern.compile("(.*) \\(n=(\\d+)\\)");
-
     public TrainSizes {
         sizes = List.copyOf(sizes);
         for (int i = 0; i < sizes.size(); i++) {
@@ -42,7 +38,7 @@ public record TrainSizes(List<Integer> sizes) {
         return sizes.isEmpty();
     }
 
-    /** The dataset variant names in config order (just {@code dataset} without a sweep). */
+    /** The table labels of {@code dataset} at each size in config order (just {@code dataset} without a sweep). */
     public List<String> names(String dataset) {
         if (sizes.isEmpty()) {
             return List.of(dataset);
@@ -52,21 +48,20 @@ public record TrainSizes(List<Integer> sizes) {
         return out;
     }
 
-    /** The name of {@code dataset} subsampled to {@code n} training rows. */
+    /** The table label of {@code dataset} subsampled to {@code n} training rows. */
     public static String name(String dataset, int n) {
         return dataset + " (n=" + n + ")";
     }
 
-    /** The dataset a {@link #name} came from (the name itself when it is not a sized variant). */
+    /**
+     * The dataset name of a trial key. Keys hold the dataset's own name and the size separately, so this is the
+     * name itself; kept so that callers written for sized names still compile.
+     *
+     * @deprecated use {@code TrialKey.dataset()} directly
+     */
+    @Deprecated
     public static String baseName(String name) {
-        Matcher m = SIZED.matcher(name);
-        return m.matches() ? m.group(1) : name;
-    }
-
-    /** The size of a {@link #name}, if it is one. */
-    public static Optional<Integer> sizeOf(String name) {
-        Matcher m = SIZED.matcher(name);
-        return m.matches() ? Optional.of(Integer.parseInt(m.group(2))) : Optional.empty();
+        return name;
     }
 
     /**

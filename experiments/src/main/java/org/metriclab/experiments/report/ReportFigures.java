@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.metriclab.core.learn.Progress;
 import org.metriclab.eval.stats.Summary;
-import org.metriclab.experiments.config.TrainSizes;
 import org.metriclab.experiments.plots.Charts;
 import org.metriclab.experiments.plots.Figure;
 import org.metriclab.experiments.results.CurvePoint;
@@ -74,7 +73,7 @@ final class ReportFigures {
             if (!Double.isFinite(p.value())) {
                 continue;
             }
-            double[] acc = byDataset.computeIfAbsent(p.trial().dataset(), k -> new TreeMap<>(ReportFigures::curveOrder))
+            double[] acc = byDataset.computeIfAbsent(layout.datasetLabel(p.trial()), k -> new TreeMap<>(ReportFigures::curveOrder))
                     .computeIfAbsent(p.curve(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(p.trial().label(), k -> new TreeMap<>()).computeIfAbsent(p.step(), k -> new double[2]);
             acc[0] += p.value();
@@ -170,8 +169,7 @@ final class ReportFigures {
         if (series.isEmpty()) {
             return java.util.Optional.empty();
         }
-        boolean sweep = rows.stream().anyMatch(r -> TrainSizes.sizeOf(r.dataset()).isPresent());
-        String what = sweep ? "the training rows n of each stratified subsample (protocol.train_sizes)"
+        String what = layout.sized() ? "the training rows n of each stratified subsample (protocol.train_sizes)"
                 : "the number of training rows of each dataset";
         double lo = series.values().stream().flatMapToDouble(p -> java.util.Arrays.stream(p.x())).min().orElse(1);
         double hi = series.values().stream().flatMapToDouble(p -> java.util.Arrays.stream(p.x())).max().orElse(1);
@@ -193,7 +191,7 @@ final class ReportFigures {
                 continue;
             }
             ns.add(n);
-            double[] acc = byBase.computeIfAbsent(TrainSizes.baseName(r.dataset()), k -> new LinkedHashMap<>())
+            double[] acc = byBase.computeIfAbsent(r.dataset(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(r.label(), k -> new TreeMap<>()).computeIfAbsent(n, k -> new double[2]);
             acc[0] += r.fitSeconds();
             acc[1]++;
@@ -201,7 +199,7 @@ final class ReportFigures {
         if (ns.size() < 2) {
             return Map.of();
         }
-        boolean sweep = rows.stream().anyMatch(r -> TrainSizes.sizeOf(r.dataset()).isPresent());
+        boolean sweep = layout.sized();
         Map<String, Map<Integer, double[]>> lines = new LinkedHashMap<>();
         for (String l : layout.learners()) {
             byBase.forEach((base, byLabel) -> {

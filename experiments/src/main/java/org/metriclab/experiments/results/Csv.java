@@ -2,13 +2,32 @@ package org.metriclab.experiments.results;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * RFC 4180 fields on single lines: a field is quoted when it holds a comma or a quote (quotes
  * doubled). Line breaks inside values are replaced by spaces when writing, so every record is one line.
+ *
+ * <p>Formula neutralisation: spreadsheets execute a cell that starts with {@code = + - @} or a tab as a
+ * formula, so such a text field (a learner label like {@code =HYPERLINK(...)}) is written with a leading
+ * {@code '}, which spreadsheets show as text. Numbers ({@code -0.5}, {@code -1.0E-4}, {@code -Infinity})
+ * are written as they are. A field that itself starts with {@code '} gets one more, so {@link #parse}
+ * removes exactly one leading {@code '} and every field reads back as it was written.
  */
 final class Csv {
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?|[-+]?Infinity|NaN");
+
     private Csv() {
+    }
+
+    /** The field as a spreadsheet must see it: text that a spreadsheet would evaluate gets a leading {@code '}. */
+    static String neutralise(String field) {
+        if (field.isEmpty()) {
+            return field;
+        }
+        char c = field.charAt(0);
+        boolean formula = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+        return c == '\'' || formula && !NUMBER.matcher(field).matches() ? "'" + field : field;
     }
 
     static String line(List<String> fields) {
@@ -17,7 +36,7 @@ final class Csv {
             if (i > 0) {
                 sb.append(',');
             }
-            String f = fields.get(i).replace('\r', ' ').replace('\n', ' ');
+            String f = neutralise(fields.get(i).replace('\r', ' ').replace('\n', ' '));
             if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0) {
                 sb.append('"').append(f.replace("\"", "\"\"")).append('"');
             } else {
@@ -49,7 +68,7 @@ final class Csv {
             } else if (c == '"') {
                 quoted = true;
             } else if (c == ',') {
-                out.add(cur.toString());
+                out.add(restore(cur));
                 cur.setLength(0);
             } else {
                 cur.append(c);
@@ -59,7 +78,12 @@ final class Csv {
         if (quoted) {
             throw new IllegalArgumentException("unterminated quoted field");
         }
-        out.add(cur.toString());
+        out.add(restore(cur));
         return out;
+    }
+
+    /** Undoes {@link #neutralise}: one leading {@code '} is removed. */
+    private static String restore(StringBuilder field) {
+        return field.length() > 0 && field.charAt(0) == '\'' ? field.substring(1) : field.toString();
     }
 }

@@ -13,7 +13,9 @@ import java.util.List;
 public record CurvePoint(TrialKey trial, String curve, int step, double value) implements java.io.Serializable {
     /** The curve of {@code Progress.iteration} values. */
     public static final String OBJECTIVE = "objective";
-    public static final List<String> COLUMNS = List.of("dataset", "label", "seed", "split", "curve", "step", "value");
+    public static final List<String> COLUMNS = List.of("dataset", "label", "seed", "split", "n_train", "curve", "step", "value");
+    /** The header of curves.csv before {@code n_train} was added (trials read with n_train 0, unknown); still read. */
+    public static final List<String> UNSIZED_COLUMNS = List.of("dataset", "label", "seed", "split", "curve", "step", "value");
     /** The header of curves.csv before named curves existed (objective per iteration only); still read. */
     public static final List<String> LEGACY_COLUMNS = List.of("dataset", "label", "seed", "split", "iteration", "objective");
 
@@ -24,34 +26,34 @@ public record CurvePoint(TrialKey trial, String curve, int step, double value) i
     }
 
     List<String> fields() {
-        return List.of(trial.dataset(), trial.label(), Long.toString(trial.seed()), Integer.toString(trial.split()), curve,
-                Integer.toString(step), Double.toString(value));
+        return List.of(trial.dataset(), trial.label(), Long.toString(trial.seed()), Integer.toString(trial.split()),
+                trial.nTrain() == 0 ? "" : Integer.toString(trial.nTrain()), curve, Integer.toString(step), Double.toString(value));
     }
 
-    static TrialKey keyOf(List<String> f) {
-        if (f.size() != COLUMNS.size() && f.size() != LEGACY_COLUMNS.size()) {
-            throw new IllegalArgumentException("expected " + COLUMNS.size() + " fields, found " + f.size());
-        }
-        return new TrialKey(f.get(0), f.get(1), Long.parseLong(f.get(2)), Integer.parseInt(f.get(3)));
-    }
-
-    /** Parses one line's fields under {@code header} ({@link #COLUMNS}, or {@link #LEGACY_COLUMNS}: curve {@link #OBJECTIVE}). */
+    /**
+     * Parses one line's fields under {@code header}: {@link #COLUMNS}, {@link #UNSIZED_COLUMNS} (n_train 0), or
+     * {@link #LEGACY_COLUMNS} (n_train 0, curve {@link #OBJECTIVE}).
+     */
     static CurvePoint of(List<String> header, List<String> f) {
         if (f.size() != header.size()) {
             throw new IllegalArgumentException("expected " + header.size() + " fields (" + String.join(",", header) + "), found " + f.size());
         }
         try {
+            int o = header.equals(COLUMNS) ? 1 : 0;
+            int n = o == 0 || f.get(4).isEmpty() ? 0 : Integer.parseInt(f.get(4));
+            TrialKey key = new TrialKey(f.get(0), f.get(1), Long.parseLong(f.get(2)), Integer.parseInt(f.get(3)), n);
             if (header.equals(LEGACY_COLUMNS)) {
-                return new CurvePoint(keyOf(f), OBJECTIVE, Integer.parseInt(f.get(4)), Double.parseDouble(f.get(5)));
+                return new CurvePoint(key, OBJECTIVE, Integer.parseInt(f.get(4)), Double.parseDouble(f.get(5)));
             }
-            return new CurvePoint(keyOf(f), f.get(4), Integer.parseInt(f.get(5)), Double.parseDouble(f.get(6)));
+            return new CurvePoint(key, f.get(4 + o), Integer.parseInt(f.get(5 + o)), Double.parseDouble(f.get(6 + o)));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("seed, split, step and value must be numbers: " + e.getMessage());
+            throw new IllegalArgumentException("seed, split, n_train, step and value must be numbers: " + e.getMessage());
         }
     }
 
     /** The header {@code line} if it is one curves.csv has had, else empty. */
     static java.util.Optional<List<String>> header(List<String> line) {
-        return line.equals(COLUMNS) || line.equals(LEGACY_COLUMNS) ? java.util.Optional.of(line) : java.util.Optional.empty();
+        return line.equals(COLUMNS) || line.equals(UNSIZED_COLUMNS) || line.equals(LEGACY_COLUMNS) ? java.util.Optional.of(line)
+                : java.util.Optional.empty();
     }
 }

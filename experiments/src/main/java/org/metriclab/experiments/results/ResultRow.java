@@ -38,7 +38,7 @@ public record ResultRow(String dataset, String learner, String label, String par
     }
 
     public TrialKey key() {
-        return new TrialKey(dataset, label, seed, split);
+        return new TrialKey(dataset, label, seed, split, nTrain);
     }
 
     List<String> fields() {

@@ -204,7 +204,7 @@ public enum TableFormat {
 
         String escape(String s) {
             return switch (this) {
-                case MD -> s.replace("|", "\\|");
+                case MD -> markdownEscape(s);
                 case TEX -> latexEscape(s);
                 case HTML -> htmlEscape(s);
             };
@@ -237,6 +237,22 @@ public enum TableFormat {
         String rankLabel() {
             return this == TEX ? "avg.\\ rank" : RANK_ROW;
         }
+    }
+
+    /**
+     * Escapes text for a Markdown table cell: every character that gives text in a cell a meaning in Markdown
+     * or inline HTML ({@code \ | < > * _ ` [ ] ~ &}) is backslash-escaped, so a label such as {@code <script>} or
+     * {@code *x*} shows as written and a {@code |} never splits the cell.
+     */
+    static String markdownEscape(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            if ("\\|<>*_`[]~&".indexOf(ch) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(ch);
+        }
+        return sb.toString();
     }
 
     /** Escapes LaTeX's special characters in text. */

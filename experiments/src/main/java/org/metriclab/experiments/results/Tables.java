@@ -20,8 +20,13 @@ import org.metriclab.experiments.jackson.Trees;
  * How a run's rows become tables: one table per measure, rows and columns laid out as the config's
  * {@code table:} says (or by any of {@link #AXES}) and ordered as in the config. Tables are rebuilt from rows.csv and
  * config.resolved.yaml alone, so changing a layout never means rerunning.
+ *
+ * @param datasets the dataset axis labels in config order: dataset names, or with {@code sized} one label per
+ *                 dataset and training size ({@link TrainSizes#name})
+ * @param sized    the run sweeps training sizes, so the dataset axis tells the sizes apart by each row's {@code n_train}
  */
-public record Tables(List<String> measures, String rowAxis, String columnAxis, List<String> datasets, List<String> learners) {
+public record Tables(List<String> measures, String rowAxis, String columnAxis, List<String> datasets, List<String> learners,
+        boolean sized) {
     public static final String RESOLVED_CONFIG = "config.resolved.yaml";
     public static final String DIR = "tables";
     /** The keys a table can be laid out by. */
@@ -33,9 +38,19 @@ public record Tables(List<String> measures, String rowAxis, String columnAxis, L
         learners = List.copyOf(learners);
     }
 
+    /** A layout without a training-size sweep. */
+    public Tables(List<String> measures, String rowAxis, String columnAxis, List<String> datasets, List<String> learners) {
+        this(measures, rowAxis, columnAxis, datasets, learners, false);
+    }
+
     public static Tables of(ExperimentConfig cfg) {
         return new Tables(cfg.measures(), cfg.table().rows().configName(), cfg.table().columns().configName(),
-                cfg.datasetNames(), cfg.learnerLabels());
+                cfg.datasetNames(), cfg.learnerLabels(), !cfg.trainSizes().isEmpty());
+    }
+
+    /** The dataset axis label of a trial: its dataset, with the training size when the run sweeps sizes. */
+    public String datasetLabel(TrialKey trial) {
+        return sized ? TrainSizes.name(trial.dataset(), trial.nTrain()) : trial.dataset();
     }
 
     /** The layout of a results directory: from its config.resolved.yaml, else from the order of rows.csv. */
@@ -45,12 +60,19 @@ public record Tables(List<String> measures, String rowAxis, String columnAxis, L
             Set<String> ms = new LinkedHashSet<>();
             Set<String> ds = new LinkedHashSet<>();
             Set<String> ls = new LinkedHashSet<>();
+            Map<TrialKey, Integer> sizes = new java.util.HashMap<>();
+            boolean sized = false;
+            for (ResultRow r : rows) {
+                Integer other = sizes.putIfAbsent(r.key().unsized(), r.nTrain());
+                sized |= other != null && other != r.nTrain();
+            }
+            Tables unsized = new Tables(List.of(), "dataset", "learner", List.of(), List.of(), sized);
             rows.forEach(r -> {
                 ms.add(r.measure());
-                ds.add(r.dataset());
+                ds.add(unsized.datasetLabel(r.key()));
                 ls.add(r.label());
             });
-            return new Tables(new ArrayList<>(ms), "dataset", "learner", new ArrayList<>(ds), new ArrayList<>(ls));
+            return new Tables(new ArrayList<>(ms), "dataset", "learner", new ArrayList<>(ds), new ArrayList<>(ls), sized);
         }
         try {
             Map<?, ?> tree = (Map<?, ?>) Trees.readYaml(cfg);
@@ -73,7 +95,7 @@ public record Tables(List<String> measures, String rowAxis, String columnAxis, L
                 }
             }
             List<String> ms = ((List<?>) tree.get("measures")).stream().map(String::valueOf).toList();
-            return new Tables(ms, String.valueOf(table.get("rows")), String.valueOf(table.get("columns")), ds, ls);
+            return new Tables(ms, String.valueOf(table.get("rows")), String.valueOf(table.get("columns")), ds, ls, !sizes.isEmpty());
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new DataFormatException(cfg + ": not a resolved experiment config (expected the keys datasets, learners, measures, table)");
         }
@@ -97,10 +119,10 @@ public record Tables(List<String> measures, String rowAxis, String columnAxis, L
             throw new IllegalArgumentException("unknown table rows '" + rows + "'; known: " + String.join(", ", AXES));
         }
         String cols = rows.equals(columnAxis) ? rowAxis : columnAxis;
-        return new Tables(measures, rows, cols, datasets, learners);
+        return new Tables(measures, rows, cols, datasets, learners, sized);
     }
 
-    /** The value of {@code axis} in a row: its dataset, learner label, seed or split index. */
+    /** The value of {@code axis} in a row: its dataset label ({@link #datasetLabel}), learner label, seed or split index. */
     public String key(String axis, ResultRow r) {
         return axis(axis).apply(r);
     }
@@ -116,9 +138,9 @@ public record Tables(List<String> measures, String rowAxis, String columnAxis, L
         return sb.toString();
     }
 
-    private static Function<ResultRow, String> axis(String name) {
+    private Function<ResultRow, String> axis(String name) {
         return switch (name) {
-            case "dataset" -> ResultRow::dataset;
+            case "dataset" -> r -> datasetLabel(r.key());
             case "learner" -> ResultRow::label;
             case "seed" -> r -> Long.toString(r.seed());
             case "split" -> r -> Integer.toString(r.split());

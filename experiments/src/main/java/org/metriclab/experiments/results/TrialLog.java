@@ -30,16 +30,37 @@ import org.metriclab.core.data.DataFormatException;
 public final class TrialLog implements AutoCloseable {
     public static final String ROWS = "rows.csv";
     public static final String CURVES = "curves.csv";
-    private final FileChannel rows;
-    private final FileChannel curves;
+    private final Path dir;
+    private final Target rows;
+    private final Target curves;
+    /** The first write failure; once set, every later append is refused so no line can follow a partial one. */
+    private UncheckedIOException failure;
 
-    private TrialLog(Path dir) throws IOException {
-        this.rows = FileChannel.open(dir.resolve(ROWS), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        this.curves = FileChannel.open(dir.resolve(CURVES), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    /** An append-only file the log writes complete lines to, each write forced to disk. */
+    interface Target extends AutoCloseable {
+        void append(byte[] bytes) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    /** Opens the {@link Target} of a file that exists (the files themselves in a run; a failing one in tests). */
+    interface Opener {
+        Target open(Path file) throws IOException;
+    }
+
+    private TrialLog(Path dir, Opener opener) throws IOException {
+        this.dir = dir;
+        this.rows = opener.open(dir.resolve(ROWS));
+        this.curves = opener.open(dir.resolve(CURVES));
     }
 
     /** Starts fresh files in {@code dir}; fails when rows.csv already exists there. */
     public static TrialLog create(Path dir) {
+        return create(dir, TrialLog::fileTarget);
+    }
+
+    static TrialLog create(Path dir, Opener opener) {
         Path r = dir.resolve(ROWS);
         if (Files.exists(r)) {
             throw new IllegalArgumentException(r + " already exists; pass --resume to continue that run, or choose another --out");
@@ -47,7 +68,7 @@ public final class TrialLog implements AutoCloseable {
         try {
             Files.writeString(r, Csv.line(ResultRow.COLUMNS) + "\n", StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(CURVES), Csv.line(CurvePoint.COLUMNS) + "\n", StandardCharsets.UTF_8);
-            return new TrialLog(dir);
+            return new TrialLog(dir, opener);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + r + ": " + e.getMessage(), e);
         }
@@ -58,6 +79,10 @@ public final class TrialLog implements AutoCloseable {
      * {@code measures}; returns the log and the set of complete trials through {@code complete}.
      */
     public static TrialLog resume(Path dir, List<String> measures, Set<TrialKey> complete) {
+        return resume(dir, measures, complete, TrialLog::fileTarget);
+    }
+
+    static TrialLog resume(Path dir, List<String> measures, Set<TrialKey> complete, Opener opener) {
         Path r = dir.resolve(ROWS);
         if (!Files.isRegularFile(r)) {
             throw new IllegalArgumentException(dir + " has no " + ROWS + " to resume; run without --resume");
@@ -96,25 +121,36 @@ public final class TrialLog implements AutoCloseable {
         try {
             replace(r, keptRows);
             replace(c, keptCurves);
-            return new TrialLog(dir);
+            return new TrialLog(dir, opener);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rewrite " + r + ": " + e.getMessage(), e);
         }
     }
 
-    /** Appends one completed trial: its curve points, then its rows; both forced to disk. */
+    /**
+     * Appends one completed trial: its curve points, then its rows; both forced to disk. A write failure (a
+     * full disk, a lost mount) ends the log: this and every later append throw one exception whose message
+     * says that the trials written before are kept and that {@code --resume} continues the run.
+     */
     public synchronized void append(List<ResultRow> trialRows, List<CurvePoint> points) {
+        if (failure != null) {
+            throw failure;
+        }
+        Path file = dir.resolve(CURVES);
         try {
             if (!points.isEmpty()) {
                 StringBuilder sb = new StringBuilder();
                 points.forEach(p -> sb.append(Csv.line(p.fields())).append('\n'));
-                write(curves, sb.toString());
+                curves.append(sb.toString().getBytes(StandardCharsets.UTF_8));
             }
+            file = dir.resolve(ROWS);
             StringBuilder sb = new StringBuilder();
             trialRows.forEach(row -> sb.append(Csv.line(row.fields())).append('\n'));
-            write(rows, sb.toString());
+            rows.append(sb.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append results: " + e.getMessage(), e);
+            failure = new UncheckedIOException("cannot write " + file + ": " + e.getMessage() + "; the trials written before are kept"
+                    + " (free the space or fix the directory, then continue with run --resume)", e);
+            throw failure;
         }
     }
 
@@ -173,12 +209,23 @@ public final class TrialLog implements AutoCloseable {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void write(FileChannel ch, String text) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) {
-            ch.write(buf);
-        }
-        ch.force(false);
+    private static Target fileTarget(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return new Target() {
+            @Override
+            public void append(byte[] bytes) throws IOException {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(false);
+            }
+
+            @Override
+            public void close() throws IOException {
+                ch.close();
+            }
+        };
     }
 
     @Override

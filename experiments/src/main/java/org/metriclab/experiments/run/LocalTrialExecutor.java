@@ -59,6 +59,14 @@ final class LocalTrialExecutor implements TrialExecutor {
                 f.get();
             }
         } catch (ExecutionException e) {
+            // Trial.run turns learner failures into failed rows, so what arrives here is a sink failure
+            // (rows.csv cannot be written) or a bug; either keeps its own type so the CLI reports it as such
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw new IllegalStateException("a trial crashed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();

@@ -1,9 +1,5 @@
 package org.metriclab.experiments.run;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -12,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.LabeledData;
 import org.metriclab.core.data.Split;
 import org.metriclab.core.learn.Learners;
@@ -22,9 +17,8 @@ import org.metriclab.experiments.config.DatasetSpec;
 import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.config.TrainSizes;
 import org.metriclab.experiments.data.DataSources;
-import org.metriclab.experiments.jackson.Trees;
-import org.metriclab.experiments.results.Provenance;
 import org.metriclab.experiments.results.ResultRow;
+import org.metriclab.experiments.results.ResultsLock;
 import org.metriclab.experiments.results.Tables;
 import org.metriclab.experiments.results.TrialKey;
 import org.metriclab.experiments.results.TrialLog;
@@ -37,7 +31,9 @@ import org.metriclab.experiments.results.TrialLog;
  *
  * <p>Results directory: {@code rows.csv}, {@code curves.csv}, {@code config.resolved.yaml},
  * {@code provenance.json}, {@code tables/<measure>.md|csv|tex}. With {@code resume}, trials whose rows
- * are all present are skipped; the directory must come from the same config file (same SHA-256).
+ * are all present are skipped; the directory must come from the same config ({@link RunDirectory}).
+ * The directory's {@link ResultsLock} is held from before rows.csv is opened until the tables are written,
+ * so a second run or resume on the same directory is refused instead of writing beside this one.
  */
 public final class Runner {
     private final Learners registry;
@@ -74,9 +70,17 @@ public final class Runner {
      */
     public Summary run(ExperimentConfig cfg, byte[] configBytes, Path configDir, Path dir, boolean resume, TrialExecutor executor) {
         List<Trial> trials = plan(cfg);
+        try (ResultsLock lock = ResultsLock.acquire(dir)) {
+            return runLocked(cfg, trials, new RunDirectory(cfg, configBytes, configDir, clock.instant(), executor.parallelism()), dir, resume,
+                    executor);
+        }
+    }
+
+    private Summary runLocked(ExperimentConfig cfg, List<Trial> trials, RunDirectory setup, Path dir, boolean resume, TrialExecutor executor) {
         Set<TrialKey> done = new HashSet<>();
-        TrialLog log = open(cfg, configBytes, configDir, dir, resume, executor.parallelism(), done);
-        List<Trial> pending = trials.stream().filter(t -> !done.contains(t.key())).toList();
+        TrialLog log = setup.open(dir, resume, trials, done);
+        // rows.csv files without n_train name their trials unsized
+        List<Trial> pending = trials.stream().filter(t -> !done.contains(t.key()) && !done.contains(t.key().unsized())).toList();
         listener.started(trials.size(), trials.size() - pending.size());
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
@@ -155,7 +159,6 @@ public final class Runner {
         List<Integer> sizes = cfg.trainSizes().sizes();
         for (int k = 0; k < sizes.size(); k++) {
             int n = sizes.get(k);
-            Dataset sized = data.dataset().withName(TrainSizes.name(spec.name(), n));
             Map<Long, List<Split>> sub = new java.util.LinkedHashMap<>();
             for (long seed : cfg.seeds()) {
                 List<Split> ss = new ArrayList<>();
@@ -173,35 +176,11 @@ public final class Runner {
                 for (long seed : cfg.seeds()) {
                     List<Split> ss = sub.get(seed);
                     for (int s = 0; s < ss.size(); s++) {
-                        out.add(new Trial(sized, ss.get(s), s, learner, seed));
+                        out.add(new Trial(data.dataset(), ss.get(s), s, learner, seed));
                     }
                 }
             }
         }
         return out;
-    }
-
-    private TrialLog open(ExperimentConfig cfg, byte[] configBytes, Path configDir, Path dir, boolean resume, int threads, Set<TrialKey> done) {
-        try {
-            Files.createDirectories(dir);
-            if (resume) {
-                Path prov = dir.resolve(Provenance.FILE);
-                if (Files.isRegularFile(prov) && Trees.readJson(prov) instanceof Map<?, ?> m) {
-                    Object sha = m.get("config_sha256");
-                    if (sha != null && !sha.equals(Provenance.sha256(configBytes))) {
-                        throw new IllegalArgumentException(dir + " was produced by a different config (SHA-256 " + sha
-                                + "); resume with the same config file or choose another --out");
-                    }
-                }
-                return TrialLog.resume(dir, cfg.measures(), done);
-            }
-            TrialLog log = TrialLog.create(dir);
-            Files.writeString(dir.resolve(Tables.RESOLVED_CONFIG), Trees.toYaml(cfg.toTree()), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(Provenance.FILE),
-                    Trees.toPrettyJson(Provenance.capture(configBytes, configDir, clock.instant(), threads).toTree()) + "\n", StandardCharsets.UTF_8);
-            return log;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare results directory " + dir + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -11,6 +11,7 @@ import org.metriclab.core.learn.Learners;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.resource.MemoryBudget;
 import org.metriclab.eval.RetrievalEvaluator;
 import org.metriclab.experiments.config.BoundLearner;
 import org.metriclab.experiments.config.ExperimentConfig;
@@ -30,8 +31,9 @@ import org.metriclab.experiments.results.TrialKey;
  * where it runs.
  */
 public record Trial(Dataset data, Split split, int splitIndex, BoundLearner learner, long seed) {
+    /** The trial's identity; its {@code nTrain} is the size of this trial's training part (the swept size in a sweep). */
     public TrialKey key() {
-        return new TrialKey(data.name(), learner.label(), seed, splitIndex);
+        return new TrialKey(data.name(), learner.label(), seed, splitIndex, split.train().length);
     }
 
     /** The outcome: one row per measure, the curve points, and the failure reason if any. */
@@ -47,7 +49,7 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
         try {
             MetricLearner<?> l = registry.create(learner.type(), Params.of(learner.resolvedParams()));
             Pipeline.fit(data.subset(split.train()), cfg.preprocessing(), l, new FitContext(seed, org.metriclab.core.learn.Progress.none()));
-        } catch (RuntimeException ignored) {
+        } catch (RuntimeException | OutOfMemoryError ignored) {
             // reported by the timed run of the same trial
         }
     }
@@ -81,8 +83,8 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
                 rows.add(row(params, m, v, fitSeconds, recorder.warnings()));
             }
             return new Outcome(rows, recorder.points(), Optional.empty(), (System.nanoTime() - t0) / 1e9);
-        } catch (RuntimeException e) {
-            String reason = "failed: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String reason = "failed: " + reason(e);
             String warnings = recorder.warnings().isEmpty() ? reason : reason + "; " + recorder.warnings();
             List<ResultRow> rows = new ArrayList<>();
             for (String m : cfg.measures()) {
@@ -90,6 +92,20 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
             }
             return new Outcome(rows, recorder.points(), Optional.of(reason), (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /**
+     * Why a trial failed, in one line. A learner that cannot fit ({@code FitException}) or a memory preflight
+     * ({@code InsufficientMemoryException}) already says why and what to change. An OutOfMemoryError is caught
+     * here as well: the trial's allocations are unreachable once it unwinds, so the other trials can go on.
+     */
+    static String reason(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "ran out of memory (heap " + MemoryBudget.gigabytes(MemoryBudget.heapLimit())
+                    + "); use smaller settings for this learner or raise the heap, e.g. JAVA_OPTS=-Xmx16g";
+        }
+        String m = e.getMessage();
+        return (m == null || m.isBlank() ? e.getClass().getName() : m).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
     private ResultRow row(String params, String measure, double value, double fitSeconds, String warnings) {

@@ -92,12 +92,12 @@ class CurvesScalingReportTest {
     }
 
     @Test
-    void curvesAndNTrainAreInTheResultsFiles() throws Exception {
+    void curvesAndNTrainAreInTheResultsFilesAndTheDatasetKeepsItsName() throws Exception {
         List<String> curves = Files.readAllLines(run.resolve("curves.csv"));
-        assertEquals("dataset,label,seed,split,curve,step,value", curves.get(0));
-        assertTrue(curves.contains("iris (n=30),chatty,1,0,validation_map_at_r,1,0.25"), curves.toString());
+        assertEquals("dataset,label,seed,split,n_train,curve,step,value", curves.get(0));
+        assertTrue(curves.contains("iris,chatty,1,0,30,validation_map_at_r,1,0.25"), curves.toString());
         List<String> rows = Files.readAllLines(run.resolve("rows.csv"));
         assertTrue(rows.get(0).startsWith("dataset,learner,label,params,seed,split,n_train,measure,"), rows.get(0));
-        assertTrue(rows.stream().anyMatch(l -> l.startsWith("iris (n=60),euclidean,euclidean,{},0,0,60,precision_at_1,")), rows.toString());
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("iris,euclidean,euclidean,{},0,0,60,precision_at_1,")), rows.toString());
     }
 }

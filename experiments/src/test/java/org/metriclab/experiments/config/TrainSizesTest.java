@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.metriclab.core.data.Labels;
@@ -55,14 +54,11 @@ class TrainSizesTest {
     }
 
     @Test
-    void variantNamesRoundTrip() {
+    void tableLabelsNameEachSize() {
         TrainSizes t = new TrainSizes(List.of(300, 600));
         assertEquals(List.of("iris (n=300)", "iris (n=600)"), t.names("iris"));
         assertEquals(List.of("iris"), TrainSizes.none().names("iris"));
-        assertEquals("my data", TrainSizes.baseName(TrainSizes.name("my data", 12)));
-        assertEquals(Optional.of(12), TrainSizes.sizeOf("my data (n=12)"));
-        assertEquals(Optional.empty(), TrainSizes.sizeOf("iris"));
-        assertEquals("iris", TrainSizes.baseName("iris"));
+        assertEquals("my data (n=12)", TrainSizes.name("my data", 12));
         assertThrows(IllegalArgumentException.class, () -> new TrainSizes(List.of(5, 5)));
         assertThrows(IllegalArgumentException.class, () -> new TrainSizes(List.of(1)));
     }

@@ -100,7 +100,7 @@ class RunnerTest {
                 () -> runner().run(config(CONFIG), bytes, dir, false, 1));
         assertTrue(fresh.getMessage().contains("--resume"), fresh.getMessage());
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
-                () -> runner().run(config(CONFIG), (CONFIG + "# changed\n").getBytes(StandardCharsets.UTF_8), dir, true, 1));
+                () -> runner().run(config(CONFIG.replace("seeds: [0, 1]", "seeds: [0, 2]")), bytes, dir, true, 1));
         assertTrue(other.getMessage().contains("different config"), other.getMessage());
     }
 
@@ -150,15 +150,14 @@ class RunnerTest {
             }
         }
         List<String> curves = Files.readAllLines(dir.resolve(TrialLog.CURVES));
-        assertEquals("dataset,label,seed,split,curve,step,value", curves.get(0));
+        assertEquals("dataset,label,seed,split,n_train,curve,step,value", curves.get(0));
         assertEquals(1 + 2 * 4, curves.size());
-        assertTrue(curves.contains("iris,chatty_test,0,0,objective,2,1.5"), curves.toString());
-        assertTrue(curves.contains("iris,chatty_test,1,0,epoch_loss,1,2.0"), curves.toString());
-        assertTrue(curves.contains("iris,chatty_test,1,0,validation_map_at_r,1,0.25"), curves.toString());
-        assertEquals(List.of(new CurvePoint(new TrialKey("iris", "chatty_test", 0, 0), "objective", 1, 2.5),
-                new CurvePoint(new TrialKey("iris", "chatty_test", 0, 0), "objective", 2, 1.5),
-                new CurvePoint(new TrialKey("iris", "chatty_test", 0, 0), "epoch_loss", 1, 2.0),
-                new CurvePoint(new TrialKey("iris", "chatty_test", 0, 0), "validation_map_at_r", 1, 0.25)),
+        assertTrue(curves.contains("iris,chatty_test,0,0,50,objective,2,1.5"), curves.toString());
+        assertTrue(curves.contains("iris,chatty_test,1,0,50,epoch_loss,1,2.0"), curves.toString());
+        assertTrue(curves.contains("iris,chatty_test,1,0,50,validation_map_at_r,1,0.25"), curves.toString());
+        TrialKey first = new TrialKey("iris", "chatty_test", 0, 0, 50);
+        assertEquals(List.of(new CurvePoint(first, "objective", 1, 2.5), new CurvePoint(first, "objective", 2, 1.5),
+                new CurvePoint(first, "epoch_loss", 1, 2.0), new CurvePoint(first, "validation_map_at_r", 1, 0.25)),
                 Curves.read(dir).stream().filter(c -> c.trial().seed() == 0).toList());
         String md = Files.readString(dir.resolve("tables/precision_at_1.md"));
         assertTrue(md.contains("| iris | — | **"), md);
@@ -232,15 +231,15 @@ class RunnerTest {
         assertEquals(2 * 2 * 2, s.trials());
         List<ResultRow> rows = TrialLog.read(dir.resolve(TrialLog.ROWS));
         assertEquals(8, rows.size());
-        for (ResultRow r : rows) {
-            assertEquals("iris (n=" + r.nTrain() + ")", r.dataset(), r.toString());
-        }
+        assertTrue(rows.stream().allMatch(r -> r.dataset().equals("iris")), "the dataset keeps its name; the size is n_train");
         assertEquals(List.of(30, 60), rows.stream().map(ResultRow::nTrain).distinct().sorted().toList());
         assertTrue(Files.readString(dir.resolve("tables/precision_at_1.md")).contains("| iris (n=30) |"));
         // euclidean's values differ between sizes only through the training rows, the test rows are shared
         List<Trial> planned = Runner.planDataset(config(yaml), 0);
         Trial small = planned.get(0);
-        Trial large = planned.stream().filter(t -> t.data().name().equals("iris (n=60)") && t.splitIndex() == 0).findFirst().orElseThrow();
+        Trial large = planned.stream().filter(t -> t.key().nTrain() == 60 && t.splitIndex() == 0).findFirst().orElseThrow();
+        assertEquals(30, small.key().nTrain());
+        assertEquals(new TrialKey("iris", "euclidean", 0, 0, 60), large.key(), "the training size is part of the trial's identity");
         assertArrayEquals(small.split().test(), large.split().test());
         assertEquals(105, full(yaml).get(0).split().train().length);
         assertEquals(8, runner().run(config(yaml), bytes, dir, true, 1).skipped(), "resume finds every sized trial");
@@ -286,8 +285,8 @@ class RunnerTest {
         assertEquals(full, comparable(rows));
         assertEquals(String.join(",", ResultRow.COLUMNS), Files.readAllLines(rows).get(0));
         assertEquals(2, TrialLog.read(rows).stream().filter(r -> r.nTrain() == 100).count(), "the rerun trial records n_train");
-        assertEquals(List.of("dataset,label,seed,split,curve,step,value",
-                kept.dataset() + "," + kept.label() + "," + kept.seed() + "," + kept.split() + ",objective,1,2.5"),
+        assertEquals(List.of("dataset,label,seed,split,n_train,curve,step,value",
+                kept.dataset() + "," + kept.label() + "," + kept.seed() + "," + kept.split() + ",,objective,1,2.5"),
                 Files.readAllLines(dir.resolve(TrialLog.CURVES)), "converted, and the incomplete trial's point dropped");
     }
 }

@@ -9,7 +9,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.metriclab.experiments.config.ExperimentConfig;
-import org.metriclab.experiments.config.TrainSizes;
 import org.metriclab.experiments.results.Provenance;
 import org.metriclab.experiments.results.TrialKey;
 import org.metriclab.experiments.run.Trial;
@@ -68,7 +67,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
         Map<TrialKey, Trial> byKey = new HashMap<>();
         for (Trial t : pending) {
             // a train_sizes variant "<dataset> (n=<size>)" is planned with its dataset
-            tasks.add(new TrialTask(configSha, datasetIndex.get(TrainSizes.baseName(t.key().dataset())), t.key()));
+            tasks.add(new TrialTask(configSha, datasetIndex.get(t.key().dataset()), t.key()));
             byKey.put(t.key(), t);
         }
         JavaSparkContext sc = Sessions.context(session);

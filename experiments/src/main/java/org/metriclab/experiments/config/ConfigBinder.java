@@ -266,7 +266,7 @@ public final class ConfigBinder {
                 BoundLearner bound = create(item, v, sweep.keySet());
                 String prev = labels.put(bound.label(), item.path());
                 if (prev != null) {
-                    throw item.fail("learner label '" + bound.label() + "' is used twice (also " + prev + "); set a distinct label:");
+                    throw item.fail("learner label '" + bound.label() + "' is used twice (also " + prev + "); give each entry its own 'label:'");
                 }
                 variants.add(bound);
             }

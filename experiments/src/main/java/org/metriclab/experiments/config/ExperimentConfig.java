@@ -44,7 +44,7 @@ public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol
         }
     }
 
-    /** The dataset names rows.csv and the tables use, in config order: one per dataset and train size ({@link TrainSizes#names}). */
+    /** The dataset-axis labels of the tables, in config order: one per dataset and train size ({@link TrainSizes#names}); rows.csv keeps the plain dataset name and {@code n_train}. */
     public List<String> datasetNames() {
         return datasets.stream().flatMap(d -> trainSizes.names(d.name()).stream()).toList();
     }

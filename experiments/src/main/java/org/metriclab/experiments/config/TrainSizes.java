@@ -54,22 +54,11 @@ public record TrainSizes(List<Integer> sizes) {
     }
 
     /**
-     * The dataset name of a trial key. Keys hold the dataset's own name and the size separately, so this is the
-     * name itself; kept so that callers written for sized names still compile.
-     *
-     * @deprecated use {@code TrialKey.dataset()} directly
-     */
-    @Deprecated
-    public static String baseName(String name) {
-        return name;
-    }
-
-    /**
      * A stratified subsample of {@code n} of the rows {@code train} (indices into {@code labels}), in
      * ascending order. Each class gets its proportional share, rounded by largest remainder (ties to the
      * class listed first) so the shares add up to {@code n}; its rows are the first of a shuffle drawn
      * from the trial seed's stream {@code "train_size/<split>"}. The same seed and split give the same subsample,
- * and one split's subsamples are nested whenever every class's share grows with {@code n}.
+     * and one split's subsamples are nested whenever every class's share grows with {@code n}.
      *
      * @throws IllegalArgumentException when {@code n} exceeds the training rows
      */

@@ -1,17 +1,21 @@
 package org.metriclab.deep.dl4j;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.metriclab.deep.NetKind;
 import org.metriclab.deep.NetSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -30,10 +34,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code bn_rm}/{@code bn_rv} are running statistics, everything else is trainable. Not thread-safe.
  */
 public final class DeepNet {
-    static {
-        SameDiffChatter.silence();
-    }
-
     private final NetSpec spec;
     private final int inputDim;
     private final boolean decoder;
@@ -46,7 +46,7 @@ public final class DeepNet {
     private long version;
 
     public DeepNet(NetSpec spec, int inputDim, boolean decoder, Map<String, float[]> state) {
-        this(spec, inputDim, decoder, state, spec.net().equals("cnn"));
+        this(spec, inputDim, decoder, state, spec.net() == NetKind.CNN);
     }
 
     /**
@@ -54,7 +54,7 @@ public final class DeepNet {
      * with SameDiff graphs (always for the CNN; for the MLP it is the reference the tests compare with).
      */
     DeepNet(NetSpec spec, int inputDim, boolean decoder, Map<String, float[]> state, boolean sameDiff) {
-        if (!sameDiff && spec.net().equals("cnn")) {
+        if (!sameDiff && spec.net() == NetKind.CNN) {
             throw new IllegalArgumentException("the CNN runs on SameDiff only");
         }
         this.spec = spec;
@@ -101,7 +101,7 @@ public final class DeepNet {
             float[] v = new float[size];
             String name = e.getKey();
             if (name.startsWith("bn_rv") || name.startsWith("bn_g")) {
-                java.util.Arrays.fill(v, 1f);
+                Arrays.fill(v, 1f);
             } else if (name.endsWith("_W")) {
                 long fi = s.length == 4 ? s[0] * s[1] * s[2] : s[0];
                 fanIn.put(name.substring(0, name.length() - 2), fi);
@@ -120,11 +120,14 @@ public final class DeepNet {
         }
     }
 
-    /** Parameter and buffer shapes in creation order (weights before their bias). */
-    static LinkedHashMap<String, long[]> shapes(NetSpec spec, int inputDim, boolean decoder) {
+    /**
+     * Parameter and buffer shapes in creation order (weights before their bias), computed in long so
+     * that callers can size a network before anything is allocated.
+     */
+    public static LinkedHashMap<String, long[]> shapes(NetSpec spec, int inputDim, boolean decoder) {
         LinkedHashMap<String, long[]> s = new LinkedHashMap<>();
         long width = inputDim;
-        if (spec.net().equals("cnn")) {
+        if (spec.net() == NetKind.CNN) {
             int side = spec.imageSide(inputDim);
             long cin = 1;
             for (int i = 0; i < spec.convChannels().size(); i++) {
@@ -153,7 +156,7 @@ public final class DeepNet {
         if (decoder) {
             long w = spec.embeddingSize();
             List<Integer> back = new ArrayList<>(spec.hidden());
-            java.util.Collections.reverse(back);
+            Collections.reverse(back);
             for (int l = 0; l < back.size(); l++) {
                 s.put("dec" + l + "_W", new long[] {w, back.get(l)});
                 s.put("dec" + l + "_b", new long[] {1, back.get(l)});
@@ -167,12 +170,12 @@ public final class DeepNet {
 
     private SDVariable act(SameDiff sd, SDVariable z) {
         return switch (spec.activation()) {
-            case "relu" -> sd.nn.relu(z, 0);
-            case "tanh" -> sd.math.tanh(z);
-            case "sigmoid" -> sd.nn.sigmoid(z);
-            case "leaky_relu" -> sd.nn.leakyRelu(z, 0.01);
-            case "elu" -> sd.nn.elu(z);
-            default -> z;
+            case RELU -> sd.nn.relu(z, 0);
+            case TANH -> sd.math.tanh(z);
+            case SIGMOID -> sd.nn.sigmoid(z);
+            case LEAKY_RELU -> sd.nn.leakyRelu(z, 0.01);
+            case ELU -> sd.nn.elu(z);
+            case IDENTITY -> z;
         };
     }
 
@@ -188,12 +191,12 @@ public final class DeepNet {
         if (spec.inputScale() != 1.0) {
             h = h.mul(spec.inputScale());
         }
-        if (spec.net().equals("cnn")) {
+        if (spec.net() == NetKind.CNN) {
             int side = spec.imageSide(inputDim);
             h = sd.reshape(h, -1, 1, side, side);
             long c = 1;
             for (int i = 0; i < spec.convChannels().size(); i++) {
-                Conv2DConfig cc = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dH(1).dW(1).paddingMode(org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode.VALID)
+                Conv2DConfig cc = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dH(1).dW(1).paddingMode(PaddingMode.VALID)
                         .dataFormat("NCHW").build();
                 h = act(sd, sd.cnn.conv2d(h, v.get("conv" + i + "_W"), v.get("conv" + i + "_b"), cc));
                 h = sd.cnn.maxPooling2d(h, Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(false).build());
@@ -240,6 +243,7 @@ public final class DeepNet {
         if (training) {
             SDVariable g = sd.placeHolder("g", DataType.FLOAT, -1, decoder ? inputDim : spec.embeddingSize());
             sd.setLossVariables(out.mul(g).sum("loss"));
+            SameDiffChatter.createGradFunction(sd);
         }
         return sd;
     }

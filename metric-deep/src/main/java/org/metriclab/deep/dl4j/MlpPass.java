@@ -239,7 +239,6 @@ final class MlpPass {
                     h = p.act[k];
                 }
                 case RECON -> p.output = z;
-                default -> throw new IllegalStateException(d.kind().toString());
             }
         }
         return stats;
@@ -295,32 +294,32 @@ final class MlpPass {
     private float[] activate(float[] y) {
         float[] a = new float[y.length];
         switch (spec.activation()) {
-            case "relu" -> {
+            case RELU -> {
                 for (int i = 0; i < y.length; i++) {
                     a[i] = y[i] > 0 ? y[i] : 0f;
                 }
             }
-            case "leaky_relu" -> {
+            case LEAKY_RELU -> {
                 for (int i = 0; i < y.length; i++) {
                     a[i] = y[i] > 0 ? y[i] : 0.01f * y[i];
                 }
             }
-            case "tanh" -> {
+            case TANH -> {
                 for (int i = 0; i < y.length; i++) {
                     a[i] = (float) Math.tanh(y[i]);
                 }
             }
-            case "sigmoid" -> {
+            case SIGMOID -> {
                 for (int i = 0; i < y.length; i++) {
                     a[i] = (float) (1 / (1 + Math.exp(-y[i])));
                 }
             }
-            case "elu" -> {
+            case ELU -> {
                 for (int i = 0; i < y.length; i++) {
                     a[i] = y[i] > 0 ? y[i] : (float) Math.expm1(y[i]);
                 }
             }
-            default -> System.arraycopy(y, 0, a, 0, y.length);
+            case IDENTITY -> System.arraycopy(y, 0, a, 0, y.length);
         }
         return a;
     }
@@ -328,32 +327,32 @@ final class MlpPass {
     /** upstream ⊙ dH/dY in place, from the pre-activation y and activation h. */
     private void activationBackward(float[] d, float[] y, float[] h) {
         switch (spec.activation()) {
-            case "relu" -> {
+            case RELU -> {
                 for (int i = 0; i < d.length; i++) {
                     d[i] = y[i] > 0 ? d[i] : 0f;
                 }
             }
-            case "leaky_relu" -> {
+            case LEAKY_RELU -> {
                 for (int i = 0; i < d.length; i++) {
                     d[i] = y[i] > 0 ? d[i] : 0.01f * d[i];
                 }
             }
-            case "tanh" -> {
+            case TANH -> {
                 for (int i = 0; i < d.length; i++) {
                     d[i] *= 1 - h[i] * h[i];
                 }
             }
-            case "sigmoid" -> {
+            case SIGMOID -> {
                 for (int i = 0; i < d.length; i++) {
                     d[i] *= h[i] * (1 - h[i]);
                 }
             }
-            case "elu" -> {
+            case ELU -> {
                 for (int i = 0; i < d.length; i++) {
                     d[i] = y[i] > 0 ? d[i] : d[i] * (h[i] + 1);
                 }
             }
-            default -> {
+            case IDENTITY -> {
             }
         }
     }

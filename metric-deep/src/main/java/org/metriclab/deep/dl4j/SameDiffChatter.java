@@ -4,28 +4,42 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * SameDiff (1.0.0-M2.1) prints one "Added differentiated op …" line per graph op on standard output
- * the first time it builds a gradient function, bypassing its logger; in an experiment run those
- * hundreds of lines bury the results. This installs, once, a standard output that drops exactly those
- * lines and passes everything else through unchanged.
+ * SameDiff (1.0.0-M2.1) prints one "Added differentiated op …" line per graph op with
+ * {@code System.out.println} while it builds a graph's gradient function, bypassing its logger, so no
+ * logging configuration can silence it; in an experiment run those hundreds of lines bury the results.
+ * SameDiff builds that function once per graph, on the first gradient request, or when asked
+ * explicitly. {@link #createGradFunction} asks explicitly, and only for the duration of that one call
+ * standard output drops exactly those lines and passes every other line through; the original stream
+ * is restored afterwards, so nothing outside the call is affected.
  */
 final class SameDiffChatter {
     private static final String PREFIX = "Added differentiated op";
-    private static boolean installed;
 
     private SameDiffChatter() {
     }
 
-    static synchronized void silence() {
-        if (!installed) {
-            System.setOut(new PrintStream(new LineFilter(System.out), true, StandardCharsets.UTF_8));
-            installed = true;
+    /** Builds {@code sd}'s gradient function without its per-op lines on standard output. */
+    static void createGradFunction(SameDiff sd) {
+        synchronized (SameDiffChatter.class) {
+            PrintStream original = System.out;
+            LineFilter filter = new LineFilter(original);
+            PrintStream filtered = new PrintStream(filter, true, StandardCharsets.UTF_8);
+            System.setOut(filtered);
+            try {
+                sd.createGradFunction();
+            } finally {
+                filtered.flush();
+                filter.drain();
+                System.setOut(original);
+            }
         }
     }
 
-    private static final class LineFilter extends OutputStream {
+    /** Passes whole lines to the target unless they start with {@link #PREFIX}. */
+    static final class LineFilter extends OutputStream {
         private final PrintStream target;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
@@ -47,11 +61,21 @@ final class SameDiffChatter {
 
         @Override
         public synchronized void flush() {
-            if (line.size() > 0 && !PREFIX.startsWith(line.toString(StandardCharsets.UTF_8))
-                    && !line.toString(StandardCharsets.UTF_8).startsWith(PREFIX)) {
-                target.print(line.toString(StandardCharsets.UTF_8));
+            String pending = line.toString(StandardCharsets.UTF_8);
+            if (!pending.isEmpty() && !pending.startsWith(PREFIX) && !PREFIX.startsWith(pending)) {
+                target.print(pending);
                 line.reset();
             }
+            target.flush();
+        }
+
+        /** Passes an unterminated last line through unless it is chatter. */
+        synchronized void drain() {
+            String pending = line.toString(StandardCharsets.UTF_8);
+            if (!pending.startsWith(PREFIX)) {
+                target.print(pending);
+            }
+            line.reset();
             target.flush();
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.metriclab.deep.Activation;
+import org.metriclab.deep.NetKind;
 import org.metriclab.deep.NetSpec;
 
 /**
@@ -22,21 +25,21 @@ import org.metriclab.deep.NetSpec;
 class MlpPassTest {
     static Stream<Arguments> nets() {
         return Stream.of(
-                Arguments.of("relu", false, 0.0, true, 1.0, false),
-                Arguments.of("relu", true, 0.3, true, 1.0, false),
-                Arguments.of("tanh", true, 0.0, false, 0.5, false),
-                Arguments.of("sigmoid", false, 0.2, true, 1.0, false),
-                Arguments.of("leaky_relu", true, 0.0, true, 2.0, false),
-                Arguments.of("elu", false, 0.0, false, 1.0, false),
-                Arguments.of("identity", true, 0.0, true, 1.0, false),
-                Arguments.of("relu", false, 0.0, true, 1.0, true),
-                Arguments.of("tanh", false, 0.0, false, 1.0, true));
+                Arguments.of(Activation.RELU, false, 0.0, true, 1.0, false),
+                Arguments.of(Activation.RELU, true, 0.3, true, 1.0, false),
+                Arguments.of(Activation.TANH, true, 0.0, false, 0.5, false),
+                Arguments.of(Activation.SIGMOID, false, 0.2, true, 1.0, false),
+                Arguments.of(Activation.LEAKY_RELU, true, 0.0, true, 2.0, false),
+                Arguments.of(Activation.ELU, false, 0.0, false, 1.0, false),
+                Arguments.of(Activation.IDENTITY, true, 0.0, true, 1.0, false),
+                Arguments.of(Activation.RELU, false, 0.0, true, 1.0, true),
+                Arguments.of(Activation.TANH, false, 0.0, false, 1.0, true));
     }
 
     @ParameterizedTest
     @MethodSource("nets")
-    void matchesSameDiffAutodiff(String activation, boolean batchNorm, double dropout, boolean normalize, double scale, boolean decoder) {
-        NetSpec spec = new NetSpec("mlp", List.of(12, 9), 5, activation, batchNorm, dropout, normalize, List.of(), scale);
+    void matchesSameDiffAutodiff(Activation activation, boolean batchNorm, double dropout, boolean normalize, double scale, boolean decoder) {
+        NetSpec spec = new NetSpec(NetKind.MLP, List.of(12, 9), 5, activation, batchNorm, dropout, normalize, List.of(), scale);
         int n = 16;
         int d = 7;
         SplittableRandom rng = new SplittableRandom(3);
@@ -90,9 +93,9 @@ class MlpPassTest {
 
     @ParameterizedTest
     @MethodSource("nets")
-    void parameterUpdateInvalidatesTheCachedPass(String activation, boolean batchNorm, double dropout, boolean normalize, double scale,
+    void parameterUpdateInvalidatesTheCachedPass(Activation activation, boolean batchNorm, double dropout, boolean normalize, double scale,
                                                  boolean decoder) {
-        NetSpec spec = new NetSpec("mlp", List.of(6), 3, activation, batchNorm, dropout, normalize, List.of(), scale);
+        NetSpec spec = new NetSpec(NetKind.MLP, List.of(6), 3, activation, batchNorm, dropout, normalize, List.of(), scale);
         int n = 8;
         int d = 4;
         SplittableRandom rng = new SplittableRandom(5);
@@ -105,10 +108,10 @@ class MlpPassTest {
         float[][] masks = new float[fast.dropoutWidths().size()][];
         for (int l = 0; l < masks.length; l++) {
             masks[l] = new float[n * fast.dropoutWidths().get(l)];
-            java.util.Arrays.fill(masks[l], 1f);
+            Arrays.fill(masks[l], 1f);
         }
         float[] g = new float[n * (decoder ? d : 3)];
-        java.util.Arrays.fill(g, 0.5f);
+        Arrays.fill(g, 0.5f);
         fast.forward(x, n, masks);
         float[] w = state.get("out_W").clone();
         for (int i = 0; i < w.length; i++) {

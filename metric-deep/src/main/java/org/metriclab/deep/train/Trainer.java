@@ -124,6 +124,9 @@ public final class Trainer {
                 float[][] masks = masks(net.dropoutWidths(), nb, rng);
                 Map<String, float[]> fwd = net.forward(xb, nb, masks);
                 float[] out = fwd.get("output");
+                if (!finite(out)) {
+                    throw diverged("the network output became non-finite at iteration " + (st.iteration + 1) + " (epoch " + (epoch + 1) + ")");
+                }
                 double value;
                 float[] g;
                 double[] gw = null;
@@ -229,12 +232,19 @@ public final class Trainer {
     /** Weights that became non-finite in the last updates would embed every row as NaN. */
     private void requireFinite(Map<String, float[]> state) {
         for (Map.Entry<String, float[]> en : state.entrySet()) {
-            for (float v : en.getValue()) {
-                if (!Float.isFinite(v)) {
-                    throw diverged("the trained weights " + en.getKey() + " hold " + v);
-                }
+            if (!finite(en.getValue())) {
+                throw diverged("the trained weights " + en.getKey() + " became non-finite");
             }
         }
+    }
+
+    private static boolean finite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int[][] split(int[] cls, int classes, FitContext ctx) {

@@ -73,7 +73,7 @@ class TrainingLimitsTest {
     void aLayerLargerThanOneArrayIsRefusedBeforeAllocation() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> fit("deep_metric", tiny("hidden", List.of(1_000_000_000)), LearnerContractTest.blobs5(), Progress.none()));
-        assertTrue(e.getMessage().contains("dense0_W would hold 5000000000 values"), e.getMessage());
+        assertTrue(e.getMessage().contains("dense0_W (5 x 1000000000) would hold 5000000000 values"), e.getMessage());
         assertTrue(e.getMessage().contains("use smaller hidden"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line");
     }
@@ -98,7 +98,7 @@ class TrainingLimitsTest {
     void theFootprintSaturatesInsteadOfOverflowing() {
         NetSpec huge = NetSpec.from(Params.of(Map.of("hidden", List.of(2_000_000_000, 2_000_000_000))));
         TrainingFootprint f = TrainingFootprint.of(huge, TrainSpec.from(Params.empty()), 10, 5, 2, false);
-        assertEquals("dense1_W", f.largestTensor());
+        assertEquals("dense1_W (2000000000 x 2000000000)", f.largestTensor());
         assertEquals(4_000_000_000_000_000_000L, f.largestSize());
         assertEquals(Long.MAX_VALUE, f.bytes(), "a product beyond the long range compares as too large");
         TrainingFootprint small = TrainingFootprint.of(NetSpec.from(Params.empty()), TrainSpec.from(Params.empty()), 100, 5, 2, false);

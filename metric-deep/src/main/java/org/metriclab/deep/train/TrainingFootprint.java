@@ -1,7 +1,9 @@
 package org.metriclab.deep.train;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.metriclab.core.resource.InsufficientMemoryException;
 import org.metriclab.core.resource.MemoryBudget;
 import org.metriclab.deep.NetKind;
@@ -23,7 +25,7 @@ import org.metriclab.deep.dl4j.DeepNet;
  * convolution's feature maps, and the loss's batch × batch pair matrices.
  *
  * @param parameters    trainable values and batch-norm buffers of the network
- * @param largestTensor name of the largest single tensor
+ * @param largestTensor name and shape of the largest single tensor, e.g. {@code dense0_W (4 x 1000)}
  * @param largestSize   values in that tensor
  * @param bytes         the estimated bytes of the whole run
  */
@@ -55,7 +57,7 @@ public record TrainingFootprint(long parameters, String largestTensor, long larg
             }
             params = add(params, size);
             if (size > largestSize) {
-                largest = e.getKey();
+                largest = e.getKey() + " (" + Arrays.stream(e.getValue()).mapToObj(Long::toString).collect(Collectors.joining(" x ")) + ")";
                 largestSize = size;
             }
         }

@@ -20,11 +20,12 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The embedding network ({@link NetSpec}). The MLP (and the autoencoder's mirrored decoder) runs through
- * {@link MlpPass}: ND4J matrix products with hand-derived back-propagation, one forward pass per batch.
- * The CNN runs as two SameDiff graphs sharing the same parameter arrays: a training graph (batch-norm
- * batch statistics, dropout masks fed as placeholders so the caller controls them) and an inference
- * graph (running statistics, no dropout). Training never uses a library loss: the caller computes the
+ * The embedding network ({@link NetSpec}). The dense layers (and the autoencoder's mirrored decoder)
+ * run through {@link MlpPass} and the CNN's convolutions through {@link ConvFront}: ND4J matrix
+ * products with hand-derived back-propagation, one forward pass per batch. The same network as two
+ * SameDiff graphs sharing the parameter arrays (a training graph with batch-norm batch statistics and
+ * dropout masks fed as placeholders, and an inference graph with running statistics and no dropout) is
+ * the independent reference the tests compare with. Training never uses a library loss: the caller computes the
  * loss and its gradient G w.r.t. the network output in Java (float64) and this class back-propagates
  * the scalar {@code sum(output ⊙ G)}, whose gradient w.r.t. every parameter is exactly the chain rule
  * through the network. With a decoder the output is a mirrored decoder's reconstruction
@@ -43,20 +44,18 @@ public final class DeepNet {
     private final SameDiff train;
     private final SameDiff eval;
     private final MlpPass mlp;
+    private final ConvFront conv;
     private long version;
 
     public DeepNet(NetSpec spec, int inputDim, boolean decoder, Map<String, float[]> state) {
-        this(spec, inputDim, decoder, state, spec.net() == NetKind.CNN);
+        this(spec, inputDim, decoder, state, false);
     }
 
     /**
-     * With {@code sameDiff} false (MLPs only) the network runs through {@link MlpPass}; true evaluates it
-     * with SameDiff graphs (always for the CNN; for the MLP it is the reference the tests compare with).
+     * With {@code sameDiff} false the network runs through {@link ConvFront} and {@link MlpPass}; true
+     * evaluates it with SameDiff graphs, the reference the tests compare with.
      */
     DeepNet(NetSpec spec, int inputDim, boolean decoder, Map<String, float[]> state, boolean sameDiff) {
-        if (!sameDiff && spec.net() == NetKind.CNN) {
-            throw new IllegalArgumentException("the CNN runs on SameDiff only");
-        }
         this.spec = spec;
         this.inputDim = inputDim;
         this.decoder = decoder;
@@ -72,7 +71,9 @@ public final class DeepNet {
             }
             arrays.put(e.getKey(), Nd4j.create(v.clone(), e.getValue(), 'c'));
         }
-        this.mlp = sameDiff ? null : new MlpPass(spec, arrays, inputDim, decoder);
+        this.conv = sameDiff || spec.net() != NetKind.CNN ? null : new ConvFront(spec, arrays, inputDim);
+        this.mlp = sameDiff ? null
+                : conv == null ? new MlpPass(spec, arrays, inputDim, decoder) : new MlpPass(spec, arrays, conv.outputWidth(), inputDim, decoder, true);
         this.train = sameDiff ? build(true) : null;
         this.eval = sameDiff ? build(false) : null;
         if (!sameDiff) {
@@ -243,7 +244,6 @@ public final class DeepNet {
         if (training) {
             SDVariable g = sd.placeHolder("g", DataType.FLOAT, -1, decoder ? inputDim : spec.embeddingSize());
             sd.setLossVariables(out.mul(g).sum("loss"));
-            SameDiffChatter.createGradFunction(sd);
         }
         return sd;
     }
@@ -276,7 +276,7 @@ public final class DeepNet {
     /** Inference: embeddings (or reconstructions with {@code reconstruct}) of n rows. */
     public float[] infer(float[] x, int n, boolean reconstruct) {
         if (mlp != null) {
-            return mlp.infer(x, n, reconstruct);
+            return mlp.infer(conv == null ? x : conv.infer(x, n), n, reconstruct);
         }
         Map<String, INDArray> ph = new HashMap<>();
         ph.put("x", matrix(x, n, inputDim));
@@ -304,7 +304,7 @@ public final class DeepNet {
      */
     public Map<String, float[]> forward(float[] x, int n, float[][] masks) {
         if (mlp != null) {
-            return mlp.forward(x, n, masks, version);
+            return mlp.forward(conv == null ? x : conv.forward(x, n, version), n, masks, version);
         }
         List<String> outs = new ArrayList<>();
         outs.add(decoder ? "recon" : "emb");
@@ -327,8 +327,14 @@ public final class DeepNet {
      * {@link #forward} with the same x and masks arrays (and no {@link #set} in between) reuses that pass.
      */
     public Map<String, float[]> gradients(float[] x, int n, float[][] masks, float[] g) {
-        if (mlp != null) {
+        if (mlp != null && conv == null) {
             return mlp.gradients(x, n, masks, g, version);
+        }
+        if (mlp != null) {
+            Map<String, float[]> dense = mlp.gradients(conv.forward(x, n, version), n, masks, g, version);
+            Map<String, float[]> all = new LinkedHashMap<>(conv.backward(mlp.inputGradient()));
+            all.putAll(dense);
+            return all;
         }
         Map<String, INDArray> ph = trainInputs(x, n, masks);
         ph.put("g", matrix(g, n, decoder ? inputDim : spec.embeddingSize()));

@@ -37,15 +37,27 @@ final class MlpPass {
     private final List<Dense> layers = new ArrayList<>();
     private final Map<Integer, Pass> passes = new HashMap<>();
     private final Map<String, FloatBuffer> paramViews = new HashMap<>();
+    private final boolean convFront;
     private Pass cached;
     private Object cachedX;
     private Object cachedMasks;
     private long cachedVersion = -1;
 
     MlpPass(NetSpec spec, Map<String, INDArray> params, int inputDim, boolean decoder) {
+        this(spec, params, inputDim, inputDim, decoder, false);
+    }
+
+    /**
+     * @param featureDim width of the input of the first dense layer
+     * @param reconDim   width of the decoder's reconstruction (the network's input)
+     * @param convFront  whether the input comes from {@link ConvFront}: then it is already scaled, and
+     *                   {@link #gradients} also back-propagates to it ({@link #inputGradient})
+     */
+    MlpPass(NetSpec spec, Map<String, INDArray> params, int featureDim, int reconDim, boolean decoder, boolean convFront) {
         this.spec = spec;
         this.params = params;
-        int width = inputDim;
+        this.convFront = convFront;
+        int width = featureDim;
         for (int l = 0; l < spec.hidden().size(); l++) {
             layers.add(new Dense("dense" + l, width, spec.hidden().get(l), Kind.HIDDEN, l));
             width = spec.hidden().get(l);
@@ -58,7 +70,7 @@ final class MlpPass {
                 layers.add(new Dense("dec" + l, width, w, Kind.DECODE, l));
                 width = w;
             }
-            layers.add(new Dense("recon", width, inputDim, Kind.RECON, 0));
+            layers.add(new Dense("recon", width, reconDim, Kind.RECON, 0));
         }
     }
 
@@ -82,6 +94,7 @@ final class MlpPass {
         final float[][] mask;
         float[] norms;
         float[] embedding;
+        float[] inputGradient;
         float[] output;
 
         Pass(int n, boolean training) {
@@ -111,10 +124,10 @@ final class MlpPass {
                 if (training) {
                     dz[i] = Nd4j.create(DataType.FLOAT, n, d.out());
                     dw[i] = Nd4j.create(DataType.FLOAT, d.in(), d.out());
-                    din[i] = i == 0 ? null : Nd4j.create(DataType.FLOAT, n, d.in());
+                    din[i] = i == 0 && !convFront ? null : Nd4j.create(DataType.FLOAT, n, d.in());
                     dzView[i] = view(dz[i]);
                     dwView[i] = view(dw[i]);
-                    dinView[i] = i == 0 ? null : view(din[i]);
+                    dinView[i] = din[i] == null ? null : view(din[i]);
                 }
             }
         }
@@ -173,7 +186,7 @@ final class MlpPass {
         Map<String, float[]> stats = new LinkedHashMap<>();
         int n = p.n;
         float[] h = x;
-        if (spec.inputScale() != 1.0) {
+        if (!convFront && spec.inputScale() != 1.0) {
             h = x.clone();
             for (int i = 0; i < h.length; i++) {
                 h[i] *= (float) spec.inputScale();
@@ -198,7 +211,7 @@ final class MlpPass {
                         batchNorm(p, k, z, n, w, training, l, stats);
                     }
                     p.pre[k] = z;
-                    float[] a = activate(z);
+                    float[] a = spec.activation().apply(z);
                     p.act[k] = a;
                     h = a;
                     if (training && spec.dropout() > 0) {
@@ -235,7 +248,7 @@ final class MlpPass {
                 }
                 case DECODE -> {
                     p.pre[k] = z;
-                    p.act[k] = activate(z);
+                    p.act[k] = spec.activation().apply(z);
                     h = p.act[k];
                 }
                 case RECON -> p.output = z;
@@ -291,72 +304,6 @@ final class MlpPass {
         p.sigma[k] = sigma;
     }
 
-    private float[] activate(float[] y) {
-        float[] a = new float[y.length];
-        switch (spec.activation()) {
-            case RELU -> {
-                for (int i = 0; i < y.length; i++) {
-                    a[i] = y[i] > 0 ? y[i] : 0f;
-                }
-            }
-            case LEAKY_RELU -> {
-                for (int i = 0; i < y.length; i++) {
-                    a[i] = y[i] > 0 ? y[i] : 0.01f * y[i];
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < y.length; i++) {
-                    a[i] = (float) Math.tanh(y[i]);
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < y.length; i++) {
-                    a[i] = (float) (1 / (1 + Math.exp(-y[i])));
-                }
-            }
-            case ELU -> {
-                for (int i = 0; i < y.length; i++) {
-                    a[i] = y[i] > 0 ? y[i] : (float) Math.expm1(y[i]);
-                }
-            }
-            case IDENTITY -> System.arraycopy(y, 0, a, 0, y.length);
-        }
-        return a;
-    }
-
-    /** upstream ⊙ dH/dY in place, from the pre-activation y and activation h. */
-    private void activationBackward(float[] d, float[] y, float[] h) {
-        switch (spec.activation()) {
-            case RELU -> {
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = y[i] > 0 ? d[i] : 0f;
-                }
-            }
-            case LEAKY_RELU -> {
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = y[i] > 0 ? d[i] : 0.01f * d[i];
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < d.length; i++) {
-                    d[i] *= 1 - h[i] * h[i];
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < d.length; i++) {
-                    d[i] *= h[i] * (1 - h[i]);
-                }
-            }
-            case ELU -> {
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = y[i] > 0 ? d[i] : d[i] * (h[i] + 1);
-                }
-            }
-            case IDENTITY -> {
-            }
-        }
-    }
-
     /** Gradients of Σ output ⊙ g w.r.t. the trainable parameters (names and order as in the state). */
     Map<String, float[]> gradients(float[] x, int n, float[][] masks, float[] g, long version) {
         if (cached == null || cachedX != x || cachedMasks != masks || cachedVersion != version || cached.n != n) {
@@ -384,14 +331,14 @@ final class MlpPass {
                         }
                     }
                 }
-                case DECODE -> activationBackward(d, p.pre[k], p.act[k]);
+                case DECODE -> spec.activation().backward(d, p.pre[k], p.act[k]);
                 case HIDDEN -> {
                     if (p.mask[k] != null) {
                         for (int i = 0; i < d.length; i++) {
                             d[i] *= p.mask[k][i];
                         }
                     }
-                    activationBackward(d, p.pre[k], p.act[k]);
+                    spec.activation().backward(d, p.pre[k], p.act[k]);
                     if (spec.batchNorm()) {
                         d = batchNormBackward(p, k, d, n, w, layer.index(), grads);
                     }
@@ -409,11 +356,12 @@ final class MlpPass {
             write(p.dzView[k], d);
             Nd4j.gemm(p.in[k], p.dz[k], p.dw[k], true, false, 1.0, 0.0);
             grads.put(layer.name() + "_W", read(p.dwView[k], layer.in() * w));
-            if (k > 0) {
+            if (k > 0 || convFront) {
                 Nd4j.gemm(p.dz[k], params.get(layer.name() + "_W"), p.din[k], false, true, 1.0, 0.0);
                 d = read(p.dinView[k], n * layer.in());
             }
         }
+        p.inputGradient = convFront ? d : null;
         Map<String, float[]> out = new LinkedHashMap<>();
         for (String name : params.keySet()) {
             float[] v = grads.get(name);
@@ -422,6 +370,11 @@ final class MlpPass {
             }
         }
         return out;
+    }
+
+    /** With a convolutional front: the gradient w.r.t. the input of the last {@link #gradients} call (row-major). */
+    float[] inputGradient() {
+        return cached.inputGradient;
     }
 
     private float[] batchNormBackward(Pass p, int k, float[] dy, int n, int w, int l, Map<String, float[]> grads) {

@@ -2,6 +2,7 @@ package org.metriclab.deep.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,10 +17,14 @@ import org.metriclab.deep.Activation;
 import org.metriclab.deep.NetKind;
 import org.metriclab.deep.NetSpec;
 
-/** SameDiff's per-op gradient lines stay off standard output, and standard output stays the caller's. */
+/**
+ * Training networks (MLP and CNN) never builds a SameDiff gradient graph, so standard output stays the
+ * caller's stream and free of SameDiff's per-op lines; the tests' filter for the SameDiff reference
+ * drops only those lines and restores the stream.
+ */
 class SameDiffChatterTest {
     @Test
-    void aGradientGraphLeavesTheCallersStandardOutputInPlaceAndFreeOfChatter() {
+    void cnnGradientsLeaveTheCallersStandardOutputInPlaceAndFreeOfChatter() {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream mine = new PrintStream(captured, true, StandardCharsets.UTF_8);
@@ -49,6 +54,16 @@ class SameDiffChatterTest {
 
     private static List<String> net() {
         return List.of("conv0_W", "conv0_b", "dense0_W", "dense0_b", "out_W", "out_b");
+    }
+
+    @Test
+    void quietlyRestoresStandardOutput() {
+        PrintStream before = System.out;
+        assertEquals("x", SameDiffChatter.quietly(() -> {
+            assertNotSame(before, System.out);
+            return "x";
+        }));
+        assertSame(before, System.out);
     }
 
     @Test

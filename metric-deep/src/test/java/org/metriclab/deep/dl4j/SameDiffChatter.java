@@ -4,16 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.nd4j.autodiff.samediff.SameDiff;
+import java.util.function.Supplier;
 
 /**
- * SameDiff (1.0.0-M2.1) prints one "Added differentiated op …" line per graph op with
- * {@code System.out.println} while it builds a graph's gradient function, bypassing its logger, so no
- * logging configuration can silence it; in an experiment run those hundreds of lines bury the results.
- * SameDiff builds that function once per graph, on the first gradient request, or when asked
- * explicitly. {@link #createGradFunction} asks explicitly, and only for the duration of that one call
- * standard output drops exactly those lines and passes every other line through; the original stream
- * is restored afterwards, so nothing outside the call is affected.
+ * For the tests' SameDiff reference networks: SameDiff (1.0.0-M2.1) prints one "Added differentiated
+ * op …" line per graph op with {@code System.out.println} while it builds a graph's gradient function,
+ * bypassing its logger. {@link #quietly} runs a block with a standard output that drops exactly those
+ * lines and passes every other line through, and restores the original stream afterwards.
  */
 final class SameDiffChatter {
     private static final String PREFIX = "Added differentiated op";
@@ -21,15 +18,15 @@ final class SameDiffChatter {
     private SameDiffChatter() {
     }
 
-    /** Builds {@code sd}'s gradient function without its per-op lines on standard output. */
-    static void createGradFunction(SameDiff sd) {
+    /** Runs {@code block} without SameDiff's per-op lines on standard output and returns its result. */
+    static <T> T quietly(Supplier<T> block) {
         synchronized (SameDiffChatter.class) {
             PrintStream original = System.out;
             LineFilter filter = new LineFilter(original);
             PrintStream filtered = new PrintStream(filter, true, StandardCharsets.UTF_8);
             System.setOut(filtered);
             try {
-                sd.createGradFunction();
+                return block.get();
             } finally {
                 filtered.flush();
                 filter.drain();

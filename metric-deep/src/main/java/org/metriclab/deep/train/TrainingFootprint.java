@@ -22,7 +22,8 @@ import org.metriclab.deep.dl4j.DeepNet;
  * early-stopping snapshot when patience &gt; 0 and the returned model's copy; the data as float64 and
  * float32; for one batch, every dense layer's input and output with their gradients and the
  * element-wise intermediates (pre-activation, activation, normalised values, dropout mask), every
- * convolution's feature maps, and the loss's batch × batch pair matrices.
+ * convolution's feature maps and 3×3 neighbourhood (im2col) matrices, and the loss's batch × batch
+ * pair matrices.
  *
  * @param parameters    trainable values and batch-norm buffers of the network
  * @param largestTensor name and shape of the largest single tensor, e.g. {@code dense0_W (4 x 1000)}
@@ -41,6 +42,8 @@ public record TrainingFootprint(long parameters, String largestTensor, long larg
     private static final int PER_INPUT_VALUE = 3;
     /** Float arrays per dense-layer output (native output and gradient, heap pre-activation, activation, normalised values, mask, copies). */
     private static final int PER_OUTPUT_VALUE = 8;
+    /** Float arrays per convolution neighbourhood value (im2col matrix, its gradient, the scattered input gradient). */
+    private static final int PER_NEIGHBOURHOOD_VALUE = 3;
     /** Double matrices of batch × batch the loss and miner keep (distances, similarities, masks, gradient). */
     private static final int PAIR_MATRICES = 4;
 
@@ -77,8 +80,11 @@ public record TrainingFootprint(long parameters, String largestTensor, long larg
         long perRow = MemoryBudget.bytes(inputDim, PER_INPUT_VALUE);
         if (spec.net() == NetKind.CNN) {
             long side = spec.imageSide(inputDim);
+            long cin = 1;
             for (int c : spec.convChannels()) {
                 perRow = add(perRow, MemoryBudget.bytes(MemoryBudget.bytes(c, side), side, PER_OUTPUT_VALUE));
+                perRow = add(perRow, MemoryBudget.bytes(MemoryBudget.bytes(9 * cin, side), side, PER_NEIGHBOURHOOD_VALUE));
+                cin = c;
                 side /= 2;
             }
         }

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.FitException;
@@ -131,6 +136,37 @@ class TrainingLimitsTest {
                 () -> fit("deep_metric", tiny(), bad, Progress.none()));
         assertTrue(e.getMessage().contains("value 1.0E300 at row 3, feature 4 is not a finite float32"), e.getMessage());
         assertTrue(e.getMessage().contains("standardize"), e.getMessage());
+    }
+
+    @Test
+    void aDamagedCheckpointIsAClearErrorNotAHugeAllocation(@TempDir Path dir) throws IOException {
+        Path ckpt = dir.resolve("run.ckpt");
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(ckpt))) {
+            out.writeInt(0x4D4C4450);
+            out.writeInt(1);
+            out.writeLong(5);
+            out.writeDouble(0);
+            out.writeInt(1);
+            out.writeInt(0);
+            out.writeInt(0);
+            out.writeInt(0);
+            out.writeInt(1);
+            out.writeUTF("dense0_W");
+            out.writeInt(2_000_000_000);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fit("deep_metric",
+                tiny("checkpoint", ckpt.toString(), "resume", true), LearnerContractTest.blobs5(), Progress.none()));
+        assertTrue(e.getMessage().contains("'dense0_W' declares 2000000000 values, more than the file holds"), e.getMessage());
+    }
+
+    @Test
+    void aModelWithNonFiniteWeightsIsRefused() {
+        EmbeddingMetric m = fit("deep_metric", tiny(), LearnerContractTest.blobs5(), Progress.none());
+        Map<String, float[]> w = m.weights();
+        w.get("out_b")[1] = Float.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new EmbeddingMetric(m.spec(), m.inputDim(), w, m.trainingLog()));
+        assertTrue(e.getMessage().contains("'out_b' hold a non-finite value"), e.getMessage());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.metriclab.deep.Activation;
 import org.metriclab.deep.NetSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,10 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * graph's (float32; batch norm with biased batch variance and ε = 1e-5; dropout as a fed mask; L2
  * normalisation z / √(Σz² + 1e-12)); tests check it against SameDiff's autodiff of the same network.
  *
- * <p>Backward rules (batch of n rows): dropout dH ⊙ mask; activation derivative from the pre-activation
- * Y and output H (relu 1[Y&gt;0], leaky 1 or 0.01, tanh 1 − H², sigmoid H(1 − H), elu 1 or H + 1);
- * batch norm dγ = Σ dY ⊙ Ẑ, dβ = Σ dY, dZ = (dẐ − mean(dẐ) − Ẑ · mean(dẐ ⊙ Ẑ)) / σ with dẐ = dY ⊙ γ;
- * dense dW = Aᵀ dZ, db = Σ dZ, dA = dZ Wᵀ; normalisation dz = (g − e (e · g)) / s.
+ * <p>Backward rules (batch of n rows): dropout dH ⊙ mask; the activation's derivative
+ * ({@link Activation#backward}); batch norm as in {@link BatchNormPass}; dense dW = Aᵀ dZ, db = Σ dZ,
+ * dA = dZ Wᵀ; normalisation dz = (g − e (e · g)) / s.
  */
 final class MlpPass {
     private enum Kind { HIDDEN, EMBED, DECODE, RECON }
@@ -89,8 +89,7 @@ final class MlpPass {
         final FloatBuffer[] dwView;
         final float[][] pre;
         final float[][] act;
-        final float[][] zhat;
-        final float[][] sigma;
+        final BatchNormPass[] bn;
         final float[][] mask;
         float[] norms;
         float[] embedding;
@@ -112,8 +111,7 @@ final class MlpPass {
             dwView = new FloatBuffer[k];
             pre = new float[k][];
             act = new float[k][];
-            zhat = new float[k][];
-            sigma = new float[k][];
+            bn = new BatchNormPass[k];
             mask = new float[k][];
             for (int i = 0; i < k; i++) {
                 Dense d = layers.get(i);
@@ -258,50 +256,19 @@ final class MlpPass {
     }
 
     private void batchNorm(Pass p, int k, float[] z, int n, int w, boolean training, int l, Map<String, float[]> stats) {
-        float[] gamma = param("bn_g" + l);
-        float[] beta = param("bn_beta" + l);
         float[] mu;
         float[] var;
         if (training) {
-            mu = new float[w];
-            var = new float[w];
-            for (int r = 0; r < n; r++) {
-                for (int j = 0; j < w; j++) {
-                    mu[j] += z[r * w + j];
-                }
-            }
-            for (int j = 0; j < w; j++) {
-                mu[j] /= n;
-            }
-            for (int r = 0; r < n; r++) {
-                for (int j = 0; j < w; j++) {
-                    float c = z[r * w + j] - mu[j];
-                    var[j] += c * c;
-                }
-            }
-            for (int j = 0; j < w; j++) {
-                var[j] /= n;
-            }
+            float[][] meanVar = BatchNormPass.statistics(z, n, w);
+            mu = meanVar[0];
+            var = meanVar[1];
             stats.put("bn_rm" + l, mu);
             stats.put("bn_rv" + l, var);
         } else {
             mu = param("bn_rm" + l);
             var = param("bn_rv" + l);
         }
-        float[] sigma = new float[w];
-        for (int j = 0; j < w; j++) {
-            sigma[j] = (float) Math.sqrt(var[j] + 1e-5f);
-        }
-        float[] zhat = new float[z.length];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < w; j++) {
-                int i = r * w + j;
-                zhat[i] = (z[i] - mu[j]) / sigma[j];
-                z[i] = zhat[i] * gamma[j] + beta[j];
-            }
-        }
-        p.zhat[k] = zhat;
-        p.sigma[k] = sigma;
+        p.bn[k] = BatchNormPass.normalise(z, n, mu, var, param("bn_g" + l), param("bn_beta" + l));
     }
 
     /** Gradients of Σ output ⊙ g w.r.t. the trainable parameters (names and order as in the state). */
@@ -340,7 +307,7 @@ final class MlpPass {
                     }
                     spec.activation().backward(d, p.pre[k], p.act[k]);
                     if (spec.batchNorm()) {
-                        d = batchNormBackward(p, k, d, n, w, layer.index(), grads);
+                        d = batchNormBackward(p, k, d, w, layer.index(), grads);
                     }
                 }
                 default -> {
@@ -377,35 +344,10 @@ final class MlpPass {
         return cached.inputGradient;
     }
 
-    private float[] batchNormBackward(Pass p, int k, float[] dy, int n, int w, int l, Map<String, float[]> grads) {
-        float[] gamma = param("bn_g" + l);
-        float[] zhat = p.zhat[k];
+    private float[] batchNormBackward(Pass p, int k, float[] dy, int w, int l, Map<String, float[]> grads) {
         float[] dGamma = new float[w];
         float[] dBeta = new float[w];
-        float[] meanD = new float[w];
-        float[] meanDZ = new float[w];
-        float[] dzhat = new float[dy.length];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < w; j++) {
-                int i = r * w + j;
-                dGamma[j] += dy[i] * zhat[i];
-                dBeta[j] += dy[i];
-                dzhat[i] = dy[i] * gamma[j];
-                meanD[j] += dzhat[i];
-                meanDZ[j] += dzhat[i] * zhat[i];
-            }
-        }
-        for (int j = 0; j < w; j++) {
-            meanD[j] /= n;
-            meanDZ[j] /= n;
-        }
-        float[] dz = new float[dy.length];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < w; j++) {
-                int i = r * w + j;
-                dz[i] = (dzhat[i] - meanD[j] - zhat[i] * meanDZ[j]) / p.sigma[k][j];
-            }
-        }
+        float[] dz = p.bn[k].backward(dy, param("bn_g" + l), dGamma, dBeta);
         grads.put("bn_g" + l, dGamma);
         grads.put("bn_beta" + l, dBeta);
         return dz;

@@ -4,7 +4,7 @@ import java.util.List;
 import org.metriclab.core.learn.LearnerCatalog;
 import org.metriclab.core.learn.LearnerEntry;
 
-/** Deep metric learners (survey §5) on DL4J/SameDiff with pytorch-metric-learning-exact losses. */
+/** Deep metric learners on DL4J/SameDiff with pytorch-metric-learning-exact losses. */
 public final class DeepCatalog implements LearnerCatalog {
     @Override
     public String family() {

@@ -9,7 +9,8 @@ import org.metriclab.deep.dl4j.DeepNet;
 
 /**
  * A metric given by a trained embedding network: d(a, b) = ‖f(a) − f(b)‖₂ with f the network of
- * {@link NetSpec} (its output L2-normalised when the spec says so). Immutable: it keeps its own copy of the
+ * {@link NetSpec} (its output L2-normalised when the spec says so). Non-finite weights are refused, since
+ * they would embed every row as NaN. Immutable: it keeps its own copy of the
  * weights and builds a private network from them on first use; {@link #embed(Matrix)} runs in batches of
  * 2048 rows (float32 inside the network, returned as double).
  */
@@ -26,7 +27,15 @@ public final class EmbeddingMetric implements LearnedMetric {
             throw new IllegalArgumentException("an embedding metric needs a network spec, input dimension >= 1 and weights");
         }
         LinkedHashMap<String, float[]> copy = new LinkedHashMap<>();
-        state.forEach((k, v) -> copy.put(k, v.clone()));
+        state.forEach((k, v) -> {
+            for (float f : v) {
+                if (!Float.isFinite(f)) {
+                    throw new IllegalArgumentException("network weights '" + k + "' hold a non-finite value (" + f
+                            + "); every embedding would be NaN; refit the model");
+                }
+            }
+            copy.put(k, v.clone());
+        });
         this.spec = spec;
         this.inputDim = inputDim;
         this.state = Collections.unmodifiableMap(copy);

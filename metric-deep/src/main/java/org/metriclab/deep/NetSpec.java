@@ -1,5 +1,6 @@
 package org.metriclab.deep;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +13,16 @@ import org.metriclab.core.learn.Params;
  * probability), then a linear layer to {@code embedding_size}. {@code net=cnn} (inputs of side×side
  * pixels, e.g. 28×28): per entry of {@code conv_channels} a 3×3 same-padded convolution, activation and
  * 2×2 max-pooling, then the MLP part on the flattened maps. {@code normalize}: L2-normalise the output.
- * Initialisation as PyTorch's defaults: U(−1/√fan_in, 1/√fan_in) for weights and biases.
+ * The {@code activation} is one of {@link Activation}. Initialisation as PyTorch's defaults: U(−1/√fan_in, 1/√fan_in) for weights and biases.
  * Defaults: mlp, hidden [256, 128], embedding_size 64, relu, no batch norm, dropout 0, normalize true,
  * conv_channels [16, 32], input_scale 1 (inputs are multiplied by it first, e.g. 1/255 for raw pixels).
  */
-public record NetSpec(String net, List<Integer> hidden, int embeddingSize, String activation, boolean batchNorm, double dropout,
+public record NetSpec(NetKind net, List<Integer> hidden, int embeddingSize, Activation activation, boolean batchNorm, double dropout,
         boolean normalize, List<Integer> convChannels, double inputScale) {
-    public static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid", "leaky_relu", "elu", "identity");
 
     public NetSpec {
-        if (!net.equals("mlp") && !net.equals("cnn")) {
-            throw new IllegalArgumentException("net must be 'mlp' or 'cnn', got '" + net + "'");
+        if (net == null || activation == null) {
+            throw new IllegalArgumentException("a network needs its kind (mlp or cnn) and activation");
         }
         hidden = List.copyOf(hidden);
         convChannels = List.copyOf(convChannels);
@@ -31,9 +31,6 @@ public record NetSpec(String net, List<Integer> hidden, int embeddingSize, Strin
         }
         if (embeddingSize < 1) {
             throw new IllegalArgumentException("embedding_size must be >= 1, got " + embeddingSize);
-        }
-        if (!ACTIVATIONS.contains(activation)) {
-            throw new IllegalArgumentException("activation must be one of " + ACTIVATIONS + ", got '" + activation + "'");
         }
         if (!(inputScale > 0) || !Double.isFinite(inputScale)) {
             throw new IllegalArgumentException("input_scale must be a positive number, got " + inputScale);
@@ -49,17 +46,22 @@ public record NetSpec(String net, List<Integer> hidden, int embeddingSize, Strin
 
     /** Binds the network keys with the given default for {@code normalize}. */
     public static NetSpec from(Params p, boolean normalizeByDefault) {
-        return new NetSpec(p.getString("net", "mlp"), ints(p.getDoubleList("hidden", List.of(256.0, 128.0)), "hidden"),
-                p.getInt("embedding_size", 64), p.getString("activation", "relu"), p.getBoolean("batch_norm", false),
+        return new NetSpec(p.getEnum("net", NetKind.MLP), ints(p.getDoubleList("hidden", List.of(256.0, 128.0)), "hidden"),
+                p.getInt("embedding_size", 64), p.getEnum("activation", Activation.RELU), p.getBoolean("batch_norm", false),
                 p.getDouble("dropout", 0), p.getBoolean("normalize", normalizeByDefault),
                 ints(p.getDoubleList("conv_channels", List.of(16.0, 32.0)), "conv_channels"),
                 p.getDouble("input_scale", 1.0));
     }
 
+    /** Layer sizes as ints; fractions and values beyond the int range are errors rather than silently rounded or clamped. */
     static List<Integer> ints(List<Double> v, String key) {
         return v.stream().map(d -> {
             if (d != Math.rint(d)) {
                 throw new IllegalArgumentException(key + " must list integers, got " + d);
+            }
+            if (d > Integer.MAX_VALUE || d < 1) {
+                throw new IllegalArgumentException(key + " sizes must lie in [1, " + Integer.MAX_VALUE + "], got " + BigDecimal.valueOf(d)
+                        .toPlainString() + "; use layer sizes of a few hundred or thousand units");
             }
             return (int) Math.rint(d);
         }).toList();
@@ -76,10 +78,10 @@ public record NetSpec(String net, List<Integer> hidden, int embeddingSize, Strin
 
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("net", net);
+        m.put("net", net.configName());
         m.put("hidden", hidden);
         m.put("embedding_size", embeddingSize);
-        m.put("activation", activation);
+        m.put("activation", activation.configName());
         m.put("batch_norm", batchNorm);
         m.put("dropout", dropout);
         m.put("normalize", normalize);

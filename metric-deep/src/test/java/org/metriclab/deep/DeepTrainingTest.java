@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metriclab.core.data.Dataset;
@@ -47,7 +48,7 @@ class DeepTrainingTest {
     }
 
     static Dataset part(int rows) {
-        return FashionSubset.train().subset(java.util.stream.IntStream.range(0, rows).toArray());
+        return FashionSubset.train().subset(IntStream.range(0, rows).toArray());
     }
 
     static double mapAtR(Matrix emb, Dataset test) {
@@ -144,7 +145,7 @@ class DeepTrainingTest {
         assertTrue(throughput.stream().allMatch(v -> v > 0), "samples/s " + throughput);
         assertEquals(Map.of(Progress.EPOCH_LOSS, m.trainingLog().epochLoss(), Progress.VALIDATION_MAP_AT_R, val), curves,
                 "per-epoch progress reports the training log's loss and validation MAP@R");
-        assertEquals(java.util.stream.IntStream.rangeClosed(1, val.size()).boxed().toList(), steps, "steps are 1-based epochs");
+        assertEquals(IntStream.rangeClosed(1, val.size()).boxed().toList(), steps, "steps are 1-based epochs");
         assertFalse(val.isEmpty());
         int kept = m.trainingLog().keptEpoch();
         assertEquals(val.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), val.get(kept - 1), 0.0);

@@ -1,26 +1,31 @@
 package org.metriclab.deep.dl4j;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.metriclab.deep.NetKind;
 import org.metriclab.deep.NetSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The embedding network ({@link NetSpec}). The MLP (and the autoencoder's mirrored decoder) runs through
- * {@link MlpPass}: ND4J matrix products with hand-derived back-propagation, one forward pass per batch.
- * The CNN runs as two SameDiff graphs sharing the same parameter arrays: a training graph (batch-norm
- * batch statistics, dropout masks fed as placeholders so the caller controls them) and an inference
- * graph (running statistics, no dropout). Training never uses a library loss: the caller computes the
+ * The embedding network ({@link NetSpec}). The dense layers (and the autoencoder's mirrored decoder)
+ * run through {@link MlpPass} and the CNN's convolutions through {@link ConvFront}: ND4J matrix
+ * products with hand-derived back-propagation, one forward pass per batch. The same network as two
+ * SameDiff graphs sharing the parameter arrays (a training graph with batch-norm batch statistics and
+ * dropout masks fed as placeholders, and an inference graph with running statistics and no dropout) is
+ * the independent reference the tests compare with. Training never uses a library loss: the caller computes the
  * loss and its gradient G w.r.t. the network output in Java (float64) and this class back-propagates
  * the scalar {@code sum(output ⊙ G)}, whose gradient w.r.t. every parameter is exactly the chain rule
  * through the network. With a decoder the output is a mirrored decoder's reconstruction
@@ -30,10 +35,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code bn_rm}/{@code bn_rv} are running statistics, everything else is trainable. Not thread-safe.
  */
 public final class DeepNet {
-    static {
-        SameDiffChatter.silence();
-    }
-
     private final NetSpec spec;
     private final int inputDim;
     private final boolean decoder;
@@ -43,20 +44,18 @@ public final class DeepNet {
     private final SameDiff train;
     private final SameDiff eval;
     private final MlpPass mlp;
+    private final ConvFront conv;
     private long version;
 
     public DeepNet(NetSpec spec, int inputDim, boolean decoder, Map<String, float[]> state) {
-        this(spec, inputDim, decoder, state, spec.net().equals("cnn"));
+        this(spec, inputDim, decoder, state, false);
     }
 
     /**
-     * With {@code sameDiff} false (MLPs only) the network runs through {@link MlpPass}; true evaluates it
-     * with SameDiff graphs (always for the CNN; for the MLP it is the reference the tests compare with).
+     * With {@code sameDiff} false the network runs through {@link ConvFront} and {@link MlpPass}; true
+     * evaluates it with SameDiff graphs, the reference the tests compare with.
      */
     DeepNet(NetSpec spec, int inputDim, boolean decoder, Map<String, float[]> state, boolean sameDiff) {
-        if (!sameDiff && spec.net().equals("cnn")) {
-            throw new IllegalArgumentException("the CNN runs on SameDiff only");
-        }
         this.spec = spec;
         this.inputDim = inputDim;
         this.decoder = decoder;
@@ -72,7 +71,9 @@ public final class DeepNet {
             }
             arrays.put(e.getKey(), Nd4j.create(v.clone(), e.getValue(), 'c'));
         }
-        this.mlp = sameDiff ? null : new MlpPass(spec, arrays, inputDim, decoder);
+        this.conv = sameDiff || spec.net() != NetKind.CNN ? null : new ConvFront(spec, arrays, inputDim);
+        this.mlp = sameDiff ? null
+                : conv == null ? new MlpPass(spec, arrays, inputDim, decoder) : new MlpPass(spec, arrays, conv.outputWidth(), inputDim, decoder, true);
         this.train = sameDiff ? build(true) : null;
         this.eval = sameDiff ? build(false) : null;
         if (!sameDiff) {
@@ -101,7 +102,7 @@ public final class DeepNet {
             float[] v = new float[size];
             String name = e.getKey();
             if (name.startsWith("bn_rv") || name.startsWith("bn_g")) {
-                java.util.Arrays.fill(v, 1f);
+                Arrays.fill(v, 1f);
             } else if (name.endsWith("_W")) {
                 long fi = s.length == 4 ? s[0] * s[1] * s[2] : s[0];
                 fanIn.put(name.substring(0, name.length() - 2), fi);
@@ -120,11 +121,14 @@ public final class DeepNet {
         }
     }
 
-    /** Parameter and buffer shapes in creation order (weights before their bias). */
-    static LinkedHashMap<String, long[]> shapes(NetSpec spec, int inputDim, boolean decoder) {
+    /**
+     * Parameter and buffer shapes in creation order (weights before their bias), computed in long so
+     * that callers can size a network before anything is allocated.
+     */
+    public static LinkedHashMap<String, long[]> shapes(NetSpec spec, int inputDim, boolean decoder) {
         LinkedHashMap<String, long[]> s = new LinkedHashMap<>();
         long width = inputDim;
-        if (spec.net().equals("cnn")) {
+        if (spec.net() == NetKind.CNN) {
             int side = spec.imageSide(inputDim);
             long cin = 1;
             for (int i = 0; i < spec.convChannels().size(); i++) {
@@ -153,7 +157,7 @@ public final class DeepNet {
         if (decoder) {
             long w = spec.embeddingSize();
             List<Integer> back = new ArrayList<>(spec.hidden());
-            java.util.Collections.reverse(back);
+            Collections.reverse(back);
             for (int l = 0; l < back.size(); l++) {
                 s.put("dec" + l + "_W", new long[] {w, back.get(l)});
                 s.put("dec" + l + "_b", new long[] {1, back.get(l)});
@@ -167,12 +171,12 @@ public final class DeepNet {
 
     private SDVariable act(SameDiff sd, SDVariable z) {
         return switch (spec.activation()) {
-            case "relu" -> sd.nn.relu(z, 0);
-            case "tanh" -> sd.math.tanh(z);
-            case "sigmoid" -> sd.nn.sigmoid(z);
-            case "leaky_relu" -> sd.nn.leakyRelu(z, 0.01);
-            case "elu" -> sd.nn.elu(z);
-            default -> z;
+            case RELU -> sd.nn.relu(z, 0);
+            case TANH -> sd.math.tanh(z);
+            case SIGMOID -> sd.nn.sigmoid(z);
+            case LEAKY_RELU -> sd.nn.leakyRelu(z, 0.01);
+            case ELU -> sd.nn.elu(z);
+            case IDENTITY -> z;
         };
     }
 
@@ -188,12 +192,12 @@ public final class DeepNet {
         if (spec.inputScale() != 1.0) {
             h = h.mul(spec.inputScale());
         }
-        if (spec.net().equals("cnn")) {
+        if (spec.net() == NetKind.CNN) {
             int side = spec.imageSide(inputDim);
             h = sd.reshape(h, -1, 1, side, side);
             long c = 1;
             for (int i = 0; i < spec.convChannels().size(); i++) {
-                Conv2DConfig cc = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dH(1).dW(1).paddingMode(org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode.VALID)
+                Conv2DConfig cc = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dH(1).dW(1).paddingMode(PaddingMode.VALID)
                         .dataFormat("NCHW").build();
                 h = act(sd, sd.cnn.conv2d(h, v.get("conv" + i + "_W"), v.get("conv" + i + "_b"), cc));
                 h = sd.cnn.maxPooling2d(h, Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(false).build());
@@ -272,7 +276,7 @@ public final class DeepNet {
     /** Inference: embeddings (or reconstructions with {@code reconstruct}) of n rows. */
     public float[] infer(float[] x, int n, boolean reconstruct) {
         if (mlp != null) {
-            return mlp.infer(x, n, reconstruct);
+            return mlp.infer(conv == null ? x : conv.infer(x, n), n, reconstruct);
         }
         Map<String, INDArray> ph = new HashMap<>();
         ph.put("x", matrix(x, n, inputDim));
@@ -300,7 +304,7 @@ public final class DeepNet {
      */
     public Map<String, float[]> forward(float[] x, int n, float[][] masks) {
         if (mlp != null) {
-            return mlp.forward(x, n, masks, version);
+            return mlp.forward(conv == null ? x : conv.forward(x, n, version), n, masks, version);
         }
         List<String> outs = new ArrayList<>();
         outs.add(decoder ? "recon" : "emb");
@@ -323,8 +327,14 @@ public final class DeepNet {
      * {@link #forward} with the same x and masks arrays (and no {@link #set} in between) reuses that pass.
      */
     public Map<String, float[]> gradients(float[] x, int n, float[][] masks, float[] g) {
-        if (mlp != null) {
+        if (mlp != null && conv == null) {
             return mlp.gradients(x, n, masks, g, version);
+        }
+        if (mlp != null) {
+            Map<String, float[]> dense = mlp.gradients(conv.forward(x, n, version), n, masks, g, version);
+            Map<String, float[]> all = new LinkedHashMap<>(conv.backward(mlp.inputGradient()));
+            all.putAll(dense);
+            return all;
         }
         Map<String, INDArray> ph = trainInputs(x, n, masks);
         ph.put("g", matrix(g, n, decoder ? inputDim : spec.embeddingSize()));

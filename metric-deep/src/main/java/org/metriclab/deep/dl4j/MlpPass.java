@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.metriclab.deep.Activation;
 import org.metriclab.deep.NetSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,10 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * graph's (float32; batch norm with biased batch variance and ε = 1e-5; dropout as a fed mask; L2
  * normalisation z / √(Σz² + 1e-12)); tests check it against SameDiff's autodiff of the same network.
  *
- * <p>Backward rules (batch of n rows): dropout dH ⊙ mask; activation derivative from the pre-activation
- * Y and output H (relu 1[Y&gt;0], leaky 1 or 0.01, tanh 1 − H², sigmoid H(1 − H), elu 1 or H + 1);
- * batch norm dγ = Σ dY ⊙ Ẑ, dβ = Σ dY, dZ = (dẐ − mean(dẐ) − Ẑ · mean(dẐ ⊙ Ẑ)) / σ with dẐ = dY ⊙ γ;
- * dense dW = Aᵀ dZ, db = Σ dZ, dA = dZ Wᵀ; normalisation dz = (g − e (e · g)) / s.
+ * <p>Backward rules (batch of n rows): dropout dH ⊙ mask; the activation's derivative
+ * ({@link Activation#backward}); batch norm as in {@link BatchNormPass}; dense dW = Aᵀ dZ, db = Σ dZ,
+ * dA = dZ Wᵀ; normalisation dz = (g − e (e · g)) / s.
  */
 final class MlpPass {
     private enum Kind { HIDDEN, EMBED, DECODE, RECON }
@@ -37,15 +37,27 @@ final class MlpPass {
     private final List<Dense> layers = new ArrayList<>();
     private final Map<Integer, Pass> passes = new HashMap<>();
     private final Map<String, FloatBuffer> paramViews = new HashMap<>();
+    private final boolean convFront;
     private Pass cached;
     private Object cachedX;
     private Object cachedMasks;
     private long cachedVersion = -1;
 
     MlpPass(NetSpec spec, Map<String, INDArray> params, int inputDim, boolean decoder) {
+        this(spec, params, inputDim, inputDim, decoder, false);
+    }
+
+    /**
+     * @param featureDim width of the input of the first dense layer
+     * @param reconDim   width of the decoder's reconstruction (the network's input)
+     * @param convFront  whether the input comes from {@link ConvFront}: then it is already scaled, and
+     *                   {@link #gradients} also back-propagates to it ({@link #inputGradient})
+     */
+    MlpPass(NetSpec spec, Map<String, INDArray> params, int featureDim, int reconDim, boolean decoder, boolean convFront) {
         this.spec = spec;
         this.params = params;
-        int width = inputDim;
+        this.convFront = convFront;
+        int width = featureDim;
         for (int l = 0; l < spec.hidden().size(); l++) {
             layers.add(new Dense("dense" + l, width, spec.hidden().get(l), Kind.HIDDEN, l));
             width = spec.hidden().get(l);
@@ -58,7 +70,7 @@ final class MlpPass {
                 layers.add(new Dense("dec" + l, width, w, Kind.DECODE, l));
                 width = w;
             }
-            layers.add(new Dense("recon", width, inputDim, Kind.RECON, 0));
+            layers.add(new Dense("recon", width, reconDim, Kind.RECON, 0));
         }
     }
 
@@ -77,11 +89,11 @@ final class MlpPass {
         final FloatBuffer[] dwView;
         final float[][] pre;
         final float[][] act;
-        final float[][] zhat;
-        final float[][] sigma;
+        final BatchNormPass[] bn;
         final float[][] mask;
         float[] norms;
         float[] embedding;
+        float[] inputGradient;
         float[] output;
 
         Pass(int n, boolean training) {
@@ -99,8 +111,7 @@ final class MlpPass {
             dwView = new FloatBuffer[k];
             pre = new float[k][];
             act = new float[k][];
-            zhat = new float[k][];
-            sigma = new float[k][];
+            bn = new BatchNormPass[k];
             mask = new float[k][];
             for (int i = 0; i < k; i++) {
                 Dense d = layers.get(i);
@@ -111,10 +122,10 @@ final class MlpPass {
                 if (training) {
                     dz[i] = Nd4j.create(DataType.FLOAT, n, d.out());
                     dw[i] = Nd4j.create(DataType.FLOAT, d.in(), d.out());
-                    din[i] = i == 0 ? null : Nd4j.create(DataType.FLOAT, n, d.in());
+                    din[i] = i == 0 && !convFront ? null : Nd4j.create(DataType.FLOAT, n, d.in());
                     dzView[i] = view(dz[i]);
                     dwView[i] = view(dw[i]);
-                    dinView[i] = i == 0 ? null : view(din[i]);
+                    dinView[i] = din[i] == null ? null : view(din[i]);
                 }
             }
         }
@@ -173,7 +184,7 @@ final class MlpPass {
         Map<String, float[]> stats = new LinkedHashMap<>();
         int n = p.n;
         float[] h = x;
-        if (spec.inputScale() != 1.0) {
+        if (!convFront && spec.inputScale() != 1.0) {
             h = x.clone();
             for (int i = 0; i < h.length; i++) {
                 h[i] *= (float) spec.inputScale();
@@ -198,7 +209,7 @@ final class MlpPass {
                         batchNorm(p, k, z, n, w, training, l, stats);
                     }
                     p.pre[k] = z;
-                    float[] a = activate(z);
+                    float[] a = spec.activation().apply(z);
                     p.act[k] = a;
                     h = a;
                     if (training && spec.dropout() > 0) {
@@ -235,127 +246,29 @@ final class MlpPass {
                 }
                 case DECODE -> {
                     p.pre[k] = z;
-                    p.act[k] = activate(z);
+                    p.act[k] = spec.activation().apply(z);
                     h = p.act[k];
                 }
                 case RECON -> p.output = z;
-                default -> throw new IllegalStateException(d.kind().toString());
             }
         }
         return stats;
     }
 
     private void batchNorm(Pass p, int k, float[] z, int n, int w, boolean training, int l, Map<String, float[]> stats) {
-        float[] gamma = param("bn_g" + l);
-        float[] beta = param("bn_beta" + l);
         float[] mu;
         float[] var;
         if (training) {
-            mu = new float[w];
-            var = new float[w];
-            for (int r = 0; r < n; r++) {
-                for (int j = 0; j < w; j++) {
-                    mu[j] += z[r * w + j];
-                }
-            }
-            for (int j = 0; j < w; j++) {
-                mu[j] /= n;
-            }
-            for (int r = 0; r < n; r++) {
-                for (int j = 0; j < w; j++) {
-                    float c = z[r * w + j] - mu[j];
-                    var[j] += c * c;
-                }
-            }
-            for (int j = 0; j < w; j++) {
-                var[j] /= n;
-            }
+            float[][] meanVar = BatchNormPass.statistics(z, n, w);
+            mu = meanVar[0];
+            var = meanVar[1];
             stats.put("bn_rm" + l, mu);
             stats.put("bn_rv" + l, var);
         } else {
             mu = param("bn_rm" + l);
             var = param("bn_rv" + l);
         }
-        float[] sigma = new float[w];
-        for (int j = 0; j < w; j++) {
-            sigma[j] = (float) Math.sqrt(var[j] + 1e-5f);
-        }
-        float[] zhat = new float[z.length];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < w; j++) {
-                int i = r * w + j;
-                zhat[i] = (z[i] - mu[j]) / sigma[j];
-                z[i] = zhat[i] * gamma[j] + beta[j];
-            }
-        }
-        p.zhat[k] = zhat;
-        p.sigma[k] = sigma;
-    }
-
-    private float[] activate(float[] y) {
-        float[] a = new float[y.length];
-        switch (spec.activation()) {
-            case "relu" -> {
-                for (int i = 0; i < y.length; i++) {
-                    a[i] = y[i] > 0 ? y[i] : 0f;
-                }
-            }
-            case "leaky_relu" -> {
-                for (int i = 0; i < y.length; i++) {
-                    a[i] = y[i] > 0 ? y[i] : 0.01f * y[i];
-                }
-            }
-            case "tanh" -> {
-                for (int i = 0; i < y.length; i++) {
-                    a[i] = (float) Math.tanh(y[i]);
-                }
-            }
-            case "sigmoid" -> {
-                for (int i = 0; i < y.length; i++) {
-                    a[i] = (float) (1 / (1 + Math.exp(-y[i])));
-                }
-            }
-            case "elu" -> {
-                for (int i = 0; i < y.length; i++) {
-                    a[i] = y[i] > 0 ? y[i] : (float) Math.expm1(y[i]);
-                }
-            }
-            default -> System.arraycopy(y, 0, a, 0, y.length);
-        }
-        return a;
-    }
-
-    /** upstream ⊙ dH/dY in place, from the pre-activation y and activation h. */
-    private void activationBackward(float[] d, float[] y, float[] h) {
-        switch (spec.activation()) {
-            case "relu" -> {
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = y[i] > 0 ? d[i] : 0f;
-                }
-            }
-            case "leaky_relu" -> {
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = y[i] > 0 ? d[i] : 0.01f * d[i];
-                }
-            }
-            case "tanh" -> {
-                for (int i = 0; i < d.length; i++) {
-                    d[i] *= 1 - h[i] * h[i];
-                }
-            }
-            case "sigmoid" -> {
-                for (int i = 0; i < d.length; i++) {
-                    d[i] *= h[i] * (1 - h[i]);
-                }
-            }
-            case "elu" -> {
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = y[i] > 0 ? d[i] : d[i] * (h[i] + 1);
-                }
-            }
-            default -> {
-            }
-        }
+        p.bn[k] = BatchNormPass.normalise(z, n, mu, var, param("bn_g" + l), param("bn_beta" + l));
     }
 
     /** Gradients of Σ output ⊙ g w.r.t. the trainable parameters (names and order as in the state). */
@@ -385,16 +298,16 @@ final class MlpPass {
                         }
                     }
                 }
-                case DECODE -> activationBackward(d, p.pre[k], p.act[k]);
+                case DECODE -> spec.activation().backward(d, p.pre[k], p.act[k]);
                 case HIDDEN -> {
                     if (p.mask[k] != null) {
                         for (int i = 0; i < d.length; i++) {
                             d[i] *= p.mask[k][i];
                         }
                     }
-                    activationBackward(d, p.pre[k], p.act[k]);
+                    spec.activation().backward(d, p.pre[k], p.act[k]);
                     if (spec.batchNorm()) {
-                        d = batchNormBackward(p, k, d, n, w, layer.index(), grads);
+                        d = batchNormBackward(p, k, d, w, layer.index(), grads);
                     }
                 }
                 default -> {
@@ -410,11 +323,12 @@ final class MlpPass {
             write(p.dzView[k], d);
             Nd4j.gemm(p.in[k], p.dz[k], p.dw[k], true, false, 1.0, 0.0);
             grads.put(layer.name() + "_W", read(p.dwView[k], layer.in() * w));
-            if (k > 0) {
+            if (k > 0 || convFront) {
                 Nd4j.gemm(p.dz[k], params.get(layer.name() + "_W"), p.din[k], false, true, 1.0, 0.0);
                 d = read(p.dinView[k], n * layer.in());
             }
         }
+        p.inputGradient = convFront ? d : null;
         Map<String, float[]> out = new LinkedHashMap<>();
         for (String name : params.keySet()) {
             float[] v = grads.get(name);
@@ -425,35 +339,15 @@ final class MlpPass {
         return out;
     }
 
-    private float[] batchNormBackward(Pass p, int k, float[] dy, int n, int w, int l, Map<String, float[]> grads) {
-        float[] gamma = param("bn_g" + l);
-        float[] zhat = p.zhat[k];
+    /** With a convolutional front: the gradient w.r.t. the input of the last {@link #gradients} call (row-major). */
+    float[] inputGradient() {
+        return cached.inputGradient;
+    }
+
+    private float[] batchNormBackward(Pass p, int k, float[] dy, int w, int l, Map<String, float[]> grads) {
         float[] dGamma = new float[w];
         float[] dBeta = new float[w];
-        float[] meanD = new float[w];
-        float[] meanDZ = new float[w];
-        float[] dzhat = new float[dy.length];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < w; j++) {
-                int i = r * w + j;
-                dGamma[j] += dy[i] * zhat[i];
-                dBeta[j] += dy[i];
-                dzhat[i] = dy[i] * gamma[j];
-                meanD[j] += dzhat[i];
-                meanDZ[j] += dzhat[i] * zhat[i];
-            }
-        }
-        for (int j = 0; j < w; j++) {
-            meanD[j] /= n;
-            meanDZ[j] /= n;
-        }
-        float[] dz = new float[dy.length];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < w; j++) {
-                int i = r * w + j;
-                dz[i] = (dzhat[i] - meanD[j] - zhat[i] * meanDZ[j]) / p.sigma[k][j];
-            }
-        }
+        float[] dz = p.bn[k].backward(dy, param("bn_g" + l), dGamma, dBeta);
         grads.put("bn_g" + l, dGamma);
         grads.put("bn_beta" + l, dBeta);
         return dz;

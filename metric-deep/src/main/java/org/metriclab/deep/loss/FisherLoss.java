@@ -5,7 +5,7 @@ import java.util.Map;
 import org.metriclab.core.learn.Params;
 
 /**
- * Fisher discriminant triplet/pair loss (FDT, Ghojogh, Sikaroudi et al. IJCNN 2020; survey §5.3–5.4) on
+ * Fisher discriminant triplet/pair loss (FDT, Ghojogh, Sikaroudi et al. IJCNN 2020) on
  * the embedding z = Uᵀh (so tr(UᵀSU) is computed directly on z): with the within scatter
  * tr(S_W) = mean over (mined) positive pairs of ‖z_a − z_p‖² and the between scatter tr(S_B) = mean over
  * negative pairs of ‖z_a − z_n‖², {@code loss = relu(margin + (2 − λ)·tr(S_W) − λ·tr(S_B))}.

@@ -1,11 +1,12 @@
 package org.metriclab.deep.loss;
 
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 import org.metriclab.core.learn.Params;
 
 /**
- * Losses and miners contributed by a jar on the class path, found through {@link java.util.ServiceLoader}:
+ * Losses and miners contributed by a jar on the class path, found through {@link ServiceLoader}:
  * list the implementing class (public, public no-arg constructor) in
  * {@code META-INF/services/org.metriclab.deep.loss.LossCatalog}. The names then work wherever the built-in
  * ones do: {@code deep_metric}'s {@code loss} and {@code miner} parameters, {@link Losses#loss},

@@ -1,5 +1,6 @@
 package org.metriclab.deep.loss;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.metriclab.core.learn.Params;
@@ -59,7 +60,7 @@ public record ProxyNcaLoss(int numClasses, int embeddingSize, double softmaxScal
                 terms[nk++] = ce * mw[i];
             }
         }
-        double[] kt = java.util.Arrays.copyOf(terms, nk);
+        double[] kt = Arrays.copyOf(terms, nk);
         double[] coef = new double[nk];
         double value = reducer.reduce(kt, coef);
         int t = 0;

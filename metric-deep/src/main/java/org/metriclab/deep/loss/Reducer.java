@@ -1,5 +1,6 @@
 package org.metriclab.deep.loss;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -17,7 +18,7 @@ public enum Reducer {
 
     public double reduce(double[] terms, double[] coef) {
         int n = terms.length;
-        java.util.Arrays.fill(coef, 0, n, 0.0);
+        Arrays.fill(coef, 0, n, 0.0);
         if (n == 0) {
             return 0;
         }
@@ -27,7 +28,7 @@ public enum Reducer {
                 for (double t : terms) {
                     s += t;
                 }
-                java.util.Arrays.fill(coef, 0, n, 1.0 / n);
+                Arrays.fill(coef, 0, n, 1.0 / n);
                 return s / n;
             }
             case SUM -> {
@@ -35,7 +36,7 @@ public enum Reducer {
                 for (double t : terms) {
                     s += t;
                 }
-                java.util.Arrays.fill(coef, 0, n, 1.0);
+                Arrays.fill(coef, 0, n, 1.0);
                 return s;
             }
             default -> {

@@ -2,6 +2,7 @@ package org.metriclab.deep.loss;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.metriclab.core.learn.Params;
@@ -11,15 +12,36 @@ import org.metriclab.core.learn.Params;
  * row-major order, tm = d_an − d_ap; keeps {@code all}: tm ≤ margin; {@code semihard}: 0 < tm ≤ margin;
  * {@code hard}: tm ≤ 0; {@code easy}: tm > margin. ({@code batch_all} is every triplet.)
  */
-public record TripletMarginMiner(double margin, String type) implements Miner {
+public record TripletMarginMiner(double margin, TripletType type) implements Miner {
+    /** Which triplets the miner keeps, by their margin term tm = d_an − d_ap. */
+    public enum TripletType {
+        /** tm ≤ margin. */
+        ALL,
+        /** 0 &lt; tm ≤ margin. */
+        SEMIHARD,
+        /** tm ≤ 0 (and ≤ margin). */
+        HARD,
+        /** tm &gt; margin. */
+        EASY;
+
+        boolean keep(double tm, double margin) {
+            return switch (this) {
+                case ALL -> tm <= margin;
+                case SEMIHARD -> tm <= margin && tm > 0;
+                case HARD -> tm <= margin && tm <= 0;
+                case EASY -> tm > margin;
+            };
+        }
+    }
+
     public TripletMarginMiner {
-        if (!java.util.List.of("all", "semihard", "hard", "easy").contains(type)) {
-            throw new IllegalArgumentException("type_of_triplets must be one of all, semihard, hard, easy; got '" + type + "'");
+        if (type == null) {
+            throw new IllegalArgumentException("type_of_triplets must be one of all, semihard, hard, easy");
         }
     }
 
     public static TripletMarginMiner from(Params p) {
-        return new TripletMarginMiner(p.getDouble("margin", 0.2), p.getString("type_of_triplets", "all"));
+        return new TripletMarginMiner(p.getDouble("margin", 0.2), p.getEnum("type_of_triplets", TripletType.ALL));
     }
 
     @Override
@@ -31,23 +53,13 @@ public record TripletMarginMiner(double margin, String type) implements Miner {
     public Map<String, Object> params() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("margin", margin);
-        m.put("type_of_triplets", type);
+        m.put("type_of_triplets", type.name().toLowerCase(Locale.ROOT));
         return m;
-    }
-
-    private static boolean keep(int kind, double tm, double margin) {
-        return switch (kind) {
-            case 3 -> tm > margin;
-            case 2 -> tm <= margin && tm <= 0;
-            case 1 -> tm <= margin && tm > 0;
-            default -> tm <= margin;
-        };
     }
 
     @Override
     public Tuples mine(double[] x, int n, int d, int[] labels, RandomGenerator rng) {
         PairMatrix m = Miner.distances(x, n, d, PairMatrix.Kind.EUCLIDEAN);
-        int kind = java.util.List.of("all", "semihard", "hard", "easy").indexOf(type);
         int cap = 1024;
         int[] a = new int[cap];
         int[] p = new int[cap];
@@ -60,7 +72,7 @@ public record TripletMarginMiner(double margin, String type) implements Miner {
                 }
                 double ap = m.get(i, j);
                 for (int l = 0; l < n; l++) {
-                    if (labels[l] == labels[i] || !keep(kind, m.m[i * n + l] - ap, margin)) {
+                    if (labels[l] == labels[i] || !type.keep(m.m[i * n + l] - ap, margin)) {
                         continue;
                     }
                     if (k == a.length) {

@@ -29,7 +29,13 @@ final class Checkpoint {
         LinkedHashMap<String, float[]> out = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             String name = in.readUTF();
-            float[] v = new float[in.readInt()];
+            int length = in.readInt();
+            // checkpoints are read from files, whose streams report the exact number of bytes left
+            if (length < 0 || length > in.available() / Float.BYTES) {
+                throw new IllegalArgumentException("checkpoint array '" + name + "' declares " + length
+                        + " values, more than the file holds; the checkpoint is damaged: delete it or set resume: false");
+            }
+            float[] v = new float[length];
             for (int k = 0; k < v.length; k++) {
                 v[k] = in.readFloat();
             }

@@ -1,12 +1,7 @@
 package org.metriclab.deep.train;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +10,11 @@ import java.util.SplittableRandom;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Progress;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.deep.EmbeddingMetric;
+import org.metriclab.deep.NetKind;
 import org.metriclab.deep.NetSpec;
 import org.metriclab.deep.TrainingLog;
 import org.metriclab.deep.dl4j.DeepNet;
@@ -40,6 +37,14 @@ import org.metriclab.eval.RetrievalEvaluator;
  * batch loss goes to {@link Progress#measure} as {@link Progress#EPOCH_LOSS}, the epoch's training throughput as
  * {@link Progress#SAMPLES_PER_SECOND} and, with early stopping
  * (patience &gt; 0 or track_validation), the validation MAP@R as {@link Progress#VALIDATION_MAP_AT_R} (step = 1-based epoch).
+ * At the end {@link Progress#finished} reports the run as converged: its stopping rule is the epoch
+ * budget (or early stopping), not a convergence test with an iteration cap, so running all epochs is
+ * the normal end of training and not a convergence failure.
+ *
+ * <p>Failures: before anything is allocated, {@link TrainingFootprint} refuses networks too large for
+ * one array or for the heap; inputs beyond the float32 range are an {@link IllegalArgumentException};
+ * a non-finite loss or non-finite trained weights (divergence) are a {@link FitException} with a hint,
+ * never a model whose embeddings are NaN.
  */
 public final class Trainer {
     private final NetSpec spec;
@@ -47,6 +52,7 @@ public final class Trainer {
     private final MetricLoss loss;
     private final Miner miner;
     private final boolean autoencoder;
+    private final String learner;
 
     public Trainer(NetSpec spec, TrainSpec train, MetricLoss loss, Miner miner, boolean autoencoder) {
         this.spec = spec;
@@ -54,6 +60,7 @@ public final class Trainer {
         this.loss = loss;
         this.miner = miner;
         this.autoencoder = autoencoder;
+        this.learner = autoencoder ? "autoencoder" : "deep_metric";
     }
 
     public EmbeddingMetric fit(Dataset data, FitContext ctx) {
@@ -63,6 +70,8 @@ public final class Trainer {
             cls[i] = data.labels().classIndex(data.labels().get(i));
         }
         int classes = data.labels().classCount();
+        TrainingFootprint.of(spec, train, data.size(), dim, classes, autoencoder)
+                .require(learner + " training of " + describe(dim) + " on " + data.size() + " rows (batch_size " + train.batching().batchSize() + ")");
         int[][] split = split(cls, classes, ctx);
         int[] trainRows = split[0];
         int[] valRows = split[1];
@@ -71,6 +80,10 @@ public final class Trainer {
         double[] all = data.x().toArray();
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) all[i];
+            if (!Float.isFinite(x[i])) {
+                throw new IllegalArgumentException(learner + " trains in float32: value " + all[i] + " at row " + (i / dim + 1) + ", feature "
+                        + (i % dim + 1) + " is not a finite float32 (|x| <= 3.4e38); standardize or rescale the features");
+            }
         }
         LinkedHashMap<String, float[]> params = DeepNet.initialState(spec, dim, autoencoder, ctx.random("init"));
         DeepNet net = new DeepNet(spec, dim, autoencoder, params);
@@ -79,11 +92,12 @@ public final class Trainer {
         if (!autoencoder && loss.usesWeights()) {
             weights = toFloat(loss.initialWeights(classes, e, ctx.random("weights")));
         }
-        Updater up = new Updater(train.optimizer().equals("adam"), train.weightDecay());
-        Updater wup = new Updater(train.optimizer().equals("adam"), 0);
-        State st = new State();
-        Path ckpt = train.checkpoint().isEmpty() ? null : Path.of(train.checkpoint());
-        if (ckpt != null && train.resume() && Files.exists(ckpt)) {
+        TrainSpec.Optimization opt = train.optimization();
+        Updater up = new Updater(opt.optimizer(), opt.weightDecay());
+        Updater wup = new Updater(opt.optimizer(), 0);
+        RunState st = new RunState();
+        Path ckpt = train.checkpointing().file().orElse(null);
+        if (ckpt != null && train.checkpointing().resume() && Files.exists(ckpt)) {
             weights = st.load(ckpt, params, weights, up, wup);
             params.forEach(net::set);
         }
@@ -92,7 +106,7 @@ public final class Trainer {
         boolean stopped = false;
         for (int epoch = st.epoch; epoch < train.epochs() && !stopped; epoch++) {
             SplittableRandom rng = ctx.random("epoch" + epoch);
-            List<int[]> batches = train.batchSampler().epoch(trainLabels, rng);
+            List<int[]> batches = train.batching().batchSampler().epoch(trainLabels, rng);
             double sum = 0;
             long t0 = System.nanoTime();
             for (int[] b : batches) {
@@ -110,6 +124,9 @@ public final class Trainer {
                 float[][] masks = masks(net.dropoutWidths(), nb, rng);
                 Map<String, float[]> fwd = net.forward(xb, nb, masks);
                 float[] out = fwd.get("output");
+                if (!finite(out)) {
+                    throw diverged("the network output became non-finite at iteration " + (st.iteration + 1) + " (epoch " + (epoch + 1) + ")");
+                }
                 double value;
                 float[] g;
                 double[] gw = null;
@@ -131,19 +148,19 @@ public final class Trainer {
                     gw = lo.gradWeights();
                 }
                 if (!Double.isFinite(value)) {
-                    throw new IllegalStateException("the loss became non-finite at iteration " + st.iteration + "; lower the learning rate");
+                    throw diverged("the training loss became " + value + " at iteration " + (st.iteration + 1) + " (epoch " + (epoch + 1) + ")");
                 }
                 double factor = train.lrFactor(st.iteration, batches.size());
                 Map<String, float[]> grads = net.gradients(xb, nb, masks, g);
                 for (Map.Entry<String, float[]> ge : grads.entrySet()) {
                     float[] p = params.get(ge.getKey());
-                    up.apply(ge.getKey(), p, ge.getValue(), train.lr() * factor);
+                    up.apply(ge.getKey(), p, ge.getValue(), opt.lr() * factor);
                     net.set(ge.getKey(), p);
                 }
                 up.finishStep();
                 updateRunningStats(fwd, params, net, nb);
                 if (weights != null && gw != null) {
-                    wup.apply("weights", weights, toFloat(gw), train.weightLr() * factor);
+                    wup.apply("weights", weights, toFloat(gw), opt.weightLr() * factor);
                     wup.finishStep();
                 }
                 st.iteration++;
@@ -163,19 +180,19 @@ public final class Trainer {
             if (epochNanos > 0) {
                 ctx.progress().measure(Progress.SAMPLES_PER_SECOND, epoch + 1, epochSamples / (epochNanos / 1e9));
             }
-            if (train.validates()) {
+            if (train.validation().enabled()) {
                 double score = validate(net, x, dim, valRows, cls, ctx.seed());
                 st.val.add(score);
                 ctx.progress().measure(Progress.VALIDATION_MAP_AT_R, epoch + 1, score);
             }
-            if (train.patience() > 0) {
+            if (train.validation().patience() > 0) {
                 double score = st.val.get(st.val.size() - 1);
                 if (score > st.best) {
                     st.best = score;
                     st.bestEpoch = epoch + 1;
                     st.bestState = net.state();
                     st.bad = 0;
-                } else if (++st.bad >= train.patience()) {
+                } else if (++st.bad >= train.validation().patience()) {
                     stopped = true;
                 }
             } else {
@@ -188,14 +205,50 @@ public final class Trainer {
         }
         LinkedHashMap<String, float[]> finalState = st.bestState != null ? st.bestState : net.state();
         finalState.keySet().removeIf(k -> k.startsWith("dec") || k.startsWith("recon"));
+        requireFinite(finalState);
         double last = st.epochLoss.isEmpty() ? Double.NaN : st.epochLoss.get(st.epochLoss.size() - 1);
-        ctx.progress().finished((int) Math.min(Integer.MAX_VALUE, st.iteration), last, stopped);
+        ctx.progress().finished((int) Math.min(Integer.MAX_VALUE, st.iteration), last, true);
         double sps = nanos == 0 ? 0 : samples / (nanos / 1e9);
         return new EmbeddingMetric(spec, dim, finalState, new TrainingLog(st.epochLoss, st.val, st.bestEpoch, st.iteration, sps));
     }
 
+    /** The network's layer widths for messages, e.g. {@code mlp 4 → 256 → 128 → 64}. */
+    private String describe(int dim) {
+        StringBuilder b = new StringBuilder(spec.net().configName()).append(' ').append(dim);
+        if (spec.net() == NetKind.CNN) {
+            b.append(" → conv ").append(spec.convChannels());
+        }
+        for (int h : spec.hidden()) {
+            b.append(" → ").append(h);
+        }
+        return b.append(" → ").append(spec.embeddingSize()).toString();
+    }
+
+    private FitException diverged(String reason) {
+        return new FitException(learner, reason + ": the optimisation diverged",
+                "lower the learning rate (lr " + train.optimization().lr() + ") or standardize the features");
+    }
+
+    /** Weights that became non-finite in the last updates would embed every row as NaN. */
+    private void requireFinite(Map<String, float[]> state) {
+        for (Map.Entry<String, float[]> en : state.entrySet()) {
+            if (!finite(en.getValue())) {
+                throw diverged("the trained weights " + en.getKey() + " became non-finite");
+            }
+        }
+    }
+
+    private static boolean finite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private int[][] split(int[] cls, int classes, FitContext ctx) {
-        if (!train.validates()) {
+        if (!train.validation().enabled()) {
             int[] rows = new int[cls.length];
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = i;
@@ -212,7 +265,7 @@ public final class Trainer {
                 }
             }
             int[] perm = FitContext.permutation(members.size(), r);
-            int take = members.size() < 2 ? 0 : Math.max(1, (int) Math.round(train.validationFraction() * members.size()));
+            int take = members.size() < 2 ? 0 : Math.max(1, (int) Math.round(train.validation().fraction() * members.size()));
             for (int k = 0; k < take; k++) {
                 val[members.get(perm[k])] = true;
             }
@@ -296,87 +349,5 @@ public final class Trainer {
             f[i] = (float) d[i];
         }
         return f;
-    }
-
-    /** Loop counters and early-stopping state; written to / read from checkpoints. */
-    private static final class State {
-        int epoch;
-        long iteration;
-        double best = Double.NEGATIVE_INFINITY;
-        int bestEpoch;
-        int bad;
-        LinkedHashMap<String, float[]> bestState;
-        final List<Double> epochLoss = new ArrayList<>();
-        final List<Double> val = new ArrayList<>();
-
-        void save(Path file, Map<String, float[]> params, float[] weights, Updater up, Updater wup) {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try {
-                if (file.getParent() != null) {
-                    Files.createDirectories(file.getParent());
-                }
-                try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                    out.writeInt(Checkpoint.MAGIC);
-                    out.writeInt(epoch);
-                    out.writeLong(iteration);
-                    out.writeDouble(best);
-                    out.writeInt(bestEpoch);
-                    out.writeInt(bad);
-                    writeList(out, epochLoss);
-                    writeList(out, val);
-                    Checkpoint.writeArrays(out, params);
-                    Checkpoint.writeArrays(out, weights == null ? Map.of() : Map.of("weights", weights));
-                    Checkpoint.writeArrays(out, bestState == null ? Map.of() : bestState);
-                    up.write(out);
-                    wup.write(out);
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException ex) {
-                throw new UncheckedIOException("cannot write checkpoint " + file, ex);
-            }
-        }
-
-        float[] load(Path file, Map<String, float[]> params, float[] weights, Updater up, Updater wup) {
-            try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-                if (in.readInt() != Checkpoint.MAGIC) {
-                    throw new IllegalArgumentException(file + " is not a metric-deep checkpoint");
-                }
-                epoch = in.readInt();
-                iteration = in.readLong();
-                best = in.readDouble();
-                bestEpoch = in.readInt();
-                bad = in.readInt();
-                readList(in, epochLoss);
-                readList(in, val);
-                Map<String, float[]> p = Checkpoint.readArrays(in);
-                if (!p.keySet().equals(params.keySet())) {
-                    throw new IllegalArgumentException("checkpoint " + file + " was written for a different network: " + p.keySet());
-                }
-                params.putAll(p);
-                Map<String, float[]> w = Checkpoint.readArrays(in);
-                LinkedHashMap<String, float[]> b = Checkpoint.readArrays(in);
-                bestState = b.isEmpty() ? null : b;
-                up.read(in);
-                wup.read(in);
-                return w.isEmpty() ? weights : w.get("weights");
-            } catch (IOException ex) {
-                throw new UncheckedIOException("cannot read checkpoint " + file, ex);
-            }
-        }
-
-        private static void writeList(DataOutputStream out, List<Double> l) throws IOException {
-            out.writeInt(l.size());
-            for (double d : l) {
-                out.writeDouble(d);
-            }
-        }
-
-        private static void readList(DataInputStream in, List<Double> l) throws IOException {
-            l.clear();
-            int n = in.readInt();
-            for (int i = 0; i < n; i++) {
-                l.add(in.readDouble());
-            }
-        }
     }
 }

@@ -12,20 +12,20 @@ import java.util.Map;
  * gradient. Mutable (one per training run); its state goes into checkpoints.
  */
 final class Updater {
-    private final boolean adam;
+    private final Optimizer optimizer;
     private final double weightDecay;
     private final Map<String, float[]> m = new LinkedHashMap<>();
     private final Map<String, float[]> v = new LinkedHashMap<>();
     private long step;
 
-    Updater(boolean adam, double weightDecay) {
-        this.adam = adam;
+    Updater(Optimizer optimizer, double weightDecay) {
+        this.optimizer = optimizer;
         this.weightDecay = weightDecay;
     }
 
     void apply(String name, float[] param, float[] grad, double lr) {
         float[] mm = m.computeIfAbsent(name, k -> new float[param.length]);
-        if (adam) {
+        if (optimizer == Optimizer.ADAM) {
             float[] vv = v.computeIfAbsent(name, k -> new float[param.length]);
             long t = step + 1;
             double c1 = 1 - Math.pow(0.9, t);
@@ -45,6 +45,14 @@ final class Updater {
                 param[i] -= (float) (lr * mm[i]);
             }
         }
+    }
+
+    /** Float arrays of state this optimizer keeps per parameter array (moments). */
+    static int stateSlots(Optimizer optimizer) {
+        return switch (optimizer) {
+            case ADAM -> 2;
+            case SGD -> 1;
+        };
     }
 
     /** Marks the end of one optimisation step (all parameters updated). */

@@ -1,5 +1,6 @@
 package org.metriclab.probabilistic;
 
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.constraint.Pairs;
 import org.metriclab.core.constraint.RandomPairs;
 import org.metriclab.core.learn.ConstraintLearner;
@@ -119,6 +120,11 @@ public record BayesianMetricLearner(int dims, double priorVariance, int maxIter,
                 bound += -LdmlObjective.softplus(-xi[n]) - xi[n] / 2 + lam * xi[n] * xi[n];
             }
             Matrix p = Matrix.of(q, q, precision).symmetrize();
+            if (!p.isFinite()) {
+                // squared pair features overflow a double when the features are huge
+                throw new FitException("bayesian_ml", "the posterior precision became non-finite at iteration " + it,
+                        "standardise the features");
+            }
             Matrix l = Cholesky.lower(p);
             double logDetPrecision = 0;
             for (int a = 0; a < q; a++) {
@@ -133,8 +139,8 @@ public record BayesianMetricLearner(int dims, double priorVariance, int maxIter,
             bound += 0.5 * (-logDetPrecision - logDetS0) + 0.5 * quad - 0.5 * priorQuad;
             objective = -bound;
             if (!Double.isFinite(objective)) {
-                throw new ArithmeticException("bayesian_ml: the variational bound became " + objective
-                        + "; standardise the features or raise prior_variance");
+                throw new FitException("bayesian_ml", "the variational bound became " + objective + " at iteration " + it,
+                        "standardise the features or raise prior_variance");
             }
             ctx.progress().iteration(it, objective);
             converged = it > 1 && Math.abs(previous - objective) <= tol * Math.max(1.0, Math.abs(objective));

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.baseline.CovarianceLearner;
 import org.metriclab.core.constraint.Pairs;
 import org.metriclab.core.constraint.RandomPairs;
@@ -142,8 +143,8 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
             System.arraycopy(lambda, 0, lambdaOld, 0, m);
             objective = logDetDivergence(a, a0InverseFlat, logDetA0, d);
             if (!Double.isFinite(objective)) {
-                throw new ArithmeticException("itml: the metric lost positive definiteness at sweep " + it
-                        + "; the bounds or gamma may be extreme (bounds " + bounds[0] + ", " + bounds[1] + ")");
+                throw new FitException("itml", "the metric lost positive definiteness at sweep " + it + " (bounds "
+                        + bounds[0] + ", " + bounds[1] + ")", "standardise the features, or lower gamma");
             }
             ctx.progress().iteration(it, objective);
         }

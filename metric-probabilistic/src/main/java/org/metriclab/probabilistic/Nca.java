@@ -1,6 +1,7 @@
 package org.metriclab.probabilistic;
 
 import java.util.SplittableRandom;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.FitContext;
@@ -91,7 +92,8 @@ public record Nca(int dims, Init init, Solver solver, int maxIter, double tol, d
             }
             mean = sum / batches;
             if (!Double.isFinite(mean)) {
-                throw new ArithmeticException("nca (sgd): the objective became " + mean + "; lower learning_rate");
+                throw new FitException("nca", "the SGD objective became " + mean + " at epoch " + epoch,
+                        "lower learning_rate or standardise the features");
             }
             ctx.progress().iteration(epoch, mean);
             converged = epoch > 1 && Math.abs(previous - mean) <= tol * Math.max(1.0, Math.abs(mean));

@@ -10,14 +10,20 @@
 # Run metric-learn from its public source with Debian's scientific Python:
 #   apt-get install python3-sklearn python3-scipy python3-numpy
 #   git clone https://github.com/scikit-learn-contrib/metric-learn && git -C metric-learn checkout v0.7.0
-#   PYTHONPATH=metric-learn /usr/bin/python3 benchmarks/scripts/stress_reference.py [stress_dir]
+#   PYTHONPATH=metric-learn /usr/bin/python3 benchmarks/scripts/stress_reference.py [stress_dir] [--draws-only]
+#
+# It also writes metric-learn's own constraint draws (random_state 0) so that the Java tests can fit
+# the constraint learners on exactly the pairs and chunklets metric-learn used: stress_pairs.csv
+# (positive_negative_pairs(PAIRS): ITML, SDML and MMC use all of it, LSML its same_length prefix) and
+# stress_chunks.csv (chunks(n_chunks=30, chunk_size=2), RCA). --draws-only writes just those two.
 import json, os, sys, time, warnings
 import numpy as np
 import sklearn, scipy
 import metric_learn as ml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DIR = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', '..', 'metric-core', 'src', 'test', 'resources', 'stress')
+ARGS = [a for a in sys.argv[1:] if not a.startswith('--')]
+DIR = ARGS[0] if ARGS else os.path.join(HERE, '..', '..', 'metric-core', 'src', 'test', 'resources', 'stress')
 SETS = ['rank_deficient', 'near_constant', 'duplicated', 'two_class', 'fifty_class', 'imbalanced', 'wide', 'scales']
 PAIRS = 200  # constraints of each kind for the pair and quadruplet learners
 
@@ -63,7 +69,31 @@ def knn_acc(R, ry, Q, qy, k):
     return correct / len(Q)
 
 
+def draws():
+    """metric-learn's constraint draws with random_state 0, in train-row indices."""
+    from metric_learn.constraints import Constraints
+    with open(os.path.join(DIR, 'stress_pairs.csv'), 'w') as pairs, open(os.path.join(DIR, 'stress_chunks.csv'), 'w') as chunks:
+        pairs.write('dataset,similar,left,right\n')
+        chunks.write('dataset,row,chunk\n')
+        for s in SETS:
+            _, ytr, _, _ = load(s)
+            a, b, c, d = Constraints(ytr).positive_negative_pairs(PAIRS, random_state=0)
+            for similar, left, right in [(1, a, b), (0, c, d)]:
+                for i, j in zip(left, right):
+                    pairs.write(f'{s},{similar},{i},{j}\n')
+            try:
+                ids = Constraints(ytr).chunks(n_chunks=30, chunk_size=2, random_state=0)
+            except ValueError:  # too few rows per class for 30 chunks: RCA_Supervised fails the same way
+                continue
+            for row, chunk in enumerate(ids):
+                if chunk >= 0:
+                    chunks.write(f'{s},{row},{chunk}\n')
+
+
 def main():
+    draws()
+    if '--draws-only' in sys.argv:
+        return
     results = []
     for s in SETS:
         Xtr, ytr, Xte, yte = load(s)

@@ -125,7 +125,15 @@ public record BayesianMetricLearner(int dims, double priorVariance, int maxIter,
                 throw new FitException("bayesian_ml", "the posterior precision became non-finite at iteration " + it,
                         "standardise the features");
             }
-            Matrix l = Cholesky.lower(p);
+            Matrix l;
+            try {
+                l = Cholesky.lower(p);
+            } catch (ArithmeticException lostDefiniteness) {
+                // exact arithmetic keeps S0^-1 + sum 2 lambda phi phi^T positive definite; rounding does not when
+                // the squared pair features span many orders of magnitude
+                throw new FitException("bayesian_ml", "the posterior precision lost positive definiteness at iteration " + it,
+                        "standardise the features", lostDefiniteness);
+            }
             double logDetPrecision = 0;
             for (int a = 0; a < q; a++) {
                 logDetPrecision += 2 * Math.log(l.get(a, a));

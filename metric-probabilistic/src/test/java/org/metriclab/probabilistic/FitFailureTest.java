@@ -76,6 +76,13 @@ class FitFailureTest {
     }
 
     @Test
+    void bayesianMetricLearningOnFeatureScalesFrom1eMinus6To1e6IsAFitException() {
+        Dataset train = org.metriclab.core.contract.StressSet.load("scales").train();
+        FitException e = assertThrows(FitException.class, () -> fit("bayesian_ml", Map.of("constraints", 200), train));
+        assertTrue(e.hint().contains("standardise"), e.getMessage());
+    }
+
+    @Test
     void bayesianMetricLearningOnOverflowingFeaturesIsAFitException() {
         double[][] rows = new double[40][];
         int[] labels = new int[40];

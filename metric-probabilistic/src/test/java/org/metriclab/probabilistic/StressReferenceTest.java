@@ -10,8 +10,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.metriclab.core.constraint.Pairs;
+import org.metriclab.core.contract.StressDraws;
 import org.metriclab.core.contract.StressReference;
 import org.metriclab.core.contract.StressSet;
+import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.Learners;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
@@ -20,15 +23,14 @@ import org.metriclab.core.learn.Params;
  * The probabilistic learners on the stress sets against metric-learn 0.7.0 (stress_reference.csv in
  * metric-core's test jar), with metric-learn's parameters: each must reach metric-learn's 1-NN and 5-NN
  * test accuracy minus {@link #TOLERANCE}, or throw a FitException; a non-finite or exploded embedding
- * is never accepted. The pair learners draw their own random pairs (metric-learn's draw differs), so
- * their accuracy is the mean over {@link #SEEDS} seeds. MCML, LDML and Bayesian metric learning have no
+ * is never accepted. ITML and SDML are fitted on metric-learn's own pair draw ({@link StressDraws}),
+ * so both sides see the same constraints. MCML, LDML and Bayesian metric learning have no
  * metric-learn counterpart: on every stress set they must give a finite, not exploded embedding or a
  * FitException.
  */
 class StressReferenceTest {
     /** Accuracy tolerance against metric-learn: small test sets (15 to 150 rows) make 0.05 a few rows. */
     static final double TOLERANCE = 0.05;
-    static final int SEEDS = 3;
 
     /** metric-learn class → our learner name. */
     static final Map<String, String> NAMES = Map.of("NCA", "nca", "MLKR", "mlkr", "ITML_Supervised", "itml",
@@ -77,30 +79,19 @@ class StressReferenceTest {
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("references")
     void reachesMetricLearnOrRefuses(String dataset, String algorithm, StressReference ref) {
-        MetricLearner<?> l = learner(NAMES.get(algorithm), params(algorithm, ref.mlParams()));
         StressSet set = StressSet.load(dataset);
-        int seeds = algorithm.endsWith("_Supervised") ? SEEDS : 1;
-        StressReference.Outcome outcome = meanOver(l, set, seeds);
-        System.out.println(ref.describe(outcome) + (seeds > 1 ? " (mean of " + seeds + " seeds)" : ""));
+        Params params = Params.of(params(algorithm, ref.mlParams()));
+        Pairs pairs = StressDraws.of(set).pairs();
+        MetricLearner<MahalanobisMetric> l = switch (algorithm) {
+            case "ITML_Supervised" -> (train, ctx) -> Itml.from(params).fit(train.x(), pairs, ctx);
+            case "SDML_Supervised" -> (train, ctx) -> Sdml.from(params).fit(train.x(), pairs, ctx);
+            case "NCA" -> Nca.from(params);
+            case "MLKR" -> Mlkr.from(params);
+            default -> throw new IllegalArgumentException(algorithm);
+        };
+        StressReference.Outcome outcome = StressReference.fit(l, set, 0);
+        System.out.println(ref.describe(outcome));
         assertNull(ref.verdict(outcome, TOLERANCE));
-    }
-
-    /** The mean accuracy over seeds; the first refusal or the largest growth wins, so nothing is averaged away. */
-    static StressReference.Outcome meanOver(MetricLearner<?> l, StressSet set, int seeds) {
-        double knn1 = 0;
-        double knn5 = 0;
-        double growth = 0;
-        for (int seed = 0; seed < seeds; seed++) {
-            StressReference.Outcome o = StressReference.fit(l, set, seed);
-            if (o instanceof StressReference.Outcome.Refused) {
-                return o;
-            }
-            StressReference.Outcome.Scored s = (StressReference.Outcome.Scored) o;
-            knn1 += s.knn1() / seeds;
-            knn5 += s.knn5() / seeds;
-            growth = Math.max(growth, s.growth());
-        }
-        return new StressReference.Outcome.Scored(knn1, knn5, growth);
     }
 
     static Stream<Arguments> unmatched() {

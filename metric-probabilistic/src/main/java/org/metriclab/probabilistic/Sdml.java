@@ -64,8 +64,6 @@ public record Sdml(double balanceParam, double sparsityParam, Itml.Prior prior, 
         EigenPairs e = Eigen.symmetric(s);
         double min = e.value(e.size() - 1);
         if (min < 0) {
-            ctx.progress().warn("sdml: the graphical lasso input M0^-1 + balance_param*scatter is not PSD (smallest eigenvalue "
-                    + min + "); its spectrum was shifted. Lower balance_param or use prior=identity");
             double floor = 1e-3 * Math.abs(e.value(0));
             s = Psd.apply(s, v -> v - min + floor);
         }
@@ -74,8 +72,13 @@ public record Sdml(double balanceParam, double sparsityParam, Itml.Prior prior, 
         try {
             r = glasso.fit(s, s);
         } catch (ArithmeticException diverged) {
-            throw new FitException(WHO, diverged.getMessage() + (min < 0 ? " (its input had smallest eigenvalue " + min
-                    + " before the shift)" : ""), hint(), diverged);
+            throw new FitException(WHO, diverged.getMessage() + (min < 0 ? ", after its input M0^-1 + balance_param*scatter "
+                    + "was shifted from smallest eigenvalue " + min : ""), hint(), diverged);
+        }
+        if (min < 0) {
+            // reported only for a fit that succeeds: a failed one says it in its one-line error
+            ctx.progress().warn("sdml: the graphical lasso input M0^-1 + balance_param*scatter is not PSD (smallest eigenvalue "
+                    + min + "); its spectrum was shifted. To avoid the shift, " + hint());
         }
         double objective = glasso.objective(s, r.precision());
         ctx.progress().iteration(r.iterations(), objective);

@@ -21,9 +21,9 @@ import org.metriclab.core.learn.Params;
  * ITML against metric-learn 0.7.0's ITML_Supervised with its defaults on breast_cancer and digits
  * (metric_learn_itml.json). metric-learn's accuracy moves with its random pair draw (breast_cancer 5-NN
  * 0.959, 0.924, 0.947 for random_state 0, 1, 2), so the comparison is made twice: on metric-learn's own
- * draw of random_state 0 our 1-NN and 5-NN must be within {@link #SLACK} of its numbers, and with our
- * own pair sampler the mean over seeds 0–2 must be within {@link #SLACK} of metric-learn's mean over
- * random_state 0–2.
+ * draw of random_state 0 our 1-NN and 5-NN must be within {@link #SLACK} of its numbers, and on
+ * breast_cancer, with our own pair sampler, the mean over seeds 0–2 must be within {@link #SLACK} of
+ * metric-learn's mean over random_state 0–2.
  */
 class ItmlReferenceTest {
     private static final double SLACK = 0.02;

@@ -107,8 +107,8 @@ public record StressReference(String dataset, String algorithm, boolean ok, doub
     /**
      * Null when the outcome is acceptable against this reference with the given accuracy tolerance,
      * else why not. Acceptable: a {@link FitException} (never a silent bad result); an
-     * IllegalArgumentException only where metric-learn failed as well; a finite, not exploded embedding
-     * whose 1-NN and 5-NN accuracies are at least metric-learn's minus the tolerance (any such
+     * IllegalArgumentException only where metric-learn failed as well; a finite, not exploded and not
+     * all-zero embedding whose 1-NN and 5-NN accuracies are at least metric-learn's minus the tolerance (any such
      * embedding where metric-learn failed).
      */
     public String verdict(Outcome outcome, double tolerance) {
@@ -123,6 +123,9 @@ public record StressReference(String dataset, String algorithm, boolean ok, doub
         Outcome.Scored s = (Outcome.Scored) outcome;
         if (!(s.growth() <= EXPLODED)) {
             return where + "non-finite or exploded embedding (max |z| / max |x| = " + s.growth() + ") returned silently";
+        }
+        if (s.growth() == 0) {
+            return where + "every row embedded to the origin (a zero metric) returned silently";
         }
         if (ok && (s.knn1() < knn1 - tolerance || s.knn5() < knn5 - tolerance)) {
             return where + "1-NN " + s.knn1() + ", 5-NN " + s.knn5() + " below metric-learn's " + knn1 + ", " + knn5 + " - "

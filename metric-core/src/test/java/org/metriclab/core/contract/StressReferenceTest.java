@@ -1,5 +1,6 @@
 package org.metriclab.core.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
@@ -50,6 +51,11 @@ class StressReferenceTest {
                     Learners.of(List.of(new BaselineCatalog())).create("covariance", Params.of(Map.of())), set, 0);
             System.out.println(ref.describe(byDefault) + " (default rcond, for the record)");
         }
-        assertNull(ref.verdict(outcome, algorithm.equals("Euclidean") ? 0.0 : TOLERANCE));
+        assertNull(ref.verdict(outcome, TOLERANCE));
+        if (algorithm.equals("Euclidean")) {
+            StressReference.Outcome.Scored s = (StressReference.Outcome.Scored) outcome;
+            assertEquals(ref.knn1(), s.knn1(), 1e-12, "1-NN of the raw features");
+            assertEquals(ref.knn5(), s.knn5(), 1e-12, "5-NN of the raw features");
+        }
     }
 }

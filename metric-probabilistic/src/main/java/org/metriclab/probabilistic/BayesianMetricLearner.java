@@ -1,10 +1,10 @@
 package org.metriclab.probabilistic;
 
-import org.metriclab.core.learn.FitException;
 import org.metriclab.core.constraint.Pairs;
 import org.metriclab.core.constraint.RandomPairs;
 import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.learn.Supervised;
 import org.metriclab.core.linalg.Cholesky;

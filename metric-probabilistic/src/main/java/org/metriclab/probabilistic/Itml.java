@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.metriclab.core.learn.FitException;
 import org.metriclab.core.baseline.CovarianceLearner;
 import org.metriclab.core.constraint.Pairs;
 import org.metriclab.core.constraint.RandomPairs;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.learn.Supervised;
 import org.metriclab.core.linalg.Cholesky;
@@ -176,8 +176,8 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
         }
         Matrix cov = CovarianceLearner.covariance(x);
         if (!Cholesky.isPositiveDefinite(cov)) {
-            throw new IllegalArgumentException("itml: prior=covariance needs a positive definite sample covariance "
-                    + "(more rows than features, no constant or collinear features); use prior=identity");
+            throw new FitException("itml", "prior=covariance needs a positive definite sample covariance (more rows than "
+                    + "features, no constant or collinear features)", "use prior=identity");
         }
         return Inverse.of(cov).symmetrize();
     }

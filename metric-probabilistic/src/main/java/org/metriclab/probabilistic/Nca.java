@@ -1,15 +1,15 @@
 package org.metriclab.probabilistic;
 
 import java.util.SplittableRandom;
-import org.metriclab.core.learn.FitException;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.probabilistic.optim.WolfeLbfgs;
 import org.metriclab.probabilistic.optim.Lbfgs;
+import org.metriclab.probabilistic.optim.WolfeLbfgs;
 
 /**
  * Neighbourhood components analysis (Goldberger, Roweis, Hinton &amp; Salakhutdinov, NIPS 2004):

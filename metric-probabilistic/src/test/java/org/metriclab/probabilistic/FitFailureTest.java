@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.metriclab.core.constraint.Pairs;
 import org.metriclab.core.contract.SharedProtocol;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.Labels;
@@ -92,5 +93,45 @@ class FitFailureTest {
         }
         Dataset train = new Dataset("huge", Matrix.of(rows), Labels.of(labels));
         assertThrows(FitException.class, () -> fit("bayesian_ml", Map.of("constraints", 40), train));
+    }
+
+    @Test
+    void itmlBoundsCountDuplicatedRowsOnceAsMetricLearnDoes() {
+        double[][] base = ItmlTest.points(3, 30, 3).toRows();
+        double[][] doubled = new double[60][];
+        for (int i = 0; i < 60; i++) {
+            doubled[i] = base[i % 30];
+        }
+        int[] left = new int[59];
+        int[] right = new int[59];
+        for (int k = 0; k < 59; k++) {
+            left[k] = k;
+            right[k] = k + 1;
+        }
+        Pairs all = new Pairs(left, right, new boolean[59]);
+        Pairs once = new Pairs(java.util.Arrays.copyOf(left, 29), java.util.Arrays.copyOf(right, 29), new boolean[29]);
+        double[] withCopies = Itml.percentileBounds(Matrix.of(doubled).toArray(), 3, all, FitContext.seeded(0));
+        double[] without = Itml.percentileBounds(Matrix.of(base).toArray(), 3, once, FitContext.seeded(0));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(without, withCopies, 0.0);
+    }
+
+    @Test
+    void itmlOnTooFewDistinctRowsIsAFitExceptionNamingTheBounds() {
+        double[][] rows = new double[24][];
+        int[] labels = new int[24];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {i % 6, (i % 6) * (i % 6), i % 2};
+            labels[i] = i % 2;
+        }
+        Dataset train = new Dataset("six distinct rows", Matrix.of(rows), Labels.of(labels));
+        FitException e = assertThrows(FitException.class, () -> fit("itml", Map.of("constraints", 40), train));
+        assertTrue(e.hint().contains("similar_bound"), e.getMessage());
+    }
+
+    @Test
+    void itmlWithAnIllConditionedCovariancePriorIsAFitException() {
+        Dataset train = org.metriclab.core.contract.StressSet.load("scales").train();
+        FitException e = assertThrows(FitException.class, () -> fit("itml", Map.of("prior", "covariance"), train));
+        assertTrue(e.hint().contains("prior=identity"), e.getMessage());
     }
 }

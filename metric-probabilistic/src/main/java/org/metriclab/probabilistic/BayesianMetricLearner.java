@@ -4,6 +4,7 @@ import org.metriclab.core.constraint.Pairs;
 import org.metriclab.core.constraint.RandomPairs;
 import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.learn.Supervised;
 import org.metriclab.core.linalg.Cholesky;
@@ -119,7 +120,20 @@ public record BayesianMetricLearner(int dims, double priorVariance, int maxIter,
                 bound += -LdmlObjective.softplus(-xi[n]) - xi[n] / 2 + lam * xi[n] * xi[n];
             }
             Matrix p = Matrix.of(q, q, precision).symmetrize();
-            Matrix l = Cholesky.lower(p);
+            if (!p.isFinite()) {
+                // squared pair features overflow a double when the features are huge
+                throw new FitException("bayesian_ml", "the posterior precision became non-finite at iteration " + it,
+                        "standardise the features");
+            }
+            Matrix l;
+            try {
+                l = Cholesky.lower(p);
+            } catch (ArithmeticException lostDefiniteness) {
+                // exact arithmetic keeps S0^-1 + sum 2 lambda phi phi^T positive definite; rounding does not when
+                // the squared pair features span many orders of magnitude
+                throw new FitException("bayesian_ml", "the posterior precision lost positive definiteness at iteration " + it,
+                        "standardise the features", lostDefiniteness);
+            }
             double logDetPrecision = 0;
             for (int a = 0; a < q; a++) {
                 logDetPrecision += 2 * Math.log(l.get(a, a));
@@ -133,8 +147,8 @@ public record BayesianMetricLearner(int dims, double priorVariance, int maxIter,
             bound += 0.5 * (-logDetPrecision - logDetS0) + 0.5 * quad - 0.5 * priorQuad;
             objective = -bound;
             if (!Double.isFinite(objective)) {
-                throw new ArithmeticException("bayesian_ml: the variational bound became " + objective
-                        + "; standardise the features or raise prior_variance");
+                throw new FitException("bayesian_ml", "the variational bound became " + objective + " at iteration " + it,
+                        "standardise the features or raise prior_variance");
             }
             ctx.progress().iteration(it, objective);
             converged = it > 1 && Math.abs(previous - objective) <= tol * Math.max(1.0, Math.abs(objective));

@@ -89,8 +89,7 @@ public record GraphicalLasso(double alpha, int maxIter, double tol, double lasso
             }
             for (double t : theta) {
                 if (!Double.isFinite(t)) {
-                    throw new ArithmeticException("graphical lasso diverged (non-finite precision) at sweep " + it
-                            + "; S may be far from positive definite or alpha too small");
+                    throw new ArithmeticException("the graphical lasso diverged (non-finite precision) at sweep " + it);
                 }
             }
             gap = dualityGap(sa, theta, d);

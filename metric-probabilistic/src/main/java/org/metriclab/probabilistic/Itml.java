@@ -10,9 +10,11 @@ import org.metriclab.core.constraint.RandomPairs;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.learn.Supervised;
 import org.metriclab.core.linalg.Cholesky;
+import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.Inverse;
 import org.metriclab.core.linalg.Matrix;
 
@@ -40,6 +42,8 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
     public enum Prior { IDENTITY, COVARIANCE }
 
     private static final int MAX_BOUND_POINTS = 4000;
+    /** Smallest ratio of the covariance prior's extreme eigenvalues. */
+    private static final double PRIOR_CONDITION = 1e-12;
 
     public Itml {
         if (!(gamma > 0) || maxIter < 1 || !(tol > 0) || !(similarBound >= 0) || !(dissimilarBound >= 0)
@@ -83,6 +87,12 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
         }
         double[] bounds = similarBound > 0 ? new double[] {similarBound, dissimilarBound}
                 : percentileBounds(xs, d, pairs, ctx);
+        if (!(bounds[0] > 0)) {
+            // the zero diagonal fills the 5th percentile when the pairs use fewer than about 20 distinct rows;
+            // a similar bound of 0 asks for a singular metric
+            throw new FitException("itml", "the similar bound (5th percentile of the distances among the pairs' distinct "
+                    + "rows) is 0", "set similar_bound and dissimilar_bound, or use more distinct rows");
+        }
         Matrix a0 = priorMatrix(x);
         double[] a = a0.toArray();
         double[] lambda = new double[m];
@@ -142,8 +152,8 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
             System.arraycopy(lambda, 0, lambdaOld, 0, m);
             objective = logDetDivergence(a, a0InverseFlat, logDetA0, d);
             if (!Double.isFinite(objective)) {
-                throw new ArithmeticException("itml: the metric lost positive definiteness at sweep " + it
-                        + "; the bounds or gamma may be extreme (bounds " + bounds[0] + ", " + bounds[1] + ")");
+                throw new FitException("itml", "the metric lost positive definiteness at sweep " + it + " (bounds "
+                        + bounds[0] + ", " + bounds[1] + ")", "standardise the features, or lower gamma");
             }
             ctx.progress().iteration(it, objective);
         }
@@ -174,21 +184,27 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
             throw new IllegalArgumentException("itml: prior=covariance needs at least 2 rows, got " + x.rows());
         }
         Matrix cov = CovarianceLearner.covariance(x);
-        if (!Cholesky.isPositiveDefinite(cov)) {
-            throw new IllegalArgumentException("itml: prior=covariance needs a positive definite sample covariance "
-                    + "(more rows than features, no constant or collinear features); use prior=identity");
+        double[] ev = Eigen.symmetric(cov).values();
+        // the prior and its inverse both enter the updates: refuse a covariance that LU cannot invert reliably
+        if (!(ev[ev.length - 1] > PRIOR_CONDITION * ev[0])) {
+            throw new FitException("itml", "prior=covariance needs a well-conditioned sample covariance (eigenvalues "
+                    + ev[ev.length - 1] + " to " + ev[0] + "; more rows than features, no constant or collinear features)",
+                    "use prior=identity or standardise the features");
         }
         return Inverse.of(cov).symmetrize();
     }
 
-    /** 5th and 95th percentiles of the full distance matrix among the distinct rows used by the pairs. */
+    /** 5th and 95th percentiles of the full distance matrix among the distinct rows (by value) used by the pairs. */
     static double[] percentileBounds(double[] x, int d, Pairs pairs, FitContext ctx) {
         Set<Integer> rows = new LinkedHashSet<>();
         for (int k = 0; k < pairs.size(); k++) {
             rows.add(pairs.left(k));
             rows.add(pairs.right(k));
         }
-        int[] u = rows.stream().mapToInt(Integer::intValue).sorted().toArray();
+        // distinct by value, as metric-learn's np.unique(..., axis=0): duplicated rows add no zero distances
+        Set<java.util.List<Double>> seen = new java.util.HashSet<>();
+        int[] u = rows.stream().mapToInt(Integer::intValue).sorted()
+                .filter(i -> seen.add(Arrays.stream(x, i * d, (i + 1) * d).boxed().toList())).toArray();
         if (u.length > MAX_BOUND_POINTS) {
             int[] perm = FitContext.permutation(u.length, ctx.random("bounds"));
             int[] s = new int[MAX_BOUND_POINTS];

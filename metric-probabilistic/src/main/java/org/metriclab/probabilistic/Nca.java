@@ -4,11 +4,12 @@ import java.util.SplittableRandom;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.probabilistic.optim.WolfeLbfgs;
 import org.metriclab.probabilistic.optim.Lbfgs;
+import org.metriclab.probabilistic.optim.WolfeLbfgs;
 
 /**
  * Neighbourhood components analysis (Goldberger, Roweis, Hinton &amp; Salakhutdinov, NIPS 2004):
@@ -91,7 +92,8 @@ public record Nca(int dims, Init init, Solver solver, int maxIter, double tol, d
             }
             mean = sum / batches;
             if (!Double.isFinite(mean)) {
-                throw new ArithmeticException("nca (sgd): the objective became " + mean + "; lower learning_rate");
+                throw new FitException("nca", "the SGD objective became " + mean + " at epoch " + epoch,
+                        "lower learning_rate or standardise the features");
             }
             ctx.progress().iteration(epoch, mean);
             converged = epoch > 1 && Math.abs(previous - mean) <= tol * Math.max(1.0, Math.abs(mean));

@@ -6,6 +6,7 @@ import org.metriclab.core.constraint.RandomPairs;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.learn.Supervised;
 import org.metriclab.core.linalg.Eigen;
@@ -28,6 +29,8 @@ import org.metriclab.core.linalg.Psd;
  */
 public record Sdml(double balanceParam, double sparsityParam, Itml.Prior prior, int maxIter, double tol)
         implements ConstraintLearner<Pairs, MahalanobisMetric> {
+    private static final String WHO = "sdml";
+
     public Sdml {
         if (!(balanceParam >= 0) || !(sparsityParam >= 0) || maxIter < 1 || !(tol > 0)) {
             throw new IllegalArgumentException("sdml: need balance_param >= 0, sparsity_param >= 0, max_iter >= 1, tol > 0; got "
@@ -61,25 +64,44 @@ public record Sdml(double balanceParam, double sparsityParam, Itml.Prior prior, 
         EigenPairs e = Eigen.symmetric(s);
         double min = e.value(e.size() - 1);
         if (min < 0) {
-            ctx.progress().warn("sdml: the graphical lasso input M0^-1 + balance_param*scatter is not PSD (smallest eigenvalue "
-                    + min + "); its spectrum was shifted. Lower balance_param or use prior=identity");
             double floor = 1e-3 * Math.abs(e.value(0));
             s = Psd.apply(s, v -> v - min + floor);
         }
         GraphicalLasso glasso = new GraphicalLasso(sparsityParam, maxIter, tol, 1e-4);
-        GraphicalLasso.Result r = glasso.fit(s, s);
+        GraphicalLasso.Result r;
+        try {
+            r = glasso.fit(s, s);
+        } catch (ArithmeticException diverged) {
+            throw new FitException(WHO, diverged.getMessage() + (min < 0 ? ", after its input M0^-1 + balance_param*scatter "
+                    + "was shifted from smallest eigenvalue " + min : ""), hint(), diverged);
+        }
+        if (min < 0) {
+            // reported only for a fit that succeeds: a failed one says it in its one-line error
+            ctx.progress().warn("sdml: the graphical lasso input M0^-1 + balance_param*scatter is not PSD (smallest eigenvalue "
+                    + min + "); its spectrum was shifted. To avoid the shift, " + hint());
+        }
         double objective = glasso.objective(s, r.precision());
         ctx.progress().iteration(r.iterations(), objective);
         if (!r.converged()) {
             ctx.progress().warn("sdml: graphical lasso stopped at max_iter=" + maxIter + " sweeps (duality gap " + r.gap() + ")");
         }
         ctx.progress().finished(r.iterations(), objective, r.converged());
+        if (!r.precision().isFinite()) {
+            throw new FitException(WHO, "the graphical lasso returned a non-finite precision matrix", hint());
+        }
         double[] ev = Eigen.symmetric(r.precision()).values();
-        if (!r.precision().isFinite() || ev[ev.length - 1] < 0) {
-            throw new ArithmeticException("sdml: the learned matrix is not positive definite (smallest eigenvalue "
-                    + ev[ev.length - 1] + "); lower balance_param or raise sparsity_param");
+        if (!(ev[ev.length - 1] >= 0)) {
+            throw new FitException(WHO, "the learned matrix is not positive semi-definite (smallest eigenvalue "
+                    + ev[ev.length - 1] + ")", hint());
         }
         return MahalanobisMetric.fromPsd(r.precision());
+    }
+
+    /** How to get a fit: a smaller pair term keeps the lasso input positive definite. */
+    private String hint() {
+        return "lower balance_param (e.g. " + (balanceParam > 1e-4 ? "1e-4" : String.valueOf(balanceParam / 100))
+                + ") or raise sparsity_param"
+                + (prior == Itml.Prior.COVARIANCE ? ", or use prior=identity" : "");
     }
 
     private Matrix priorInverse(Matrix x) {

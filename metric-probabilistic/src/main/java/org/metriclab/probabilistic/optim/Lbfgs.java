@@ -1,5 +1,6 @@
 package org.metriclab.probabilistic.optim;
 
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Progress;
 import smile.math.BFGS;
 import smile.math.DifferentiableMultivariateFunction;
@@ -111,8 +112,8 @@ public record Lbfgs(int memory, double gtol, int maxIter) {
 
     private static void requireFinite(double v, String owner) {
         if (!Double.isFinite(v)) {
-            throw new ArithmeticException(owner + ": L-BFGS met a non-finite objective " + v
-                    + "; the data may be badly scaled (standardise the features)");
+            throw new FitException(owner, "L-BFGS met a non-finite objective " + v,
+                    "the data may be badly scaled: standardise the features");
         }
     }
 }

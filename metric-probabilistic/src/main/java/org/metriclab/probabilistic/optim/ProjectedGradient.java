@@ -1,6 +1,7 @@
 package org.metriclab.probabilistic.optim;
 
 import java.util.function.UnaryOperator;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Progress;
 
 /**
@@ -91,8 +92,8 @@ public record ProjectedGradient(int maxIter, double tol, double initialStep) {
 
     private static void requireFinite(double v, String owner) {
         if (!Double.isFinite(v)) {
-            throw new ArithmeticException(owner + ": the initial objective is " + v
-                    + "; the data may be badly scaled (standardise the features)");
+            throw new FitException(owner, "the initial objective is " + v,
+                    "the data may be badly scaled: standardise the features");
         }
     }
 }

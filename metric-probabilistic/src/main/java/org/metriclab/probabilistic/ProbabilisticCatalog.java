@@ -19,15 +19,15 @@ public final class ProbabilisticCatalog implements LearnerCatalog {
     @Override
     public List<LearnerEntry> learners() {
         return List.of(
-                new LearnerEntry("nca", "neighbourhood components analysis (softmax neighbours; L-BFGS or SGD)", Nca::from),
-                new LearnerEntry("mcml", "metric learning by collapsing classes (projected gradient on the PSD cone)", Mcml::from),
+                new LearnerEntry("nca", "neighbourhood components analysis (softmax neighbours; L-BFGS or SGD)", NcaLearner::from),
+                new LearnerEntry("mcml", "metric learning by collapsing classes (projected gradient on the PSD cone)", McmlLearner::from),
                 new LearnerEntry("itml", "information-theoretic metric learning (LogDet Bregman projections) on random pairs",
-                        Itml::supervised),
+                        ItmlLearner::supervised),
                 new LearnerEntry("bayesian_ml", "Bayesian metric learning (Yang, Jin & Sukthankar 2007; variational posterior)",
                         BayesianMetricLearner::supervised),
-                new LearnerEntry("mlkr", "metric learning for kernel regression (L-BFGS)", Mlkr::from),
-                new LearnerEntry("sdml", "sparse determinant metric learning (graphical lasso) on random pairs", Sdml::supervised),
+                new LearnerEntry("mlkr", "metric learning for kernel regression (L-BFGS)", MlkrLearner::from),
+                new LearnerEntry("sdml", "sparse determinant metric learning (graphical lasso) on random pairs", SdmlLearner::supervised),
                 new LearnerEntry("ldml", "logistic discriminant metric learning on random pairs (projected gradient)",
-                        Ldml::supervised));
+                        LdmlLearner::supervised));
     }
 }

@@ -110,8 +110,8 @@ class FitFailureTest {
         }
         Pairs all = new Pairs(left, right, new boolean[59]);
         Pairs once = new Pairs(java.util.Arrays.copyOf(left, 29), java.util.Arrays.copyOf(right, 29), new boolean[29]);
-        double[] withCopies = Itml.percentileBounds(Matrix.of(doubled).toArray(), 3, all, FitContext.seeded(0));
-        double[] without = Itml.percentileBounds(Matrix.of(base).toArray(), 3, once, FitContext.seeded(0));
+        double[] withCopies = ItmlLearner.percentileBounds(Matrix.of(doubled).toArray(), 3, all, FitContext.seeded(0));
+        double[] without = ItmlLearner.percentileBounds(Matrix.of(base).toArray(), 3, once, FitContext.seeded(0));
         org.junit.jupiter.api.Assertions.assertArrayEquals(without, withCopies, 0.0);
     }
 

@@ -77,7 +77,7 @@ class ItmlReferenceTest {
     void matchesMetricLearnOnItsOwnDraw(String dataset) throws IOException {
         JsonNode first = rows(dataset).stream().filter(r -> r.get("random_state").asInt() == 0).findFirst().orElseThrow();
         Pairs pairs = draw(first);
-        Itml itml = Itml.from(Params.of(Map.of()));
+        ItmlLearner itml = ItmlLearner.from(Params.of(Map.of()));
         double[] ours = SharedProtocol.knnAccuracy((MetricLearner<MahalanobisMetric>) (train, ctx) -> itml.fit(train.x(), pairs,
                 ctx), dataset, 0, 1, 5);
         double ml1 = first.get("knn1_acc").asDouble();

@@ -62,7 +62,7 @@ class ItmlTest {
         Pairs p = new Pairs(a, b, sim);
         double upper = 4.0; // similar pairs start near 6 (identity metric)
         double lower = 800.0; // dissimilar pairs start near 406
-        Itml itml = new Itml(1e6, 20_000, 1e-6, Itml.Prior.IDENTITY, upper, lower);
+        ItmlLearner itml = new ItmlLearner(1e6, 20_000, 1e-6, ItmlLearner.Prior.IDENTITY, upper, lower);
         boolean[] converged = {false};
         MahalanobisMetric m = itml.fit(x, p, new FitContext(0, new Progress() {
             @Override
@@ -92,7 +92,7 @@ class ItmlTest {
     void percentileBoundsMatchABruteForceFullMatrixPercentile() {
         Matrix x = points(3, 12, 3);
         Pairs p = pairs(12, 15, 4);
-        double[] bounds = Itml.percentileBounds(x.toArray(), 3, p, FitContext.seeded(0));
+        double[] bounds = ItmlLearner.percentileBounds(x.toArray(), 3, p, FitContext.seeded(0));
         int[] rows = java.util.stream.IntStream.concat(Arrays.stream(p.left()), Arrays.stream(p.right())).distinct().sorted().toArray();
         List<Double> all = new ArrayList<>();
         for (int i : rows) {
@@ -116,7 +116,7 @@ class ItmlTest {
     void warnsWhenTheSweepCapIsReached() {
         Matrix x = points(5, 40, 5);
         List<String> warnings = new ArrayList<>();
-        new Itml(1.0, 1, 1e-12, Itml.Prior.IDENTITY, 0, 0).fit(x, pairs(40, 40, 6), new FitContext(0, new Progress() {
+        new ItmlLearner(1.0, 1, 1e-12, ItmlLearner.Prior.IDENTITY, 0, 0).fit(x, pairs(40, 40, 6), new FitContext(0, new Progress() {
             @Override
             public void iteration(int i, double o) {
             }
@@ -133,14 +133,14 @@ class ItmlTest {
     @Test
     void rejectsBadParametersAndPairs() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Itml.from(Params.of(java.util.Map.of("gamma", -1))));
+                () -> ItmlLearner.from(Params.of(java.util.Map.of("gamma", -1))));
         assertTrue(e.getMessage().contains("gamma"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Itml(1, 10, 1e-3, Itml.Prior.IDENTITY, 5, 2));
+        assertThrows(IllegalArgumentException.class, () -> new ItmlLearner(1, 10, 1e-3, ItmlLearner.Prior.IDENTITY, 5, 2));
         Matrix x = points(7, 5, 2);
-        assertThrows(IllegalArgumentException.class, () -> new Itml(1, 10, 1e-3, Itml.Prior.IDENTITY, 0, 0)
+        assertThrows(IllegalArgumentException.class, () -> new ItmlLearner(1, 10, 1e-3, ItmlLearner.Prior.IDENTITY, 0, 0)
                 .fit(x, new Pairs(new int[] {0}, new int[] {9}, new boolean[] {true}), FitContext.seeded(0)));
-        IllegalArgumentException same = assertThrows(IllegalArgumentException.class, () -> new Itml(1, 10, 1e-3,
-                Itml.Prior.IDENTITY, 0, 0).fit(x, new Pairs(new int[] {1}, new int[] {1}, new boolean[] {true}), FitContext.seeded(0)));
+        IllegalArgumentException same = assertThrows(IllegalArgumentException.class, () -> new ItmlLearner(1, 10, 1e-3,
+                ItmlLearner.Prior.IDENTITY, 0, 0).fit(x, new Pairs(new int[] {1}, new int[] {1}, new boolean[] {true}), FitContext.seeded(0)));
         assertFalse(same.getMessage().isBlank());
     }
 
@@ -153,7 +153,7 @@ class ItmlTest {
         for (double lam : org.metriclab.core.linalg.Eigen.symmetric(a).values()) {
             expected += lam - Math.log(lam) - 1;
         }
-        assertEquals(expected, Itml.logDetDivergence(a.toArray(), Matrix.identity(4).toArray(), 0.0, 4), 1e-10);
-        assertTrue(Double.isNaN(Itml.logDetDivergence(Matrix.identity(4).scale(-1).toArray(), Matrix.identity(4).toArray(), 0.0, 4)));
+        assertEquals(expected, ItmlLearner.logDetDivergence(a.toArray(), Matrix.identity(4).toArray(), 0.0, 4), 1e-10);
+        assertTrue(Double.isNaN(ItmlLearner.logDetDivergence(Matrix.identity(4).scale(-1).toArray(), Matrix.identity(4).toArray(), 0.0, 4)));
     }
 }

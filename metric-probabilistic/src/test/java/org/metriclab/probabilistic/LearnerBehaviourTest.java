@@ -80,13 +80,13 @@ class LearnerBehaviourTest {
     @Test
     void descentMethodsNeverIncreaseTheirObjective() {
         Dataset data = blobs(1, 60, 4);
-        Recorder nca = fit(Nca.from(Params.empty()), data);
+        Recorder nca = fit(NcaLearner.from(Params.empty()), data);
         nca.assertMonotone("nca (Wolfe L-BFGS)");
-        Recorder mcml = fit(Mcml.from(Params.empty()), data);
+        Recorder mcml = fit(McmlLearner.from(Params.empty()), data);
         mcml.assertMonotone("mcml (projected gradient)");
-        Recorder mlkr = fit(Mlkr.from(Params.empty()), data);
+        Recorder mlkr = fit(MlkrLearner.from(Params.empty()), data);
         mlkr.assertMonotone("mlkr (Wolfe L-BFGS)");
-        Recorder ldml = fit(Ldml.supervised(Params.of(Map.of("constraints", 80))), data);
+        Recorder ldml = fit(LdmlLearner.supervised(Params.of(Map.of("constraints", 80))), data);
         ldml.assertMonotone("ldml (projected gradient)");
         Recorder bayes = fit(BayesianMetricLearner.supervised(Params.of(Map.of("constraints", 80))), data);
         bayes.assertMonotone("bayesian_ml (variational bound)");
@@ -99,14 +99,14 @@ class LearnerBehaviourTest {
     void iterationCapsAreWarnedNeverSilent() {
         Dataset data = blobs(2, 45, 4);
         Map<String, MetricLearner<?>> capped = Map.of(
-                "nca", Nca.from(Params.of(Map.of("max_iter", 1))),
-                "nca sgd", Nca.from(Params.of(Map.of("max_iter", 1, "solver", "sgd", "batch_size", 15))),
-                "nca smile", Nca.from(Params.of(Map.of("max_iter", 1, "solver", "smile_lbfgs"))),
-                "mlkr", Mlkr.from(Params.of(Map.of("max_iter", 1))),
-                "mcml", Mcml.from(Params.of(Map.of("max_iter", 1, "tol", 1e-12))),
-                "ldml", Ldml.supervised(Params.of(Map.of("max_iter", 1, "tol", 1e-12))),
+                "nca", NcaLearner.from(Params.of(Map.of("max_iter", 1))),
+                "nca sgd", NcaLearner.from(Params.of(Map.of("max_iter", 1, "solver", "sgd", "batch_size", 15))),
+                "nca smile", NcaLearner.from(Params.of(Map.of("max_iter", 1, "solver", "smile_lbfgs"))),
+                "mlkr", MlkrLearner.from(Params.of(Map.of("max_iter", 1))),
+                "mcml", McmlLearner.from(Params.of(Map.of("max_iter", 1, "tol", 1e-12))),
+                "ldml", LdmlLearner.supervised(Params.of(Map.of("max_iter", 1, "tol", 1e-12))),
                 "bayesian_ml", BayesianMetricLearner.supervised(Params.of(Map.of("max_iter", 1))),
-                "sdml", Sdml.supervised(Params.of(Map.of("max_iter", 1, "tol", 1e-14, "balance_param", 1e-4))));
+                "sdml", SdmlLearner.supervised(Params.of(Map.of("max_iter", 1, "tol", 1e-14, "balance_param", 1e-4))));
         capped.forEach((name, learner) -> {
             Recorder r = fit(learner, data);
             assertFalse(r.converged, name + " claims convergence after one iteration");
@@ -118,22 +118,22 @@ class LearnerBehaviourTest {
     @Test
     void lowRankLearnersReturnTheRequestedOutputDimension() {
         Dataset data = blobs(3, 45, 5);
-        for (MetricLearner<?> l : List.of(Nca.from(Params.of(Map.of("dims", 2, "init", "pca"))),
-                Mlkr.from(Params.of(Map.of("dims", 2))), Mcml.from(Params.of(Map.of("dims", 2))),
+        for (MetricLearner<?> l : List.of(NcaLearner.from(Params.of(Map.of("dims", 2, "init", "pca"))),
+                MlkrLearner.from(Params.of(Map.of("dims", 2))), McmlLearner.from(Params.of(Map.of("dims", 2))),
                 BayesianMetricLearner.supervised(Params.of(Map.of("dims", 2))))) {
             LearnedMetric m = l.fit(data, FitContext.seeded(0));
             assertEquals(2, m.outputDim(), l.toString());
             assertEquals(5, m.inputDim(), l.toString());
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Nca.from(Params.of(Map.of("dims", 9))).fit(data, FitContext.seeded(0)));
+                () -> NcaLearner.from(Params.of(Map.of("dims", 9))).fit(data, FitContext.seeded(0)));
         assertTrue(e.getMessage().contains("dims"), e.getMessage());
     }
 
     @Test
     void stochasticNcaLearnsASeparatingMetric() {
         Dataset data = blobs(4, 90, 4);
-        MahalanobisMetric m = Nca.from(Params.of(Map.of("solver", "sgd", "batch_size", 30, "max_iter", 50,
+        MahalanobisMetric m = NcaLearner.from(Params.of(Map.of("solver", "sgd", "batch_size", 30, "max_iter", 50,
                 "learning_rate", 0.05))).fit(data, FitContext.seeded(1));
         assertTrue(m.embed(data.x()).isFinite());
         // the informative features 0..2 gain weight relative to the noise feature 3
@@ -156,7 +156,7 @@ class LearnerBehaviourTest {
             y[i] = 3 * x[i * 3];
         }
         Dataset data = new Dataset("regression", Matrix.of(n, 3, x), Labels.of(new int[n]), Optional.of(y));
-        Matrix m = Mlkr.from(Params.empty()).fit(data, FitContext.seeded(0)).m();
+        Matrix m = MlkrLearner.from(Params.empty()).fit(data, FitContext.seeded(0)).m();
         assertTrue(m.get(0, 0) > 5 * Math.max(m.get(1, 1), m.get(2, 2)), "M diagonal " + java.util.Arrays.toString(m.diagonal()));
     }
 
@@ -199,7 +199,7 @@ class LearnerBehaviourTest {
     void sdmlWarnsWhenItsInputIsNotPsd() {
         Dataset data = blobs(7, 60, 4);
         Recorder r = new Recorder();
-        LearnedMetric m = Sdml.supervised(Params.of(Map.of("balance_param", 5.0, "sparsity_param", 0.5)))
+        LearnedMetric m = SdmlLearner.supervised(Params.of(Map.of("balance_param", 5.0, "sparsity_param", 0.5)))
                 .fit(data, new FitContext(0, r));
         assertTrue(r.warnings.stream().anyMatch(w -> w.contains("not PSD")), r.warnings.toString());
         assertTrue(m.embed(data.x()).isFinite());

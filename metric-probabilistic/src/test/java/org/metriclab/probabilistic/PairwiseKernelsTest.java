@@ -154,7 +154,7 @@ class PairwiseKernelsTest {
             }
             double[] v = gaussian(2 * d, 100 + d);
             double[] av = new double[d];
-            Itml.times(a, v, d, d, av);
+            ItmlLearner.times(a, v, d, d, av);
             for (int i = 0; i < d; i++) {
                 double s = 0;
                 for (int j = 0; j < d; j++) {

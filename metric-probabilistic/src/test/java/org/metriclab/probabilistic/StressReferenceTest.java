@@ -83,10 +83,10 @@ class StressReferenceTest {
         Params params = Params.of(params(algorithm, ref.mlParams()));
         Pairs pairs = StressDraws.of(set).pairs();
         MetricLearner<MahalanobisMetric> l = switch (algorithm) {
-            case "ITML_Supervised" -> (train, ctx) -> Itml.from(params).fit(train.x(), pairs, ctx);
-            case "SDML_Supervised" -> (train, ctx) -> Sdml.from(params).fit(train.x(), pairs, ctx);
-            case "NCA" -> Nca.from(params);
-            case "MLKR" -> Mlkr.from(params);
+            case "ITML_Supervised" -> (train, ctx) -> ItmlLearner.from(params).fit(train.x(), pairs, ctx);
+            case "SDML_Supervised" -> (train, ctx) -> SdmlLearner.from(params).fit(train.x(), pairs, ctx);
+            case "NCA" -> NcaLearner.from(params);
+            case "MLKR" -> MlkrLearner.from(params);
             default -> throw new IllegalArgumentException(algorithm);
         };
         StressReference.Outcome outcome = StressReference.fit(l, set, 0);

@@ -6,7 +6,7 @@ import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.probabilistic.optim.Lbfgs;
+import org.metriclab.probabilistic.optim.SmileLbfgs;
 import org.metriclab.probabilistic.optim.WolfeLbfgs;
 
 /**
@@ -14,13 +14,13 @@ import org.metriclab.probabilistic.optim.WolfeLbfgs;
  * leave-one-out Gaussian-kernel regression error over L (dims×d) with L-BFGS (see
  * {@link MlkrObjective}). Regresses the dataset's real-valued targets when present, otherwise the
  * class ids (as metric-learn does with labels). Solver {@code lbfgs} ({@link WolfeLbfgs}, default) or
- * {@code smile_lbfgs} (Smile's L-BFGS through {@link Lbfgs}).
+ * {@code smile_lbfgs} (Smile's L-BFGS through {@link SmileLbfgs}).
  *
  * <p>Defaults: dims 0 (= d), init identity, solver lbfgs, max_iter 1000, tol 1e-5 (gradient tolerance).
  */
-public record Mlkr(int dims, Init init, Nca.Solver solver, int maxIter, double tol) implements MetricLearner<MahalanobisMetric> {
-    public Mlkr {
-        if (solver == Nca.Solver.SGD) {
+public record MlkrLearner(int dims, Init init, NcaLearner.Solver solver, int maxIter, double tol) implements MetricLearner<MahalanobisMetric> {
+    public MlkrLearner {
+        if (solver == NcaLearner.Solver.SGD) {
             throw new IllegalArgumentException("mlkr: solver must be lbfgs or smile_lbfgs, got sgd");
         }
         if (dims < 0 || maxIter < 1 || !(tol > 0)) {
@@ -29,9 +29,9 @@ public record Mlkr(int dims, Init init, Nca.Solver solver, int maxIter, double t
         }
     }
 
-    public static Mlkr from(Params p) {
-        return new Mlkr(p.getInt("dims", 0), p.getEnum("init", Init.IDENTITY),
-                p.getEnum("solver", Nca.Solver.LBFGS), p.getInt("max_iter", 1000),
+    public static MlkrLearner from(Params p) {
+        return new MlkrLearner(p.getInt("dims", 0), p.getEnum("init", Init.IDENTITY),
+                p.getEnum("solver", NcaLearner.Solver.LBFGS), p.getInt("max_iter", 1000),
                 p.getDouble("tol", 1e-5));
     }
 
@@ -44,9 +44,9 @@ public record Mlkr(int dims, Init init, Nca.Solver solver, int maxIter, double t
         int p = Init.outputDim(dims, d, "mlkr");
         MlkrObjective f = new MlkrObjective(train.x(), train.targetsOrLabels(), p);
         double[] l0 = init.transformation(train.x(), p);
-        double[] l = solver == Nca.Solver.LBFGS
+        double[] l = solver == NcaLearner.Solver.LBFGS
                 ? new WolfeLbfgs(10, tol, maxIter).minimize(f, l0, "mlkr", ctx.progress()).x()
-                : new Lbfgs(10, tol, maxIter).minimize(f, l0, "mlkr", ctx.progress()).x();
+                : new SmileLbfgs(10, tol, maxIter).minimize(f, l0, "mlkr", ctx.progress()).x();
         return new MahalanobisMetric(Matrix.of(p, d, l));
     }
 }

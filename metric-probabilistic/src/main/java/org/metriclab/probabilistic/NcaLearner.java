@@ -8,7 +8,7 @@ import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.probabilistic.optim.Lbfgs;
+import org.metriclab.probabilistic.optim.SmileLbfgs;
 import org.metriclab.probabilistic.optim.WolfeLbfgs;
 
 /**
@@ -18,7 +18,7 @@ import org.metriclab.probabilistic.optim.WolfeLbfgs;
  *
  * <p>Solvers: {@code lbfgs} (full batch, {@link WolfeLbfgs}: L-BFGS with a strong-Wolfe line search,
  * which follows scipy's L-BFGS-B as metric-learn uses it; {@code max_iter} iterations, gradient
- * tolerance {@code tol}), {@code smile_lbfgs} (full batch, Smile's L-BFGS through {@link Lbfgs}) and
+ * tolerance {@code tol}), {@code smile_lbfgs} (full batch, Smile's L-BFGS through {@link SmileLbfgs}) and
  * {@code sgd} (stochastic: each epoch visits shuffled mini-batches of {@code batch_size} rows, neighbours restricted to the batch, step
  * {@code learning_rate}/batch; {@code max_iter} epochs, stops when the epoch's mean objective changes
  * by less than {@code tol} relatively).
@@ -26,12 +26,12 @@ import org.metriclab.probabilistic.optim.WolfeLbfgs;
  * <p>Defaults: dims 0 (= d), init identity, solver lbfgs, max_iter 100, tol 1e-5, regularization 0,
  * batch_size 64, learning_rate 0.01.
  */
-public record Nca(int dims, Init init, Solver solver, int maxIter, double tol, double regularization, int batchSize,
+public record NcaLearner(int dims, Init init, Solver solver, int maxIter, double tol, double regularization, int batchSize,
         double learningRate) implements MetricLearner<MahalanobisMetric> {
     /** Full-batch L-BFGS or mini-batch stochastic gradient descent. */
     public enum Solver { LBFGS, SMILE_LBFGS, SGD }
 
-    public Nca {
+    public NcaLearner {
         if (dims < 0 || maxIter < 1 || !(tol > 0) || !(regularization >= 0) || batchSize < 2 || !(learningRate > 0)) {
             throw new IllegalArgumentException("nca: need dims >= 0 (0 = all), max_iter >= 1, tol > 0, regularization >= 0, "
                     + "batch_size >= 2, learning_rate > 0; got dims=" + dims + ", max_iter=" + maxIter + ", tol=" + tol
@@ -39,8 +39,8 @@ public record Nca(int dims, Init init, Solver solver, int maxIter, double tol, d
         }
     }
 
-    public static Nca from(Params p) {
-        return new Nca(p.getInt("dims", 0), p.getEnum("init", Init.IDENTITY), p.getEnum("solver", Solver.LBFGS),
+    public static NcaLearner from(Params p) {
+        return new NcaLearner(p.getInt("dims", 0), p.getEnum("init", Init.IDENTITY), p.getEnum("solver", Solver.LBFGS),
                 p.getInt("max_iter", 100), p.getDouble("tol", 1e-5), p.getDouble("regularization", 0.0),
                 p.getInt("batch_size", 64), p.getDouble("learning_rate", 0.01));
     }
@@ -57,7 +57,7 @@ public record Nca(int dims, Init init, Solver solver, int maxIter, double tol, d
         double[] l = switch (solver) {
             case LBFGS -> new WolfeLbfgs(10, tol, maxIter).minimize(new NcaObjective(train.x(), y, p, regularization), l0,
                     "nca", ctx.progress()).x();
-            case SMILE_LBFGS -> new Lbfgs(10, tol, maxIter).minimize(new NcaObjective(train.x(), y, p, regularization), l0,
+            case SMILE_LBFGS -> new SmileLbfgs(10, tol, maxIter).minimize(new NcaObjective(train.x(), y, p, regularization), l0,
                     "nca", ctx.progress()).x();
             case SGD -> sgd(train.x(), y, p, l0, ctx);
         };

@@ -36,7 +36,7 @@ import org.metriclab.core.linalg.Matrix;
  * covariance), similar_bound 0 / dissimilar_bound 0 (percentiles), constraints 0 (= 20·classes² pairs of each kind
  * when supervised).
  */
-public record Itml(double gamma, int maxIter, double tol, Prior prior, double similarBound, double dissimilarBound)
+public record ItmlLearner(double gamma, int maxIter, double tol, Prior prior, double similarBound, double dissimilarBound)
         implements ConstraintLearner<Pairs, MahalanobisMetric> {
     /** A₀: the identity, or the inverse sample covariance of the rows. */
     public enum Prior { IDENTITY, COVARIANCE }
@@ -45,7 +45,7 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
     /** Smallest ratio of the covariance prior's extreme eigenvalues. */
     private static final double PRIOR_CONDITION = 1e-12;
 
-    public Itml {
+    public ItmlLearner {
         if (!(gamma > 0) || maxIter < 1 || !(tol > 0) || !(similarBound >= 0) || !(dissimilarBound >= 0)
                 || (similarBound > 0 && dissimilarBound > 0 && similarBound >= dissimilarBound)
                 || ((similarBound > 0) != (dissimilarBound > 0))) {
@@ -55,8 +55,8 @@ public record Itml(double gamma, int maxIter, double tol, Prior prior, double si
         }
     }
 
-    public static Itml from(Params p) {
-        return new Itml(p.getDouble("gamma", 1.0), p.getInt("max_iter", 1000), p.getDouble("tol", 1e-3),
+    public static ItmlLearner from(Params p) {
+        return new ItmlLearner(p.getDouble("gamma", 1.0), p.getInt("max_iter", 1000), p.getDouble("tol", 1e-3),
                 p.getEnum("prior", Prior.IDENTITY), p.getDouble("similar_bound", 0.0),
                 p.getDouble("dissimilar_bound", 0.0));
     }

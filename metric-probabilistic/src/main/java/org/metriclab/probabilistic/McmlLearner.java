@@ -21,16 +21,16 @@ import org.metriclab.probabilistic.optim.ProjectedGradient;
  *
  * <p>Defaults: dims 0 (= d), max_iter 100, tol 1e-4, step 1.0 (first trial step; adaptive).
  */
-public record Mcml(int dims, int maxIter, double tol, double step) implements MetricLearner<MahalanobisMetric> {
-    public Mcml {
+public record McmlLearner(int dims, int maxIter, double tol, double step) implements MetricLearner<MahalanobisMetric> {
+    public McmlLearner {
         if (dims < 0 || maxIter < 1 || !(tol > 0) || !(step > 0)) {
             throw new IllegalArgumentException("mcml: need dims >= 0 (0 = all), max_iter >= 1, tol > 0, step > 0; got dims="
                     + dims + ", max_iter=" + maxIter + ", tol=" + tol + ", step=" + step);
         }
     }
 
-    public static Mcml from(Params p) {
-        return new Mcml(p.getInt("dims", 0), p.getInt("max_iter", 100), p.getDouble("tol", 1e-4), p.getDouble("step", 1.0));
+    public static McmlLearner from(Params p) {
+        return new McmlLearner(p.getInt("dims", 0), p.getInt("max_iter", 100), p.getDouble("tol", 1e-4), p.getDouble("step", 1.0));
     }
 
     @Override

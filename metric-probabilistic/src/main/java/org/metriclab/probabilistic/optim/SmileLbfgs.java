@@ -23,10 +23,10 @@ import smile.math.DifferentiableMultivariateFunction;
  * @param gtol    gradient tolerance on max|gᵢ| (default 1e-5, scipy's {@code pgtol})
  * @param maxIter iteration cap over all runs
  */
-public record Lbfgs(int memory, double gtol, int maxIter) {
+public record SmileLbfgs(int memory, double gtol, int maxIter) {
     private static final double FTOL = 2.2e-9;
 
-    public Lbfgs {
+    public SmileLbfgs {
         if (memory < 1) {
             throw new IllegalArgumentException("L-BFGS memory must be >= 1, got " + memory);
         }

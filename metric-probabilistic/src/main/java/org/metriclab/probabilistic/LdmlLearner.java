@@ -23,17 +23,17 @@ import org.metriclab.probabilistic.optim.ProjectedGradient;
  * <p>Defaults: regularization λ = 1e-3, max_iter 1000, tol 1e-5, step 1.0, constraints 0
  * (= 20·classes² pairs of each kind when supervised).
  */
-public record Ldml(double regularization, int maxIter, double tol, double step)
+public record LdmlLearner(double regularization, int maxIter, double tol, double step)
         implements ConstraintLearner<Pairs, MahalanobisMetric> {
-    public Ldml {
+    public LdmlLearner {
         if (!(regularization >= 0) || maxIter < 1 || !(tol > 0) || !(step > 0)) {
             throw new IllegalArgumentException("ldml: need regularization >= 0, max_iter >= 1, tol > 0, step > 0; got "
                     + regularization + ", " + maxIter + ", " + tol + ", " + step);
         }
     }
 
-    public static Ldml from(Params p) {
-        return new Ldml(p.getDouble("regularization", 1e-3), p.getInt("max_iter", 1000), p.getDouble("tol", 1e-5),
+    public static LdmlLearner from(Params p) {
+        return new LdmlLearner(p.getDouble("regularization", 1e-3), p.getInt("max_iter", 1000), p.getDouble("tol", 1e-5),
                 p.getDouble("step", 1.0));
     }
 

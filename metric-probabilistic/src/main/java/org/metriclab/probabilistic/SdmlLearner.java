@@ -27,20 +27,20 @@ import org.metriclab.core.linalg.Psd;
  * or covariance (M₀ = inverse sample covariance, so M₀⁻¹ = covariance), max_iter 100 sweeps, tol 1e-4,
  * constraints 0 (= 20·classes² pairs of each kind when supervised).
  */
-public record Sdml(double balanceParam, double sparsityParam, Itml.Prior prior, int maxIter, double tol)
+public record SdmlLearner(double balanceParam, double sparsityParam, ItmlLearner.Prior prior, int maxIter, double tol)
         implements ConstraintLearner<Pairs, MahalanobisMetric> {
     private static final String WHO = "sdml";
 
-    public Sdml {
+    public SdmlLearner {
         if (!(balanceParam >= 0) || !(sparsityParam >= 0) || maxIter < 1 || !(tol > 0)) {
             throw new IllegalArgumentException("sdml: need balance_param >= 0, sparsity_param >= 0, max_iter >= 1, tol > 0; got "
                     + balanceParam + ", " + sparsityParam + ", " + maxIter + ", " + tol);
         }
     }
 
-    public static Sdml from(Params p) {
-        return new Sdml(p.getDouble("balance_param", 0.5), p.getDouble("sparsity_param", 0.01),
-                p.getEnum("prior", Itml.Prior.IDENTITY), p.getInt("max_iter", 100), p.getDouble("tol", 1e-4));
+    public static SdmlLearner from(Params p) {
+        return new SdmlLearner(p.getDouble("balance_param", 0.5), p.getDouble("sparsity_param", 0.01),
+                p.getEnum("prior", ItmlLearner.Prior.IDENTITY), p.getInt("max_iter", 100), p.getDouble("tol", 1e-4));
     }
 
     public static Supervised<Pairs, MahalanobisMetric> supervised(Params p) {
@@ -101,11 +101,11 @@ public record Sdml(double balanceParam, double sparsityParam, Itml.Prior prior, 
     private String hint() {
         return "lower balance_param (e.g. " + (balanceParam > 1e-4 ? "1e-4" : String.valueOf(balanceParam / 100))
                 + ") or raise sparsity_param"
-                + (prior == Itml.Prior.COVARIANCE ? ", or use prior=identity" : "");
+                + (prior == ItmlLearner.Prior.COVARIANCE ? ", or use prior=identity" : "");
     }
 
     private Matrix priorInverse(Matrix x) {
-        if (prior == Itml.Prior.IDENTITY) {
+        if (prior == ItmlLearner.Prior.IDENTITY) {
             return Matrix.identity(x.cols());
         }
         if (x.rows() < 2) {

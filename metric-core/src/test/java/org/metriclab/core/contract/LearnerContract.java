@@ -17,6 +17,7 @@ import org.metriclab.core.data.Labels;
 import org.metriclab.core.distance.LearnedMetric;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.LearnerCatalog;
 import org.metriclab.core.learn.LearnerEntry;
 import org.metriclab.core.learn.Learners;
@@ -137,7 +138,7 @@ public abstract class LearnerContract {
             LearnedMetric m = learner.fit(one, FitContext.seeded(1));
             assertNotNull(m);
             assertTrue(m.embed(one.x()).isFinite(), name + ": one-class fit gave non-finite embeddings");
-        } catch (IllegalArgumentException | ArithmeticException e) {
+        } catch (IllegalArgumentException | ArithmeticException | FitException e) {
             assertNotNull(e.getMessage(), name + ": error without a message");
             assertTrue(e.getMessage().length() > 10, name + ": unhelpful message '" + e.getMessage() + "'");
         } catch (RuntimeException e) {
@@ -154,7 +155,7 @@ public abstract class LearnerContract {
         try {
             LearnedMetric m = build(name).fit(tiny, FitContext.seeded(1));
             assertTrue(m.embed(tiny.x()).isFinite(), name + ": degenerate input gave non-finite embeddings");
-        } catch (IllegalArgumentException | ArithmeticException e) {
+        } catch (IllegalArgumentException | ArithmeticException | FitException e) {
             assertTrue(e.getMessage() != null && e.getMessage().length() > 10, name + ": unhelpful message");
         } catch (RuntimeException e) {
             fail(name + ": degenerate input threw " + e + " instead of a clear IllegalArgumentException", e);

@@ -9,6 +9,7 @@ import org.metriclab.core.constraint.Chunklets;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
@@ -21,7 +22,10 @@ import org.metriclab.core.linalg.Matrix;
  * L = Ĉ^{-1/2} (whitening by the within-chunklet covariance). Eigenvalues of Ĉ at or below
  * eigen_tol·λ_max count as zero ({@link EigenTruncation}): when Ĉ has rank r &lt; d (too few chunklets,
  * or a feature constant over every chunklet), L = Λ_r^{-1/2}V_rᵀ whitens its r non-degenerate
- * directions and drops the rest instead of amplifying them by 1/√(round-off). When dims p &lt; r, the
+ * directions and drops the rest instead of amplifying them by 1/√(round-off). Chunklets with fewer
+ * within-chunklet degrees of freedom Σ_j (|chunklet j| − 1) than features cannot span the feature space
+ * (the kept directions would be an accident of the draw): that fit is a {@link FitException}. When
+ * dims p &lt; r, the
  * "constrained FLD" step first keeps, inside that range, the p directions with the smallest ratio
  * Ĉ v = λ S_T v (S_T: covariance, ddof 1, of the chunked rows, plus a relative ridge) and whitens inside
  * them: L = (AᵀĈA)^{-1/2} Aᵀ. Defaults: dims 0 = rank(Ĉ), ridge 1e-6, eigen_tol 1e-10.
@@ -102,8 +106,17 @@ public record RcaLearner(int dims, double ridge, double eigenTolerance) implemen
         if (groups.isEmpty()) {
             throw new IllegalArgumentException(WHO + " needs at least one chunklet with two or more rows, got none");
         }
-        Matrix inner = innerCovariance(x, groups);
         int d = x.cols();
+        int freedom = 0;
+        for (int[] g : groups) {
+            freedom += g.length - 1;
+        }
+        if (freedom < d) {
+            throw new FitException(WHO, "the chunklets give " + freedom + " within-chunklet degrees of freedom (rows minus "
+                    + "chunklets) for " + d + " features, so the within-chunklet covariance cannot span the feature space",
+                    "use at least " + d + " chunklets of 2 (chunks, chunk_size) or reduce the features first (e.g. pca)");
+        }
+        Matrix inner = innerCovariance(x, groups);
         EigenTruncation policy = new EigenTruncation(eigenTolerance);
         // the range of Ĉ: directions of zero within-chunklet variance (up to eigen_tol) cannot be whitened
         EigenPairs range = policy.kept(Eigen.symmetric(inner));
@@ -120,13 +133,13 @@ public record RcaLearner(int dims, double ridge, double eigenTolerance) implemen
         if (p == d) {
             return new MahalanobisMetric(policy.inverseSqrt(inner));
         }
+        int[] chunked = groups.stream().flatMapToInt(Arrays::stream).sorted().toArray();
+        Matrix totalCov = Scatter.centeredScatter(x, chunked).scale(1.0 / Math.max(1, chunked.length - 1));
+        Matrix basis = range.vectors();
         if (p == rank) {
             return new MahalanobisMetric(policy.whitening(inner));
         }
         // constrained FLD inside the range of Ĉ, where Ĉ is the diagonal of its kept eigenvalues
-        Matrix basis = range.vectors();
-        int[] chunked = groups.stream().flatMapToInt(java.util.Arrays::stream).sorted().toArray();
-        Matrix totalCov = Scatter.centeredScatter(x, chunked).scale(1.0 / Math.max(1, chunked.length - 1));
         Matrix innerInRange = Matrix.diagonal(range.values());
         Matrix totalInRange = basis.transpose().times(totalCov).times(basis).symmetrize();
         Matrix a = basis.times(Scatter.generalized(innerInRange, totalInRange, Math.max(ridge, 1e-12),

@@ -1,6 +1,7 @@
 package org.metriclab.spectral;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -12,6 +13,7 @@ import org.metriclab.core.contract.SharedProtocol;
 import org.metriclab.core.distance.LearnedMetric;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Learners;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Matrix;
@@ -44,21 +46,41 @@ class RcaDegenerateTest {
         assertTrue(acc[0] > 0.9, "1-NN " + acc[0]);
     }
 
-    /** A feature constant over every chunklet but not over the data: Ĉ is singular in that direction. */
+    /**
+     * A rare feature, zero on every chunked row and non-zero on two others (a digits pixel inked in
+     * a few images): Ĉ is zero in that direction up to rounding.
+     */
     @Test
-    void aFeatureConstantInsideEveryChunkletIsDropped() {
+    void aFeatureConstantOverTheChunkedRowsIsDroppedNotAmplified() {
         SplittableRandom r = new SplittableRandom(3);
-        int n = 40;
+        int n = 42;
         double[][] x = new double[n][3];
         int[] chunk = new int[n];
         for (int i = 0; i < n; i++) {
             x[i][0] = r.nextGaussian();
             x[i][1] = r.nextGaussian() * 2;
-            x[i][2] = i / 2 + 1e-13 * r.nextGaussian();
-            chunk[i] = i / 2;
+            x[i][2] = i < 40 ? 1e-14 * r.nextGaussian() : 5.0;
+            chunk[i] = i < 40 ? i / 2 : -1;
         }
         MahalanobisMetric m = new RcaLearner(0, 1e-6).fit(Matrix.of(x), new Chunklets(chunk), FitContext.seeded(0));
         assertEquals(2, m.outputDim(), "the round-off direction is not whitened");
         assertTrue(maxAbs(m.l()) < 10, "L stays at the scale of the real within-chunklet spread: " + m.l());
+    }
+
+    /** 5 chunklets of 2 cannot span 8 features: a fit failure with the way out, not an accident of the draw. */
+    @Test
+    void tooFewChunkletsForTheFeaturesAreRefused() {
+        SplittableRandom r = new SplittableRandom(4);
+        double[][] x = new double[10][8];
+        int[] chunk = new int[10];
+        for (int i = 0; i < 10; i++) {
+            for (int j = 0; j < 8; j++) {
+                x[i][j] = r.nextGaussian();
+            }
+            chunk[i] = i / 2;
+        }
+        FitException e = assertThrows(FitException.class,
+                () -> new RcaLearner(0, 1e-6).fit(Matrix.of(x), new Chunklets(chunk), FitContext.seeded(0)));
+        assertTrue(e.getMessage().contains("5 within-chunklet degrees of freedom") && e.hint().contains("chunks"), e.getMessage());
     }
 }

@@ -33,6 +33,7 @@ public record FdaLearner(int dims, double ridge, Embedding embedding) implements
     @Override
     public MahalanobisMetric fit(Dataset train, FitContext ctx) {
         train.requireAtLeastTwoClasses(WHO);
+        Scatter.requireResources(WHO, train.size(), train.dim(), 6, 0);
         EigenPairs e = Scatter.generalized(Scatter.between(train), Scatter.within(train), ridge, WHO + ": within-class scatter S_W");
         int c = train.labels().classCount();
         int p = Scatter.dims(dims, c - 1, train.dim(), WHO, ctx.progress());

@@ -6,14 +6,15 @@ import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Eigen;
+import org.metriclab.core.linalg.EigenTruncation;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.linalg.Psd;
 
 /**
  * GMML, Geometric Mean Metric Learning (Zadeh, Hosseini &amp; Sra, ICML 2016), closed form with the
  * identity prior: S = Σ_S + reg·I, D = Σ_D + reg·I (unnormalised pair scatters) and
- * A = S⁻¹ #_t D = S^{-1/2}(S^{1/2} D S^{1/2})^t S^{-1/2} through core's {@code Psd.geometricMean};
- * for t = ½ it is the unique SPD solution of the Riccati equation A S A = D.
+ * A = S⁻¹ #_t D = S^{-1/2}(S^{1/2} D S^{1/2})^t S^{-1/2} through core's {@code Psd.geometricMean}, with S⁻¹
+ * the pseudo-inverse under the core eigenvalue policy ({@link EigenTruncation}); for t = ½ it is the unique SPD solution of the Riccati equation A S A = D.
  *
  * <p>{@code dims} p (0 = full rank d): GMML's closed form has no rank constraint, so the low-rank model
  * is taken from A's eigendecomposition A = Σ λ_k v_k v_kᵀ (λ descending): L = diag(√λ_1..√λ_p)[v_1 … v_p]ᵀ,
@@ -57,7 +58,7 @@ public record GmmlLearner(double t, double reg, int dims) implements ConstraintL
         Scatter.requireUsable(x, pairs, WHO);
         MarginSpectralLearner.requireBothKinds(pairs, WHO);
         Matrix[] sd = scatters(x, pairs);
-        Matrix a = Psd.geometricMean(Psd.inverse(sd[0]), sd[1], t);
+        Matrix a = Psd.geometricMean(EigenTruncation.DEFAULT.pseudoInverse(sd[0]), sd[1], t);
         int d = x.cols();
         int p = Scatter.dims(dims, d, d, WHO, ctx.progress());
         if (p == d) {

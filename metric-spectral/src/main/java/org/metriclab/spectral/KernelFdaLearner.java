@@ -11,6 +11,7 @@ import org.metriclab.core.linalg.Cholesky;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.resource.MemoryBudget;
 
 /**
  * Kernel FDA as kernel spectral metric learning (Mika et al. 1999; Ghojogh et al. 2022 kernel
@@ -80,6 +81,9 @@ public record KernelFdaLearner(Kernel.Type kernel, double gamma, int degree, dou
         Matrix x = train.x();
         int n = x.rows();
         int d = x.cols();
+        // the kernel matrix, its within-class counterpart, the Cholesky factor and a solve: four n × n arrays
+        MemoryBudget.require(MemoryBudget.bytes(4L * n * n + 2L * n * d, MemoryBudget.DOUBLE), WHO + " on " + n + " training rows",
+                "subsample the training rows or use a linear learner such as lfda");
         Kernel k = resolveKernel(x);
         double[] data = x.toArray();
         double[] kk = new double[n * n];

@@ -379,6 +379,7 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
     public MahalanobisMetric fit(Dataset train, FitContext ctx) {
         train.requireAtLeastTwoClasses(WHO);
         int d = train.dim();
+        Scatter.requireResources(WHO, train.size(), d, 6, (long) train.size() * train.size());
         int kk;
         if (convention == Convention.METRIC_LEARN) {
             kk = k == 0 ? Math.min(7, d - 1) : k;

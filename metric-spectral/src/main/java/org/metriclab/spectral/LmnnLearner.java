@@ -95,6 +95,7 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
     @Override
     public MahalanobisMetric fit(Dataset train, FitContext ctx) {
         train.requireAtLeastTwoClasses(WHO);
+        Scatter.requireResources(WHO, train.size(), train.dim(), 6, 0);
         int[][] targets = TargetNeighbors.of(train.x(), train.labels(), k);
         int p = Scatter.dims(dims, train.dim(), train.dim(), WHO, ctx.progress());
         LmnnObjective f = new LmnnObjective(train.x(), train.labels().toArray(), targets, regularization, slack);

@@ -5,12 +5,12 @@ import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
+import org.metriclab.core.linalg.EigenTruncation;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.core.linalg.Psd;
 
 /**
  * MMC's full variant in whitened coordinates (projection = whitened). With R = (Σ_S + εI)^{-1/2}
- * (ε = 1e-9·tr(Σ_S)/d) and A = R B R, the similarity budget is f = tr(B) ≤ t = tr(Σ_S)/100 (A₀ = I,
+ * (ε = 1e-9·tr(Σ_S)/d; eigenvalues at or below 1e-10·λ_max are dropped, {@link EigenTruncation}) and A = R B R, the similarity budget is f = tr(B) ≤ t = tr(Σ_S)/100 (A₀ = I,
  * metric-learn's t) and g(B) = log Σ_D ‖R d‖_B. Projected gradient ascent with metric-learn's step
  * control (×1.05 on success, ÷2 and retry from the last accepted point otherwise, stop when
  * ‖αM‖_F/‖B‖_F &lt; tol): M = ∇g with its component along ∇f = I removed, normalised; the projection onto
@@ -73,7 +73,7 @@ final class MmcWhitened {
     static MahalanobisMetric fit(Matrix w, Matrix neg, int maxIter, double tol, FitContext ctx) {
         int dim = w.rows();
         Matrix wr = w.plusIdentity(1e-9 * w.trace() / dim);
-        Matrix r = Psd.apply(wr, v -> v > 0 ? 1.0 / Math.sqrt(v) : 0.0);
+        Matrix r = EigenTruncation.DEFAULT.inverseSqrt(wr);
         Matrix negW = neg.times(r);
         double t = w.trace() / 100.0;
         Matrix b = project(wr, t);

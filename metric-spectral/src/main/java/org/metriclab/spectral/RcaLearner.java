@@ -1,6 +1,7 @@
 package org.metriclab.spectral;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,30 +9,44 @@ import org.metriclab.core.constraint.Chunklets;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
+import org.metriclab.core.linalg.EigenTruncation;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.core.linalg.Psd;
 
 /**
  * RCA, Relevant Component Analysis (Shental et al. 2002; Bar-Hillel et al. 2005), as metric-learn 0.7:
  * Ĉ = (1/p_tot) Σ_j Σ_{i∈j} (x_ji − m_j)(x_ji − m_j)ᵀ over the p_tot rows in chunklets, and
- * L = Ĉ^{-1/2} (whitening by the within-chunklet covariance). When dims &lt; d, or Ĉ has rank r &lt; d
- * (too few chunklets), the "constrained FLD" step first keeps the p directions with the smallest
- * ratio Ĉ v = λ S_T v (S_T: covariance, ddof 1, of the chunked rows, plus a relative ridge) and whitens
- * inside them: L = (AᵀĈA)^{-1/2} Aᵀ. Defaults: dims 0 = rank(Ĉ), ridge 1e-6.
+ * L = Ĉ^{-1/2} (whitening by the within-chunklet covariance). Eigenvalues of Ĉ at or below
+ * eigen_tol·λ_max count as zero ({@link EigenTruncation}): when Ĉ has rank r &lt; d (too few chunklets,
+ * or a feature constant over every chunklet), L = Λ_r^{-1/2}V_rᵀ whitens its r non-degenerate
+ * directions and drops the rest instead of amplifying them by 1/√(round-off). Chunklets with fewer
+ * within-chunklet degrees of freedom Σ_j (|chunklet j| − 1) than features cannot span the feature space
+ * (the kept directions would be an accident of the draw): that fit is a {@link FitException}. When
+ * dims p &lt; r, the
+ * "constrained FLD" step first keeps, inside that range, the p directions with the smallest ratio
+ * Ĉ v = λ S_T v (S_T: covariance, ddof 1, of the chunked rows, plus a relative ridge) and whitens inside
+ * them: L = (AᵀĈA)^{-1/2} Aᵀ. Defaults: dims 0 = rank(Ĉ), ridge 1e-6, eigen_tol 1e-10.
  */
-public record RcaLearner(int dims, double ridge) implements ConstraintLearner<Chunklets, MahalanobisMetric> {
+public record RcaLearner(int dims, double ridge, double eigenTolerance) implements ConstraintLearner<Chunklets, MahalanobisMetric> {
     private static final String WHO = "rca";
 
     public RcaLearner {
         Scatter.requireNonNegativeDims(dims, WHO);
         Scatter.requireRidge(ridge, WHO);
+        new EigenTruncation(eigenTolerance);
+    }
+
+    /** With the default eigenvalue tolerance. */
+    public RcaLearner(int dims, double ridge) {
+        this(dims, ridge, EigenTruncation.DEFAULT_RELATIVE_TOLERANCE);
     }
 
     public static RcaLearner from(Params p) {
-        return new RcaLearner(p.getInt("dims", 0), p.getDouble("ridge", 1e-6));
+        return new RcaLearner(p.getInt("dims", 0), p.getDouble("ridge", 1e-6),
+                p.getDouble("eigen_tol", EigenTruncation.DEFAULT_RELATIVE_TOLERANCE));
     }
 
     /** Rows of each chunklet with at least two members, by chunklet id. */
@@ -65,7 +80,7 @@ public record RcaLearner(int dims, double ridge) implements ConstraintLearner<Ch
         double[] mean = new double[d];
         int r = 0;
         for (int[] g : groups) {
-            java.util.Arrays.fill(mean, 0.0);
+            Arrays.fill(mean, 0.0);
             for (int i : g) {
                 for (int j = 0; j < d; j++) {
                     mean[j] += data[i * d + j];
@@ -91,34 +106,45 @@ public record RcaLearner(int dims, double ridge) implements ConstraintLearner<Ch
         if (groups.isEmpty()) {
             throw new IllegalArgumentException(WHO + " needs at least one chunklet with two or more rows, got none");
         }
-        Matrix inner = innerCovariance(x, groups);
         int d = x.cols();
-        EigenPairs spectrum = Eigen.symmetric(inner);
-        int rank = Scatter.rank(spectrum.values(), 1e-10);
+        int freedom = 0;
+        for (int[] g : groups) {
+            freedom += g.length - 1;
+        }
+        if (freedom < d) {
+            throw new FitException(WHO, "the chunklets give " + freedom + " within-chunklet degrees of freedom (rows minus "
+                    + "chunklets) for " + d + " features, so the within-chunklet covariance cannot span the feature space",
+                    "use at least " + d + " chunklets of 2 (chunks, chunk_size) or reduce the features first (e.g. pca)");
+        }
+        Matrix inner = innerCovariance(x, groups);
+        EigenTruncation policy = new EigenTruncation(eigenTolerance);
+        // the range of Ĉ: directions of zero within-chunklet variance (up to eigen_tol) cannot be whitened
+        EigenPairs range = policy.kept(Eigen.symmetric(inner));
+        int rank = range.size();
         if (rank == 0) {
             throw new IllegalArgumentException(WHO + ": every chunklet consists of identical points; the within-chunklet "
                     + "covariance is zero");
         }
         if (rank < d && dims == 0) {
             ctx.progress().warn(WHO + ": the within-chunklet covariance has rank " + rank + " < " + d
-                    + " (too few chunklets); reducing to " + rank + " dimensions");
+                    + " (too few chunklets or near-constant features); keeping its " + rank + " non-degenerate directions");
         }
         int p = Scatter.dims(dims, rank, rank, WHO, ctx.progress());
         if (p == d) {
-            Matrix v = spectrum.vectors();
-            double[] scaled = new double[d * d];
-            for (int i = 0; i < d; i++) {
-                for (int k = 0; k < d; k++) {
-                    scaled[i * d + k] = v.get(i, k) / Math.sqrt(spectrum.value(k));
-                }
-            }
-            return new MahalanobisMetric(Matrix.of(d, d, scaled).times(v.transpose()).symmetrize());
+            return new MahalanobisMetric(policy.inverseSqrt(inner));
         }
-        int[] chunked = groups.stream().flatMapToInt(java.util.Arrays::stream).sorted().toArray();
+        int[] chunked = groups.stream().flatMapToInt(Arrays::stream).sorted().toArray();
         Matrix totalCov = Scatter.centeredScatter(x, chunked).scale(1.0 / Math.max(1, chunked.length - 1));
-        Matrix a = Scatter.generalized(inner, totalCov, Math.max(ridge, 1e-12), WHO + ": covariance of the chunked rows")
-                .bottom(p).vectors();
+        Matrix basis = range.vectors();
+        if (p == rank) {
+            return new MahalanobisMetric(policy.whitening(inner));
+        }
+        // constrained FLD inside the range of Ĉ, where Ĉ is the diagonal of its kept eigenvalues
+        Matrix innerInRange = Matrix.diagonal(range.values());
+        Matrix totalInRange = basis.transpose().times(totalCov).times(basis).symmetrize();
+        Matrix a = basis.times(Scatter.generalized(innerInRange, totalInRange, Math.max(ridge, 1e-12),
+                WHO + ": covariance of the chunked rows").bottom(p).vectors());
         Matrix sub = a.transpose().times(inner).times(a).symmetrize();
-        return new MahalanobisMetric(Psd.apply(sub, v -> v > 0 ? 1.0 / Math.sqrt(v) : 0.0).times(a.transpose()));
+        return new MahalanobisMetric(policy.inverseSqrt(sub).times(a.transpose()));
     }
 }

@@ -3,10 +3,13 @@ package org.metriclab.spectral;
 import org.metriclab.core.constraint.Constraints;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.Labels;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Progress;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
+import org.metriclab.core.linalg.EigenTruncation;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.resource.MemoryBudget;
 
 /**
  * Scatter matrices shared by the spectral learners, computed on flat row-major arrays:
@@ -17,7 +20,27 @@ final class Scatter {
     private Scatter() {
     }
 
-    /** Rejects a non-finite or empty feature matrix and constraints that index outside it. */
+    /**
+     * Refuses up front, with a way out, a fit on n rows × d features that keeps {@code squares} d × d
+     * work matrices and {@code extra} further values: more than {@link Eigen#PRACTICAL_LIMIT} features
+     * (a dense eigendecomposition that would run for hours) or more memory than the heap allows.
+     */
+    static void requireResources(String who, int n, int d, int squares, long extra) {
+        String wayOut = "reduce the features first (e.g. preprocessing pca: 100), or set dims where the learner has it";
+        if (d > Eigen.PRACTICAL_LIMIT) {
+            throw new FitException(who, d + " features need " + d + " × " + d + " dense eigenproblems (limit "
+                    + Eigen.PRACTICAL_LIMIT + ")", wayOut);
+        }
+        long doubles = MemoryBudget.bytes(squares, (long) d * d, 1);
+        doubles = Math.min(Long.MAX_VALUE / 2, doubles) + Math.min(Long.MAX_VALUE / 4, 2L * n * d + Math.max(0, extra));
+        MemoryBudget.require(MemoryBudget.bytes(doubles, MemoryBudget.DOUBLE), who + " on " + n + " rows × " + d + " features",
+                wayOut);
+    }
+
+    /**
+     * Rejects a non-finite or empty feature matrix and constraints that index outside it, and refuses a
+     * problem too large for a dense d × d fit ({@link #requireResources}, six work matrices).
+     */
     static void requireUsable(Matrix x, Constraints c, String who) {
         if (x.rows() < 2 || x.cols() < 1) {
             throw new IllegalArgumentException(who + " needs at least 2 rows with at least one feature, got " + x.shape());
@@ -30,6 +53,7 @@ final class Scatter {
             throw new IllegalArgumentException(who + " needs at least one constraint, got none");
         }
         c.requireIndicesBelow(x.rows());
+        requireResources(who, x.rows(), x.cols(), 6, 0);
     }
 
     /** Rows x[left[k]] − x[right[k]] for the selected k (all when {@code keep} is null). */
@@ -140,17 +164,9 @@ final class Scatter {
         return Eigen.generalized(a, b, ridge);
     }
 
-    /** Number of eigenvalues above {@code rel}·max|λ| (numerical rank of a PSD spectrum). */
+    /** Number of eigenvalues above {@code rel}·λ_max: the numerical rank under the core eigenvalue policy. */
     static int rank(double[] values, double rel) {
-        double max = 0;
-        for (double v : values) {
-            max = Math.max(max, Math.abs(v));
-        }
-        int r = 0;
-        for (double v : values) {
-            r += v > rel * max && max > 0 ? 1 : 0;
-        }
-        return r;
+        return new EigenTruncation(rel).rank(values);
     }
 
     /** Validates an output dimension: 0 means "automatic" (then {@code auto}), else 1..limit. */

@@ -10,7 +10,7 @@ import org.metriclab.core.learn.LearnerEntry;
 import org.metriclab.core.learn.Supervised;
 
 /**
- * The spectral family (ALGORITHMS.md §2A). Weakly supervised learners are registered label-supervised
+ * The spectral family. Weakly supervised learners are registered label-supervised
  * through core's {@link Supervised} with a core sampler: pairs from {@link RandomPairs} (parameter
  * {@code constraints}, 0 = 20·c² of each kind), chunklets from {@link RandomChunklets} ({@code chunks}
  * 100, {@code chunk_size} 2), quadruplets from {@link RandomQuadruplets} ({@code constraints}, 0 =

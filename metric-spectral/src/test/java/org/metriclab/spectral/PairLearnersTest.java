@@ -249,8 +249,8 @@ class PairLearnersTest {
         for (String name : new String[] {"margin_spectral", "trace_spectral", "mmc", "dca", "gmml"}) {
             Matrix viaLabels = ((MahalanobisMetric) reg.create(name, org.metriclab.core.learn.Params.empty()).fit(data, ctx)).l();
             Pairs sampled = new RandomPairs(0).sample(data, ctx.random("constraints"));
-            org.metriclab.core.learn.Supervised<?, ?> sup = (org.metriclab.core.learn.Supervised<?, ?>) reg.create(name,
-                    org.metriclab.core.learn.Params.empty());
+            org.metriclab.core.learn.Supervised<?, ?> sup = (org.metriclab.core.learn.Supervised<?, ?>)
+                    ((org.metriclab.core.learn.CheckedLearner<?>) reg.create(name, org.metriclab.core.learn.Params.empty())).learner();
             @SuppressWarnings("unchecked")
             org.metriclab.core.learn.ConstraintLearner<Pairs, MahalanobisMetric> core =
                     (org.metriclab.core.learn.ConstraintLearner<Pairs, MahalanobisMetric>) sup.core();

@@ -3,16 +3,26 @@ package org.metriclab.core.baseline;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Eigen;
+import org.metriclab.core.linalg.EigenPairs;
+import org.metriclab.core.linalg.EigenTruncation;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.core.linalg.Psd;
+import org.metriclab.core.resource.MemoryBudget;
 
 /**
  * The classical Mahalanobis distance: M = Σ⁺, the (pseudo-)inverse of the sample covariance of the
- * training rows (metric-learn's Covariance). Eigenvalues below {@code rcond}·λ_max are treated as zero.
+ * training rows (metric-learn's Covariance), stored as the whitening L = Λ_r^{-1/2}V_rᵀ (LᵀL = Σ⁺) over
+ * the eigenvalues above {@code rcond}·λ_max ({@link EigenTruncation}); the rest count as zero. With
+ * fewer rows than features the whitening comes from the n × n Gram matrix (see {@link #dualWhitening}),
+ * so 60 rows × 10,000 features fit in well under a second. A problem needing an eigendecomposition
+ * larger than {@link Eigen#PRACTICAL_LIMIT} or more memory than the heap allows is refused up front.
  */
 public record CovarianceLearner(double rcond) implements MetricLearner<MahalanobisMetric> {
+    private static final String WHO = "covariance";
+
     public CovarianceLearner {
         if (!(rcond >= 0 && rcond < 1)) {
             throw new IllegalArgumentException("rcond must be in [0, 1), got " + rcond);
@@ -25,17 +35,57 @@ public record CovarianceLearner(double rcond) implements MetricLearner<Mahalanob
 
     @Override
     public MahalanobisMetric fit(Dataset train, FitContext ctx) {
-        if (train.size() < 2) {
-            throw new IllegalArgumentException("covariance needs at least 2 training rows, got " + train.size());
+        int n = train.size();
+        int d = train.dim();
+        if (n < 2) {
+            throw new IllegalArgumentException("covariance needs at least 2 training rows, got " + n);
         }
-        Matrix cov = covariance(train.x());
-        double max = Math.max(cov.trace(), Double.MIN_NORMAL);
-        double cut = rcond * max;
-        return MahalanobisMetric.fromPsd(Psd.apply(cov, v -> v > cut ? 1.0 / v : 0.0));
+        int k = Math.min(n, d);
+        if (k > Eigen.PRACTICAL_LIMIT) {
+            throw new FitException(WHO, "the covariance of " + n + " rows × " + d + " features needs a " + k + " × " + k
+                    + " eigendecomposition (limit " + Eigen.PRACTICAL_LIMIT + ")", "reduce the features first, e.g. with pca");
+        }
+        long doubles = d <= n ? 4L * d * d + 2L * n * d : 4L * n * n + 3L * n * d;
+        MemoryBudget.require(MemoryBudget.bytes(doubles, MemoryBudget.DOUBLE), WHO + " on " + n + " × " + d,
+                "reduce the features first, e.g. with pca");
+        EigenTruncation policy = new EigenTruncation(rcond);
+        Matrix centred = centred(train.x());
+        if (d <= n) {
+            return new MahalanobisMetric(policy.whitening(centred.gram().scale(1.0 / (n - 1))));
+        }
+        return new MahalanobisMetric(dualWhitening(centred, policy));
+    }
+
+    /**
+     * The whitening of Σ = XcᵀXc/(n−1) for n &lt; d from the n × n Gram K = XcXcᵀ/(n−1), which has the
+     * same non-zero eigenvalues λ: Σ's eigenvector is v = Xcᵀu/√((n−1)λ), so the whitening row
+     * λ^{-1/2}vᵀ is uᵀXc/(λ√(n−1)). Costs O(n²d + n³) instead of O(nd² + d³).
+     */
+    static Matrix dualWhitening(Matrix centred, EigenTruncation policy) {
+        int n = centred.rows();
+        EigenPairs e = policy.kept(Eigen.symmetric(centred.transpose().gram().scale(1.0 / (n - 1))));
+        if (e.size() == 0) {
+            throw new FitException(WHO, "every training row is the same point; the covariance is zero", "use more varied rows");
+        }
+        int r = e.size();
+        double[] coef = new double[r * n];
+        Matrix u = e.vectors();
+        for (int q = 0; q < r; q++) {
+            double s = 1.0 / (e.value(q) * Math.sqrt(n - 1.0));
+            for (int i = 0; i < n; i++) {
+                coef[q * n + i] = s * u.get(i, q);
+            }
+        }
+        return Matrix.of(r, n, coef).times(centred);
     }
 
     /** The sample covariance (ddof = 1) of the rows of x. */
     public static Matrix covariance(Matrix x) {
+        return centred(x).gram().scale(1.0 / (x.rows() - 1));
+    }
+
+    /** The rows of x minus their mean. */
+    static Matrix centred(Matrix x) {
         int n = x.rows();
         int d = x.cols();
         double[] c = x.toArray();
@@ -50,6 +100,6 @@ public record CovarianceLearner(double rcond) implements MetricLearner<Mahalanob
                 c[i * d + j] -= mean[j];
             }
         }
-        return Matrix.of(n, d, c).gram().scale(1.0 / (n - 1));
+        return Matrix.of(n, d, c);
     }
 }

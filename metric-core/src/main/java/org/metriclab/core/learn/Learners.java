@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.metriclab.core.distance.LearnedMetric;
 
 /**
  * The registry of every learner on the class path. Names collide loudly: two catalogues registering
@@ -55,7 +56,11 @@ public final class Learners {
         return byName.containsKey(name);
     }
 
-    /** Builds a learner; unknown names and unknown parameters fail with the known alternatives. */
+    /**
+     * Builds a learner; unknown names and unknown parameters fail with the known alternatives. The
+     * learner comes wrapped in a {@link CheckedLearner}: a model whose embedding of its own training
+     * rows is non-finite, exploding or collapsed is a {@link FitException} naming it.
+     */
     public MetricLearner<?> create(String name, Params params) {
         Registered r = byName.get(name);
         if (r == null) {
@@ -63,6 +68,10 @@ public final class Learners {
         }
         MetricLearner<?> learner = r.entry().factory().apply(params);
         params.requireAllUsed("learner '" + name + "'");
-        return learner;
+        return checked(name, learner);
+    }
+
+    private static <M extends LearnedMetric> MetricLearner<M> checked(String name, MetricLearner<M> learner) {
+        return learner instanceof CheckedLearner<M> c ? c : new CheckedLearner<>(name, learner);
     }
 }

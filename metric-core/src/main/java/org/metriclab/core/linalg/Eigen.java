@@ -6,6 +6,12 @@ import org.ojalgo.matrix.store.R064Store;
 
 /** Symmetric and generalized symmetric-definite eigendecompositions (ojAlgo), sorted descending. */
 public final class Eigen {
+    /**
+     * The largest order of a dense eigendecomposition a learner should start: at 8000 it already takes
+     * minutes on one core and 1.5 GB for the matrix and its eigenvectors. Callers refuse larger problems
+     * up front with a hint (reduce the features) instead of running for hours.
+     */
+    public static final int PRACTICAL_LIMIT = 8000;
     private static final double SYMMETRY_TOLERANCE = 1e-8;
 
     private Eigen() {

@@ -1,5 +1,6 @@
 package org.metriclab.core.persist;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ final class CoreCodecs {
     }
 
     static List<MetricCodec> all() {
-        return List.of(new Mahalanobis(), new Preprocessed());
+        List<MetricCodec> all = new ArrayList<>(List.of(new Mahalanobis(), new Preprocessed()));
+        all.addAll(ScalingCodecs.all());
+        return List.copyOf(all);
     }
 
     private static final class Mahalanobis implements MetricCodec {

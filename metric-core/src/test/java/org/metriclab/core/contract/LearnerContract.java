@@ -138,7 +138,7 @@ public abstract class LearnerContract {
             LearnedMetric m = learner.fit(one, FitContext.seeded(1));
             assertNotNull(m);
             assertTrue(m.embed(one.x()).isFinite(), name + ": one-class fit gave non-finite embeddings");
-        } catch (IllegalArgumentException | ArithmeticException e) {
+        } catch (IllegalArgumentException | ArithmeticException | FitException e) {
             assertNotNull(e.getMessage(), name + ": error without a message");
             assertTrue(e.getMessage().length() > 10, name + ": unhelpful message '" + e.getMessage() + "'");
         } catch (RuntimeException e) {

@@ -75,9 +75,12 @@ public record Bootstrap(int n, double estimate, double low, double high, double 
 
     /** Throws when {@code resamples} is outside 2..{@link #MAX_RESAMPLES}, naming the limit. */
     public static void requireResamples(long resamples) {
-        if (resamples < 2 || resamples > MAX_RESAMPLES) {
-            throw new IllegalArgumentException("the number of bootstrap resamples must be between 2 and " + MAX_RESAMPLES + ", got " + resamples
-                    + (resamples > MAX_RESAMPLES ? "; " + DEFAULT_RESAMPLES + " give stable 95% intervals" : ""));
+        if (resamples < 2) {
+            throw new IllegalArgumentException("the bootstrap needs at least 2 resamples, got " + resamples);
+        }
+        if (resamples > MAX_RESAMPLES) {
+            throw new IllegalArgumentException("the bootstrap takes at most " + MAX_RESAMPLES + " resamples, got " + resamples
+                    + "; " + DEFAULT_RESAMPLES + " give stable 95% intervals");
         }
     }
 

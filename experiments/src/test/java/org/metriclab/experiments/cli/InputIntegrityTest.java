@@ -57,21 +57,21 @@ class InputIntegrityTest {
         assertEquals(small, big);
     }
 
+    /** Queries use two of the references' three classes: numbering each file on its own would pair the wrong classes. */
     @Test
     void queryAndReferenceLabelsShareOneNumbering() throws Exception {
         Path e = embeddings();
-        Path q = labels("q.csv", 5_000_000_000L);
-        Path r = write("r.csv", IntStream.range(0, 30).mapToObj(i -> i % 3 == 0 ? "4999999999" : Long.toString(5_000_000_000L + i % 3))
-                .collect(Collectors.joining("\n", "", "\n")));
-        Path sq = labels("sq.csv", 1);
-        Path sr = write("sr.csv", Files.readString(r).lines().map(v -> Long.toString(Long.parseLong(v) - 4_999_999_999L))
-                .collect(Collectors.joining("\n", "", "\n")));
-        double big = precisionAt1(Cli.run("evaluate", "--embeddings", e.toString(), "--labels", q.toString(), "--reference-embeddings",
-                e.toString(), "--reference-labels", r.toString(), "--measures", "precision_at_1"));
-        double small = precisionAt1(Cli.run("evaluate", "--embeddings", e.toString(), "--labels", sq.toString(), "--reference-embeddings",
-                e.toString(), "--reference-labels", sr.toString(), "--measures", "precision_at_1"));
+        double big = precisionAt1(Cli.run("evaluate", "--embeddings", e.toString(), "--labels", column("q.csv", 5_000_000_001L, 2).toString(),
+                "--reference-embeddings", e.toString(), "--reference-labels", column("r.csv", 5_000_000_000L, 3).toString(),
+                "--measures", "precision_at_1"));
+        double small = precisionAt1(Cli.run("evaluate", "--embeddings", e.toString(), "--labels", column("sq.csv", 1, 2).toString(),
+                "--reference-embeddings", e.toString(), "--reference-labels", column("sr.csv", 0, 3).toString(),
+                "--measures", "precision_at_1"));
         assertEquals(small, big);
-        assertTrue(big < 1, "class 0 of the queries has no reference: " + big);
+    }
+
+    private Path column(String name, long offset, int classes) throws Exception {
+        return write(name, IntStream.range(0, 30).mapToObj(i -> Long.toString(offset + i % classes)).collect(Collectors.joining("\n", "", "\n")));
     }
 
     @Test

@@ -155,6 +155,13 @@ class InputIntegrityTest {
     }
 
     @Test
+    void aModelWithANonFiniteValueIsNeverWritten() {
+        Map<String, Object> tree = Map.of("kind", "mahalanobis", "L", List.of(List.of(1.0, 0.0), List.of(0.0, Double.POSITIVE_INFINITY)));
+        assertEquals("metric.L[1][1]", FitCommand.nonFinite(tree, "metric").orElseThrow());
+        assertTrue(FitCommand.nonFinite(Map.of("L", List.of(List.of(1.0))), "metric").isEmpty());
+    }
+
+    @Test
     void evaluateHelpFormatsCleanly() {
         Cli r = Cli.run("evaluate", "--help");
         assertEquals(0, r.code());

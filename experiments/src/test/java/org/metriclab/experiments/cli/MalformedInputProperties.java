@@ -149,7 +149,7 @@ class MalformedInputProperties {
         });
     }
 
-    @Property(tries = 150)
+    @Property(tries = 80)
     void fitAcceptsExactlyTheWellFormedFilesAndTransformReproducesThem(@ForAll("tables") Table t) throws IOException {
         Path data = file(".csv", t.bytes());
         Path model = out(".json");
@@ -178,7 +178,7 @@ class MalformedInputProperties {
         }
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void transformAcceptsOnlyWellFormedDataInTheModelsFormat(@ForAll("tables") Table t) {
         Path model = goodModel();
         Path data = file(".csv", t.bytes());
@@ -201,7 +201,7 @@ class MalformedInputProperties {
                 .list().ofMinSize(1).ofMaxSize(8);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void evaluateScoresAnyLabelSpellingLikeItsDenseNumbering(@ForAll("labelLines") List<String> labels,
             @ForAll("cells") List<String> cells) throws IOException {
         StringBuilder e = new StringBuilder();
@@ -255,7 +255,7 @@ class MalformedInputProperties {
                 });
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void evaluateNpyGivesOneLineOrFiniteValues(@ForAll("npyFiles") byte[] embeddings, @ForAll("npyFiles") byte[] labels) {
         Path e = file(".npy", embeddings);
         Path l = file(".npy", labels);
@@ -289,7 +289,7 @@ class MalformedInputProperties {
                 "\"" + f + "\" : " + Matcher.quoteReplacement(v)));
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void transformWithADamagedModelGivesOneLineOrFiniteRows(@ForAll("damagedModels") String json) throws IOException {
         Path model = file(".json", json.getBytes(StandardCharsets.UTF_8));
         Path data = file(".csv", "a,b,label\n1,2,0\n3,-4,1\n1e150,1e-150,2\n".getBytes(StandardCharsets.UTF_8));

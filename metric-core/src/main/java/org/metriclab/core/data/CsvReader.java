@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.metriclab.core.linalg.Matrix;
 
 /**
@@ -31,7 +30,6 @@ public final class CsvReader {
      * to 1e8 rows or features (variances, distances, Gram matrices) stay finite in a double.
      */
     public static final double MAX_MAGNITUDE = 1e150;
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
     private CsvReader() {
     }
@@ -286,7 +284,7 @@ public final class CsvReader {
     /** A strict decimal number within ±{@link #MAX_MAGNITUDE}. */
     private static double number(String s, String source, int line, String column) {
         String t = s.trim();
-        if (!DECIMAL.matcher(t).matches()) {
+        if (!isDecimal(t)) {
             String lower = t.toLowerCase(java.util.Locale.ROOT);
             boolean nonFinite = lower.matches("[+-]?(nan|inf|infinity)");
             throw new DataFormatException(source + ":" + line + ": " + (nonFinite ? "non-finite value '" + t + "'" : "expected a number")
@@ -298,6 +296,50 @@ public final class CsvReader {
                     + "overflow a double when squared and summed; rescale the column (e.g. divide it by a power of ten)");
         }
         return v;
+    }
+
+    /**
+     * Whether {@code t} is a plain decimal: an optional sign, digits with at most one point (at least
+     * one digit in all), and an optional exponent {@code e}/{@code E} with an optional sign and digits.
+     * Hand-written rather than a regular expression because it runs once per cell.
+     */
+    static boolean isDecimal(String t) {
+        int n = t.length();
+        int i = n > 0 && (t.charAt(0) == '+' || t.charAt(0) == '-') ? 1 : 0;
+        int digits = 0;
+        while (i < n && isDigit(t.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && t.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(t.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && isDigit(t.charAt(i))) {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** A growing array of doubles, so rows are stored as numbers rather than as strings. */

@@ -1,6 +1,5 @@
 package org.metriclab.core.data;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -47,6 +46,9 @@ final class TextLines implements Closeable {
     private final BufferedReader chars;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final byte[] chunk = new byte[1 << 16];
+    private int chunkPos;
+    private int chunkEnd;
     private byte[] buffer = new byte[256];
     private long offset;
     private int number;
@@ -66,7 +68,7 @@ final class TextLines implements Closeable {
         if (!Files.exists(path)) {
             throw new DataFormatException(path + ": no such file");
         }
-        return new TextLines(path.toString(), new BufferedInputStream(Files.newInputStream(path), 1 << 16), null);
+        return new TextLines(path.toString(), Files.newInputStream(path), null);
     }
 
     /** The lines of already decoded text, e.g. a resource or a string in a test. */
@@ -112,7 +114,7 @@ final class TextLines implements Closeable {
         long start = offset;
         int n = 0;
         int b;
-        while ((b = bytes.read()) != -1) {
+        while ((b = nextByte()) != -1) {
             offset++;
             if (b == '\n') {
                 break;
@@ -132,6 +134,19 @@ final class TextLines implements Closeable {
             }
         }
         return stripCr(decode(n, start));
+    }
+
+    /** The next byte of the file, or −1 at its end; reads the stream in chunks of 64 KiB. */
+    private int nextByte() throws IOException {
+        if (chunkPos == chunkEnd) {
+            int r = bytes.read(chunk);
+            if (r <= 0) {
+                return -1;
+            }
+            chunkPos = 0;
+            chunkEnd = r;
+        }
+        return chunk[chunkPos++] & 0xFF;
     }
 
     private String decode(int n, long start) {

@@ -32,7 +32,7 @@ import org.metriclab.experiments.jackson.Trees;
  * a file the generator knows to be malformed never gives exit 0, and a result is never non-finite.
  * Inputs are a few rows, so each property runs in seconds.
  */
-class MalformedInputProperties {
+class MalformedInputPropertyTest {
     private static final List<String> GOOD_NUMBERS = List.of("0", "1", "-2.5", "1e3", ".5", "+7", "1e150", "-3E-2", " 4 ");
     private static final List<String> BAD_NUMBERS = List.of("NaN", "Infinity", "-inf", "5.1d", "3.5f", "0x1p3", "1e308", "", "x", "1_0", "\"1\"");
     private static final List<String> LABELS = List.of("0", "1", "2147483648", "2147483649", "-99999999999999999999", "cat", "dog");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.metriclab.core.linalg.Matrix;
@@ -97,7 +96,7 @@ public final class CsvReader {
             CsvHeader header = CsvHeader.parse(first.text(), source, first.number());
             int at = labelAt.in(header);
             int d = header.size() - (at >= 0 ? 1 : 0);
-            Values x = new Values();
+            GrowingDoubles x = new GrowingDoubles();
             List<String> labels = new ArrayList<>();
             TextLines.Line line;
             while ((line = nextNonBlank(lines)) != null) {
@@ -114,7 +113,7 @@ public final class CsvReader {
                     }
                 }
             }
-            int n = d == 0 ? labels.size() : x.size / d;
+            int n = d == 0 ? labels.size() : x.size() / d;
             if (n == 0) {
                 throw new DataFormatException(source + ": only a header row; expected at least one data row");
             }
@@ -150,7 +149,7 @@ public final class CsvReader {
         if (header && nextNonBlank(lines) == null) {
             throw new DataFormatException(source + ": empty file; expected a header row and one row of comma-separated numbers per sample");
         }
-        Values x = new Values();
+        GrowingDoubles x = new GrowingDoubles();
         int d = -1;
         int n = 0;
         TextLines.Line line;
@@ -181,8 +180,37 @@ public final class CsvReader {
         return ClassDictionary.of(raw).encode(raw);
     }
 
+    /**
+     * Labels that are class indices, kept as written rather than renumbered: each a non-negative
+     * integer within the int range. For labels that select rows of a per-class table (proxies or class
+     * weights), where renumbering would pair a sample with the wrong row.
+     */
+    public static Labels readClassIndices(Path path, boolean header) {
+        List<String> raw = labelValues(path, header, (value, source, line) -> {
+            long v = -1;
+            if (value.matches("\\+?[0-9]{1,10}")) {
+                v = Long.parseLong(value.startsWith("+") ? value.substring(1) : value);
+            }
+            if (v < 0 || v > Integer.MAX_VALUE) {
+                throw new DataFormatException(source + ":" + line + ": label '" + value + "' is not a class index; expected an integer from 0 to "
+                        + Integer.MAX_VALUE);
+            }
+        });
+        return Labels.of(raw.stream().mapToInt(v -> Integer.parseInt(v.startsWith("+") ? v.substring(1) : v)).toArray());
+    }
+
+    /** A check of one label value at a line of a labels file; throws when the value is not acceptable. */
+    private interface LabelCheck {
+        void check(String value, String source, int line);
+    }
+
     /** The raw values of a one-column labels file (see {@link #readLabels}), for a dictionary shared across files. */
     public static List<String> readLabelValues(Path path, boolean header) {
+        return labelValues(path, header, (value, source, line) -> {
+        });
+    }
+
+    private static List<String> labelValues(Path path, boolean header, LabelCheck check) {
         String source = path.toString();
         try (TextLines lines = TextLines.open(path)) {
             if (header && nextNonBlank(lines) == null) {
@@ -196,7 +224,9 @@ public final class CsvReader {
                     throw new DataFormatException(source + ":" + line.number() + ": expected exactly one value (the label), found "
                             + row.length + " comma-separated values; a labels file has one label per line");
                 }
-                out.add(label(row[0], source, line.number(), "the label"));
+                String value = label(row[0], source, line.number(), "the label");
+                check.check(value, source, line.number());
+                out.add(value);
             }
             if (out.isEmpty()) {
                 throw new DataFormatException(source + ": no labels; expected one label per line");
@@ -340,26 +370,5 @@ public final class CsvReader {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    /** A growing array of doubles, so rows are stored as numbers rather than as strings. */
-    private static final class Values {
-        private static final int MAX_VALUES = Integer.MAX_VALUE - 8;
-        private double[] data = new double[1024];
-        private int size;
-
-        void add(double v) {
-            if (size == data.length) {
-                if (size >= MAX_VALUES) {
-                    throw new DataFormatException("more than " + MAX_VALUES + " values; a table must fit one Java array");
-                }
-                data = Arrays.copyOf(data, (int) Math.min(MAX_VALUES, 2L * size));
-            }
-            data[size++] = v;
-        }
-
-        double[] toArray() {
-            return Arrays.copyOf(data, size);
-        }
     }
 }

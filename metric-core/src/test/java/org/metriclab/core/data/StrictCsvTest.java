@@ -52,6 +52,16 @@ class StrictCsvTest {
     }
 
     @Test
+    void classIndicesAreKeptAsWrittenNotRenumbered() throws Exception {
+        assertArrayEquals(new int[] {0, 2, 2, 5}, CsvReader.readClassIndices(write("i.csv", "0\n2\n\n+2\n5\n"), false).toArray());
+        for (String bad : List.of("cat", "-1", "2147483648", "1.0")) {
+            String m = assertThrows(DataFormatException.class, () -> CsvReader.readClassIndices(write("b.csv", "0\n\n" + bad + "\n"), false))
+                    .getMessage();
+            assertTrue(m.contains("b.csv:3") && m.contains("not a class index"), m);
+        }
+    }
+
+    @Test
     void aLabelsFileHasExactlyOneColumn() throws Exception {
         String m = assertThrows(DataFormatException.class, () -> CsvReader.readLabels(write("l.csv", "0\n0,1\n"), false)).getMessage();
         assertTrue(m.contains("l.csv:2") && m.contains("exactly one value") && m.contains("found 2"), m);

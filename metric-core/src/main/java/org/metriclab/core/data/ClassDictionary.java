@@ -10,28 +10,38 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Class labels as written in a file, numbered 0..k−1: labels may be integers of any size or class
- * names, and are never truncated to fit an {@code int}.
+ * Class labels as written in a file mapped to {@code int} class ids: labels may be integers of any
+ * size or class names, and are never truncated.
  *
- * <p>When every label is an integer the ids follow numeric order and equal spellings of one number
- * ({@code 7}, {@code 07}, {@code +7}) are one class; otherwise the ids follow the text order of the
- * labels. Either way the numbering preserves the labels' order, so ties that are broken towards the
- * smaller label still are. The original values stay available through {@link #name(int)}.
+ * <ul>
+ *   <li>When every label is an integer within the {@code int} range, the id is the label itself, so
+ *       settings that name classes by their label (such as the train and test classes of a
+ *       class-disjoint split) keep their meaning.</li>
+ *   <li>Otherwise the labels are numbered 0..k−1: in numeric order when all are integers (equal
+ *       spellings of one number, such as {@code 7}, {@code 07} and {@code +7}, are one class), else in
+ *       text order.</li>
+ * </ul>
+ * Either way the ids preserve the labels' order, so ties broken towards the smaller label still are,
+ * and {@link #name(int)} gives the original label back for output.
  *
  * <p>Files that are evaluated together (queries and references) must share one dictionary, built
  * from all their label columns, so that equal labels get equal ids.
  */
 public final class ClassDictionary {
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+    private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
+    private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
 
     private final List<String> names;
     private final Map<String, Integer> ids;
+    private final Map<Integer, String> byId = new HashMap<>();
     private final boolean numeric;
 
     private ClassDictionary(List<String> names, Map<String, Integer> ids, boolean numeric) {
         this.names = List.copyOf(names);
         this.ids = Map.copyOf(ids);
         this.numeric = numeric;
+        ids.forEach((name, id) -> byId.put(id, name));
     }
 
     /** The dictionary of every label in the given columns (each a list of raw label values). */
@@ -44,14 +54,20 @@ public final class ClassDictionary {
         }
         boolean numeric = !distinct.isEmpty() && distinct.stream().allMatch(v -> INTEGER.matcher(v).matches());
         List<String> names = new ArrayList<>();
-        if (numeric) {
-            new TreeSet<>(distinct.stream().map(ClassDictionary::number).toList()).forEach(b -> names.add(b.toString()));
-        } else {
-            names.addAll(distinct);
-        }
         Map<String, Integer> ids = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            ids.put(names.get(i), i);
+        if (numeric) {
+            TreeSet<BigInteger> values = new TreeSet<>(distinct.stream().map(BigInteger::new).toList());
+            boolean fitsInt = values.first().compareTo(INT_MIN) >= 0 && values.last().compareTo(INT_MAX) <= 0;
+            int next = 0;
+            for (BigInteger b : values) {
+                names.add(b.toString());
+                ids.put(b.toString(), fitsInt ? b.intValueExact() : next++);
+            }
+        } else {
+            for (String v : distinct) {
+                ids.put(v, names.size());
+                names.add(v);
+            }
         }
         return new ClassDictionary(names, ids, numeric);
     }
@@ -76,7 +92,11 @@ public final class ClassDictionary {
 
     /** The original label of class id {@code id} (integers in canonical form, e.g. {@code 7} for {@code 07}). */
     public String name(int id) {
-        return names.get(id);
+        String name = byId.get(id);
+        if (name == null) {
+            throw new IllegalArgumentException("no class with id " + id + " among the " + names.size() + " classes");
+        }
+        return name;
     }
 
     /** The original labels in id order. */
@@ -95,12 +115,9 @@ public final class ClassDictionary {
 
     private String key(String raw) {
         String t = raw.trim();
-        return numeric && INTEGER.matcher(t).matches() ? number(t).toString() : t;
+        return numeric && INTEGER.matcher(t).matches() ? new BigInteger(t).toString() : t;
     }
 
-    private static BigInteger number(String t) {
-        return new BigInteger(t);
-    }
 
     @Override
     public boolean equals(Object o) {

@@ -40,15 +40,26 @@ class StrictCsvTest {
     }
 
     @Test
-    void dictionaryNumbersIntegersNumericallyAndNamesByText() {
+    void intLabelsAreTheirOwnIdsSoClassesNamedInSettingsKeepTheirMeaning() {
         ClassDictionary ints = ClassDictionary.of(List.of("10", "9", "07", "7", "+7", "-1"));
         assertEquals(List.of("-1", "7", "9", "10"), ints.names());
-        assertArrayEquals(new int[] {3, 2, 1, 1, 1, 0}, ints.encode(List.of("10", "9", "07", "7", "+7", "-1")).toArray());
+        assertArrayEquals(new int[] {10, 9, 7, 7, 7, -1}, ints.encode(List.of("10", "9", "07", "7", "+7", "-1")).toArray());
+        assertEquals("7", ints.name(7));
+        Dataset d = CsvReader.readDataset(new StringReader("a,label\n1,3\n2,1\n3,2\n"), "t.csv", "t", null);
+        assertArrayEquals(new int[] {3, 1, 2}, d.labels().toArray());
+        assertThrows(IllegalArgumentException.class, () -> ints.encode(List.of("8")));
+    }
+
+    @Test
+    void otherLabelsAreNumberedDenselyInTheirOrder() {
+        ClassDictionary big = ClassDictionary.of(List.of("2147483648", "5", "-99999999999"));
+        assertArrayEquals(new int[] {2, 1, 0}, big.encode(List.of("2147483648", "5", "-99999999999")).toArray());
+        assertEquals("2147483648", big.name(2));
         ClassDictionary names = ClassDictionary.of(List.of("cat", "ant", "10", "9"));
         assertEquals(List.of("10", "9", "ant", "cat"), names.names());
-        ClassDictionary shared = ClassDictionary.of(List.of(List.of("5", "3"), List.of("3", "4")));
-        assertArrayEquals(new int[] {1, 0}, shared.encode(List.of("4", "3")).toArray());
-        assertThrows(IllegalArgumentException.class, () -> ints.encode(List.of("8")));
+        assertArrayEquals(new int[] {3, 2, 0}, names.encode(List.of("cat", "ant", "10")).toArray());
+        ClassDictionary shared = ClassDictionary.of(List.of(List.of("x5", "x3"), List.of("x3", "x4")));
+        assertArrayEquals(new int[] {1, 0}, shared.encode(List.of("x4", "x3")).toArray());
     }
 
     @Test

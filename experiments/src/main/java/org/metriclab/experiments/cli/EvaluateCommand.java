@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.metriclab.core.data.ClassDictionary;
 import org.metriclab.core.data.CsvReader;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
@@ -35,7 +36,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--embeddings", required = true, paramLabel = "CSV", description = "query embeddings, one row per sample")
     Path embeddings;
 
-    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "query labels, one integer per line")
+    @Option(names = "--labels", required = true, paramLabel = "CSV",
+            description = "query labels, one per line: integers of any size or class names")
     Path labels;
 
     @Option(names = "--reference-embeddings", paramLabel = "CSV")
@@ -48,7 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
     List<String> measures;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
-            description = "input format of all four files: csv (no header; labels one integer per line) or npy "
+            description = "input format of all four files: csv (no header; one label per line, an integer or a class name) or npy "
                     + "(NumPy .npy, C order: embeddings float32/float64 [n, d], labels integer [n]); default ${DEFAULT-VALUE}")
     InputFormat format;
 
@@ -60,8 +62,9 @@ final class EvaluateCommand implements Callable<Integer> {
             return this == CSV ? CsvReader.readMatrix(file, false) : NpyReader.readMatrix(file);
         }
 
-        Labels labels(Path file) {
-            return this == CSV ? CsvReader.readLabels(file, false) : Labels.of(NpyReader.readLabels(file));
+        /** The labels as written; a {@link ClassDictionary} over all label files numbers them. */
+        List<String> labelValues(Path file) {
+            return this == CSV ? CsvReader.readLabelValues(file, false) : NpyReader.readLabelValues(file);
         }
     }
 
@@ -86,7 +89,8 @@ final class EvaluateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0",
-            description = "also print 95% bootstrap intervals over N resamples of the queries (needs reference embeddings; default: off)")
+            description = "also print 95%% bootstrap intervals over N resamples of the queries (2.." + Bootstrap.MAX_RESAMPLES
+                    + "; needs reference embeddings; default: off)")
     int bootstrap;
 
     EvaluateCommand(Console io) {
@@ -104,16 +108,23 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--measures: " + p);
             });
         }
-        if (bootstrap != 0 && (bootstrap < 2 || referenceEmbeddings == null)) {
-            throw new IllegalArgumentException(bootstrap < 2 ? "--bootstrap needs at least 2 resamples, got " + bootstrap
-                    : "--bootstrap resamples the queries against fixed references, so it needs --reference-embeddings and --reference-labels "
+        if (bootstrap != 0) {
+            try {
+                Bootstrap.requireResamples(bootstrap);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--bootstrap: " + e.getMessage(), e);
+            }
+        }
+        if (bootstrap != 0 && referenceEmbeddings == null) {
+            throw new IllegalArgumentException("--bootstrap resamples the queries against fixed references, so it needs --reference-embeddings and --reference-labels "
                             + "(in self mode the queries are the references)");
         }
         Matrix q = distance.prepare(format.matrix(embeddings));
-        Labels ql = labels(labels, q, embeddings);
+        List<String> qRaw = labelValues(labels, q, embeddings);
         Map<String, Double> values;
         Map<String, Object> intervals = new LinkedHashMap<>();
         if (referenceEmbeddings == null) {
+            Labels ql = ClassDictionary.of(qRaw).encode(qRaw);
             try (QueryProgress bar = QueryProgress.open(io, q.rows(), progress)) {
                 values = RetrievalEvaluator.evaluateSelf(q, ql, ms, seed, bar::step);
             }
@@ -123,7 +134,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(referenceEmbeddings + " has " + r.cols() + "-dimensional rows but " + embeddings
                         + " has " + q.cols() + "-dimensional ones; both must have the same dimension");
             }
-            Labels rl = labels(referenceLabels, r, referenceEmbeddings);
+            List<String> rRaw = labelValues(referenceLabels, r, referenceEmbeddings);
+            ClassDictionary classes = ClassDictionary.of(List.of(qRaw, rRaw));
+            Labels ql = classes.encode(qRaw);
+            Labels rl = classes.encode(rRaw);
             try (QueryProgress bar = QueryProgress.open(io, q.rows(), progress)) {
                 values = RetrievalEvaluator.evaluate(q, ql, r, rl, ms, seed, bar::step);
             }
@@ -156,8 +170,8 @@ final class EvaluateCommand implements Callable<Integer> {
         return Double.isFinite(v) ? v : null;
     }
 
-    private Labels labels(Path file, Matrix x, Path xFile) {
-        Labels l = format.labels(file);
+    private List<String> labelValues(Path file, Matrix x, Path xFile) {
+        List<String> l = format.labelValues(file);
         if (l.size() != x.rows()) {
             throw new IllegalArgumentException(file + " has " + l.size() + " labels but " + xFile + " has " + x.rows()
                     + " rows; expected one label per embedding row");

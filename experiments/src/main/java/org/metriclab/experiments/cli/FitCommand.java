@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.metriclab.core.distance.LearnedMetric;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Learners;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
@@ -64,13 +67,42 @@ final class FitCommand implements Callable<Integer> {
             metric = Pipeline.fit(train.dataset(), new Preprocessing(standardize, 0), l, new FitContext(seed, bar));
         }
         StoredModel model = new StoredModel(learner, p.resolved(), seed, standardize, data, train.features(), train.labelColumn(), metric);
+        Map<String, Object> tree = model.toTree(MetricCodecs.load());
+        nonFinite(tree.get("metric"), "metric").ifPresent(where -> {
+            throw new FitException(learner, "the fitted model has a non-finite value at " + where + ", so it could not be read back",
+                    "standardize or rescale the data, or adjust the learner's regularisation");
+        });
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(out, Trees.toPrettyJson(model.toTree(MetricCodecs.load())) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(out, Trees.toPrettyJson(tree) + "\n", StandardCharsets.UTF_8);
         io.err().println("fitted " + learner + " on " + train.dataset().size() + " rows × " + train.dataset().dim() + " features → "
                 + metric.outputDim() + "-d embedding; model written to " + out);
         return 0;
+    }
+
+    /** The path of the first non-finite number in a stored tree, if any. */
+    static Optional<String> nonFinite(Object tree, String path) {
+        if (tree instanceof Double d && !Double.isFinite(d)) {
+            return Optional.of(path);
+        }
+        if (tree instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                Optional<String> inner = nonFinite(e.getValue(), path + "." + e.getKey());
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        }
+        if (tree instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                Optional<String> inner = nonFinite(l.get(i), path + "[" + i + "]");
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

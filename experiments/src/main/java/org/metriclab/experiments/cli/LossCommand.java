@@ -43,7 +43,7 @@ final class LossCommand implements Callable<Integer> {
     @Option(names = "--embeddings", required = true, paramLabel = "CSV", description = "batch embeddings, one row per sample, no header")
     Path embeddings;
 
-    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "one integer label per line, no header")
+    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "one class index (0, 1, ...) per line, no header; it selects the row of --weights")
     Path labels;
 
     @Option(names = "--weights", paramLabel = "CSV", description = "proxies or class weights, one row per class, no header")
@@ -59,7 +59,7 @@ final class LossCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--miner-param given without --miner");
         }
         Matrix x = CsvReader.readMatrix(embeddings, false);
-        Labels y = CsvReader.readLabels(labels, false);
+        Labels y = CsvReader.readClassIndices(labels, false);
         if (y.size() != x.rows()) {
             throw new IllegalArgumentException(labels + " has " + y.size() + " labels but " + embeddings + " has " + x.rows() + " rows");
         }

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.persist.MetricCodecs;
 import org.metriclab.experiments.data.FeatureCsv;
-import org.metriclab.experiments.jackson.Trees;
 import org.metriclab.experiments.model.StoredModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,13 +37,16 @@ final class TransformCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StoredModel m = StoredModel.fromTree(Trees.readJson(model), MetricCodecs.load(), model.toString());
+        refuseToOverwrite(data, "--data");
+        refuseToOverwrite(model, "--model");
+        StoredModel m = StoredModel.read(model, MetricCodecs.load());
         FeatureCsv in = FeatureCsv.read(data, m.labelColumn());
         if (!in.featureNames().equals(m.features())) {
             throw new IllegalArgumentException(data + ": feature columns " + in.featureNames() + " do not match the model's training format "
                     + m.features() + (m.labelColumn().isEmpty() ? "" : " (label column '" + m.labelColumn() + "' optional)"));
         }
         Matrix e = m.metric().embed(in.x());
+        requireFinite(e, m);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -73,5 +75,30 @@ final class TransformCommand implements Callable<Integer> {
         }
         io.err().println("embedded " + e.rows() + " rows into " + e.cols() + " dimensions → " + out);
         return 0;
+    }
+
+    /** Refuses an {@code --out} that is an input file (compared as real files, so links and spellings count) or a directory. */
+    private void refuseToOverwrite(Path input, String option) throws IOException {
+        if (Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a directory; expected the path of the CSV file to write");
+        }
+        if (Files.exists(out) && Files.exists(input) && Files.isSameFile(out, input)) {
+            throw new IllegalArgumentException("--out " + out + " is the same file as " + option + " " + input
+                    + "; writing the embedding would overwrite an input; choose another --out path");
+        }
+    }
+
+    /** An embedding with a non-finite value is an error, never written: the model cannot embed this input. */
+    private static void requireFinite(Matrix e, StoredModel m) {
+        double[] row = new double[e.cols()];
+        for (int i = 0; i < e.rows(); i++) {
+            e.copyRow(i, row);
+            for (int j = 0; j < row.length; j++) {
+                if (!Double.isFinite(row[j])) {
+                    throw new IllegalArgumentException("data row " + (i + 1) + " embeds to " + row[j] + " in dimension e" + j
+                            + ": the " + m.learner() + " model overflows on this input; check that the data are on the scale the model was fitted on");
+                }
+            }
+        }
     }
 }

@@ -1,9 +1,5 @@
 package org.metriclab.experiments.data;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,11 +34,7 @@ public final class DataSources {
             Dataset d = CsvReader.readDataset(c.csv(), c.label()).withName(c.name());
             Optional<Split> split = Optional.empty();
             if (c.split().isPresent()) {
-                try (Reader r = Files.newBufferedReader(c.split().get(), StandardCharsets.UTF_8)) {
-                    split = Optional.of(CsvReader.readSplit(r, c.split().get().toString(), d.size()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + c.split().get() + ": " + e.getMessage(), e);
-                }
+                split = Optional.of(CsvReader.readSplit(c.split().get(), d.size()));
             }
             return new LabeledData(d, split);
         }
@@ -109,30 +101,20 @@ public final class DataSources {
 
     /** The feature names of a CSV dataset (header without the label column). */
     public static List<String> featureNames(Path csv, String labelColumn) {
-        String[] header = CsvReader.header(csv).orElseThrow(() -> new DataFormatException(csv + ": empty file; expected a header row"));
-        List<String> out = new ArrayList<>();
-        int labelAt = header.length - 1;
-        for (int j = 0; j < header.length; j++) {
-            if (header[j].trim().equals(labelColumn)) {
-                labelAt = j;
-            }
-        }
-        for (int j = 0; j < header.length; j++) {
-            if (j != labelAt) {
-                out.add(header[j].trim());
-            }
+        List<String> out = new ArrayList<>(List.of(header(csv)));
+        if (!out.remove(labelColumn)) {
+            out.remove(out.size() - 1);
         }
         return out;
     }
 
     /** The label column CsvReader uses for a file: {@code label} when the header has it, else the last column. */
     public static String labelColumn(Path csv) {
-        String[] header = CsvReader.header(csv).orElseThrow(() -> new DataFormatException(csv + ": empty file; expected a header row"));
-        for (String h : header) {
-            if (h.trim().equals(CsvReader.LABEL)) {
-                return CsvReader.LABEL;
-            }
-        }
-        return header[header.length - 1].trim();
+        String[] header = header(csv);
+        return List.of(header).contains(CsvReader.LABEL) ? CsvReader.LABEL : header[header.length - 1];
+    }
+
+    private static String[] header(Path csv) {
+        return CsvReader.header(csv).orElseThrow(() -> new DataFormatException(csv + ": empty file; expected a header row"));
     }
 }

@@ -1,11 +1,14 @@
 package org.metriclab.experiments.model;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.metriclab.core.distance.LearnedMetric;
 import org.metriclab.core.persist.MetricCodecs;
+import org.metriclab.experiments.jackson.Trees;
 
 /**
  * A fitted model as stored in a model file (JSON, no Java serialization): the learned metric (with
@@ -44,12 +47,28 @@ public record StoredModel(String learner, Map<String, Object> params, long seed,
         return m;
     }
 
+    /** Reads a model file; a missing file or a directory is an error naming the path. */
+    public static StoredModel read(Path file, MetricCodecs codecs) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a directory; expected a model JSON file (written by metriclab fit)");
+        }
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(file + ": no such file; expected a model JSON file (written by metriclab fit)");
+        }
+        return fromTree(Trees.readJson(file), codecs, file.toString());
+    }
+
     public static StoredModel fromTree(Object tree, MetricCodecs codecs, String source) {
         if (!(tree instanceof Map<?, ?> m) || !FORMAT.equals(m.get("format"))) {
             throw new IllegalArgumentException(source + ": not a MetricLab model file (expected a JSON object with \"format\": \"" + FORMAT + "\")");
         }
-        if (!(m.get("version") instanceof Number v) || v.intValue() != VERSION) {
-            throw new IllegalArgumentException(source + ": unsupported model version " + m.get("version") + "; this build reads version " + VERSION);
+        Object version = m.get("version");
+        if (!(version instanceof Integer || version instanceof Long)) {
+            throw new IllegalArgumentException(source + ": field 'version' must be the integer " + VERSION + ", found "
+                    + (version instanceof String t ? "the string \"" + t + "\"" : String.valueOf(version)));
+        }
+        if (((Number) version).longValue() != VERSION) {
+            throw new IllegalArgumentException(source + ": unsupported model version " + version + "; this build reads version " + VERSION);
         }
         try {
             Map<String, Object> params = new LinkedHashMap<>();

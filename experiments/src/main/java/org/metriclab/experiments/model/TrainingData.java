@@ -33,7 +33,11 @@ public record TrainingData(Dataset dataset, List<String> features, String labelC
             return new TrainingData(train, builtinFeatures(data, train.dim()), CsvReader.LABEL);
         }
         Path p = Path.of(data);
-        if (!Files.isRegularFile(p)) {
+        if (Files.isDirectory(p)) {
+            throw new IllegalArgumentException("--data '" + data + "' is a directory; expected a built-in dataset ("
+                    + String.join(", ", BuiltinDatasets.NAMES) + ") or a CSV file");
+        }
+        if (!Files.exists(p)) {
             throw new IllegalArgumentException("--data '" + data + "' is neither a built-in dataset (" + String.join(", ", BuiltinDatasets.NAMES)
                     + ") nor an existing CSV file");
         }

@@ -88,14 +88,39 @@ final class CoreCodecs {
             return out;
         }
 
+        /**
+         * A standardisation from its stored fields, with the shapes checked here so that a damaged
+         * file is reported as such: {@code mean} and {@code std} have one entry per input feature and
+         * {@code kept} lists distinct feature indices in ascending order.
+         */
+        private static Standardizer standardizer(double[] mean, double[] std, double[] keptValues) {
+            if (std.length != mean.length) {
+                throw new IllegalArgumentException("field 'std' has " + std.length + " entries but 'mean' has " + mean.length
+                        + "; both need one per input feature");
+            }
+            int[] kept = new int[keptValues.length];
+            for (int k = 0; k < kept.length; k++) {
+                double v = keptValues[k];
+                if (v != Math.rint(v) || v < 0 || v >= mean.length) {
+                    throw new IllegalArgumentException("field 'kept[" + k + "]' = " + MetricCodecs.plain(v) + " is not a feature index: the model has "
+                            + mean.length + " input features (indices 0.." + (mean.length - 1) + ")");
+                }
+                kept[k] = (int) v;
+                if (k > 0 && kept[k] <= kept[k - 1]) {
+                    throw new IllegalArgumentException("field 'kept' must list distinct feature indices in ascending order, found "
+                            + kept[k - 1] + " before " + kept[k]);
+                }
+            }
+            return new Standardizer(mean, std, kept);
+        }
+
         private static Transform transform(Object tree) {
             if (!(tree instanceof Map<?, ?> m) || !(m.get("type") instanceof String type)) {
                 throw new IllegalArgumentException("field 'preprocessing' must be an object with a 'type'");
             }
             return switch (type) {
-                case "standardize" -> new Standardizer(MetricCodecs.vector(m.get("mean"), "mean"),
-                        MetricCodecs.vector(m.get("std"), "std"),
-                        java.util.Arrays.stream(MetricCodecs.vector(m.get("kept"), "kept")).mapToInt(v -> (int) v).toArray());
+                case "standardize" -> standardizer(MetricCodecs.vector(m.get("mean"), "mean"), MetricCodecs.vector(m.get("std"), "std"),
+                        MetricCodecs.vector(m.get("kept"), "kept"));
                 case "pca" -> {
                     Matrix comps = MetricCodecs.matrix(m.get("components"), "components");
                     yield new Pca(MetricCodecs.vector(m.get("mean"), "mean"), comps,

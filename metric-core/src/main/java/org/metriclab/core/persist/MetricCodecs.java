@@ -91,8 +91,16 @@ public final class MetricCodecs {
                 throw new IllegalArgumentException("field '" + field + "[" + j + "]' must be a number, found " + list.get(j));
             }
             v[j] = n.doubleValue();
+            if (!Double.isFinite(v[j])) {
+                throw new IllegalArgumentException("field '" + field + "[" + j + "]' must be a finite number, found " + list.get(j));
+            }
         }
         return v;
+    }
+
+    /** A number as written in a message: integral values without a fraction ({@code 99}, not {@code 99.0}). */
+    static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     public static List<Double> list(double[] v) {

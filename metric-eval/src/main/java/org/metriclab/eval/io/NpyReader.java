@@ -11,10 +11,14 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.metriclab.core.data.CsvReader;
 import org.metriclab.core.data.DataFormatException;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.resource.MemoryBudget;
 import org.metriclab.eval.knn.Embeddings;
 
 /**
@@ -43,10 +47,11 @@ public final class NpyReader {
 
     /** The parsed header: dtype kind ('f', 'i', 'u'), item size in bytes, byte order and shape. */
     record Header(char kind, int itemSize, ByteOrder order, long[] shape, String descr) {
+        /** The number of values, saturating at {@link Long#MAX_VALUE} for shapes whose product overflows. */
         long count() {
             long n = 1;
             for (long s : shape) {
-                n = Math.multiplyExact(n, s);
+                n = MemoryBudget.bytes(n, s);
             }
             return n;
         }
@@ -80,14 +85,8 @@ public final class NpyReader {
     /** Reads integer class labels of shape (n,) or (n, 1). */
     public static int[] readLabels(Path path) {
         return read(path, (in, h, src) -> {
-            if (h.kind() != 'i' && h.kind() != 'u') {
-                throw new DataFormatException(src + ": labels must have an integer dtype (e.g. '<i8'), found '" + h.descr() + "'");
-            }
-            if (!(h.shape().length == 1 || (h.shape().length == 2 && h.shape()[1] == 1))) {
-                throw new DataFormatException(src + ": labels must have shape (n,) or (n, 1), found " + h.shapeText());
-            }
-            int n = checkedInt(h.count(), src);
-            ByteBuffer buf = body(in, h, src);
+            ByteBuffer buf = labelBody(in, h, src);
+            int n = (int) h.count();
             int[] out = new int[n];
             for (int i = 0; i < n; i++) {
                 long v = switch (h.itemSize()) {
@@ -105,12 +104,53 @@ public final class NpyReader {
         });
     }
 
+    /**
+     * Reads integer class labels of shape (n,) or (n, 1) as written, any 64-bit value (unsigned ones
+     * included), for a {@link org.metriclab.core.data.ClassDictionary} that numbers them densely.
+     */
+    public static List<String> readLabelValues(Path path) {
+        return read(path, (in, h, src) -> {
+            ByteBuffer buf = labelBody(in, h, src);
+            int n = buf.remaining() / h.itemSize();
+            List<String> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(switch (h.itemSize()) {
+                    case 1 -> Integer.toString(h.kind() == 'u' ? buf.get() & 0xFF : buf.get());
+                    case 2 -> Integer.toString(h.kind() == 'u' ? buf.getShort() & 0xFFFF : buf.getShort());
+                    case 4 -> Long.toString(h.kind() == 'u' ? buf.getInt() & 0xFFFFFFFFL : buf.getInt());
+                    default -> h.kind() == 'u' ? Long.toUnsignedString(buf.getLong()) : Long.toString(buf.getLong());
+                });
+            }
+            return out;
+        });
+    }
+
+    private static ByteBuffer labelBody(InputStream in, Header h, String src) throws IOException {
+        if (h.kind() != 'i' && h.kind() != 'u') {
+            throw new DataFormatException(src + ": labels must have an integer dtype (e.g. '<i8'), found '" + h.descr() + "'");
+        }
+        if (!(h.shape().length == 1 || (h.shape().length == 2 && h.shape()[1] == 1))) {
+            throw new DataFormatException(src + ": labels must have shape (n,) or (n, 1), found " + h.shapeText());
+        }
+        if (h.count() == 0) {
+            throw new DataFormatException(src + ": no labels (shape " + h.shapeText() + "); expected one label per embedding row");
+        }
+        requireArraySize(h, src);
+        return body(in, h, src);
+    }
+
     private interface Body<T> {
         T read(InputStream in, Header header, String source) throws IOException;
     }
 
     private static <T> T read(Path path, Body<T> body) {
         String src = String.valueOf(path);
+        if (Files.isDirectory(path)) {
+            throw new DataFormatException(src + " is a directory; expected a .npy file");
+        }
+        if (!Files.exists(path)) {
+            throw new DataFormatException(src + ": no such file; expected a .npy file");
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
             Header h = header(in, src);
             T value = body.read(in, h, src);
@@ -183,17 +223,22 @@ public final class NpyReader {
         }
         ByteOrder order = descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         String[] parts = s.group(1).split(",");
-        java.util.List<Long> dims = new java.util.ArrayList<>();
+        List<Long> dims = new ArrayList<>();
         for (String p : parts) {
             String t = p.trim();
             if (t.isEmpty()) {
                 continue;
             }
+            long dim;
             try {
-                dims.add(Long.parseLong(t.endsWith("L") ? t.substring(0, t.length() - 1) : t));
+                dim = Long.parseLong(t.endsWith("L") ? t.substring(0, t.length() - 1) : t);
             } catch (NumberFormatException e) {
-                throw new DataFormatException(src + ": malformed shape (" + s.group(1) + ")", e);
+                throw new DataFormatException(src + ": malformed shape (" + s.group(1) + "); expected non-negative integers", e);
             }
+            if (dim < 0) {
+                throw new DataFormatException(src + ": negative dimension " + dim + " in shape (" + s.group(1) + "); a .npy shape has sizes >= 0");
+            }
+            dims.add(dim);
         }
         return new Header(kind, size, order, dims.stream().mapToLong(Long::longValue).toArray(), descr);
     }
@@ -208,21 +253,23 @@ public final class NpyReader {
         if (h.shape()[0] < 1 || h.shape()[1] < 1) {
             throw new DataFormatException(src + ": embeddings must have at least one row and one column, found shape " + h.shapeText());
         }
-        checkedInt(h.count(), src);
-        return new int[] {checkedInt(h.shape()[0], src), checkedInt(h.shape()[1], src)};
+        requireArraySize(h, src);
+        return new int[] {(int) h.shape()[0], (int) h.shape()[1]};
     }
 
-    private static int checkedInt(long n, String src) {
-        if (n > Integer.MAX_VALUE - 8) {
-            throw new DataFormatException(src + ": " + n + " values exceed a Java array");
+    /** Refuses a shape whose value count (saturated, never overflowed) exceeds what one Java array holds. */
+    private static void requireArraySize(Header h, String src) {
+        if (h.count() > Integer.MAX_VALUE - 8) {
+            throw new DataFormatException(src + ": shape " + h.shapeText() + " holds " + (h.count() == Long.MAX_VALUE ? "more than 2^63" : h.count())
+                    + " values, more than one Java array holds (" + (Integer.MAX_VALUE - 8) + ")");
         }
-        return (int) n;
     }
 
     private static ByteBuffer body(InputStream in, Header h, String src) throws IOException {
-        long bytes = h.count() * h.itemSize();
+        long bytes = MemoryBudget.bytes(h.count(), h.itemSize());
         if (bytes > Integer.MAX_VALUE - 8) {
-            throw new DataFormatException(src + ": " + bytes + " bytes of data exceed what one read supports (2 GiB)");
+            throw new DataFormatException(src + ": shape " + h.shapeText() + " of '" + h.descr() + "' needs "
+                    + MemoryBudget.gigabytes(bytes) + " of data, more than one read supports (2 GiB)");
         }
         byte[] data = in.readNBytes((int) bytes);
         if (data.length != bytes) {
@@ -241,6 +288,14 @@ public final class NpyReader {
             }
         } else {
             buf.asDoubleBuffer().get(out);
+        }
+        long dim = h.shape()[h.shape().length - 1];
+        for (int i = 0; i < out.length; i++) {
+            if (!(Math.abs(out[i]) <= CsvReader.MAX_MAGNITUDE)) {
+                throw new DataFormatException(src + ": value " + out[i] + " at row " + i / dim + ", column " + i % dim + " is "
+                        + (Double.isFinite(out[i]) ? "too large: magnitudes above 1e150 overflow a double when squared and summed; rescale the embeddings"
+                        : "not finite; expected finite embeddings"));
+            }
         }
         return out;
     }

@@ -3,6 +3,7 @@ package org.metriclab.eval.stats;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
+import org.metriclab.core.resource.MemoryBudget;
 
 /**
  * Percentile bootstrap over queries (Efron &amp; Tibshirani 1993, ch. 13): {@code resamples} resamples of
@@ -15,6 +16,11 @@ import java.util.function.ToDoubleFunction;
  */
 public record Bootstrap(int n, double estimate, double low, double high, double standardError, int resamples, double confidence) {
     public static final int DEFAULT_RESAMPLES = 2000;
+    /**
+     * The most resamples accepted: 1,000,000. Percentile intervals settle long before that (the
+     * default is 2,000), and each resample re-evaluates the statistic, so more only costs time.
+     */
+    public static final int MAX_RESAMPLES = 1_000_000;
 
     public static Bootstrap of(double[] perQuery, long seed) {
         return of(perQuery, DEFAULT_RESAMPLES, Summary.DEFAULT_CONFIDENCE, seed);
@@ -38,9 +44,9 @@ public record Bootstrap(int n, double estimate, double low, double high, double 
         if (n <= 0) {
             throw new IllegalArgumentException("per-query values: expected at least one query, got none");
         }
-        if (resamples < 2) {
-            throw new IllegalArgumentException("resamples must be at least 2, got " + resamples);
-        }
+        requireResamples(resamples);
+        MemoryBudget.require(MemoryBudget.bytes(resamples, MemoryBudget.DOUBLE) + MemoryBudget.bytes(2L * n, Integer.BYTES),
+                "a bootstrap of " + resamples + " resamples of " + n + " queries", "use fewer resamples");
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
         double estimate = statistic.applyAsDouble(all);
@@ -65,6 +71,17 @@ public record Bootstrap(int n, double estimate, double low, double high, double 
         double se = Summary.of(v).sd();
         Arrays.sort(v);
         return new Bootstrap(n, estimate, quantile(v, (1 - confidence) / 2), quantile(v, (1 + confidence) / 2), se, resamples, confidence);
+    }
+
+    /** Throws when {@code resamples} is outside 2..{@link #MAX_RESAMPLES}, naming the limit. */
+    public static void requireResamples(long resamples) {
+        if (resamples < 2) {
+            throw new IllegalArgumentException("the bootstrap needs at least 2 resamples, got " + resamples);
+        }
+        if (resamples > MAX_RESAMPLES) {
+            throw new IllegalArgumentException("the bootstrap takes at most " + MAX_RESAMPLES + " resamples, got " + resamples
+                    + "; " + DEFAULT_RESAMPLES + " give stable 95% intervals");
+        }
     }
 
     static double quantile(double[] sorted, double p) {

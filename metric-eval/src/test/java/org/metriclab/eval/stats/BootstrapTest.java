@@ -47,4 +47,13 @@ class BootstrapTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Bootstrap.of(new double[] {Double.NaN}, 1));
         assertEquals("per-query values[0] is NaN: expected finite numbers", e.getMessage());
     }
+
+    @Test
+    void resamplesBeyondTheLimitAreRefusedBeforeAllocating() {
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> Bootstrap.resampled(3, idx -> 1.0, 2_000_000_000, 0.95, 1)).getMessage();
+        assertTrue(m.contains("at most " + Bootstrap.MAX_RESAMPLES) && m.contains("2000000000"), m);
+        assertThrows(IllegalArgumentException.class, () -> Bootstrap.requireResamples(Bootstrap.MAX_RESAMPLES + 1L));
+        Bootstrap.requireResamples(Bootstrap.MAX_RESAMPLES);
+    }
 }

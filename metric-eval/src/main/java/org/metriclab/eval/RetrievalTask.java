@@ -71,6 +71,16 @@ public final class RetrievalTask {
         return referenceLabels[r];
     }
 
+    /** Every query label, in query order (not copied: read-only). */
+    int[] queryLabelArray() {
+        return queryLabels;
+    }
+
+    /** Every reference label, in reference order (not copied: read-only). */
+    int[] referenceLabelArray() {
+        return referenceLabels;
+    }
+
     /** True in self mode (references = queries, own row excluded). */
     public boolean self() {
         return self;

@@ -1,5 +1,6 @@
 package org.metriclab.eval.knn;
 
+import java.io.Serializable;
 import org.metriclab.core.linalg.Matrix;
 
 /**
@@ -7,9 +8,11 @@ import org.metriclab.core.linalg.Matrix;
  *
  * <p>float32 inputs are widened exactly, so distances on float32 data are computed in float64 from the
  * float32 values (as PML's AccuracyCalculator casts to float32 first). Every value must be finite and every
- * squared norm below 1e300 so that squared distances cannot overflow.
+ * squared norm below 1e300 so that squared distances cannot overflow. Serialisable, for shipping to the
+ * workers of a distributed evaluation.
  */
-public final class Embeddings {
+public final class Embeddings implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final double MAX_SQUARED_NORM = 1e300;
 
     private final double[] data;

@@ -61,6 +61,27 @@ public final class RetrievalMeasures {
         return List.copyOf(byName.keySet());
     }
 
+    /**
+     * The per-query measures with these names, for a ranking engine: a built-in k-NN name gives its per-query
+     * quantity (the per-class flag only changes the averaging), a registered {@link RankedRetrievalMeasure} itself.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public List<RankMeasure> ranked(List<String> names) {
+        List<RankMeasure> out = new ArrayList<>();
+        for (String name : names) {
+            RetrievalMeasure extra = byName.get(name);
+            if (extra instanceof RankedRetrievalMeasure r) {
+                out.add(r);
+            } else if (extra == null && Measure.parse(name).kind().isKnn()) {
+                out.add(Measure.parse(name).base());
+            } else {
+                throw new IllegalArgumentException("measure '" + name + "' is not a per-query ranking measure");
+            }
+        }
+        return out;
+    }
+
     /** The measure registered under {@code name}, if any. */
     public Optional<RetrievalMeasure> find(String name) {
         return Optional.ofNullable(byName.get(name));

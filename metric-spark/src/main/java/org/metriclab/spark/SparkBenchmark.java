@@ -43,7 +43,7 @@ public final class SparkBenchmark {
         if (args.length == 0 || !(args[0].equals("grid") || args[0].equals("knn"))) {
             System.err.println("usage: SparkBenchmark grid CONFIG [repeats] [master] | knn [references] [queries] [dim] [repeats] [master] [partitions]"
                     + " [measures|all]");
-            System.exit(2);
+            return;
         }
         if (args[0].equals("grid")) {
             grid(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3, args.length > 3 ? args[3] : "local[2]");

@@ -106,6 +106,11 @@ public final class ReferenceTiles implements Serializable {
         return s;
     }
 
+    /** The exact squared distance Σ_t (q_t − r_j,t)² of query row {@code q} to reference {@code j}, summed as the kernel does. */
+    public double distance(Embeddings queries, int q, int j) {
+        return exact(queries.data(), q * dim, j);
+    }
+
     /** Squared norm of reference {@code j} (as used by the Gram kernel). */
     double norm(int j) {
         return norms[j];

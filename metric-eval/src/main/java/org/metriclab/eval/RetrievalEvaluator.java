@@ -158,7 +158,7 @@ public final class RetrievalEvaluator {
                     + references.dim() + ": expected the same dimension");
         }
         List<String> requested = measures == null || measures.isEmpty() ? DEFAULTS : measures;
-        RetrievalMeasures registered = requested.stream().allMatch(RetrievalEvaluator::isBuiltin) ? null : RetrievalMeasures.load();
+        RetrievalMeasures registered = requested.stream().allMatch(RetrievalMeasures::isBuiltin) ? null : RetrievalMeasures.load();
         List<Measure> parsed = new ArrayList<>();
         List<RankedRetrievalMeasure> rankedExtras = new ArrayList<>();
         for (String name : requested) {
@@ -219,15 +219,6 @@ public final class RetrievalEvaluator {
         double[] values = RankEngine.perQuery(task.queries(), queryLabels, new ReferenceTiles(task.references()),
                 task.referenceLabelArray(), task.self(), List.of(measure), 0, task.queryCount(), done -> { });
         return average(values, 1, 0, queryLabels, false);
-    }
-
-    private static boolean isBuiltin(String name) {
-        try {
-            Measure.parse(name);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** NMI of a given cluster assignment against the labels (scikit-learn, arithmetic normalisation). */

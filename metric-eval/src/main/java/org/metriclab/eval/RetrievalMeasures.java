@@ -47,7 +47,8 @@ public final class RetrievalMeasures {
         return new RetrievalMeasures(m);
     }
 
-    private static boolean isBuiltin(String name) {
+    /** True for a built-in measure name (including its {@code <k>} and {@code _per_class} forms). */
+    static boolean isBuiltin(String name) {
         try {
             Measure.parse(name);
             return true;

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.eval.cluster.KMeansClusters;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 import org.metriclab.eval.knn.RankEngine;
 import org.metriclab.eval.knn.ReferenceTiles;
 import org.metriclab.eval.knn.RocAuc;
@@ -94,10 +94,10 @@ public final class RetrievalEvaluator {
         return evaluateSelf(embeddings, labels, measures, seed, done -> { });
     }
 
-    /** Self mode with progress (see {@link #evaluate(Embeddings, int[], Embeddings, int[], List, long, IntConsumer)}). */
+    /** Self mode with progress (see {@link #evaluate(EmbeddingRows, int[], EmbeddingRows, int[], List, long, IntConsumer)}). */
     public static Map<String, Double> evaluateSelf(Matrix embeddings, Labels labels, List<String> measures, long seed,
                                                    IntConsumer queriesDone) {
-        Embeddings e = Embeddings.of(embeddings, "embeddings");
+        EmbeddingRows e = EmbeddingRows.of(embeddings, "embeddings");
         return evaluate(e, labelArray(labels, e.rows(), "labels", "embeddings"), e, null, measures, seed, queriesDone);
     }
 
@@ -107,11 +107,11 @@ public final class RetrievalEvaluator {
         return evaluate(queries, queryLabels, references, referenceLabels, measures, seed, done -> { });
     }
 
-    /** Query/reference mode with progress (see {@link #evaluate(Embeddings, int[], Embeddings, int[], List, long, IntConsumer)}). */
+    /** Query/reference mode with progress (see {@link #evaluate(EmbeddingRows, int[], EmbeddingRows, int[], List, long, IntConsumer)}). */
     public static Map<String, Double> evaluate(Matrix queries, Labels queryLabels, Matrix references,
                                                Labels referenceLabels, List<String> measures, long seed, IntConsumer queriesDone) {
-        Embeddings q = Embeddings.of(queries, "query embeddings");
-        Embeddings r = Embeddings.of(references, "reference embeddings");
+        EmbeddingRows q = EmbeddingRows.of(queries, "query embeddings");
+        EmbeddingRows r = EmbeddingRows.of(references, "reference embeddings");
         return evaluate(q, labelArray(queryLabels, q.rows(), "query labels", "query embeddings"), r,
                 labelArray(referenceLabels, r.rows(), "reference labels", "reference embeddings"), measures, seed, queriesDone);
     }
@@ -121,7 +121,7 @@ public final class RetrievalEvaluator {
         if (labels == null) {
             throw new IllegalArgumentException("labels must not be null");
         }
-        Embeddings e = Embeddings.of(embeddings, labels.length, dim, "embeddings");
+        EmbeddingRows e = EmbeddingRows.of(embeddings, labels.length, dim, "embeddings");
         return evaluate(e, labels.clone(), e, null, measures, seed);
     }
 
@@ -129,17 +129,17 @@ public final class RetrievalEvaluator {
      * The general entry point. {@code referenceLabels == null} means self mode ({@code references} must then be
      * {@code queries}).
      */
-    public static Map<String, Double> evaluate(Embeddings queries, int[] queryLabels, Embeddings references,
+    public static Map<String, Double> evaluate(EmbeddingRows queries, int[] queryLabels, EmbeddingRows references,
                                                int[] referenceLabels, List<String> measures, long seed) {
         return evaluate(queries, queryLabels, references, referenceLabels, measures, seed, done -> { });
     }
 
     /**
-     * As {@link #evaluate(Embeddings, int[], Embeddings, int[], List, long)}, reporting progress: {@code queriesDone}
+     * As {@link #evaluate(EmbeddingRows, int[], EmbeddingRows, int[], List, long)}, reporting progress: {@code queriesDone}
      * receives the number of queries whose ranking has just been scanned (called from worker threads, so it must be
      * thread-safe; the counts add up to the number of queries when any k-NN measure is requested).
      */
-    public static Map<String, Double> evaluate(Embeddings queries, int[] queryLabels, Embeddings references,
+    public static Map<String, Double> evaluate(EmbeddingRows queries, int[] queryLabels, EmbeddingRows references,
                                                int[] referenceLabels, List<String> measures, long seed, IntConsumer queriesDone) {
         boolean self = referenceLabels == null;
         if (queryLabels == null || queryLabels.length != queries.rows()) {

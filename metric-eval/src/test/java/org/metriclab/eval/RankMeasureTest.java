@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 import org.metriclab.eval.knn.RankedHits;
 
 /** The built-in formulas on hand-made ranked hits, and an extension's per-query measure through the ranking engine. */
@@ -63,7 +63,7 @@ class RankMeasureTest {
         }
         int[] ql = rnd.ints(nq, 0, 4).toArray();
         int[] rl = rnd.ints(nr, 0, 3).toArray();
-        RetrievalTask task = new RetrievalTask(Embeddings.of(q, nq, 2, "q"), ql, Embeddings.of(r, nr, 2, "r"), rl, false, 0);
+        RetrievalTask task = new RetrievalTask(EmbeddingRows.of(q, nq, 2, "q"), ql, EmbeddingRows.of(r, nr, 2, "r"), rl, false, 0);
         double scanned = 0;
         int counted = 0;
         for (int i = 0; i < nq; i++) {
@@ -79,7 +79,7 @@ class RankMeasureTest {
             counted++;
         }
         assertEquals(scanned / counted, new SameLabelAmongThree().compute(task), 1e-15);
-        assertEquals(RetrievalEvaluator.evaluate(Embeddings.of(q, nq, 2, "q"), ql, Embeddings.of(r, nr, 2, "r"), rl,
+        assertEquals(RetrievalEvaluator.evaluate(EmbeddingRows.of(q, nq, 2, "q"), ql, EmbeddingRows.of(r, nr, 2, "r"), rl,
                 List.of("precision_at_3"), 0).get("precision_at_3"), new SameLabelAmongThree().compute(task), 1e-15);
     }
 

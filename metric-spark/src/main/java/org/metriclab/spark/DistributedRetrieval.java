@@ -16,7 +16,7 @@ import org.metriclab.eval.RetrievalEvaluator;
 import org.metriclab.eval.RankedRetrievalMeasure;
 import org.metriclab.eval.RetrievalMeasures;
 import org.metriclab.eval.cluster.KMeansClusters;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 import org.metriclab.eval.knn.RankEngine;
 import org.metriclab.eval.knn.ReferenceTiles;
 import org.metriclab.spark.knn.PairAuc;
@@ -121,8 +121,8 @@ public final class DistributedRetrieval {
         checkLabels(queries, queryDim, nq, selfMode ? "labels" : "query labels");
         checkLabels(references, referenceDim, nr, "reference labels");
         // validates shape, finiteness and range exactly as the local evaluator does
-        Embeddings queryEmbeddings = Embeddings.of(queries, nq, queryDim, selfMode ? "embeddings" : "query embeddings");
-        Embeddings referenceEmbeddings = selfMode ? queryEmbeddings : Embeddings.of(references, nr, referenceDim, "reference embeddings");
+        EmbeddingRows queryEmbeddings = EmbeddingRows.of(queries, nq, queryDim, selfMode ? "embeddings" : "query embeddings");
+        EmbeddingRows referenceEmbeddings = selfMode ? queryEmbeddings : EmbeddingRows.of(references, nr, referenceDim, "reference embeddings");
         RequestedMeasures requested = RequestedMeasures.of(measures);
         Map<String, Double> values = new HashMap<>();
         if (requested.builtins().stream().anyMatch(m -> m.kind() == Measure.Kind.NMI || m.kind() == Measure.Kind.AMI)) {

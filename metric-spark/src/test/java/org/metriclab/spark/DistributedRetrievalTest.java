@@ -17,7 +17,7 @@ import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.eval.RetrievalEvaluator;
 import org.metriclab.eval.RetrievalTask;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 
 /**
  * Distributed evaluation gives exactly (bit for bit) the local evaluator's values for every built-in measure, on
@@ -183,12 +183,12 @@ class DistributedRetrievalTest {
         Map<String, Double> distributed = DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, ms, 3);
         assertEquals(RetrievalEvaluator.evaluate(queries, ql, refs, rl, ms, 0), distributed);
         assertEquals(ms, List.copyOf(distributed.keySet()));
-        RetrievalTask task = new RetrievalTask(Embeddings.of(queries, "queries"), ql.toArray(), Embeddings.of(refs, "references"),
+        RetrievalTask task = new RetrievalTask(EmbeddingRows.of(queries, "queries"), ql.toArray(), EmbeddingRows.of(refs, "references"),
                 rl.toArray(), false, 0);
         assertEquals(ndcgByFullScans(task), distributed.get(NdcgAt10Measure.NAME), 1e-12);
         Map<String, Double> self = DistributedRetrieval.evaluateSelf(sc, refs, rl, ms, 4);
         assertEquals(RetrievalEvaluator.evaluateSelf(refs, rl, ms, 0), self);
-        RetrievalTask selfTask = new RetrievalTask(Embeddings.of(refs, "references"), rl.toArray(), Embeddings.of(refs, "references"),
+        RetrievalTask selfTask = new RetrievalTask(EmbeddingRows.of(refs, "references"), rl.toArray(), EmbeddingRows.of(refs, "references"),
                 rl.toArray(), true, 0);
         assertEquals(ndcgByFullScans(selfTask), self.get(NdcgAt10Measure.NAME), 1e-12);
     }

@@ -1,7 +1,7 @@
 package org.metriclab.eval.cluster;
 
 import java.util.Arrays;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 import smile.clustering.KMeans;
 import smile.math.MathEx;
 
@@ -22,7 +22,7 @@ public final class KMeansClusters {
     }
 
     /** Cluster id (0..k-1) of every row. k = 1 puts every row in cluster 0; k ≥ rows gives one row per cluster. */
-    public static int[] assign(Embeddings x, int k, long seed) {
+    public static int[] assign(EmbeddingRows x, int k, long seed) {
         if (k < 1) {
             throw new IllegalArgumentException("k-means needs k >= 1 clusters, got " + k);
         }

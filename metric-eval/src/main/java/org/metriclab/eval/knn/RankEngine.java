@@ -25,7 +25,7 @@ public final class RankEngine {
      * @param self true when the references are the queries (query i is reference i, left out of its ranking)
      * @param queriesDone receives the number of queries just scanned (from worker threads: must be thread-safe)
      */
-    public static double[] perQuery(Embeddings queries, int[] queryLabels, ReferenceTiles references, int[] referenceLabels,
+    public static double[] perQuery(EmbeddingRows queries, int[] queryLabels, ReferenceTiles references, int[] referenceLabels,
                                     boolean self, List<? extends RankMeasure> measures, int from, int to, IntConsumer queriesDone) {
         int[] classes = Arrays.stream(referenceLabels).distinct().sorted().toArray();
         int[] refClass = new int[referenceLabels.length];

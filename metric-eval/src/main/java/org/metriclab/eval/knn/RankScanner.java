@@ -89,12 +89,12 @@ public final class RankScanner implements TiledSearch.RowVisitor {
      * ones recomputed from {@code queries}/{@code refs} wherever a comparison falls within the error bounds) or
      * from {@link TiledSearch#forEachRow} ({@code gram = false}: exact distances).
      */
-    public RankScanner(Plan plan, double[] out, Embeddings queries, ReferenceTiles refs, boolean gram) {
+    public RankScanner(Plan plan, double[] out, EmbeddingRows queries, ReferenceTiles refs, boolean gram) {
         this(plan, out, 0, queries, refs, gram);
     }
 
     /** As above, for queries from {@code firstQuery} on: the value j of query q goes to {@code out[(q − firstQuery)·m + j]}. */
-    public RankScanner(Plan plan, double[] out, int firstQuery, Embeddings queries, ReferenceTiles refs, boolean gram) {
+    public RankScanner(Plan plan, double[] out, int firstQuery, EmbeddingRows queries, ReferenceTiles refs, boolean gram) {
         this.plan = plan;
         this.out = out;
         this.firstQuery = firstQuery;

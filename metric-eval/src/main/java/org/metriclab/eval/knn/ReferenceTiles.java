@@ -41,7 +41,7 @@ public final class ReferenceTiles implements Serializable {
     private final int dim;
     private final double relativeBound;
 
-    public ReferenceTiles(Embeddings references) {
+    public ReferenceTiles(EmbeddingRows references) {
         this.rows = references.rows();
         this.dim = references.dim();
         double[] src = references.data();
@@ -107,7 +107,7 @@ public final class ReferenceTiles implements Serializable {
     }
 
     /** The exact squared distance Σ_t (q_t − r_j,t)² of query row {@code q} to reference {@code j}, summed as the kernel does. */
-    public double distance(Embeddings queries, int q, int j) {
+    public double distance(EmbeddingRows queries, int q, int j) {
         return exact(queries.data(), q * dim, j);
     }
 
@@ -146,7 +146,7 @@ public final class ReferenceTiles implements Serializable {
         for (int i = 0; i < rowsKept.length; i++) {
             System.arraycopy(rowMajor, rowsKept[i] * dim, data, i * dim, dim);
         }
-        return new ReferenceTiles(Embeddings.of(data, rowsKept.length, dim, "references"));
+        return new ReferenceTiles(EmbeddingRows.of(data, rowsKept.length, dim, "references"));
     }
 
     public int rows() {

@@ -54,11 +54,11 @@ public final class RocAuc {
     private RocAuc() {
     }
 
-    public static double compute(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
+    public static double compute(EmbeddingRows queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
         return compute(queries, queryLabels, refs, refLabels, selfMode, CHUNK);
     }
 
-    static double compute(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode, int chunk) {
+    static double compute(EmbeddingRows queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode, int chunk) {
         int nq = queries.rows();
         int nr = refs.rows();
         Map<Integer, Long> refCounts = new HashMap<>();
@@ -93,9 +93,9 @@ public final class RocAuc {
      * The pairs counted: every query's distance row, in self mode only its entries after the query; and, label by
      * label, the rows of that label's queries and references for the positive pairs alone.
      */
-    private record Pairs(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode,
+    private record Pairs(EmbeddingRows queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode,
                          List<int[][]> labels) {
-        static Pairs of(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
+        static Pairs of(EmbeddingRows queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
             Map<Integer, List<Integer>> refRows = rowsByLabel(refLabels);
             Map<Integer, List<Integer>> queryRows = selfMode ? refRows : rowsByLabel(queryLabels);
             List<int[][]> labels = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class RocAuc {
             for (int[][] label : labels) {
                 int n = label[1].length;
                 if (selfMode) {
-                    Embeddings own = queries.subset(label[0]);
+                    EmbeddingRows own = queries.subset(label[0]);
                     TiledSearch.forEachRowAfterSelf(own, new ReferenceTiles(own), () -> {
                         PositiveRow sink = sinks.get();
                         return (a, dist, off) -> sink.accept(dist, off + a + 1, n - a - 1);

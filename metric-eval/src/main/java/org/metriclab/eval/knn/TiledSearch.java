@@ -32,12 +32,12 @@ public final class TiledSearch {
      * Visits every query's distance row. {@code visitors} is called once per block, so a visitor may keep
      * scratch state; rows of one block are visited in query order by one thread.
      */
-    public static void forEachRow(Embeddings queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors) {
+    public static void forEachRow(EmbeddingRows queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors) {
         exactRows(queries, 0, queries.rows(), references, visitors, false);
     }
 
     /** {@link #forEachRow} for the queries {@code from .. to − 1} only (their indices stay those of {@code queries}). */
-    public static void forEachRow(Embeddings queries, int from, int to, ReferenceTiles references,
+    public static void forEachRow(EmbeddingRows queries, int from, int to, ReferenceTiles references,
                                   Supplier<? extends RowVisitor> visitors) {
         exactRows(queries, from, to, references, visitors, false);
     }
@@ -47,12 +47,12 @@ public final class TiledSearch {
      * the references after the query (j &gt; query) are filled: the tiles wholly at or before a query are skipped,
      * about half the work. Entries j ≤ query of a visited row are undefined.
      */
-    public static void forEachRowAfterSelf(Embeddings queries, ReferenceTiles references,
+    public static void forEachRowAfterSelf(EmbeddingRows queries, ReferenceTiles references,
                                            Supplier<? extends RowVisitor> visitors) {
         exactRows(queries, 0, queries.rows(), references, visitors, true);
     }
 
-    private static void exactRows(Embeddings queries, int from, int to, ReferenceTiles references,
+    private static void exactRows(EmbeddingRows queries, int from, int to, ReferenceTiles references,
                                   Supplier<? extends RowVisitor> visitors, boolean afterSelf) {
         double[] q = queries.data();
         int d = queries.dim();
@@ -89,12 +89,12 @@ public final class TiledSearch {
      * {@link ReferenceTiles#bound} of the exact distance: visitors must resolve every comparison that falls inside
      * the bounds with {@link ReferenceTiles#exact} (as {@link RankScanner} does).
      */
-    public static void forEachGramRow(Embeddings queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors) {
+    public static void forEachGramRow(EmbeddingRows queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors) {
         forEachGramRow(queries, 0, queries.rows(), references, visitors);
     }
 
     /** {@link #forEachGramRow} for the queries {@code from .. to − 1} only (their indices stay those of {@code queries}). */
-    public static void forEachGramRow(Embeddings queries, int from, int to, ReferenceTiles references,
+    public static void forEachGramRow(EmbeddingRows queries, int from, int to, ReferenceTiles references,
                                       Supplier<? extends RowVisitor> visitors) {
         double[] q = queries.data();
         int d = queries.dim();
@@ -126,7 +126,7 @@ public final class TiledSearch {
     }
 
     /** The shared driver: shape check, query blocks in parallel, one reused buffer per thread, rows visited in order. */
-    private static void scan(Embeddings queries, int from, int to, ReferenceTiles references, Supplier<? extends RowVisitor> visitors,
+    private static void scan(EmbeddingRows queries, int from, int to, ReferenceTiles references, Supplier<? extends RowVisitor> visitors,
                              BlockFiller filler) {
         if (queries.dim() != references.dim()) {
             throw new IllegalArgumentException("queries have " + queries.dim() + " columns but references have "

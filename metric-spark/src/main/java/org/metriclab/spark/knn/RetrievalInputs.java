@@ -1,7 +1,7 @@
 package org.metriclab.spark.knn;
 
 import java.io.Serializable;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 import org.metriclab.eval.knn.ReferenceTiles;
 
 /**
@@ -14,6 +14,6 @@ import org.metriclab.eval.knn.ReferenceTiles;
  * @param referenceLabels one label per reference
  * @param self true when query i is reference i (left out of its own ranking)
  */
-public record RetrievalInputs(Embeddings queries, int[] queryLabels, ReferenceTiles references, int[] referenceLabels,
+public record RetrievalInputs(EmbeddingRows queries, int[] queryLabels, ReferenceTiles references, int[] referenceLabels,
                               boolean self) implements Serializable {
 }

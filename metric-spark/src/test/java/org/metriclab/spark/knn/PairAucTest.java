@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 import org.metriclab.eval.knn.ReferenceTiles;
 
 /** Pair counts over query ranges and positive chunks, without Spark, against the O(P·N) brute-force pair count. */
@@ -44,8 +44,8 @@ class PairAucTest {
                 long[] pairs = PairAuc.pairs(labels, rl, self);
                 assertEquals(expected[2], pairs[0]);
                 assertEquals(expected[3], pairs[1]);
-                Embeddings refEmbeddings = Embeddings.of(refs, nr, d, "references");
-                Embeddings queryEmbeddings = self ? refEmbeddings : Embeddings.of(q, labels.length, d, "queries");
+                EmbeddingRows refEmbeddings = EmbeddingRows.of(refs, nr, d, "references");
+                EmbeddingRows queryEmbeddings = self ? refEmbeddings : EmbeddingRows.of(q, labels.length, d, "queries");
                 RetrievalInputs in = new RetrievalInputs(queryEmbeddings, labels, new ReferenceTiles(refEmbeddings), rl, self);
                 List<QueryRange> blocks = QueryRange.split(labels.length, 4);
                 PairAuc.KeyCounts hist = PairAuc.histogram(in, blocks.get(0));

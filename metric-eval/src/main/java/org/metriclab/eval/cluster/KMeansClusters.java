@@ -12,7 +12,7 @@ import smile.math.MathEx;
  * (embeddings, k, seed). The only class of this module that imports Smile.
  *
  * <p>PML clusters with faiss k-means, which no second implementation reproduces bit for bit; compare
- * NMI/AMI across implementations through a shared assignment (EVALUATION.md §8).
+ * NMI/AMI across implementations through a shared cluster assignment.
  */
 public final class KMeansClusters {
     public static final int MAX_ITERATIONS = 100;

@@ -4,12 +4,15 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -36,9 +39,8 @@ import java.util.stream.IntStream;
  * label by label over copies of each label's rows (a tenth of all pairs for ten balanced classes), so only the
  * counting of the negatives is a full pass over all pairs, once per chunk. The placing and the counting go through
  * per-thread batches sorted by bucket, so that they walk the offsets and residuals forward instead of jumping for
- * every pair. At 70,000 × 64 in self mode (245 M positives, 2.2 G negatives; one chunk) this took 88 s and 1.4 GiB
- * of heap on this project's 2-core machine, against 434 s for the earlier method (sorted float64 positives,
- * 2<sup>25</sup> per chunk, 17 full passes).
+ * every pair. At 70,000 × 64 in self mode (245 M positives, 2.2 G negatives) everything fits one chunk: one full
+ * pass over all pairs and 4 bytes per positive.
  */
 public final class RocAuc {
     /** Most positives held at once: their residuals take 4 bytes each (1 GiB). */
@@ -379,10 +381,10 @@ public final class RocAuc {
      * counts.
      */
     private static <A extends BatchAction> List<A> batched(int bucketBits, int capacity, Supplier<A> actions,
-                                                           java.util.function.Consumer<Supplier<Batch>> pass) {
+                                                           Consumer<Supplier<Batch>> pass) {
         // one batch per thread, held by this pass only (a ThreadLocal would keep the arrays in the pool's threads)
-        Map<Thread, Batch> byThread = new java.util.concurrent.ConcurrentHashMap<>();
-        List<A> made = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<Thread, Batch> byThread = new ConcurrentHashMap<>();
+        List<A> made = Collections.synchronizedList(new ArrayList<>());
         pass.accept(() -> byThread.computeIfAbsent(Thread.currentThread(), t -> {
             A action = actions.get();
             made.add(action);

@@ -1,13 +1,15 @@
 package org.metriclab.eval;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.metriclab.eval.knn.RankedHits;
 
 /**
  * One retrieval measure, parsed from its name.
  *
- * <p>Names (PML AccuracyCalculator conventions, EVALUATION.md §8): {@code precision_at_<k>},
+ * <p>Names (pytorch-metric-learning AccuracyCalculator conventions): {@code precision_at_<k>},
  * {@code recall_at_<k>} (hit rate), {@code r_precision}, {@code mean_average_precision_at_r},
  * {@code mean_average_precision}, {@code mean_reciprocal_rank}, {@code knn_accuracy_<k>}, {@code NMI},
  * {@code AMI}, {@code roc_auc}; every k-NN measure also has a {@code _per_class} (avg-of-avgs) variant.
@@ -16,35 +18,72 @@ import java.util.regex.Pattern;
  * @param k the cut-off for the measures that take one (0 otherwise)
  * @param perClass true for the per-class macro average (mean per query label, then unweighted mean)
  */
-public record Measure(Kind kind, int k, boolean perClass) {
+public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure {
 
-    /** The quantities; {@link #knn} tells whether the quantity is computed per query from the ranking. */
+    /**
+     * The quantities. Each per-query ranking measure carries its formula: a pure function of the query's
+     * {@link RankedHits} (ranks p_1 &lt; … &lt; p_R of its R relevant references, classes of its nearest references)
+     * and the cut-off k. The others are computed over the whole query set.
+     */
     public enum Kind {
-        PRECISION_AT_K("precision_at_", true, true),
-        RECALL_AT_K("recall_at_", true, true),
-        R_PRECISION("r_precision", false, true),
-        MAP_AT_R("mean_average_precision_at_r", false, true),
-        MAP("mean_average_precision", false, true),
-        MRR("mean_reciprocal_rank", false, true),
-        KNN_ACCURACY("knn_accuracy_", true, true),
-        NMI("NMI", false, false),
-        AMI("AMI", false, false),
-        ROC_AUC("roc_auc", false, false);
+        /** precision_at_k = #{i : p_i ≤ k} / k; positions beyond the reference set count as misses. */
+        PRECISION_AT_K("precision_at_", true, (h, k) -> h.relevantWithin(k) / (double) k),
+        /** recall_at_k (hit rate) = 1 if p_1 ≤ k, else 0. */
+        RECALL_AT_K("recall_at_", true, (h, k) -> h.firstRelevantRank() <= k ? 1.0 : 0.0),
+        /** r_precision = #{i : p_i ≤ R} / R. */
+        R_PRECISION("r_precision", false, (h, k) -> h.relevantWithin(h.relevant()) / (double) h.relevant()),
+        /** mean_average_precision_at_r = Σ_{i : p_i ≤ R} (i / p_i) / R. */
+        MAP_AT_R("mean_average_precision_at_r", false, (h, k) -> {
+            int r = h.relevant();
+            double s = 0;
+            for (int i = 0; i < r && h.rank(i) <= r; i++) {
+                s += (i + 1) / (double) h.rank(i);
+            }
+            return s / r;
+        }),
+        /** mean_average_precision = Σ_{i=1..R} (i / p_i) / R, over the full ranking. */
+        MAP("mean_average_precision", false, (h, k) -> {
+            int r = h.relevant();
+            double s = 0;
+            for (int i = 0; i < r; i++) {
+                s += (i + 1) / (double) h.rank(i);
+            }
+            return s / r;
+        }),
+        /** mean_reciprocal_rank = 1 / p_1. */
+        MRR("mean_reciprocal_rank", false, (h, k) -> 1.0 / h.firstRelevantRank()),
+        /**
+         * knn_accuracy_k = 1 if the majority class of the min(k, references) nearest is the query's, else 0; ties
+         * between classes go to the class of the nearest reference among them.
+         */
+        KNN_ACCURACY("knn_accuracy_", true, (h, k) -> h.majorityClass(k) == h.queryClass() ? 1.0 : 0.0),
+        /** Normalised mutual information of a k-means clustering of the queries with their labels. */
+        NMI("NMI", false, null),
+        /** Adjusted mutual information of the same clustering. */
+        AMI("AMI", false, null),
+        /** Exact pair-verification ROC-AUC over every query–reference pair. */
+        ROC_AUC("roc_auc", false, null);
 
         final String stem;
         final boolean takesK;
-        final boolean knn;
+        private final Formula formula;
 
-        Kind(String stem, boolean takesK, boolean knn) {
+        Kind(String stem, boolean takesK, Formula formula) {
             this.stem = stem;
             this.takesK = takesK;
-            this.knn = knn;
+            this.formula = formula;
         }
 
         /** True for the per-query ranking measures (lone queries excluded, per-class variant exists). */
         public boolean isKnn() {
-            return knn;
+            return formula != null;
         }
+    }
+
+    /** A per-query ranking measure's value from the query's ranked hits and the cut-off. */
+    @FunctionalInterface
+    private interface Formula {
+        double value(RankedHits hits, int k);
     }
 
     private static final Pattern WITH_K = Pattern.compile("(precision_at_|recall_at_|knn_accuracy_)([0-9]+)");
@@ -60,7 +99,7 @@ public record Measure(Kind kind, int k, boolean perClass) {
         if (!kind.takesK && k != 0) {
             throw new IllegalArgumentException(kind.stem + " takes no k, got " + k);
         }
-        if (perClass && !kind.knn) {
+        if (perClass && !kind.isKnn()) {
             throw new IllegalArgumentException(kind.stem + " has no per-class variant");
         }
     }
@@ -69,7 +108,7 @@ public record Measure(Kind kind, int k, boolean perClass) {
     public static List<String> names() {
         List<String> base = List.of("precision_at_1", "precision_at_<k>", "recall_at_<k>", "r_precision",
                 "mean_average_precision_at_r", "mean_average_precision", "mean_reciprocal_rank", "knn_accuracy_<k>");
-        java.util.ArrayList<String> all = new java.util.ArrayList<>(base);
+        ArrayList<String> all = new ArrayList<>(base);
         all.addAll(List.of("NMI", "AMI", "roc_auc"));
         for (String b : base) {
             all.add(b + PER_CLASS);
@@ -99,7 +138,7 @@ public record Measure(Kind kind, int k, boolean perClass) {
         }
         for (Kind kind : Kind.values()) {
             if (!kind.takesK && kind.stem.equals(stem)) {
-                if (perClass && !kind.knn) {
+                if (perClass && !kind.isKnn()) {
                     throw unknown(name);
                 }
                 return new Measure(kind, 0, perClass);
@@ -121,5 +160,20 @@ public record Measure(Kind kind, int k, boolean perClass) {
     /** The canonical name. */
     public String name() {
         return (kind.takesK ? kind.stem + k : kind.stem) + (perClass ? PER_CLASS : "");
+    }
+
+    /** The nearest references' classes the formula reads: k for knn_accuracy_k, none otherwise. */
+    @Override
+    public int depth() {
+        return kind == Kind.KNN_ACCURACY ? k : 0;
+    }
+
+    /** The per-query value (the per-class flag only changes how values are averaged). */
+    @Override
+    public double of(RankedHits hits) {
+        if (!kind.isKnn()) {
+            throw new IllegalStateException(name() + " is not a per-query ranking measure");
+        }
+        return kind.formula.value(hits, k);
     }
 }

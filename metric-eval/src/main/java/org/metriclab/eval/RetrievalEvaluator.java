@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.eval.cluster.KMeansClusters;
-import org.metriclab.eval.knn.Embeddings;
-import org.metriclab.eval.knn.RankScanner;
+import org.metriclab.eval.knn.EmbeddingRows;
+import org.metriclab.eval.knn.RankEngine;
 import org.metriclab.eval.knn.ReferenceTiles;
 import org.metriclab.eval.knn.RocAuc;
-import org.metriclab.eval.knn.TiledSearch;
 
 /**
  * Exact retrieval evaluation with the conventions of pytorch-metric-learning's AccuracyCalculator
- * (EVALUATION.md §8), computed over the full ranking (PML {@code k=None}).
+ * computed over the full ranking (PML {@code k=None}).
  *
  * <ul>
  *   <li>k-NN: squared Euclidean distance in float64, ascending distance, ties by ascending reference index;
@@ -36,11 +36,11 @@ import org.metriclab.eval.knn.TiledSearch;
  *       positive or negative pairs.</li>
  * </ul>
  * Memory stays O((queries + references)·d + block·references): distances are streamed in tiles
- * ({@link TiledSearch}); no queries × references matrix is built. Ranks are computed from Gram-kernel tiles
+ * by {@link RankEngine}; no queries × references matrix is built. Ranks are computed from Gram-kernel tiles
  * (‖q‖² + ‖r‖² − 2q·r) with an exactness guard that recomputes Σ(q − r)² wherever a comparison falls within the
- * error bound ({@link RankScanner}), so results equal those of the exact kernel, which
- * {@code -Dmetriclab.eval.exactKernel=true} selects instead. A null or empty measure list means
- * {@link #defaultMeasures()}.
+ * error bound, so results equal those of the exact kernel, which {@code -Dmetriclab.eval.exactKernel=true} selects
+ * instead. Every per-query measure, built in or registered as a {@link RankedRetrievalMeasure}, is a function of
+ * the query's ranked hits computed in that one pass. A null or empty measure list means {@link #defaultMeasures()}.
  */
 public final class RetrievalEvaluator {
     private static final List<String> DEFAULTS = List.of("AMI", "NMI", "mean_average_precision",
@@ -94,10 +94,10 @@ public final class RetrievalEvaluator {
         return evaluateSelf(embeddings, labels, measures, seed, done -> { });
     }
 
-    /** Self mode with progress (see {@link #evaluate(Embeddings, int[], Embeddings, int[], List, long, IntConsumer)}). */
+    /** Self mode with progress (see {@link #evaluate(EmbeddingRows, int[], EmbeddingRows, int[], List, long, IntConsumer)}). */
     public static Map<String, Double> evaluateSelf(Matrix embeddings, Labels labels, List<String> measures, long seed,
                                                    IntConsumer queriesDone) {
-        Embeddings e = Embeddings.of(embeddings, "embeddings");
+        EmbeddingRows e = EmbeddingRows.of(embeddings, "embeddings");
         return evaluate(e, labelArray(labels, e.rows(), "labels", "embeddings"), e, null, measures, seed, queriesDone);
     }
 
@@ -107,11 +107,11 @@ public final class RetrievalEvaluator {
         return evaluate(queries, queryLabels, references, referenceLabels, measures, seed, done -> { });
     }
 
-    /** Query/reference mode with progress (see {@link #evaluate(Embeddings, int[], Embeddings, int[], List, long, IntConsumer)}). */
+    /** Query/reference mode with progress (see {@link #evaluate(EmbeddingRows, int[], EmbeddingRows, int[], List, long, IntConsumer)}). */
     public static Map<String, Double> evaluate(Matrix queries, Labels queryLabels, Matrix references,
                                                Labels referenceLabels, List<String> measures, long seed, IntConsumer queriesDone) {
-        Embeddings q = Embeddings.of(queries, "query embeddings");
-        Embeddings r = Embeddings.of(references, "reference embeddings");
+        EmbeddingRows q = EmbeddingRows.of(queries, "query embeddings");
+        EmbeddingRows r = EmbeddingRows.of(references, "reference embeddings");
         return evaluate(q, labelArray(queryLabels, q.rows(), "query labels", "query embeddings"), r,
                 labelArray(referenceLabels, r.rows(), "reference labels", "reference embeddings"), measures, seed, queriesDone);
     }
@@ -121,7 +121,7 @@ public final class RetrievalEvaluator {
         if (labels == null) {
             throw new IllegalArgumentException("labels must not be null");
         }
-        Embeddings e = Embeddings.of(embeddings, labels.length, dim, "embeddings");
+        EmbeddingRows e = EmbeddingRows.of(embeddings, labels.length, dim, "embeddings");
         return evaluate(e, labels.clone(), e, null, measures, seed);
     }
 
@@ -129,17 +129,17 @@ public final class RetrievalEvaluator {
      * The general entry point. {@code referenceLabels == null} means self mode ({@code references} must then be
      * {@code queries}).
      */
-    public static Map<String, Double> evaluate(Embeddings queries, int[] queryLabels, Embeddings references,
+    public static Map<String, Double> evaluate(EmbeddingRows queries, int[] queryLabels, EmbeddingRows references,
                                                int[] referenceLabels, List<String> measures, long seed) {
         return evaluate(queries, queryLabels, references, referenceLabels, measures, seed, done -> { });
     }
 
     /**
-     * As {@link #evaluate(Embeddings, int[], Embeddings, int[], List, long)}, reporting progress: {@code queriesDone}
+     * As {@link #evaluate(EmbeddingRows, int[], EmbeddingRows, int[], List, long)}, reporting progress: {@code queriesDone}
      * receives the number of queries whose ranking has just been scanned (called from worker threads, so it must be
      * thread-safe; the counts add up to the number of queries when any k-NN measure is requested).
      */
-    public static Map<String, Double> evaluate(Embeddings queries, int[] queryLabels, Embeddings references,
+    public static Map<String, Double> evaluate(EmbeddingRows queries, int[] queryLabels, EmbeddingRows references,
                                                int[] referenceLabels, List<String> measures, long seed, IntConsumer queriesDone) {
         boolean self = referenceLabels == null;
         if (queryLabels == null || queryLabels.length != queries.rows()) {
@@ -158,16 +158,24 @@ public final class RetrievalEvaluator {
                     + references.dim() + ": expected the same dimension");
         }
         List<String> requested = measures == null || measures.isEmpty() ? DEFAULTS : measures;
-        RetrievalMeasures registered = requested.stream().allMatch(RetrievalEvaluator::isBuiltin) ? null : RetrievalMeasures.load();
+        RetrievalMeasures registered = requested.stream().allMatch(RetrievalMeasures::isBuiltin) ? null : RetrievalMeasures.load();
         List<Measure> parsed = new ArrayList<>();
+        List<RankedRetrievalMeasure> rankedExtras = new ArrayList<>();
         for (String name : requested) {
-            if (registered == null || registered.find(name).isEmpty()) {
+            Optional<RetrievalMeasure> extra = registered == null ? Optional.empty() : registered.find(name);
+            if (extra.isEmpty()) {
                 parsed.add(Measure.parse(name));
+            } else if (extra.get() instanceof RankedRetrievalMeasure ranked && !rankedExtras.contains(ranked)) {
+                rankedExtras.add(ranked);
             }
         }
-        List<Measure> knn = parsed.stream().filter(m -> m.kind().isKnn()).map(Measure::base).distinct().toList();
+        // one ranking pass for every per-query measure: the built-ins' per-query quantities, then the extensions'
+        List<RankMeasure> ranked = new ArrayList<>(parsed.stream().filter(m -> m.kind().isKnn()).map(Measure::base).distinct().toList());
+        int builtinRanked = ranked.size();
+        ranked.addAll(rankedExtras);
         ReferenceTiles tiles = new ReferenceTiles(references);
-        double[] perQuery = knn.isEmpty() ? new double[0] : rankMeasures(queries, queryLabels, tiles, refLabels, self, knn, queriesDone);
+        double[] perQuery = ranked.isEmpty() ? new double[0]
+                : RankEngine.perQuery(queries, queryLabels, tiles, refLabels, self, ranked, 0, queries.rows(), queriesDone);
         Map<String, Double> result = new LinkedHashMap<>();
         int[] clusters = null;
         for (Measure m : parsed) {
@@ -182,30 +190,35 @@ public final class RetrievalEvaluator {
                             : MutualInformation.ami(queryLabels, clusters);
                 }
                 case ROC_AUC -> v = RocAuc.compute(queries, queryLabels, tiles, refLabels, self);
-                default -> v = average(perQuery, knn.size(), knn.indexOf(m.base()), queryLabels, m.perClass());
+                default -> v = average(perQuery, ranked.size(), ranked.indexOf(m.base()), queryLabels, m.perClass());
             }
             result.put(m.name(), v);
         }
         if (registered == null) {
             return result;
         }
-        RetrievalTask task = new RetrievalTask(queries, queryLabels, references, refLabels, self, seed);
+        RetrievalTask task = null;
         Map<String, Double> ordered = new LinkedHashMap<>();
         for (String name : requested) {
             Optional<RetrievalMeasure> extra = registered.find(name);
-            ordered.put(extra.isPresent() ? name : Measure.parse(name).name(),
-                    extra.isPresent() ? extra.get().compute(task) : result.get(Measure.parse(name).name()));
+            if (extra.isEmpty()) {
+                ordered.put(Measure.parse(name).name(), result.get(Measure.parse(name).name()));
+            } else if (extra.get() instanceof RankedRetrievalMeasure r) {
+                ordered.put(name, average(perQuery, ranked.size(), builtinRanked + rankedExtras.indexOf(r), queryLabels, false));
+            } else {
+                task = task == null ? new RetrievalTask(queries, queryLabels, references, refLabels, self, seed) : task;
+                ordered.put(name, extra.get().compute(task));
+            }
         }
         return ordered;
     }
 
-    private static boolean isBuiltin(String name) {
-        try {
-            Measure.parse(name);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    /** The mean over the task's non-lone queries of one per-query measure, ranked by the engine. */
+    static double mean(RetrievalTask task, RankMeasure measure) {
+        int[] queryLabels = task.queryLabelArray();
+        double[] values = RankEngine.perQuery(task.queries(), queryLabels, new ReferenceTiles(task.references()),
+                task.referenceLabelArray(), task.self(), List.of(measure), 0, task.queryCount(), done -> { });
+        return average(values, 1, 0, queryLabels, false);
     }
 
     /** NMI of a given cluster assignment against the labels (scikit-learn, arithmetic normalisation). */
@@ -216,36 +229,6 @@ public final class RetrievalEvaluator {
     /** AMI of a given cluster assignment against the labels (scikit-learn, arithmetic normalisation). */
     public static double ami(int[] labels, int[] clusters) {
         return MutualInformation.ami(labels, clusters);
-    }
-
-    private static double[] rankMeasures(Embeddings queries, int[] queryLabels, ReferenceTiles tiles, int[] refLabels,
-                                         boolean self, List<Measure> knn, IntConsumer queriesDone) {
-        int[] classes = Arrays.stream(refLabels).distinct().sorted().toArray();
-        int[] refClass = new int[refLabels.length];
-        int[] sizes = new int[classes.length];
-        for (int j = 0; j < refLabels.length; j++) {
-            refClass[j] = Arrays.binarySearch(classes, refLabels[j]);
-            sizes[refClass[j]]++;
-        }
-        int[] queryClass = new int[queryLabels.length];
-        for (int i = 0; i < queryLabels.length; i++) {
-            queryClass[i] = Math.max(-1, Arrays.binarySearch(classes, queryLabels[i]));
-        }
-        RankScanner.Plan plan = RankScanner.Plan.of(refClass, sizes, queryClass, self, knn);
-        double[] out = new double[queryLabels.length * knn.size()];
-        if (Boolean.getBoolean("metriclab.eval.exactKernel")) {
-            TiledSearch.forEachRow(queries, tiles, () -> counted(new RankScanner(plan, out, queries, tiles, false), queriesDone));
-        } else {
-            TiledSearch.forEachGramRow(queries, tiles, () -> counted(new RankScanner(plan, out, queries, tiles, true), queriesDone));
-        }
-        return out;
-    }
-
-    private static TiledSearch.RowVisitor counted(TiledSearch.RowVisitor scanner, IntConsumer queriesDone) {
-        return (query, distances, offset) -> {
-            scanner.visit(query, distances, offset);
-            queriesDone.accept(1);
-        };
     }
 
     /**
@@ -267,7 +250,7 @@ public final class RetrievalEvaluator {
             }
             return n == 0 ? Double.NaN : s / n;
         }
-        Map<Integer, double[]> byLabel = new java.util.TreeMap<>();
+        Map<Integer, double[]> byLabel = new TreeMap<>();
         for (int q = 0; q < labels.length; q++) {
             double v = perQuery[q * stride + column];
             if (!Double.isNaN(v)) {

@@ -47,7 +47,8 @@ public final class RetrievalMeasures {
         return new RetrievalMeasures(m);
     }
 
-    private static boolean isBuiltin(String name) {
+    /** True for a built-in measure name (including its {@code <k>} and {@code _per_class} forms). */
+    static boolean isBuiltin(String name) {
         try {
             Measure.parse(name);
             return true;
@@ -59,6 +60,27 @@ public final class RetrievalMeasures {
     /** The registered names, sorted. */
     public List<String> names() {
         return List.copyOf(byName.keySet());
+    }
+
+    /**
+     * The per-query measures with these names, for a ranking engine: a built-in k-NN name gives its per-query
+     * quantity (the per-class flag only changes the averaging), a registered {@link RankedRetrievalMeasure} itself.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public List<RankMeasure> ranked(List<String> names) {
+        List<RankMeasure> out = new ArrayList<>();
+        for (String name : names) {
+            RetrievalMeasure extra = byName.get(name);
+            if (extra instanceof RankedRetrievalMeasure r) {
+                out.add(r);
+            } else if (extra == null && Measure.parse(name).kind().isKnn()) {
+                out.add(Measure.parse(name).base());
+            } else {
+                throw new IllegalArgumentException("measure '" + name + "' is not a per-query ranking measure");
+            }
+        }
+        return out;
     }
 
     /** The measure registered under {@code name}, if any. */

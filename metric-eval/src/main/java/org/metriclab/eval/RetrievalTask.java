@@ -1,7 +1,7 @@
 package org.metriclab.eval;
 
 import java.util.Arrays;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 
 /**
  * What a {@link RetrievalMeasure} sees: query and reference embeddings with their labels, the mode and
@@ -13,9 +13,9 @@ import org.metriclab.eval.knn.Embeddings;
  * evaluation-sized data, not tuned like the built-in tiled kernels.
  */
 public final class RetrievalTask {
-    private final Embeddings queries;
+    private final EmbeddingRows queries;
     private final int[] queryLabels;
-    private final Embeddings references;
+    private final EmbeddingRows references;
     private final int[] referenceLabels;
     private final boolean self;
     private final long seed;
@@ -29,7 +29,7 @@ public final class RetrievalTask {
      * @param self true when references are the queries and each query's own row is excluded
      * @param seed the evaluation seed, for measures that need randomness
      */
-    public RetrievalTask(Embeddings queries, int[] queryLabels, Embeddings references, int[] referenceLabels, boolean self, long seed) {
+    public RetrievalTask(EmbeddingRows queries, int[] queryLabels, EmbeddingRows references, int[] referenceLabels, boolean self, long seed) {
         if (queryLabels.length != queries.rows() || referenceLabels.length != references.rows()) {
             throw new IllegalArgumentException("expected one label per row: " + queries.rows() + " queries with " + queryLabels.length
                     + " labels, " + references.rows() + " references with " + referenceLabels.length + " labels");
@@ -47,12 +47,12 @@ public final class RetrievalTask {
     }
 
     /** The query embeddings. */
-    public Embeddings queries() {
+    public EmbeddingRows queries() {
         return queries;
     }
 
     /** The reference embeddings. */
-    public Embeddings references() {
+    public EmbeddingRows references() {
         return references;
     }
 
@@ -69,6 +69,16 @@ public final class RetrievalTask {
     /** The label of reference {@code r}. */
     public int referenceLabel(int r) {
         return referenceLabels[r];
+    }
+
+    /** Every query label, in query order (not copied: read-only). */
+    int[] queryLabelArray() {
+        return queryLabels;
+    }
+
+    /** Every reference label, in reference order (not copied: read-only). */
+    int[] referenceLabelArray() {
+        return referenceLabels;
     }
 
     /** True in self mode (references = queries, own row excluded). */

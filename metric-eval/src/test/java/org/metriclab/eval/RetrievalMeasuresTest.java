@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 
 /** The measure SPI: registry collisions, and RetrievalTask ranking exactly like the built-in kernels. */
 class RetrievalMeasuresTest {
@@ -55,13 +55,13 @@ class RetrievalMeasuresTest {
             }
         }
         Matrix m = Matrix.of(n, d, x);
-        Embeddings e = Embeddings.of(m, "x");
+        EmbeddingRows e = EmbeddingRows.of(m, "x");
         for (boolean self : new boolean[] {true, false}) {
             Map<String, Double> builtIn = self ? RetrievalEvaluator.evaluateSelf(m, Labels.of(y), List.of("precision_at_1", "r_precision"), 0)
                     : RetrievalEvaluator.evaluate(m.rows(range(0, 30)), Labels.of(java.util.Arrays.copyOf(y, 30)), m, Labels.of(y),
                             List.of("precision_at_1", "r_precision"), 0);
             RetrievalTask task = self ? new RetrievalTask(e, y, e, y, true, 0)
-                    : new RetrievalTask(Embeddings.of(m.rows(range(0, 30)), "q"), java.util.Arrays.copyOf(y, 30), e, y, false, 0);
+                    : new RetrievalTask(EmbeddingRows.of(m.rows(range(0, 30)), "q"), java.util.Arrays.copyOf(y, 30), e, y, false, 0);
             double p1 = 0;
             double rp = 0;
             int counted = 0;
@@ -86,7 +86,7 @@ class RetrievalMeasuresTest {
 
     @Test
     void nearestExcludesTheQueryInSelfModeAndValidatesK() {
-        Embeddings e = Embeddings.of(Matrix.of(new double[][] {{0}, {1}, {3}}), "x");
+        EmbeddingRows e = EmbeddingRows.of(Matrix.of(new double[][] {{0}, {1}, {3}}), "x");
         RetrievalTask task = new RetrievalTask(e, new int[] {0, 0, 1}, e, new int[] {0, 0, 1}, true, 0);
         assertEquals(List.of(1, 2), java.util.Arrays.stream(task.nearest(0, 5)).boxed().toList());
         assertEquals(1, task.relevantCount(0));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class SparkBenchmark {
         if (args.length == 0 || !(args[0].equals("grid") || args[0].equals("knn"))) {
             System.err.println("usage: SparkBenchmark grid CONFIG [repeats] [master] | knn [references] [queries] [dim] [repeats] [master] [partitions]"
                     + " [measures|all]");
-            System.exit(2);
+            return;
         }
         if (args[0].equals("grid")) {
             grid(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3, args.length > 3 ? args[3] : "local[2]");
@@ -58,7 +59,7 @@ public final class SparkBenchmark {
 
     private static List<String> measures(String arg) {
         if (arg.equals("all")) {
-            List<String> all = new java.util.ArrayList<>(KNN_MEASURES);
+            List<String> all = new ArrayList<>(KNN_MEASURES);
             all.addAll(List.of("mean_average_precision", "mean_reciprocal_rank", "r_precision", "NMI", "AMI", "roc_auc"));
             return List.copyOf(all);
         }

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.eval.RetrievalEvaluator;
+import org.metriclab.eval.RetrievalTask;
+import org.metriclab.eval.knn.EmbeddingRows;
 
 /**
  * Distributed evaluation gives exactly (bit for bit) the local evaluator's values for every built-in measure, on
  * random data with many exact distance ties (small integer coordinates, duplicated rows), in both retrieval modes,
- * for several partitionings and with the memory limits (mean_average_precision batches, roc_auc chunks) small
- * enough to take several passes.
+ * for several partitionings and with roc_auc chunks small enough to take several passes; and a measure registered
+ * through the SPI as a per-query function of the ranking runs on Spark with the local value.
  */
 class DistributedRetrievalTest {
     private static final List<String> MEASURES = List.of("precision_at_1", "precision_at_5", "recall_at_3", "r_precision",
@@ -59,9 +61,9 @@ class DistributedRetrievalTest {
                 assertEquals(local, distributed, "trial " + trial + ", " + partitions + " partitions");
                 assertEquals(List.copyOf(local.keySet()), List.copyOf(distributed.keySet()));
             }
-            // mean_average_precision in batches of at most 800 relevant references (several batches)
+            // five query ranges, roc_auc in one chunk
             assertEquals(local, DistributedRetrieval.evaluate(sc, queries.toArray(), ql.toArray(), refs.toArray(), rl.toArray(), d, d, false,
-                    MEASURES, 3, 5, 800, Integer.MAX_VALUE), "trial " + trial + ", small batches");
+                    MEASURES, 3, 5, Integer.MAX_VALUE), "trial " + trial + ", five ranges");
         }
     }
 
@@ -74,7 +76,7 @@ class DistributedRetrievalTest {
         Map<String, Double> local = RetrievalEvaluator.evaluateSelf(x, y, MEASURES, 0);
         assertEquals(local, DistributedRetrieval.evaluateSelf(sc, x, y, MEASURES, 4));
         assertEquals(local, DistributedRetrieval.evaluate(sc, x.toArray(), y.toArray(), x.toArray(), y.toArray(), 3, 3, true, MEASURES, 0,
-                6, 6000, Integer.MAX_VALUE));
+                6, Integer.MAX_VALUE));
         assertTrue(local.get("r_precision") > 0 && local.get("r_precision") < 1, String.valueOf(local));
         assertTrue(local.get("mean_average_precision") > 0 && local.get("mean_average_precision") < 1, String.valueOf(local));
         assertTrue(local.get("roc_auc") > 0.5 && local.get("roc_auc") < 1, String.valueOf(local));
@@ -107,17 +109,17 @@ class DistributedRetrievalTest {
         // chunks of a third of the positives: at least three (each needing its own gather and count passes)
         int chunk = (int) (positives / 3 + 1);
         assertEquals(local, DistributedRetrieval.evaluate(sc, queries.toArray(), ql.toArray(), refs.toArray(), rl.toArray(), 3, 3, false,
-                ms, 0, 5, 2000, chunk));
+                ms, 0, 5, chunk));
         Map<String, Double> self = RetrievalEvaluator.evaluateSelf(refs, rl, ms, 0);
         long selfPositives = java.util.Arrays.stream(rl.toArray())
                 .mapToLong(l -> java.util.Arrays.stream(rl.toArray()).filter(r -> r == l).count() - 1).sum();
         assertEquals(self, DistributedRetrieval.evaluate(sc, refs.toArray(), rl.toArray(), refs.toArray(), rl.toArray(), 3, 3, true,
-                ms, 0, 4, 8000, (int) (selfPositives / 3 + 1)));
+                ms, 0, 4, (int) (selfPositives / 3 + 1)));
         // more equal positive distances than one chunk holds: the local evaluator's error
         Matrix same = Matrix.of(new double[][] {{0}, {0}, {0}, {0}, {1}});
         Labels sameLabels = Labels.of(0, 0, 0, 0, 1);
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> DistributedRetrieval.evaluate(sc,
-                same.toArray(), sameLabels.toArray(), same.toArray(), sameLabels.toArray(), 1, 1, true, List.of("roc_auc"), 0, 2, 10, 5));
+                same.toArray(), sameLabels.toArray(), same.toArray(), sameLabels.toArray(), 1, 1, true, List.of("roc_auc"), 0, 2, 5));
         assertTrue(tooMany.getMessage().contains("share nearly the same distance"), tooMany.getMessage());
     }
 
@@ -168,6 +170,51 @@ class DistributedRetrievalTest {
         Map<String, Double> v = DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, ms, 2);
         assertEquals((0.2 + 0.1) / 2, v.get("precision_at_10"), 1e-15);
         assertEquals(1.0, v.get("recall_at_1"));
+    }
+
+    @Test
+    void registeredRankedMeasureRunsOnSparkWithTheLocalValue() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        Matrix refs = tiedPoints(rnd, 200, 3);
+        Labels rl = labels(rnd, 200, 3);
+        Matrix queries = tiedPoints(rnd, 50, 3);
+        Labels ql = labels(rnd, 50, 4);
+        List<String> ms = List.of("precision_at_1", NdcgAt10Measure.NAME, "knn_accuracy_3");
+        Map<String, Double> distributed = DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, ms, 3);
+        assertEquals(RetrievalEvaluator.evaluate(queries, ql, refs, rl, ms, 0), distributed);
+        assertEquals(ms, List.copyOf(distributed.keySet()));
+        RetrievalTask task = new RetrievalTask(EmbeddingRows.of(queries, "queries"), ql.toArray(), EmbeddingRows.of(refs, "references"),
+                rl.toArray(), false, 0);
+        assertEquals(ndcgByFullScans(task), distributed.get(NdcgAt10Measure.NAME), 1e-12);
+        Map<String, Double> self = DistributedRetrieval.evaluateSelf(sc, refs, rl, ms, 4);
+        assertEquals(RetrievalEvaluator.evaluateSelf(refs, rl, ms, 0), self);
+        RetrievalTask selfTask = new RetrievalTask(EmbeddingRows.of(refs, "references"), rl.toArray(), EmbeddingRows.of(refs, "references"),
+                rl.toArray(), true, 0);
+        assertEquals(ndcgByFullScans(selfTask), self.get(NdcgAt10Measure.NAME), 1e-12);
+    }
+
+    /** ndcg_at_10 from sorted full scans ({@link RetrievalTask#nearest}), lone queries left out. */
+    private static double ndcgByFullScans(RetrievalTask task) {
+        double sum = 0;
+        int counted = 0;
+        for (int q = 0; q < task.queryCount(); q++) {
+            int relevant = task.relevantCount(q);
+            if (relevant == 0) {
+                continue;
+            }
+            int[] nn = task.nearest(q, NdcgAt10Measure.K);
+            double dcg = 0;
+            for (int i = 0; i < nn.length; i++) {
+                dcg += task.referenceLabel(nn[i]) == task.queryLabel(q) ? NdcgAt10Measure.discount(i) : 0;
+            }
+            double ideal = 0;
+            for (int i = 0; i < Math.min(NdcgAt10Measure.K, relevant); i++) {
+                ideal += NdcgAt10Measure.discount(i);
+            }
+            sum += dcg / ideal;
+            counted++;
+        }
+        return sum / counted;
     }
 
     @Test

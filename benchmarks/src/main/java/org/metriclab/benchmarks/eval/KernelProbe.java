@@ -1,7 +1,7 @@
 package org.metriclab.benchmarks.eval;
 
 import java.util.Arrays;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 import org.metriclab.eval.knn.ReferenceTiles;
 import org.metriclab.eval.knn.TiledSearch;
 
@@ -20,8 +20,8 @@ public final class KernelProbe {
         int d = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         boolean gram = args.length > 3 && args[3].equals("gram");
         SyntheticEmbeddings data = new SyntheticEmbeddings(nr, d, 10, 1.0, 1);
-        Embeddings refs = Embeddings.of(data.x, nr, d, "references");
-        Embeddings queries = Embeddings.of(Arrays.copyOf(data.x, nq * d), nq, d, "queries");
+        EmbeddingRows refs = EmbeddingRows.of(data.x, nr, d, "references");
+        EmbeddingRows queries = EmbeddingRows.of(Arrays.copyOf(data.x, nq * d), nq, d, "queries");
         ReferenceTiles tiles = new ReferenceTiles(refs);
         double[] times = new double[7];
         double[] cpu = new double[7];

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.metriclab.eval.RetrievalEvaluator;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 import org.metriclab.eval.knn.ReferenceTiles;
 import org.metriclab.eval.knn.TiledSearch;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -48,9 +48,9 @@ public class KnnEvaluationBenchmark {
     @Param({"10000", "50000"})
     public int n;
 
-    private Embeddings queries;
+    private EmbeddingRows queries;
     private int[] queryLabels;
-    private Embeddings references;
+    private EmbeddingRows references;
     private int[] referenceLabels;
     private ReferenceTiles tiles;
     private INDArray q64;
@@ -63,10 +63,10 @@ public class KnnEvaluationBenchmark {
     @Setup
     public void setup() {
         SyntheticEmbeddings data = new SyntheticEmbeddings(n, DIM, 10, 1.2, 7);
-        references = Embeddings.of(data.x, n, DIM, "references");
+        references = EmbeddingRows.of(data.x, n, DIM, "references");
         referenceLabels = data.labels;
         SyntheticEmbeddings sample = new SyntheticEmbeddings(QUERIES, DIM, 10, 1.2, 8);
-        queries = Embeddings.of(sample.x, QUERIES, DIM, "queries");
+        queries = EmbeddingRows.of(sample.x, QUERIES, DIM, "queries");
         queryLabels = sample.labels;
         tiles = new ReferenceTiles(references);
         double[] qd = new double[QUERIES * DIM];

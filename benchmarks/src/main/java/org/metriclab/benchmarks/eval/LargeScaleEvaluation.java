@@ -6,7 +6,7 @@ import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.Map;
 import org.metriclab.eval.RetrievalEvaluator;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 
 /**
  * Query/reference evaluation at scale with synthetic float32 data generated on the fly (default 1,000,000
@@ -24,11 +24,11 @@ public final class LargeScaleEvaluation {
         int d = args.length > 2 ? Integer.parseInt(args[2]) : 128;
         int classes = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         SyntheticEmbeddings refData = new SyntheticEmbeddings(nr, d, classes, 1.2, 1);
-        Embeddings refs = Embeddings.of(refData.x, nr, d, "references");
+        EmbeddingRows refs = EmbeddingRows.of(refData.x, nr, d, "references");
         int[] refLabels = refData.labels;
         refData = null;
         SyntheticEmbeddings queryData = new SyntheticEmbeddings(nq, d, classes, 1.2, 1);
-        Embeddings queries = Embeddings.of(queryData.x, nq, d, "queries");
+        EmbeddingRows queries = EmbeddingRows.of(queryData.x, nq, d, "queries");
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long c0 = os.getProcessCpuTime();

@@ -20,8 +20,8 @@ import org.metriclab.core.preprocess.Standardizer;
 import org.metriclab.probabilistic.ProbabilisticCatalog;
 
 /**
- * Fit-time and accuracy benchmark of the probabilistic learners against metric-learn 0.7.0's timings
- * (issue 4): median wall-clock fit time and median process CPU time over {@code repeats} runs (after
+ * Fit-time and accuracy benchmark of the probabilistic learners against metric-learn 0.7.0's timings:
+ * median wall-clock fit time and median process CPU time over {@code repeats} runs (after
  * warm-up fits for at least 5 s, at most 500 and at least one; CPU time counts all threads, so it is the load-independent measure of work), test 1-NN
  * and 5-NN accuracy under the shared protocol (train-only standardisation, train rows as reference).
  *

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.metriclab.experiments.report.Projection;
 import org.metriclab.experiments.report.Report;
-import org.metriclab.experiments.results.PairedTest;
+import org.metriclab.experiments.results.PairedSignificance;
 import org.metriclab.experiments.results.PublishedTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +45,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PublishedTable.Options options = new PublishedTable.Options(PairedTest.parse(test), alpha, false, false);
+        PublishedTable.Options options = new PublishedTable.Options(PairedSignificance.parse(test), alpha, false, false);
         ResultsDir run = ResultsDir.read(dir);
         Projection p = Projection.parse(projection);
         Report r = Report.write(dir, run.rows(), run.tables(), options, embeddings, p, out);

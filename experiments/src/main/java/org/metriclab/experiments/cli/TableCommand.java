@@ -3,7 +3,7 @@ package org.metriclab.experiments.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.metriclab.experiments.results.PairedTest;
+import org.metriclab.experiments.results.PairedSignificance;
 import org.metriclab.experiments.results.PublishedTable;
 import org.metriclab.experiments.results.TableFormat;
 import org.metriclab.experiments.results.Tables;
@@ -51,7 +51,7 @@ final class TableCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TableFormat f = TableFormat.parse(format);
-        PublishedTable.Options options = new PublishedTable.Options(PairedTest.parse(test), alpha, fitTime, dims);
+        PublishedTable.Options options = new PublishedTable.Options(PairedSignificance.parse(test), alpha, fitTime, dims);
         ResultsDir run = ResultsDir.read(dir);
         Tables tables = rows == null ? run.tables() : run.tables().withRows(rows);
         List<String> measures = run.measures(measure);

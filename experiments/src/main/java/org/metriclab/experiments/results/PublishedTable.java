@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 import org.metriclab.eval.stats.Friedman;
 import org.metriclab.eval.stats.Holm;
 import org.metriclab.eval.stats.Nemenyi;
-import org.metriclab.eval.stats.TestResult;
+import org.metriclab.eval.stats.TestOutcome;
 
 /**
  * A {@link ResultTable} with what a publication table needs on top of the means:
  * <ul>
  *   <li>per row, the best column (highest mean; every measure here is higher-is-better) and, for each other
- *       column, the Holm-corrected (over that row's comparisons) p-value of a two-sided {@link PairedTest} of the
+ *       column, the Holm-corrected (over that row's comparisons) p-value of a two-sided {@link PairedSignificance} of the
  *       two columns over their matching trials (same values of the keys that are neither rows nor columns, e.g.
  *       seed and split); a column is "not significantly worse" when that p exceeds {@code alpha} (cells with
  *       fewer than 2 matching trials are not tested and get no marker);</li>
@@ -27,13 +27,13 @@ import org.metriclab.eval.stats.TestResult;
  *       "full" when 0 or absent).</li>
  * </ul>
  */
-public record PublishedTable(ResultTable table, PairedTest test, double alpha, Map<String, Map<String, Double>> adjustedP,
+public record PublishedTable(ResultTable table, PairedSignificance test, double alpha, Map<String, Map<String, Double>> adjustedP,
         Map<String, Double> ranks, int rankedRows, Optional<Friedman> friedman, double criticalDifference,
         Map<String, Map<String, Double>> fitSeconds, Map<String, Map<String, String>> dims) {
     private static final Pattern DIMS = Pattern.compile("\"dims\":(\\d+)");
 
     /** What to add to a table. */
-    public record Options(PairedTest test, double alpha, boolean fitTime, boolean dims) {
+    public record Options(PairedSignificance test, double alpha, boolean fitTime, boolean dims) {
         public Options {
             if (!(alpha > 0 && alpha < 1)) {
                 throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
@@ -41,7 +41,7 @@ public record PublishedTable(ResultTable table, PairedTest test, double alpha, M
         }
 
         public static Options defaults() {
-            return new Options(PairedTest.T, 0.05, false, false);
+            return new Options(PairedSignificance.T, 0.05, false, false);
         }
 
         public Options withExtras(boolean fitTime, boolean dims) {
@@ -103,7 +103,7 @@ public record PublishedTable(ResultTable table, PairedTest test, double alpha, M
                 options.fitTime() ? fitMeans : Map.of(), options.dims() ? dims : Map.of());
     }
 
-    private static Map<String, Double> significance(ResultTable t, String row, Map<String, Map<String, Double>> byCol, PairedTest test) {
+    private static Map<String, Double> significance(ResultTable t, String row, Map<String, Map<String, Double>> byCol, PairedSignificance test) {
         String best = null;
         for (String c : t.columns()) {
             ResultTable.Cell cell = t.cell(row, c);
@@ -129,7 +129,7 @@ public record PublishedTable(ResultTable table, PairedTest test, double alpha, M
             }
             double[] a = keys.stream().mapToDouble(ref::get).toArray();
             double[] b = keys.stream().mapToDouble(other::get).toArray();
-            TestResult r = test.apply(a, b);
+            TestOutcome r = test.apply(a, b);
             tested.add(c);
             ps.add(r.pValue());
         }

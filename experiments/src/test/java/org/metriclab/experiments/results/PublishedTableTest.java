@@ -91,12 +91,12 @@ class PublishedTableTest {
         assertEquals(3, bySeed.table().cell("0", "A").n(), "one value per dataset");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> layout().withRows("colour"));
         assertEquals("unknown table rows 'colour'; known: dataset, learner, seed, split", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> PairedTest.parse("anova"));
+        assertThrows(IllegalArgumentException.class, () -> PairedSignificance.parse("anova"));
     }
 
     @Test
     void wilcoxonNeedsMorePairsThanFourToReject() {
-        PublishedTable p = layout().publish(rows(), M, new PublishedTable.Options(PairedTest.WILCOXON, 0.05, false, false));
+        PublishedTable p = layout().publish(rows(), M, new PublishedTable.Options(PairedSignificance.WILCOXON, 0.05, false, false));
         // with 4 pairs the smallest two-sided exact p is 2/16 = 0.125, so nothing is significantly worse
         assertTrue(p.notSignificantlyWorse("d1", "B"));
         assertTrue(p.footnote("±", "†").contains("Wilcoxon signed-rank test"));

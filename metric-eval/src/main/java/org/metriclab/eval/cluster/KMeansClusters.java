@@ -1,7 +1,7 @@
 package org.metriclab.eval.cluster;
 
 import java.util.Arrays;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 import smile.clustering.KMeans;
 import smile.math.MathEx;
 
@@ -12,7 +12,7 @@ import smile.math.MathEx;
  * (embeddings, k, seed). The only class of this module that imports Smile.
  *
  * <p>PML clusters with faiss k-means, which no second implementation reproduces bit for bit; compare
- * NMI/AMI across implementations through a shared assignment (EVALUATION.md §8).
+ * NMI/AMI across implementations through a shared cluster assignment.
  */
 public final class KMeansClusters {
     public static final int MAX_ITERATIONS = 100;
@@ -22,7 +22,7 @@ public final class KMeansClusters {
     }
 
     /** Cluster id (0..k-1) of every row. k = 1 puts every row in cluster 0; k ≥ rows gives one row per cluster. */
-    public static int[] assign(Embeddings x, int k, long seed) {
+    public static int[] assign(EmbeddingRows x, int k, long seed) {
         if (k < 1) {
             throw new IllegalArgumentException("k-means needs k >= 1 clusters, got " + k);
         }

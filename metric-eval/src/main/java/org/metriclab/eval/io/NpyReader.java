@@ -19,7 +19,7 @@ import org.metriclab.core.data.CsvReader;
 import org.metriclab.core.data.DataFormatException;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.resource.MemoryBudget;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 
 /**
  * Reads NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0) so Python users can hand over
@@ -66,11 +66,11 @@ public final class NpyReader {
     }
 
     /** Reads a 2-D float32/float64 array as embeddings. */
-    public static Embeddings readEmbeddings(Path path) {
+    public static EmbeddingRows readEmbeddings(Path path) {
         return read(path, (in, h, src) -> {
             int[] rc = matrixShape(h, src);
             double[] values = readFloats(in, h, src);
-            return Embeddings.of(values, rc[0], rc[1], src);
+            return EmbeddingRows.of(values, rc[0], rc[1], src);
         });
     }
 

@@ -2,7 +2,7 @@ package org.metriclab.eval.knn;
 
 import java.util.Arrays;
 import java.util.List;
-import org.metriclab.eval.Measure;
+import org.metriclab.eval.RankMeasure;
 
 /**
  * Per-query k-NN measures from one exact distance row, without sorting the row.
@@ -11,10 +11,9 @@ import org.metriclab.eval.Measure;
  * own index is skipped. For a query with label y and R relevant references (same label, self excluded), the
  * relevant references are sorted (bucket sort, linear time) and every other reference is counted into
  * {@code h[b]}, b = number of relevant references ranked before it. The rank of the i-th relevant reference is
- * then {@code p_i = i + Σ_{b<i} h[b]}, which gives exactly, for the full ranking (k = all, as PML with
- * {@code k=None}): precision_at_k = #{p_i ≤ k}/k, recall_at_k = [p_1 ≤ k], r_precision = #{p_i ≤ R}/R,
- * MAP@R = Σ_{p_i ≤ R} (i/p_i)/R, MAP = Σ_i (i/p_i)/R, MRR = 1/p_1. knn_accuracy_k uses a bounded heap of the
- * k nearest references: majority vote, ties between classes broken by the nearest neighbour of the tied classes.
+ * then {@code p_i = i + Σ_{b<i} h[b]}: the exact ranks over the full ranking (k = all, as PML with
+ * {@code k=None}). A bounded heap ({@link NearestHeap}) selects the nearest references, as deep as the deepest
+ * measure reads. Both go into the query's {@link RankedHits}, and each measure's value is its function of them.
  * Lone queries (R = 0) get NaN for every measure (they are excluded from the means).
  *
  * <p>Exactness on Gram rows ({@link TiledSearch#forEachGramRow}, the default): each approximate value a_j is
@@ -32,6 +31,7 @@ public final class RankScanner implements TiledSearch.RowVisitor {
     private static final int BUCKETS_PER_ITEM = 4;
     private final Plan plan;
     private final double[] out;
+    private final int firstQuery;
     private final double[] relD;
     private final int[] relI;
     private final double[] sortD;
@@ -41,10 +41,8 @@ public final class RankScanner implements TiledSearch.RowVisitor {
     private final int[] start;
     private final int[] cursor;
     private final int[] before;
-    private final long[] ranks;
-    private final double[] heapD;
-    private final int[] heapI;
-    private final int[] votes;
+    private final RankedHits hits;
+    private final NearestHeap heap;
     private final int[] candidates;
     private final double[] queryData;
     private final int dim;
@@ -59,12 +57,13 @@ public final class RankScanner implements TiledSearch.RowVisitor {
      * @param members reference indices of every class, ascending
      * @param queryClass class index of every query's label among the references, or −1 when absent
      * @param selfMode true when query i is reference i (excluded from its own ranking)
-     * @param measures distinct k-NN measures (no per-class flag); value j of query q goes to {@code out[q·m + j]}
+     * @param measures distinct per-query measures; value j of query q goes to {@code out[q·m + j]}
      */
     public record Plan(int[] referenceClass, int[] classSizes, int[][] members, int[] queryClass, boolean selfMode,
-                       List<Measure> measures) {
+                       List<? extends RankMeasure> measures) {
         /** A plan; {@code members[c]} (reference indices of class c, ascending) is derived from referenceClass. */
-        public static Plan of(int[] referenceClass, int[] classSizes, int[] queryClass, boolean selfMode, List<Measure> measures) {
+        public static Plan of(int[] referenceClass, int[] classSizes, int[] queryClass, boolean selfMode,
+                              List<? extends RankMeasure> measures) {
             int[][] members = new int[classSizes.length][];
             int[] fill = new int[classSizes.length];
             for (int c = 0; c < classSizes.length; c++) {
@@ -76,8 +75,8 @@ public final class RankScanner implements TiledSearch.RowVisitor {
             return new Plan(referenceClass, classSizes, members, queryClass, selfMode, measures);
         }
 
-        int maxKnnK() {
-            return measures.stream().filter(m -> m.kind() == Measure.Kind.KNN_ACCURACY).mapToInt(Measure::k).max().orElse(0);
+        int depth() {
+            return measures.stream().mapToInt(RankMeasure::depth).max().orElse(0);
         }
 
         int maxClassSize() {
@@ -90,9 +89,15 @@ public final class RankScanner implements TiledSearch.RowVisitor {
      * ones recomputed from {@code queries}/{@code refs} wherever a comparison falls within the error bounds) or
      * from {@link TiledSearch#forEachRow} ({@code gram = false}: exact distances).
      */
-    public RankScanner(Plan plan, double[] out, Embeddings queries, ReferenceTiles refs, boolean gram) {
+    public RankScanner(Plan plan, double[] out, EmbeddingRows queries, ReferenceTiles refs, boolean gram) {
+        this(plan, out, 0, queries, refs, gram);
+    }
+
+    /** As above, for queries from {@code firstQuery} on: the value j of query q goes to {@code out[(q − firstQuery)·m + j]}. */
+    public RankScanner(Plan plan, double[] out, int firstQuery, EmbeddingRows queries, ReferenceTiles refs, boolean gram) {
         this.plan = plan;
         this.out = out;
+        this.firstQuery = firstQuery;
         this.queryData = queries.data();
         this.dim = queries.dim();
         this.refs = refs;
@@ -107,11 +112,9 @@ public final class RankScanner implements TiledSearch.RowVisitor {
         start = new int[BUCKETS_PER_ITEM * maxR + 2];
         cursor = new int[BUCKETS_PER_ITEM * maxR + 2];
         before = new int[maxR + 1];
-        ranks = new long[maxR];
-        int k = Math.min(plan.maxKnnK(), plan.referenceClass().length);
-        heapD = new double[k];
-        heapI = new int[k];
-        votes = new int[plan.classSizes().length];
+        int k = Math.min(plan.depth(), plan.referenceClass().length);
+        hits = new RankedHits(new long[maxR], new int[k], plan.classSizes().length);
+        heap = new NearestHeap(k);
         candidates = gram && k > 0 ? new int[plan.referenceClass().length] : new int[0];
     }
 
@@ -122,7 +125,7 @@ public final class RankScanner implements TiledSearch.RowVisitor {
         int self = plan.selfMode() ? query : -1;
         int relevant = y < 0 ? 0 : plan.classSizes()[y] - (plan.selfMode() ? 1 : 0);
         if (relevant == 0) {
-            Arrays.fill(out, query * m, query * m + m, Double.NaN);
+            Arrays.fill(out, (query - firstQuery) * m, (query - firstQuery) * m + m, Double.NaN);
             return;
         }
         int qa = query * dim;
@@ -161,24 +164,17 @@ public final class RankScanner implements TiledSearch.RowVisitor {
         // every other reference j is counted into before[c], c = #relevant ranked before j: the bucket of its
         // row value gives c unless a relevant row value lies within the combined error bound (or, on exact rows,
         // is equal), in which case the relevant references in that window are compared exactly
-        int cap = heapD.length;
-        int size = 0;
+        heap.clear();
         int found = 0;
-        double top = cap > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        double top = heap.top();
         for (int j = 0; j < nr; j++) {
             double d = dist[off + j];
             if (d - qErr <= top && j != self) {
                 if (gram) {
                     candidates[found++] = j;
                 }
-                double upper = d + qErr;
-                if (size < cap) {
-                    heapPush(size++, upper, j);
-                    top = size < cap ? Double.POSITIVE_INFINITY : heapD[0];
-                } else if (upper < heapD[0]) {
-                    heapReplaceTop(size, upper, j);
-                    top = heapD[0];
-                }
+                heap.offerInIndexOrder(d + qErr, j);
+                top = heap.top();
             }
             if (cls[j] == y) {
                 continue;
@@ -202,14 +198,20 @@ public final class RankScanner implements TiledSearch.RowVisitor {
             }
             before[c]++;
         }
-        int knnCount = cap > 0 ? nearest(dist, off, qa, qErr, size, found) : 0;
+        int knnCount = heap.capacity() > 0 ? nearest(dist, off, qa, qErr, found) : 0;
+        long[] ranks = hits.rankBuffer();
         long others = 0;
         for (int i = 0; i < n; i++) {
             others += before[i];
             ranks[i] = i + 1 + others;
         }
+        int[] neighbours = hits.neighbourBuffer();
+        for (int i = 0; i < knnCount; i++) {
+            neighbours[i] = cls[heap.index[i]];
+        }
+        hits.reset(y, n, knnCount);
         for (int j = 0; j < m; j++) {
-            out[query * m + j] = value(plan.measures().get(j), n, y, knnCount);
+            out[(query - firstQuery) * m + j] = plan.measures().get(j).of(hits);
         }
     }
 
@@ -246,91 +248,28 @@ public final class RankScanner implements TiledSearch.RowVisitor {
     }
 
     /**
-     * The exact k nearest references (by exact distance, then index) into heapD/heapI, ascending; returns their
-     * number. On entry the heap holds the {@code size} smallest upper bounds a_j + E (E =
-     * {@link ReferenceTiles#uniformBound} ≥ every e_j), selected in the row pass of {@link #visit}, which also listed
-     * in {@code candidates[0 .. found)}, ascending, every j ≠ self whose lower bound a_j − E was at most the heap's
-     * top when j was reached (+∞ while the heap was not full) — a superset of those whose lower bound is at most the
-     * final top T, the k-th smallest upper bound, since the top only decreases. Every true k-nearest reference has
-     * exact distance ≤ T, hence lower bound ≤ T, so only those candidates are recomputed exactly. (On exact rows
-     * E = 0 and the heap is already exact.)
+     * The exact k nearest references (by exact distance, then index) into the heap, ascending; returns their
+     * number. On entry the heap holds the k smallest upper bounds a_j + E (E = {@link ReferenceTiles#uniformBound}
+     * ≥ every e_j), selected in the row pass of {@link #visit}, which also listed in {@code candidates[0 .. found)},
+     * ascending, every j ≠ self whose lower bound a_j − E was at most the heap's top when j was reached (+∞ while
+     * the heap was not full) — a superset of those whose lower bound is at most the final top T, the k-th smallest
+     * upper bound, since the top only decreases. Every true k-nearest reference has exact distance ≤ T, hence lower
+     * bound ≤ T, so only those candidates are recomputed exactly. (On exact rows E = 0 and the heap is already
+     * exact.)
      */
-    private int nearest(double[] dist, int off, int qa, double qErr, int size, int found) {
-        int cap = heapD.length;
+    private int nearest(double[] dist, int off, int qa, double qErr, int found) {
         if (gram) {
-            double threshold = size < cap ? Double.POSITIVE_INFINITY : heapD[0];
-            size = 0;
+            double threshold = heap.top();
+            heap.clear();
             for (int i = 0; i < found; i++) {
                 int j = candidates[i];
                 if (dist[off + j] - qErr > threshold) {
                     continue;
                 }
-                double d = refs.exact(queryData, qa, j);
-                if (size < cap) {
-                    heapPush(size++, d, j);
-                } else if (greater(heapD[0], heapI[0], d, j)) {
-                    heapReplaceTop(size, d, j);
-                }
+                heap.offer(refs.exact(queryData, qa, j), j);
             }
         }
-        return sortHeap(size);
-    }
-
-    private double value(Measure measure, int r, int y, int knnCount) {
-        switch (measure.kind()) {
-            case PRECISION_AT_K:
-                return countWithin(measure.k(), r) / (double) measure.k();
-            case RECALL_AT_K:
-                return ranks[0] <= measure.k() ? 1.0 : 0.0;
-            case R_PRECISION:
-                return countWithin(r, r) / (double) r;
-            case MAP_AT_R: {
-                double s = 0;
-                for (int i = 0; i < r && ranks[i] <= r; i++) {
-                    s += (i + 1) / (double) ranks[i];
-                }
-                return s / r;
-            }
-            case MAP: {
-                double s = 0;
-                for (int i = 0; i < r; i++) {
-                    s += (i + 1) / (double) ranks[i];
-                }
-                return s / r;
-            }
-            case MRR:
-                return 1.0 / ranks[0];
-            case KNN_ACCURACY:
-                return vote(Math.min(measure.k(), knnCount)) == y ? 1.0 : 0.0;
-            default:
-                throw new IllegalStateException("not a k-NN measure: " + measure.name());
-        }
-    }
-
-    private int countWithin(long k, int r) {
-        int c = 0;
-        while (c < r && ranks[c] <= k) {
-            c++;
-        }
-        return c;
-    }
-
-    private int vote(int k) {
-        int[] cls = plan.referenceClass();
-        int best = 0;
-        for (int i = 0; i < k; i++) {
-            best = Math.max(best, ++votes[cls[heapI[i]]]);
-        }
-        int winner = -1;
-        for (int i = 0; i < k && winner < 0; i++) {
-            if (votes[cls[heapI[i]]] == best) {
-                winner = cls[heapI[i]];
-            }
-        }
-        for (int i = 0; i < k; i++) {
-            votes[cls[heapI[i]]] = 0;
-        }
-        return winner;
+        return heap.sortAscending();
     }
 
     /** Stable bucket sort of relD/relI (index order) into sortD/sortI by (distance, index); start[b] = first of bucket b. */
@@ -365,55 +304,5 @@ public final class RankScanner implements TiledSearch.RowVisitor {
                 sortI[p + 1] = idx;
             }
         }
-    }
-
-    private boolean greater(double da, int ia, double db, int ib) {
-        return da > db || (da == db && ia > ib);
-    }
-
-    private void heapPush(int size, double d, int idx) {
-        int c = size;
-        while (c > 0) {
-            int p = (c - 1) / 2;
-            if (!greater(d, idx, heapD[p], heapI[p])) {
-                break;
-            }
-            heapD[c] = heapD[p];
-            heapI[c] = heapI[p];
-            c = p;
-        }
-        heapD[c] = d;
-        heapI[c] = idx;
-    }
-
-    private void heapReplaceTop(int size, double d, int idx) {
-        int c = 0;
-        while (true) {
-            int l = 2 * c + 1;
-            if (l >= size) {
-                break;
-            }
-            int g = l + 1 < size && greater(heapD[l + 1], heapI[l + 1], heapD[l], heapI[l]) ? l + 1 : l;
-            if (!greater(heapD[g], heapI[g], d, idx)) {
-                break;
-            }
-            heapD[c] = heapD[g];
-            heapI[c] = heapI[g];
-            c = g;
-        }
-        heapD[c] = d;
-        heapI[c] = idx;
-    }
-
-    /** Turns the max-heap into ascending (distance, index) order in place; returns its size. */
-    private int sortHeap(int size) {
-        for (int s = size - 1; s > 0; s--) {
-            double d = heapD[0];
-            int idx = heapI[0];
-            heapReplaceTop(s, heapD[s], heapI[s]);
-            heapD[s] = d;
-            heapI[s] = idx;
-        }
-        return size;
     }
 }

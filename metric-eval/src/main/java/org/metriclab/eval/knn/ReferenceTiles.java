@@ -1,5 +1,8 @@
 package org.metriclab.eval.knn;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -16,8 +19,12 @@ import java.util.Arrays;
  * <p>It also holds the Gram kernel ({@link #dots2}, {@link #toDistances}): fl(‖q‖² + ‖r‖² − 2q·r) with the
  * per-entry error bound {@link #bound} (see {@link #relativeBound}), about 1.4× cheaper per pair than the exact
  * kernel; its values are only approximations, which {@link RankScanner} resolves exactly via {@link #exact}.
+ *
+ * <p>Serialisable, so that distributed engines ship one instance to every worker: the row-major values and norms
+ * travel, the tiles are rebuilt on arrival.
  */
-public final class ReferenceTiles {
+public final class ReferenceTiles implements Serializable {
+    private static final long serialVersionUID = 1L;
     /**
      * References per tile: a tile's running sums (4 KiB per query) stay in L1, a whole tile (WIDTH·d·8 bytes, 256 KiB
      * at d = 64) in L2. Longer rows amortise the per-sweep loop overhead: at n = 50,000, d = 64 the Gram kernel runs
@@ -25,7 +32,8 @@ public final class ReferenceTiles {
      */
     public static final int WIDTH = 512;
 
-    private final double[][] columns;
+    /** Derived from rowMajor; rebuilt after deserialisation rather than shipped twice. */
+    private transient double[][] columns;
     private final double[] rowMajor;
     private final double[] norms;
     private final double maxNorm;
@@ -33,7 +41,7 @@ public final class ReferenceTiles {
     private final int dim;
     private final double relativeBound;
 
-    public ReferenceTiles(Embeddings references) {
+    public ReferenceTiles(EmbeddingRows references) {
         this.rows = references.rows();
         this.dim = references.dim();
         double[] src = references.data();
@@ -46,18 +54,29 @@ public final class ReferenceTiles {
         }
         this.maxNorm = max;
         this.relativeBound = relativeBound(dim);
-        this.columns = new double[tiles() * dim][];
+        this.columns = tiled();
+    }
+
+    /** The tiles: for tile k and dimension t, {@code columns[k·dim + t][j] = rowMajor[(start(k) + j)·dim + t]}. */
+    private double[][] tiled() {
+        double[][] out = new double[tiles() * dim][];
         for (int k = 0; k < tiles(); k++) {
             int start = start(k);
             int width = width(k);
             for (int t = 0; t < dim; t++) {
                 double[] col = new double[width];
                 for (int j = 0; j < width; j++) {
-                    col[j] = src[(start + j) * dim + t];
+                    col[j] = rowMajor[(start + j) * dim + t];
                 }
-                columns[k * dim + t] = col;
+                out[k * dim + t] = col;
             }
         }
+        return out;
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        columns = tiled();
     }
 
     /**
@@ -85,6 +104,11 @@ public final class ReferenceTiles {
             s += x[off + t] * x[off + t];
         }
         return s;
+    }
+
+    /** The exact squared distance Σ_t (q_t − r_j,t)² of query row {@code q} to reference {@code j}, summed as the kernel does. */
+    public double distance(EmbeddingRows queries, int q, int j) {
+        return exact(queries.data(), q * dim, j);
     }
 
     /** Squared norm of reference {@code j} (as used by the Gram kernel). */
@@ -122,7 +146,7 @@ public final class ReferenceTiles {
         for (int i = 0; i < rowsKept.length; i++) {
             System.arraycopy(rowMajor, rowsKept[i] * dim, data, i * dim, dim);
         }
-        return new ReferenceTiles(Embeddings.of(data, rowsKept.length, dim, "references"));
+        return new ReferenceTiles(EmbeddingRows.of(data, rowsKept.length, dim, "references"));
     }
 
     public int rows() {

@@ -36,9 +36,8 @@ import java.util.stream.IntStream;
  * label by label over copies of each label's rows (a tenth of all pairs for ten balanced classes), so only the
  * counting of the negatives is a full pass over all pairs, once per chunk. The placing and the counting go through
  * per-thread batches sorted by bucket, so that they walk the offsets and residuals forward instead of jumping for
- * every pair. At 70,000 × 64 in self mode (245 M positives, 2.2 G negatives; one chunk) this took 88 s and 1.4 GiB
- * of heap on this project's 2-core machine, against 434 s for the earlier method (sorted float64 positives,
- * 2<sup>25</sup> per chunk, 17 full passes).
+ * every pair. At 70,000 × 64 in self mode (245 M positives, 2.2 G negatives) everything fits one chunk: one full
+ * pass over all pairs and 4 bytes per positive.
  */
 public final class RocAuc {
     /** Most positives held at once: their residuals take 4 bytes each (1 GiB). */
@@ -54,11 +53,11 @@ public final class RocAuc {
     private RocAuc() {
     }
 
-    public static double compute(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
+    public static double compute(EmbeddingRows queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
         return compute(queries, queryLabels, refs, refLabels, selfMode, CHUNK);
     }
 
-    static double compute(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode, int chunk) {
+    static double compute(EmbeddingRows queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode, int chunk) {
         int nq = queries.rows();
         int nr = refs.rows();
         Map<Integer, Long> refCounts = new HashMap<>();
@@ -93,9 +92,9 @@ public final class RocAuc {
      * The pairs counted: every query's distance row, in self mode only its entries after the query; and, label by
      * label, the rows of that label's queries and references for the positive pairs alone.
      */
-    private record Pairs(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode,
+    private record Pairs(EmbeddingRows queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode,
                          List<int[][]> labels) {
-        static Pairs of(Embeddings queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
+        static Pairs of(EmbeddingRows queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode) {
             Map<Integer, List<Integer>> refRows = rowsByLabel(refLabels);
             Map<Integer, List<Integer>> queryRows = selfMode ? refRows : rowsByLabel(queryLabels);
             List<int[][]> labels = new ArrayList<>();
@@ -128,7 +127,7 @@ public final class RocAuc {
             for (int[][] label : labels) {
                 int n = label[1].length;
                 if (selfMode) {
-                    Embeddings own = queries.subset(label[0]);
+                    EmbeddingRows own = queries.subset(label[0]);
                     TiledSearch.forEachRowAfterSelf(own, new ReferenceTiles(own), () -> {
                         PositiveRow sink = sinks.get();
                         return (a, dist, off) -> sink.accept(dist, off + a + 1, n - a - 1);
@@ -283,7 +282,7 @@ public final class RocAuc {
         int bucketBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, used * FINE - 1));
         int threads = ForkJoinPool.getCommonPoolParallelism();
         // pass 2: every positive's residual at its bucket's place (a run of one bucket takes its places at once)
-        batched(bucketBits, (int) Math.min(Batch.CAPACITY, Math.max(1024, chunkPositives / threads)),
+        EntryBatch.perThread(bucketBits, (int) Math.min(EntryBatch.CAPACITY, Math.max(1024, chunkPositives / threads)),
                 () -> (sorted, size) -> {
                     for (int k = 0; k < size; ) {
                         int at = (int) (sorted[k] >>> 32);
@@ -298,7 +297,7 @@ public final class RocAuc {
                     }
                 },
                 local -> pairs.positives(() -> {
-                    Batch batch = local.get();
+                    EntryBatch batch = local.get();
                     return (dist, first, count) -> {
                         for (int k = first; k < first + count; k++) {
                             long bits = Double.doubleToRawLongBits(dist[k]);
@@ -318,11 +317,11 @@ public final class RocAuc {
         });
         // pass 3: every negative against the chunk's positives: those of the lower buckets from the offsets, those
         // of its own bucket by a binary search over their residuals
-        List<Counter> counters = batched(bucketBits,
-                (int) Math.min(Batch.CAPACITY, Math.max(1024, negatives / threads)),
-                () -> new Counter(offsets, residuals),
+        List<NegativeCounter> counters = EntryBatch.perThread(bucketBits,
+                (int) Math.min(EntryBatch.CAPACITY, Math.max(1024, negatives / threads)),
+                () -> new NegativeCounter(offsets, residuals),
                 local -> pairs.rows(() -> {
-                    Batch batch = local.get();
+                    EntryBatch batch = local.get();
                     return (query, dist, off) -> {
                         long l = 0;
                         for (int j = pairs.first(query); j < nr; j++) {
@@ -350,7 +349,7 @@ public final class RocAuc {
                 }));
         long less = 0;
         long equal = 0;
-        for (Counter counter : counters) {
+        for (NegativeCounter counter : counters) {
             less += counter.less;
             equal += counter.equal;
         }
@@ -362,164 +361,13 @@ public final class RocAuc {
         return (long) (slot * FINE + ((int) (bits >>> FINE_SHIFT) & (FINE - 1))) << 32 | (bits & 0xFFFF_FFFFL);
     }
 
-    /** What a thread does with its entries, sorted by bucket. */
-    private interface BatchAction {
-        void accept(long[] sorted, int size);
-    }
-
     /** A query's positive pair distances, dist[from .. from + count). */
     private interface PositiveRow {
         void accept(double[] dist, int from, int count);
     }
 
-    /**
-     * One pass in which each thread collects entries in its own {@link Batch} (the pass gets the current thread's
-     * batch from the supplier it is given), each batch handing them, sorted by bucket, to its own action whenever
-     * full and at the end. Returns the actions, one per thread; a {@link Counter} also receives its batch's direct
-     * counts.
-     */
-    private static <A extends BatchAction> List<A> batched(int bucketBits, int capacity, Supplier<A> actions,
-                                                           java.util.function.Consumer<Supplier<Batch>> pass) {
-        // one batch per thread, held by this pass only (a ThreadLocal would keep the arrays in the pool's threads)
-        Map<Thread, Batch> byThread = new java.util.concurrent.ConcurrentHashMap<>();
-        List<A> made = java.util.Collections.synchronizedList(new ArrayList<>());
-        pass.accept(() -> byThread.computeIfAbsent(Thread.currentThread(), t -> {
-            A action = actions.get();
-            made.add(action);
-            return new Batch(bucketBits, capacity, action);
-        }));
-        for (Batch batch : byThread.values()) {
-            batch.flush();
-            if (batch.action instanceof Counter counter) {
-                counter.less += batch.direct;
-            }
-        }
-        return new ArrayList<>(made);
-    }
-
-    /** Counts, for sorted entries of negatives, the chunk's positives below and equal to each. */
-    private static final class Counter implements BatchAction {
-        private final int[] offsets;
-        private final int[] residuals;
-        long less;
-        long equal;
-
-        Counter(int[] offsets, int[] residuals) {
-            this.offsets = offsets;
-            this.residuals = residuals;
-        }
-
-        @Override
-        public void accept(long[] sorted, int size) {
-            long l = 0;
-            long e = 0;
-            for (int k = 0; k < size; k++) {
-                long entry = sorted[k];
-                int at = (int) (entry >>> 32);
-                int start = offsets[at];
-                int end = offsets[at + 1];
-                int r = residual(entry);
-                int lo = lowerBound(residuals, start, end, r);
-                l += lo;
-                if (lo < end && residuals[lo] == r) {
-                    e += upperBound(residuals, lo, end, r) - lo;
-                }
-            }
-            less += l;
-            equal += e;
-        }
-    }
-
-    /**
-     * One thread's entries; when full, they are sorted by bucket (LSD radix, passes of at most 13 bits) and handed
-     * to the action, so that its reads and writes of the offsets and residuals run forward through memory instead of
-     * jumping for each pair (at 20,000 × 64 the counting pass went from about 750 to 350 JFR samples).
-     */
-    private static final class Batch {
-        /** Most entries held per thread (16 MiB, twice: the radix sort's target). */
-        static final int CAPACITY = 1 << 21;
-        private static final int DIGIT = 13;
-        private final int bucketBits;
-        private final BatchAction action;
-        private final int[] histogram = new int[1 << DIGIT];
-        private long[] entries;
-        private long[] scratch;
-        private int size;
-        /** The rows' direct contributions, summed. */
-        long direct;
-
-        Batch(int bucketBits, int capacity, BatchAction action) {
-            this.bucketBits = bucketBits;
-            this.action = action;
-            this.entries = new long[capacity];
-            this.scratch = new long[capacity];
-        }
-
-        void add(long entry) {
-            entries[size++] = entry;
-            if (size == entries.length) {
-                flush();
-            }
-        }
-
-        void flush() {
-            int mask = (1 << DIGIT) - 1;
-            for (int shift = 32; shift < 32 + bucketBits; shift += DIGIT) {
-                Arrays.fill(histogram, 0);
-                for (int k = 0; k < size; k++) {
-                    histogram[(int) (entries[k] >>> shift) & mask]++;
-                }
-                int sum = 0;
-                for (int v = 0; v < histogram.length; v++) {
-                    int h = histogram[v];
-                    histogram[v] = sum;
-                    sum += h;
-                }
-                for (int k = 0; k < size; k++) {
-                    long entry = entries[k];
-                    scratch[histogram[(int) (entry >>> shift) & mask]++] = entry;
-                }
-                long[] t = entries;
-                entries = scratch;
-                scratch = t;
-            }
-            action.accept(entries, size);
-            size = 0;
-        }
-    }
-
     /** The low 32 bits of a float64 pattern, flipped so that signed int order is their unsigned order. */
-    private static int residual(long bits) {
+    static int residual(long bits) {
         return (int) bits ^ Integer.MIN_VALUE;
-    }
-
-    /** The first index in the ascending a[from, to) whose value is above v (to if none). */
-    private static int upperBound(int[] a, int from, int to, int v) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** The first index in the ascending a[from, to) whose value is not below v (to if none). */
-    private static int lowerBound(int[] a, int from, int to, int v) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -1,5 +1,7 @@
 package org.metriclab.eval.knn;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -30,8 +32,14 @@ public final class TiledSearch {
      * Visits every query's distance row. {@code visitors} is called once per block, so a visitor may keep
      * scratch state; rows of one block are visited in query order by one thread.
      */
-    public static void forEachRow(Embeddings queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors) {
-        exactRows(queries, references, visitors, false);
+    public static void forEachRow(EmbeddingRows queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors) {
+        exactRows(queries, 0, queries.rows(), references, visitors, false);
+    }
+
+    /** {@link #forEachRow} for the queries {@code from .. to − 1} only (their indices stay those of {@code queries}). */
+    public static void forEachRow(EmbeddingRows queries, int from, int to, ReferenceTiles references,
+                                  Supplier<? extends RowVisitor> visitors) {
+        exactRows(queries, from, to, references, visitors, false);
     }
 
     /**
@@ -39,17 +47,17 @@ public final class TiledSearch {
      * the references after the query (j &gt; query) are filled: the tiles wholly at or before a query are skipped,
      * about half the work. Entries j ≤ query of a visited row are undefined.
      */
-    public static void forEachRowAfterSelf(Embeddings queries, ReferenceTiles references,
+    public static void forEachRowAfterSelf(EmbeddingRows queries, ReferenceTiles references,
                                            Supplier<? extends RowVisitor> visitors) {
-        exactRows(queries, references, visitors, true);
+        exactRows(queries, 0, queries.rows(), references, visitors, true);
     }
 
-    private static void exactRows(Embeddings queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors,
-                                  boolean afterSelf) {
+    private static void exactRows(EmbeddingRows queries, int from, int to, ReferenceTiles references,
+                                  Supplier<? extends RowVisitor> visitors, boolean afterSelf) {
         double[] q = queries.data();
         int d = queries.dim();
         int nr = references.rows();
-        scan(queries, references, visitors, (q0, q1, buf) -> {
+        scan(queries, from, to, references, visitors, (q0, q1, buf) -> {
             double[] acc0 = new double[ReferenceTiles.WIDTH];
             double[] acc1 = new double[ReferenceTiles.WIDTH];
             for (int tile = 0; tile < references.tiles(); tile++) {
@@ -81,11 +89,17 @@ public final class TiledSearch {
      * {@link ReferenceTiles#bound} of the exact distance: visitors must resolve every comparison that falls inside
      * the bounds with {@link ReferenceTiles#exact} (as {@link RankScanner} does).
      */
-    public static void forEachGramRow(Embeddings queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors) {
+    public static void forEachGramRow(EmbeddingRows queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors) {
+        forEachGramRow(queries, 0, queries.rows(), references, visitors);
+    }
+
+    /** {@link #forEachGramRow} for the queries {@code from .. to − 1} only (their indices stay those of {@code queries}). */
+    public static void forEachGramRow(EmbeddingRows queries, int from, int to, ReferenceTiles references,
+                                      Supplier<? extends RowVisitor> visitors) {
         double[] q = queries.data();
         int d = queries.dim();
         int nr = references.rows();
-        scan(queries, references, visitors, (q0, q1, buf) -> {
+        scan(queries, from, to, references, visitors, (q0, q1, buf) -> {
             double[] c0 = new double[ReferenceTiles.WIDTH];
             double[] c1 = new double[ReferenceTiles.WIDTH];
             double[] queryNorms = new double[q1 - q0];
@@ -112,20 +126,23 @@ public final class TiledSearch {
     }
 
     /** The shared driver: shape check, query blocks in parallel, one reused buffer per thread, rows visited in order. */
-    private static void scan(Embeddings queries, ReferenceTiles references, Supplier<? extends RowVisitor> visitors, BlockFiller filler) {
+    private static void scan(EmbeddingRows queries, int from, int to, ReferenceTiles references, Supplier<? extends RowVisitor> visitors,
+                             BlockFiller filler) {
         if (queries.dim() != references.dim()) {
             throw new IllegalArgumentException("queries have " + queries.dim() + " columns but references have "
                     + references.dim() + ": expected the same embedding dimension");
         }
-        int nq = queries.rows();
+        if (from < 0 || to > queries.rows() || from > to) {
+            throw new IllegalArgumentException("query range " + from + ".." + to + " is outside 0.." + queries.rows());
+        }
         int nr = references.rows();
         int block = blockSize(nr);
-        int blocks = (nq + block - 1) / block;
+        int blocks = (to - from + block - 1) / block;
         // one buffer per thread, held by this scan only (a ThreadLocal would keep it in the pool's threads)
-        java.util.Map<Thread, double[]> buffers = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Thread, double[]> buffers = new ConcurrentHashMap<>();
         IntStream.range(0, blocks).parallel().forEach(b -> {
-            int q0 = b * block;
-            int q1 = Math.min(nq, q0 + block);
+            int q0 = from + b * block;
+            int q1 = Math.min(to, q0 + block);
             double[] buf = buffers.computeIfAbsent(Thread.currentThread(), t -> new double[block * nr]);
             filler.fill(q0, q1, buf);
             RowVisitor visitor = visitors.get();

@@ -22,7 +22,7 @@ public final class WilcoxonSignedRank {
     private WilcoxonSignedRank() {
     }
 
-    public static TestResult test(double[] a, double[] b) {
+    public static TestOutcome test(double[] a, double[] b) {
         Checks.paired(a, b);
         int nz = 0;
         for (int i = 0; i < a.length; i++) {
@@ -31,7 +31,7 @@ public final class WilcoxonSignedRank {
             }
         }
         if (nz == 0) {
-            return new TestResult(EXACT, 0, 1, 0);
+            return new TestOutcome(EXACT, 0, 1, 0);
         }
         double[] abs = new double[nz];
         boolean[] positive = new boolean[nz];
@@ -52,14 +52,14 @@ public final class WilcoxonSignedRank {
         }
         double ties = Ranks.tieSum(abs);
         if (nz <= EXACT_MAX_N && ties == 0) {
-            return new TestResult(EXACT, wPlus, exactP((int) Math.round(wPlus), nz), nz);
+            return new TestOutcome(EXACT, wPlus, exactP((int) Math.round(wPlus), nz), nz);
         }
         double mean = nz * (nz + 1) / 4.0;
         double var = nz * (nz + 1) * (2.0 * nz + 1) / 24.0 - ties / 48.0;
         double dev = Math.abs(wPlus - mean);
         double z = var <= 0 ? 0 : Math.max(0, dev - 0.5) / Math.sqrt(var);
         double p = 2 * new NormalDistribution().cumulativeProbability(-z);
-        return new TestResult(NORMAL, wPlus, Math.min(1, p), nz);
+        return new TestOutcome(NORMAL, wPlus, Math.min(1, p), nz);
     }
 
     /** Two-sided exact p-value of W⁺ = w with n untied non-zero differences. */

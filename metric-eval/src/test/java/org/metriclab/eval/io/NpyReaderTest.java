@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metriclab.core.data.DataFormatException;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.eval.knn.Embeddings;
+import org.metriclab.eval.knn.EmbeddingRows;
 
 /** .npy files written byte by byte as NumPy does (magic, version, little-endian header length, padded dict). */
 class NpyReaderTest {
@@ -68,7 +68,7 @@ class NpyReaderTest {
     void readsFloat32CorderLittleEndian() throws IOException {
         Path p = write(npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }",
                 floats(ByteOrder.LITTLE_ENDIAN, 1.5f, -2f, 0.1f, 4f, 5f, 6f)));
-        Embeddings e = NpyReader.readEmbeddings(p);
+        EmbeddingRows e = NpyReader.readEmbeddings(p);
         assertEquals(2, e.rows());
         assertEquals(3, e.dim());
         assertArrayEquals(new double[] {4, 5, 6}, e.row(1));

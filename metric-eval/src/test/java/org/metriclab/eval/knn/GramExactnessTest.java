@@ -30,7 +30,7 @@ class GramExactnessTest {
         return x;
     }
 
-    private static double[] scan(Embeddings q, int[] ql, Embeddings r, int[] rl, boolean self, boolean gram) {
+    private static double[] scan(EmbeddingRows q, int[] ql, EmbeddingRows r, int[] rl, boolean self, boolean gram) {
         int classes = 1 + java.util.Arrays.stream(rl).max().orElse(0);
         int[] sizes = new int[classes];
         for (int l : rl) {
@@ -63,11 +63,11 @@ class GramExactnessTest {
         for (int dim : new int[] {3, 64, 67}) {
             for (double[] c : cases) {
                 int n = ReferenceTiles.WIDTH + 37;
-                Embeddings x = Embeddings.of(points(rnd, n, dim, c[0], c[1], c[2] > 0), n, dim, "x");
+                EmbeddingRows x = EmbeddingRows.of(points(rnd, n, dim, c[0], c[1], c[2] > 0), n, dim, "x");
                 int[] y = labels(rnd, n, 5);
                 String what = "dim=" + dim + " offset=" + c[0] + " scale=" + c[1];
                 assertArrayEquals(scan(x, y, x, y, true, false), scan(x, y, x, y, true, true), "self " + what);
-                Embeddings q = Embeddings.of(points(rnd, 41, dim, c[0], c[1], c[2] > 0), 41, dim, "q");
+                EmbeddingRows q = EmbeddingRows.of(points(rnd, 41, dim, c[0], c[1], c[2] > 0), 41, dim, "q");
                 int[] ql = labels(rnd, 41, 6);
                 assertArrayEquals(scan(q, ql, x, y, false, false), scan(q, ql, x, y, false, true), "query " + what);
             }
@@ -80,7 +80,7 @@ class GramExactnessTest {
         int n = 300;
         int dim = 64;
         // far from the origin, differences of 1e-4: the Gram values lose ~all significant digits
-        Embeddings x = Embeddings.of(points(rnd, n, dim, 1e5, 1e-4, true), n, dim, "x");
+        EmbeddingRows x = EmbeddingRows.of(points(rnd, n, dim, 1e5, 1e-4, true), n, dim, "x");
         ReferenceTiles tiles = new ReferenceTiles(x);
         double[] data = x.data();
         long[] misordered = new long[1];
@@ -116,7 +116,7 @@ class GramExactnessTest {
         for (int i = 0; i < raw.length; i++) {
             raw[i] = rnd.nextGaussian() * 1e3;
         }
-        Embeddings x = Embeddings.of(raw, n, dim, "x");
+        EmbeddingRows x = EmbeddingRows.of(raw, n, dim, "x");
         ReferenceTiles tiles = new ReferenceTiles(x);
         double[] row = new double[ReferenceTiles.WIDTH];
         tiles.distances(raw, 2 * dim, 1, row);
@@ -140,8 +140,8 @@ class GramExactnessTest {
         for (int i = 0; i < rRaw.length; i++) {
             rRaw[i] = rnd.nextGaussian();
         }
-        Embeddings q = Embeddings.of(qRaw, nq, dim, "q");
-        ReferenceTiles refs = new ReferenceTiles(Embeddings.of(rRaw, nr, dim, "r"));
+        EmbeddingRows q = EmbeddingRows.of(qRaw, nq, dim, "q");
+        ReferenceTiles refs = new ReferenceTiles(EmbeddingRows.of(rRaw, nr, dim, "r"));
         int[] visited = new int[1];
         TiledSearch.forEachRow(q, refs, () -> (query, dist, off) -> {
             for (int j = 0; j < nr; j++) {
@@ -153,7 +153,7 @@ class GramExactnessTest {
         });
         assertEquals(nq, visited[0]);
         // self mode over the references: every entry after the query is defined
-        Embeddings self = Embeddings.of(rRaw, nr, dim, "r");
+        EmbeddingRows self = EmbeddingRows.of(rRaw, nr, dim, "r");
         TiledSearch.forEachRowAfterSelf(self, refs, () -> (query, dist, off) -> {
             for (int j = query + 1; j < nr; j++) {
                 assertEquals(refs.exact(rRaw, query * dim, j), dist[off + j], 0.0, "self query " + query + ", reference " + j);
@@ -170,7 +170,7 @@ class GramExactnessTest {
             for (int i = 0; i < raw.length; i++) {
                 raw[i] = 1e3 + rnd.nextGaussian() * 1e-3 * (rnd.nextBoolean() ? 1 : 1e6);
             }
-            ReferenceTiles tiles = new ReferenceTiles(Embeddings.of(raw, n, dim, "x"));
+            ReferenceTiles tiles = new ReferenceTiles(EmbeddingRows.of(raw, n, dim, "x"));
             double[] one = new double[ReferenceTiles.WIDTH];
             double[] a0 = new double[ReferenceTiles.WIDTH];
             double[] a1 = new double[ReferenceTiles.WIDTH];

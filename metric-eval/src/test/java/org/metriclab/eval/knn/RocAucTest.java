@@ -22,7 +22,7 @@ class RocAucTest {
             for (int i = 0; i < n; i++) {
                 y[i] = rnd.nextInt(3);
             }
-            Embeddings e = Embeddings.of(x, n, d, "x");
+            EmbeddingRows e = EmbeddingRows.of(x, n, d, "x");
             ReferenceTiles tiles = new ReferenceTiles(e);
             double whole = RocAuc.compute(e, y, tiles, y, true, Integer.MAX_VALUE);
             double chunked = RocAuc.compute(e, y, tiles, y, true, integer ? 1500 : 300);
@@ -65,7 +65,7 @@ class RocAucTest {
         for (int i = 0; i < n; i++) {
             y[i] = (int) (x[i * d] / 2) + (rnd.nextInt(4) == 0 ? 1 : 0);
         }
-        Embeddings e = Embeddings.of(x, n, d, "x");
+        EmbeddingRows e = EmbeddingRows.of(x, n, d, "x");
         ReferenceTiles tiles = new ReferenceTiles(e);
         assertTrue(tiles.tiles() >= 3, "tiles: " + tiles.tiles());
         // Mann–Whitney by sorting every ordered pair (distance, positive?) with midranks for ties
@@ -129,7 +129,7 @@ class RocAucTest {
                 x[i] = rnd.nextInt(5) == 0 && i > 0 ? x[i - 1] : 0.25 * i * (1 + jitter * rnd.nextDouble(-1, 1));
                 y[i] = rnd.nextInt(2);
             }
-            Embeddings e = Embeddings.of(x, n, 1, "x");
+            EmbeddingRows e = EmbeddingRows.of(x, n, 1, "x");
             ReferenceTiles tiles = new ReferenceTiles(e);
             double self = RocAuc.compute(e, y, tiles, y, true, Integer.MAX_VALUE);
             assertEquals(pairCount(x, y, true), self, 1e-15, "jitter " + jitter);
@@ -177,8 +177,8 @@ class RocAucTest {
             }
         }
         double expected = mannWhitney(posD, negD);
-        ReferenceTiles tiles = new ReferenceTiles(Embeddings.of(r, nr, d, "r"));
-        Embeddings queries = Embeddings.of(q, nq, d, "q");
+        ReferenceTiles tiles = new ReferenceTiles(EmbeddingRows.of(r, nr, d, "r"));
+        EmbeddingRows queries = EmbeddingRows.of(q, nq, d, "q");
         assertEquals(expected, RocAuc.compute(queries, qy, tiles, ry, false, Integer.MAX_VALUE), 1e-15);
         assertEquals(expected, RocAuc.compute(queries, qy, tiles, ry, false, 600), 1e-15, "chunked");
         // more positives at one distance than a chunk holds: a clear error, not a wrong count

@@ -18,11 +18,11 @@ class SummaryAndTTestTest {
 
     @Test
     void studentSleepDataPairedTTest() {
-        TestResult r = PairedTTest.test(DRUG_2, DRUG_1);
+        TestOutcome r = StudentPairedT.test(DRUG_2, DRUG_1);
         assertEquals(4.0621, r.statistic(), 5e-5);
         assertEquals(0.002833, r.pValue(), 5e-7);
         assertEquals(10, r.n());
-        assertEquals(-4.0621, PairedTTest.test(DRUG_1, DRUG_2).statistic(), 5e-5, "antisymmetric");
+        assertEquals(-4.0621, StudentPairedT.test(DRUG_1, DRUG_2).statistic(), 5e-5, "antisymmetric");
     }
 
     @Test
@@ -48,13 +48,13 @@ class SummaryAndTTestTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Summary.of(new double[] {1, Double.NaN}));
         assertEquals("values[1] is NaN: expected finite numbers", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Summary.of(new double[0]));
-        assertThrows(IllegalArgumentException.class, () -> PairedTTest.test(new double[] {1, 2}, new double[] {1}));
+        assertThrows(IllegalArgumentException.class, () -> StudentPairedT.test(new double[] {1, 2}, new double[] {1}));
         assertThrows(IllegalArgumentException.class, () -> Summary.of(new double[] {1, 2}, 1.5));
     }
 
     @Test
     void degenerateDifferences() {
-        assertEquals(1.0, PairedTTest.test(new double[] {1, 2, 3}, new double[] {1, 2, 3}).pValue());
-        assertEquals(0.0, PairedTTest.test(new double[] {2, 3, 4}, new double[] {1, 2, 3}).pValue());
+        assertEquals(1.0, StudentPairedT.test(new double[] {1, 2, 3}, new double[] {1, 2, 3}).pValue());
+        assertEquals(0.0, StudentPairedT.test(new double[] {2, 3, 4}, new double[] {1, 2, 3}).pValue());
     }
 }

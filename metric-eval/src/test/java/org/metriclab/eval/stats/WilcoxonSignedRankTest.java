@@ -15,12 +15,12 @@ class WilcoxonSignedRankTest {
     void hollanderWolfeDepressionExample() {
         double[] x = {1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30};
         double[] y = {0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29};
-        TestResult r = WilcoxonSignedRank.test(x, y);
+        TestOutcome r = WilcoxonSignedRank.test(x, y);
         assertEquals(WilcoxonSignedRank.EXACT, r.test());
         assertEquals(40, r.statistic(), 1e-12);
         assertEquals(20.0 / 512, r.pValue(), 1e-12);
         assertEquals(9, r.n());
-        TestResult flipped = WilcoxonSignedRank.test(y, x);
+        TestOutcome flipped = WilcoxonSignedRank.test(y, x);
         assertEquals(5, flipped.statistic(), 1e-12);
         assertEquals(r.pValue(), flipped.pValue(), 1e-12);
     }
@@ -48,7 +48,7 @@ class WilcoxonSignedRankTest {
     void tiesAndZerosUseTheCorrectedNormalApproximation() {
         double[] a = {0, 1, -1, 2, 2, 2, -3, 4, 5, 6, 7};
         double[] b = new double[a.length];
-        TestResult r = WilcoxonSignedRank.test(a, b);
+        TestOutcome r = WilcoxonSignedRank.test(a, b);
         assertEquals(WilcoxonSignedRank.NORMAL, r.test());
         assertEquals(10, r.n());
         assertEquals(47.5, r.statistic(), 1e-12);

@@ -6,6 +6,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.metriclab.eval.knn.ReferenceTiles;
+import org.metriclab.eval.knn.TiledSearch;
 
 /**
  * Exact pair-verification ROC-AUC over all query–reference pairs, as metric-eval's RocAuc defines it: positive =
@@ -14,12 +18,13 @@ import java.util.Map;
  * Both counts are exact integers, so the value is the local one bit for bit (the local evaluator adds its per-chunk
  * counts in float64, exactly while they stay below 2⁵³).
  *
- * <p>Distributed and memory-bounded: the positive distances (only the positive pairs are computed: queries ×
- * relevant references) are gathered in chunks of at most a given number, cut by the top bits of their float64
- * representation (monotone for non-negative values) when they do not fit at once ({@link #histogram} →
- * {@link #ranges}); each chunk is sorted on the driver ({@link #sorted}), broadcast, and every block counts its
- * negatives against it ({@link #count}): 12 bytes per positive of the chunk (value and bucket index). Negatives are never
- * stored.
+ * <p>Distributed and memory-bounded: every task takes a range of queries and computes their pair distances with
+ * metric-eval's exact kernel ({@link ReferenceTiles}). The positive distances (only the positive pairs are computed:
+ * queries × relevant references) are gathered in chunks of at most a given number, cut by the top bits of their
+ * float64 representation (monotone for non-negative values) when they do not fit at once ({@link #histogram} →
+ * {@link #ranges}); each chunk is sorted on the driver ({@link #sorted}), broadcast, and every task counts its
+ * queries' negative pairs against it ({@link #count}): 12 bytes per positive of the chunk (value and bucket index).
+ * Negatives are never stored.
  */
 public final class PairAuc {
     private static final int KEY_SHIFT = 42;
@@ -87,10 +92,10 @@ public final class PairAuc {
         }
     }
 
-    /** Counts per key of this block's positive pair distances. */
-    public static KeyCounts histogram(ReferenceBlock block, double[] queries, int[] queryLabels, int[] referenceLabels, boolean selfMode) {
+    /** Counts per key of the positive pair distances of these queries. */
+    public static KeyCounts histogram(RetrievalInputs in, QueryRange range) {
         long[] h = new long[KEYS];
-        forEachPositive(block, queries, queryLabels, referenceLabels, selfMode, d -> h[key(d)]++);
+        forEachPositive(in, range, d -> h[key(d)]++);
         int used = 0;
         for (long c : h) {
             used += c > 0 ? 1 : 0;
@@ -134,12 +139,11 @@ public final class PairAuc {
         return out;
     }
 
-    /** This block's positive pair distances with keys in [from, to), unordered. */
-    public static double[] positives(ReferenceBlock block, double[] queries, int[] queryLabels, int[] referenceLabels, boolean selfMode,
-                                     int from, int to) {
+    /** The positive pair distances of these queries with keys in [from, to), unordered. */
+    public static double[] positives(RetrievalInputs in, QueryRange range, int from, int to) {
         double[][] buf = {new double[1024]};
         int[] n = {0};
-        forEachPositive(block, queries, queryLabels, referenceLabels, selfMode, d -> {
+        forEachPositive(in, range, d -> {
             int k = key(d);
             if (k >= from && k < to) {
                 if (n[0] == buf[0].length) {
@@ -151,7 +155,7 @@ public final class PairAuc {
         return Arrays.copyOf(buf[0], n[0]);
     }
 
-    /** One chunk's positives from every block, sorted and indexed for counting. */
+    /** One chunk's positives from every task, sorted and indexed for counting. */
     public static SortedRun sorted(List<double[]> parts) {
         long total = parts.stream().mapToLong(p -> p.length).sum();
         if (total > Integer.MAX_VALUE - 8) {
@@ -169,36 +173,38 @@ public final class PairAuc {
 
     /**
      * {#(pos, neg) with d_pos &lt; d_neg, #(pos, neg) with d_pos = d_neg} for the positives of {@code chunk} and the
-     * negative pairs of this block.
+     * negative pairs of these queries, from exact distance rows streamed by {@link TiledSearch}.
      */
-    public static long[] count(ReferenceBlock block, double[] queries, int[] queryLabels, int[] referenceLabels, SortedRun chunk) {
-        int dim = block.dim();
-        int nq = queryLabels.length;
-        double[] acc = new double[ReferenceBlock.WIDTH];
-        long less = 0;
-        long equal = 0;
-        if (chunk.size() == 0) {
+    public static long[] count(RetrievalInputs in, QueryRange range, SortedRun chunk) {
+        if (chunk.size() == 0 || range.size() == 0) {
             return new long[2];
         }
-        for (int q = 0; q < nq; q++) {
-            int y = queryLabels[q];
-            for (int tile = 0; tile < block.tiles(); tile++) {
-                int width = block.width(tile);
-                block.distances(queries, q * dim, tile, width, acc);
-                int g0 = block.offset() + tile * ReferenceBlock.WIDTH;
-                for (int j = 0; j < width; j++) {
+        int[] queryLabels = in.queryLabels();
+        int[] referenceLabels = in.referenceLabels();
+        Queue<long[]> perVisitor = new ConcurrentLinkedQueue<>();
+        TiledSearch.forEachRow(in.queries(), range.from(), range.to(), in.references(), () -> {
+            long[] counts = new long[2];
+            perVisitor.add(counts);
+            return (q, row, off) -> {
+                int y = queryLabels[q];
+                for (int j = 0; j < referenceLabels.length; j++) {
                     // the query's own row has its label: never a negative
-                    if (referenceLabels[g0 + j] != y) {
-                        int below = chunk.lowerBound(acc[j]);
-                        less += below;
-                        if (chunk.at(below) == acc[j]) {
-                            equal += chunk.upperBound(acc[j]) - below;
+                    if (referenceLabels[j] != y) {
+                        double d = row[off + j];
+                        int below = chunk.lowerBound(d);
+                        counts[0] += below;
+                        if (chunk.at(below) == d) {
+                            counts[1] += chunk.upperBound(d) - below;
                         }
                     }
                 }
-            }
+            };
+        });
+        long[] total = new long[2];
+        for (long[] c : perVisitor) {
+            total = addCounts(total, c);
         }
-        return new long[] {less, equal};
+        return total;
     }
 
     /** Element-wise sum of two {less, equal} counts. */
@@ -210,28 +216,37 @@ public final class PairAuc {
         void accept(double d);
     }
 
-    private static void forEachPositive(ReferenceBlock block, double[] queries, int[] queryLabels, int[] referenceLabels, boolean selfMode,
-                                        DistanceSink sink) {
-        Map<Integer, int[]> byLabel = block.rowsByLabel(referenceLabels);
-        int dim = block.dim();
-        int[] kept = new int[block.rows()];
-        double[] d = new double[block.rows()];
-        for (int q = 0; q < queryLabels.length; q++) {
+    private static void forEachPositive(RetrievalInputs in, QueryRange range, DistanceSink sink) {
+        Map<Integer, int[]> byLabel = rowsByLabel(in.referenceLabels());
+        int[] queryLabels = in.queryLabels();
+        ReferenceTiles refs = in.references();
+        for (int q = range.from(); q < range.to(); q++) {
             int[] rows = byLabel.get(queryLabels[q]);
             if (rows == null) {
                 continue;
             }
-            int m = 0;
             for (int j : rows) {
-                if (!(selfMode && block.offset() + j == q)) {
-                    kept[m++] = j;
+                if (!(in.self() && j == q)) {
+                    sink.accept(refs.distance(in.queries(), q, j));
                 }
             }
-            block.exactAll(queries, q * dim, kept, m, d, 0);
-            for (int r = 0; r < m; r++) {
-                sink.accept(d[r]);
-            }
         }
+    }
+
+    /** The reference indices of every label, ascending. */
+    private static Map<Integer, int[]> rowsByLabel(int[] labels) {
+        Map<Integer, Integer> sizes = new HashMap<>();
+        for (int y : labels) {
+            sizes.merge(y, 1, Integer::sum);
+        }
+        Map<Integer, int[]> rows = new HashMap<>();
+        Map<Integer, Integer> fill = new HashMap<>();
+        for (int j = 0; j < labels.length; j++) {
+            int y = labels[j];
+            int at = fill.merge(y, 1, Integer::sum) - 1;
+            rows.computeIfAbsent(y, l -> new int[sizes.get(l)])[at] = j;
+        }
+        return rows;
     }
 
     private static int key(double d) {

@@ -7,8 +7,7 @@ import java.io.Serializable;
  * (or at most) a given value: the bucket of v is ⌊(v − min)·buckets/(max − min)⌋ clamped to the buckets, computed
  * in floating point, which is monotone non-decreasing in v. So every value in a lower bucket than d is below d and
  * every value in a higher bucket is above it, and only d's own bucket needs a binary search: exact counts in
- * O(log(bucket size)) whatever the distribution of the values. Used by the Spark engine's distributed ranks and pair
- * ROC-AUC.
+ * O(log(bucket size)) whatever the distribution of the values. Used by the Spark engine's pair ROC-AUC counts.
  */
 public final class SortedRun implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -74,21 +73,7 @@ public final class SortedRun implements Serializable {
         if (to == from || d <= lo) {
             return from;
         }
-        if (d > hi) {
-            return to;
-        }
-        int b = bucket(d);
-        int a = first[b];
-        int e = first[b + 1];
-        while (a < e) {
-            int mid = (a + e) >>> 1;
-            if (values[mid] < d) {
-                a = mid + 1;
-            } else {
-                e = mid;
-            }
-        }
-        return a;
+        return d > hi ? to : searchBucket(d, false);
     }
 
     /** The position (absolute, in [from, to]) of the first value &gt; d: position − from values are at most d. */
@@ -96,15 +81,17 @@ public final class SortedRun implements Serializable {
         if (to == from || d < lo) {
             return from;
         }
-        if (d >= hi) {
-            return to;
-        }
+        return d >= hi ? to : searchBucket(d, true);
+    }
+
+    /** Binary search in d's bucket for the first value above d ({@code pastEqual}) or not below d. */
+    private int searchBucket(double d, boolean pastEqual) {
         int b = bucket(d);
         int a = first[b];
         int e = first[b + 1];
         while (a < e) {
             int mid = (a + e) >>> 1;
-            if (values[mid] <= d) {
+            if (values[mid] < d || (pastEqual && values[mid] == d)) {
                 a = mid + 1;
             } else {
                 e = mid;

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.metriclab.eval.knn.EmbeddingRows;
+import org.metriclab.eval.knn.ReferenceTiles;
 
-/** Pair counts over reference blocks and positive chunks, without Spark, against the O(P·N) brute-force pair count. */
+/** Pair counts over query ranges and positive chunks, without Spark, against the O(P·N) brute-force pair count. */
 class PairAucTest {
     @Test
     void chunkedBlockCountsEqualAllPairs() {
@@ -42,10 +44,13 @@ class PairAucTest {
                 long[] pairs = PairAuc.pairs(labels, rl, self);
                 assertEquals(expected[2], pairs[0]);
                 assertEquals(expected[3], pairs[1]);
-                List<ReferenceBlock> blocks = ReferenceBlock.split(refs, nr, d, 4);
-                PairAuc.KeyCounts hist = PairAuc.histogram(blocks.get(0), q, labels, rl, self);
+                EmbeddingRows refEmbeddings = EmbeddingRows.of(refs, nr, d, "references");
+                EmbeddingRows queryEmbeddings = self ? refEmbeddings : EmbeddingRows.of(q, labels.length, d, "queries");
+                RetrievalInputs in = new RetrievalInputs(queryEmbeddings, labels, new ReferenceTiles(refEmbeddings), rl, self);
+                List<QueryRange> blocks = QueryRange.split(labels.length, 4);
+                PairAuc.KeyCounts hist = PairAuc.histogram(in, blocks.get(0));
                 for (int b = 1; b < blocks.size(); b++) {
-                    hist = PairAuc.KeyCounts.merge(PairAuc.histogram(blocks.get(b), q, labels, rl, self), hist);
+                    hist = PairAuc.KeyCounts.merge(PairAuc.histogram(in, blocks.get(b)), hist);
                 }
                 assertEquals(pairs[0], java.util.Arrays.stream(hist.counts()).sum());
                 // ties put many positives on one key; continuous data is cut into several chunks
@@ -55,13 +60,13 @@ class PairAucTest {
                 long[] counts = new long[2];
                 for (int[] r : ranges) {
                     List<double[]> parts = new ArrayList<>();
-                    for (ReferenceBlock b : blocks) {
-                        parts.add(PairAuc.positives(b, q, labels, rl, self, r[0], r[1]));
+                    for (QueryRange b : blocks) {
+                        parts.add(PairAuc.positives(in, b, r[0], r[1]));
                     }
                     SortedRun positives = PairAuc.sorted(parts);
                     assertTrue(positives.size() <= chunk);
-                    for (ReferenceBlock b : blocks) {
-                        counts = PairAuc.addCounts(counts, PairAuc.count(b, q, labels, rl, positives));
+                    for (QueryRange b : blocks) {
+                        counts = PairAuc.addCounts(counts, PairAuc.count(in, b, positives));
                     }
                 }
                 assertArrayEquals(new long[] {expected[0], expected[1]}, counts, "ties " + ties + ", self " + self);

@@ -1,7 +1,7 @@
 package org.example.metriclab.measure;
 
-import org.metriclab.eval.RetrievalMeasure;
-import org.metriclab.eval.RetrievalTask;
+import org.metriclab.eval.RankedRetrievalMeasure;
+import org.metriclab.eval.knn.RankedHits;
 
 /**
  * Normalised discounted cumulative gain at 10 with binary relevance (Järvelin and Kekäläinen, "Cumulated
@@ -13,11 +13,12 @@ import org.metriclab.eval.RetrievalTask;
  * </pre>
  *
  * and the measure is the mean of DCG@10 / IDCG@10 over queries with R ≥ 1 (lone queries are excluded,
- * as for the built-in k-NN measures; NaN if every query is lone). Ranking as the built-ins
- * ({@link RetrievalTask#nearest}). Registered by the line in
+ * as for the built-in k-NN measures; NaN if every query is lone). As a {@link RankedRetrievalMeasure} it is a
+ * function of one query's ranked hits (rel_i = 1 exactly at the relevant ranks p_j ≤ 10), computed in the
+ * evaluators' ranking pass, so it runs locally and on Spark alike. Registered by the line in
  * {@code META-INF/services/org.metriclab.eval.RetrievalMeasure}.
  */
-public final class NdcgAt10 implements RetrievalMeasure {
+public final class NdcgAt10 implements RankedRetrievalMeasure {
     /** The cut-off. */
     static final int K = 10;
 
@@ -31,30 +32,18 @@ public final class NdcgAt10 implements RetrievalMeasure {
         return "normalised DCG of the 10 nearest references, binary relevance";
     }
 
+    /** DCG@10 / IDCG@10 of one query: its relevant references ranked 10th or better, against the ideal ranking. */
     @Override
-    public double compute(RetrievalTask task) {
-        double sum = 0;
-        int counted = 0;
-        for (int q = 0; q < task.queryCount(); q++) {
-            int relevant = task.relevantCount(q);
-            if (relevant == 0) {
-                continue;
-            }
-            int[] nn = task.nearest(q, K);
-            double dcg = 0;
-            for (int i = 0; i < nn.length; i++) {
-                if (task.referenceLabel(nn[i]) == task.queryLabel(q)) {
-                    dcg += discount(i);
-                }
-            }
-            double ideal = 0;
-            for (int i = 0; i < Math.min(K, relevant); i++) {
-                ideal += discount(i);
-            }
-            sum += dcg / ideal;
-            counted++;
+    public double of(RankedHits hits) {
+        double dcg = 0;
+        for (int i = 0; i < hits.relevant() && hits.rank(i) <= K; i++) {
+            dcg += discount((int) hits.rank(i) - 1);
         }
-        return counted == 0 ? Double.NaN : sum / counted;
+        double ideal = 0;
+        for (int i = 0; i < Math.min(K, hits.relevant()); i++) {
+            ideal += discount(i);
+        }
+        return dcg / ideal;
     }
 
     /** 1 / log₂(rank + 1) for the 0-based position {@code i} (rank i + 1). */

@@ -1,8 +1,8 @@
 package org.metriclab.experiments.results;
 
 import java.util.Locale;
-import org.metriclab.eval.stats.PairedTTest;
-import org.metriclab.eval.stats.TestResult;
+import org.metriclab.eval.stats.StudentPairedT;
+import org.metriclab.eval.stats.TestOutcome;
 import org.metriclab.eval.stats.WilcoxonSignedRank;
 
 /**
@@ -10,12 +10,12 @@ import org.metriclab.eval.stats.WilcoxonSignedRank;
  * t-test (default; usable with as few as 2 pairs) or the Wilcoxon signed-rank test (needs at least 6
  * pairs before any two-sided p can fall below 0.05).
  */
-public enum PairedTest {
+public enum PairedSignificance {
     T("paired t-test"), WILCOXON("Wilcoxon signed-rank test");
 
     private final String description;
 
-    PairedTest(String description) {
+    PairedSignificance(String description) {
         this.description = description;
     }
 
@@ -23,11 +23,11 @@ public enum PairedTest {
         return description;
     }
 
-    public TestResult apply(double[] a, double[] b) {
-        return this == T ? PairedTTest.test(a, b) : WilcoxonSignedRank.test(a, b);
+    public TestOutcome apply(double[] a, double[] b) {
+        return this == T ? StudentPairedT.test(a, b) : WilcoxonSignedRank.test(a, b);
     }
 
-    public static PairedTest parse(String name) {
+    public static PairedSignificance parse(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "t", "t-test", "ttest" -> T;
             case "wilcoxon" -> WILCOXON;

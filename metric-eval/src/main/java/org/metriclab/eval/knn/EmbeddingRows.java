@@ -1,5 +1,6 @@
 package org.metriclab.eval.knn;
 
+import java.io.Serializable;
 import org.metriclab.core.linalg.Matrix;
 
 /**
@@ -7,16 +8,18 @@ import org.metriclab.core.linalg.Matrix;
  *
  * <p>float32 inputs are widened exactly, so distances on float32 data are computed in float64 from the
  * float32 values (as PML's AccuracyCalculator casts to float32 first). Every value must be finite and every
- * squared norm below 1e300 so that squared distances cannot overflow.
+ * squared norm below 1e300 so that squared distances cannot overflow. Serialisable, for shipping to the
+ * workers of a distributed evaluation.
  */
-public final class Embeddings {
+public final class EmbeddingRows implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final double MAX_SQUARED_NORM = 1e300;
 
     private final double[] data;
     private final int rows;
     private final int dim;
 
-    private Embeddings(double[] data, int rows, int dim, String what) {
+    private EmbeddingRows(double[] data, int rows, int dim, String what) {
         if (rows < 1) {
             throw new IllegalArgumentException(what + " is empty: expected at least one embedding row");
         }
@@ -43,36 +46,36 @@ public final class Embeddings {
     }
 
     /** From a matrix (rows = samples). */
-    public static Embeddings of(Matrix m, String what) {
+    public static EmbeddingRows of(Matrix m, String what) {
         if (m == null) {
             throw new IllegalArgumentException(what + " must not be null");
         }
-        return new Embeddings(m.toArray(), m.rows(), m.cols(), what);
+        return new EmbeddingRows(m.toArray(), m.rows(), m.cols(), what);
     }
 
     /** From row-major float64 values; the array is copied. */
-    public static Embeddings of(double[] rowMajor, int rows, int dim, String what) {
+    public static EmbeddingRows of(double[] rowMajor, int rows, int dim, String what) {
         checkLength(rowMajor == null ? -1 : rowMajor.length, rows, dim, what);
-        return new Embeddings(rowMajor.clone(), rows, dim, what);
+        return new EmbeddingRows(rowMajor.clone(), rows, dim, what);
     }
 
     /** From row-major float32 values, widened exactly to float64. */
-    public static Embeddings of(float[] rowMajor, int rows, int dim, String what) {
+    public static EmbeddingRows of(float[] rowMajor, int rows, int dim, String what) {
         checkLength(rowMajor == null ? -1 : rowMajor.length, rows, dim, what);
         double[] d = new double[rowMajor.length];
         for (int i = 0; i < d.length; i++) {
             d[i] = rowMajor[i];
         }
-        return new Embeddings(d, rows, dim, what);
+        return new EmbeddingRows(d, rows, dim, what);
     }
 
     /** The given rows, in this order. */
-    Embeddings subset(int[] rowsKept) {
+    EmbeddingRows subset(int[] rowsKept) {
         double[] out = new double[rowsKept.length * dim];
         for (int i = 0; i < rowsKept.length; i++) {
             System.arraycopy(data, rowsKept[i] * dim, out, i * dim, dim);
         }
-        return new Embeddings(out, rowsKept.length, dim, "rows of these embeddings");
+        return new EmbeddingRows(out, rowsKept.length, dim, "rows of these embeddings");
     }
 
     private static void checkLength(int length, int rows, int dim, String what) {

@@ -8,8 +8,8 @@ package org.metriclab.eval.stats;
  * @param pValue    two-sided p-value in [0, 1]
  * @param n         pairs used (for Wilcoxon: non-zero differences)
  */
-public record TestResult(String test, double statistic, double pValue, int n) {
-    public TestResult {
+public record TestOutcome(String test, double statistic, double pValue, int n) {
+    public TestOutcome {
         if (!(pValue >= 0 && pValue <= 1)) {
             throw new IllegalArgumentException("p-value must be in [0, 1], got " + pValue);
         }

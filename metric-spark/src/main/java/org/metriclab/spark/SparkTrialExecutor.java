@@ -1,6 +1,7 @@
 package org.metriclab.spark;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
      * @param configBytes the config file as read by the driver (executors rebind it)
      * @param configDir   the config file's directory (absolute; relative dataset paths resolve against it)
      */
-    public SparkTrialExecutor(SparkSession session, boolean ownsSession, byte[] configBytes, java.nio.file.Path configDir) {
+    public SparkTrialExecutor(SparkSession session, boolean ownsSession, byte[] configBytes, Path configDir) {
         this.session = session;
         this.ownsSession = ownsSession;
         this.configText = TrialWorker.text(configBytes);

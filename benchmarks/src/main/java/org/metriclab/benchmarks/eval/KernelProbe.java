@@ -1,5 +1,7 @@
 package org.metriclab.benchmarks.eval;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.metriclab.eval.knn.EmbeddingRows;
 import org.metriclab.eval.knn.ReferenceTiles;
@@ -25,8 +27,8 @@ public final class KernelProbe {
         ReferenceTiles tiles = new ReferenceTiles(refs);
         double[] times = new double[7];
         double[] cpu = new double[7];
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] sink = new double[1];
         for (int rep = 0; rep < times.length; rep++) {
             long c0 = os.getProcessCpuTime();

@@ -1,5 +1,6 @@
 package org.metriclab.benchmarks.eval;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -29,8 +30,8 @@ public final class LargeScaleEvaluation {
         refData = null;
         SyntheticEmbeddings queryData = new SyntheticEmbeddings(nq, d, classes, 1.2, 1);
         EmbeddingRows queries = EmbeddingRows.of(queryData.x, nq, d, "queries");
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Map<String, Double> result = RetrievalEvaluator.evaluate(queries, queryData.labels, refs, refLabels,

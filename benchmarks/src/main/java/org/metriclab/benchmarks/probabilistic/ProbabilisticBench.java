@@ -1,9 +1,13 @@
 package org.metriclab.benchmarks.probabilistic;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.metriclab.benchmarks.knn.KnnAccuracy;
 import org.metriclab.core.data.BuiltinDatasets;
 import org.metriclab.core.data.Dataset;
@@ -42,7 +46,7 @@ public final class ProbabilisticBench {
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Learners learners = Learners.of(List.of(new ProbabilisticCatalog()));
         System.out.println("threads: " + Runtime.getRuntime().availableProcessors() + " (common pool parallelism "
-                + java.util.concurrent.ForkJoinPool.commonPool().getParallelism() + ")");
+                + ForkJoinPool.commonPool().getParallelism() + ")");
         if (what.equals("timing") || what.equals("all")) {
             System.out.println("## timing on digits (metric-learn: nca 4.35 s, mlkr 11.2 s, itml 50.0 s)");
             header();
@@ -89,7 +93,7 @@ public final class ProbabilisticBench {
         Split s = ld.split().orElseThrow();
         Dataset train = ld.dataset().subset(s.train());
         if (c.rows() > 0) {
-            train = train.subset(java.util.stream.IntStream.range(0, Math.min(c.rows(), train.size())).toArray());
+            train = train.subset(IntStream.range(0, Math.min(c.rows(), train.size())).toArray());
         }
         Dataset test = ld.dataset().subset(s.test());
         Standardizer z = Standardizer.fit(train.x());
@@ -98,8 +102,8 @@ public final class ProbabilisticBench {
         MetricLearner<?> learner = learners.create(c.learner(), Params.of(c.params()));
         double[] times = new double[repeats];
         double[] cpu = new double[repeats];
-        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean)
+                ManagementFactory.getOperatingSystemMXBean();
         LearnedMetric m = null;
         int[] iterations = {0};
         boolean[] converged = {false};

@@ -1,5 +1,7 @@
 package org.metriclab.benchmarks.spectral;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,8 +36,8 @@ import org.metriclab.spectral.SpectralCatalog;
  * [runs=5] [warmup=1] [batch=1] [datasets=iris,wine,breast_cancer,digits] [learners=lmnn,lfda,...]}
  */
 public final class SpectralFitTimes {
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private SpectralFitTimes() {
     }

@@ -1,6 +1,9 @@
 package org.metriclab.core.constraint;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.Labels;
 
@@ -21,10 +24,10 @@ public record KnnTriplets(int k, int impostors) implements ConstraintSampler<Tri
         Labels y = train.labels();
         int[][] targets = TargetNeighbors.of(train.x(), y, k);
         int n = y.size();
-        java.util.List<int[]> t = new java.util.ArrayList<>();
+        List<int[]> t = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int label = y.get(i);
-            int[] others = java.util.stream.IntStream.range(0, n).filter(j -> y.get(j) != label).toArray();
+            int[] others = IntStream.range(0, n).filter(j -> y.get(j) != label).toArray();
             for (int p : targets[i]) {
                 if (impostors <= 0) {
                     for (int o : others) {

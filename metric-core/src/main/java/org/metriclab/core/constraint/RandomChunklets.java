@@ -1,6 +1,7 @@
 package org.metriclab.core.constraint;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.metriclab.core.data.Dataset;
@@ -24,7 +25,7 @@ public record RandomChunklets(int chunks, int size) implements ConstraintSampler
         Labels y = train.labels();
         int n = y.size();
         int[] chunkOf = new int[n];
-        java.util.Arrays.fill(chunkOf, -1);
+        Arrays.fill(chunkOf, -1);
         int[] classes = y.classes();
         List<List<Integer>> pools = new ArrayList<>();
         for (int c : classes) {

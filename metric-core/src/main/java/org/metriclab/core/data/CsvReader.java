@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.metriclab.core.linalg.Matrix;
 
@@ -315,7 +316,7 @@ public final class CsvReader {
     private static double number(String s, String source, int line, String column) {
         String t = s.trim();
         if (!isDecimal(t)) {
-            String lower = t.toLowerCase(java.util.Locale.ROOT);
+            String lower = t.toLowerCase(Locale.ROOT);
             boolean nonFinite = lower.matches("[+-]?(nan|inf|infinity)");
             throw new DataFormatException(source + ":" + line + ": " + (nonFinite ? "non-finite value '" + t + "'" : "expected a number")
                     + " in " + column + (nonFinite ? "; expected a finite decimal number" : ", found '" + t + "' (plain decimals such as 3, -0.5 or 1.5e-3)"));

@@ -1,6 +1,7 @@
 package org.metriclab.core.persist;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ final class CoreCodecs {
                 out.put("type", "standardize");
                 out.put("mean", MetricCodecs.list(s.mean()));
                 out.put("std", MetricCodecs.list(s.std()));
-                out.put("kept", java.util.Arrays.stream(s.kept()).boxed().toList());
+                out.put("kept", Arrays.stream(s.kept()).boxed().toList());
             } else if (t instanceof Pca p) {
                 out.put("type", "pca");
                 out.put("mean", MetricCodecs.list(p.mean()));

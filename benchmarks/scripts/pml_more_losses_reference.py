@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Golden values for the losses added to metric-deep after the first set: pytorch-metric-learning 2.8.1
+evaluated in float64 on the shared 'clustered' batch (32 embeddings, 16-d, 8 classes).
+
+For every configuration it records the reduced loss value and the Frobenius norm of its gradient with
+respect to the raw embeddings (and, for losses with learned parameters, with respect to those), in the
+layout metric-deep's GoldenLossTest reads. Learned parameters are drawn with a fixed numpy seed and
+written next to the output, one row per class (or per centre), so that the Java test loads the same ones.
+
+Usage (PML's source tree on the path; Debian's python3-torch and python3-numpy):
+    PYTHONPATH=/path/to/pytorch-metric-learning/src python3 pml_more_losses_reference.py \
+        --data metric-deep/src/test/resources/losses/clustered --out metric-deep/src/test/resources/losses/more
+"""
+import argparse
+import json
+import os
+
+import numpy as np
+import torch
+
+import pytorch_metric_learning
+from pytorch_metric_learning import losses, miners
+
+
+def read_csv(path):
+    return np.loadtxt(path, delimiter=",", ndmin=2)
+
+
+def configurations():
+    """(key, loss class, loss params, miner class or None, miner params, learned-parameter attribute or None)."""
+    return [
+        ("angular", "AngularLoss", {"alpha": 40}, None, {}, None),
+        ("angular_a30", "AngularLoss", {"alpha": 30}, None, {}, None),
+        ("angular_angularminer", "AngularLoss", {"alpha": 40}, "AngularMiner", {"angle": 20}, None),
+        ("angular_angularminer_a35", "AngularLoss", {"alpha": 45}, "AngularMiner", {"angle": 35}, None),
+    ]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    torch.set_default_dtype(torch.float64)
+    x0 = torch.tensor(read_csv(os.path.join(args.data, "embeddings.csv")))
+    y = torch.tensor(read_csv(os.path.join(args.data, "labels.csv"))[:, 0].astype(np.int64))
+    os.makedirs(args.out, exist_ok=True)
+    result = {
+        "oracle": "PML losses",
+        "versions": {"pytorch_metric_learning": pytorch_metric_learning.__version__, "torch": torch.__version__,
+                     "numpy": np.__version__},
+        "inputs": {"embeddings": "../clustered/embeddings.csv", "labels": "../clustered/labels.csv"},
+        "dtype": "float64",
+        "losses": {},
+    }
+    for key, loss_class, loss_params, miner_class, miner_params, learned in configurations():
+        loss_fn = getattr(losses, loss_class)(**loss_params)
+        entry = {"loss_class": loss_class, "loss_params": loss_params, "miner": None}
+        if learned is not None:
+            param = getattr(loss_fn, learned)
+            rng = np.random.default_rng(0)
+            values = rng.normal(size=tuple(param.shape))
+            with torch.no_grad():
+                param.copy_(torch.tensor(values))
+            rows = values.T if learned in ("fc", "W") else values.reshape(len(values), -1)
+            csv = key + "_" + learned + ".csv"
+            np.savetxt(os.path.join(args.out, csv), rows, delimiter=",", fmt="%.17g")
+            entry["weights"] = {"attribute": learned, "csv": csv}
+        x = x0.clone().requires_grad_(True)
+        indices = None
+        if miner_class is not None:
+            miner = getattr(miners, miner_class)(**miner_params)
+            with torch.no_grad():
+                indices = miner(x, y)
+            entry["miner"] = {"class": miner_class, "params": miner_params, "n_tuples": int(len(indices[0]))}
+        value = loss_fn(x, y, indices)
+        value.backward()
+        entry["value"] = float(value)
+        entry["grad_norm_embeddings"] = float(x.grad.norm())
+        if learned is not None:
+            entry["grad_norm_weights"] = float(getattr(loss_fn, learned).grad.norm())
+        result["losses"][key] = entry
+    with open(os.path.join(args.out, "expected.json"), "w") as f:
+        json.dump(result, f, indent=2)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+package org.metriclab.deep.loss;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** The later losses and miners: finite-difference gradients with miners and non-default parameters, edge cases. */
+class MoreLossesTest {
+    static final int N = LossGradientTest.N;
+    static final int D = LossGradientTest.D;
+    static final int C = LossGradientTest.C;
+
+    static List<LossGradientTest.Case> cases() {
+        return List.of(
+                new LossGradientTest.Case("angular", Map.of("alpha", 30.0), null, Map.of()),
+                new LossGradientTest.Case("angular", Map.of(), "angular", Map.of("angle", 10.0)),
+                new LossGradientTest.Case("angular", Map.of("reducer", "sum"), "batch_hard", Map.of()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> analyticGradientMatchesFiniteDifferences() {
+        return cases().stream().map(k -> DynamicTest.dynamicTest(k.loss() + k.params() + " " + k.miner(), () -> {
+            MetricLoss loss = Losses.loss(k.loss(), k.params());
+            // rows of different lengths: the losses must differentiate through the normalisation correctly
+            double[] x = LossGradientTest.randomBlock(N, 17);
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= 1 + (i / D) % 3;
+            }
+            double[] w = loss.usesWeights() ? LossGradientTest.randomBlock(weightRows(loss), 19) : null;
+            int[] y = LossGradientTest.labels();
+            Tuples t = k.miner() == null ? null : Losses.miner(k.miner(), k.minerParams()).mine(x, N, D, y, new SplittableRandom(3));
+            LossOutput out = loss.evaluate(new LossBatch(x, N, D, y, t, w));
+            assertTrue(out.value() > 0, "value should be positive on random data: " + out.value());
+            checkGradient(loss, x, w, y, t, out.gradEmbeddings(), true);
+            if (w != null) {
+                checkGradient(loss, x, w, y, t, out.gradWeights(), false);
+            }
+        }));
+    }
+
+    static void checkGradient(MetricLoss loss, double[] x, double[] w, int[] y, Tuples t, double[] grad, boolean wrtX) {
+        double h = 1e-6;
+        double[] target = wrtX ? x : w;
+        double maxErr = 0;
+        double scale = LossOutput.norm(grad) + 1e-12;
+        for (int i = 0; i < target.length; i++) {
+            double keep = target[i];
+            target[i] = keep + h;
+            double up = loss.evaluate(new LossBatch(x, N, D, y, t, w)).value();
+            target[i] = keep - h;
+            double down = loss.evaluate(new LossBatch(x, N, D, y, t, w)).value();
+            target[i] = keep;
+            maxErr = Math.max(maxErr, Math.abs((up - down) / (2 * h) - grad[i]));
+        }
+        assertTrue(maxErr <= 1e-5 * Math.max(1, scale), loss.name() + (wrtX ? " d/dx" : " d/dW") + " max error " + maxErr + " (grad norm " + scale + ")");
+    }
+
+    private static int weightRows(MetricLoss loss) {
+        return loss.initialWeights(C, D, new SplittableRandom(1)).length / D;
+    }
+
+    @Test
+    void angularMinerKeepsOnlyWideTriplets() {
+        // a and p far apart, n near their centre: wide angle; m far from the centre: narrow angle
+        double[] x = {1, 0, -1, 0, 0, 0.1, 0, 5};
+        int[] y = {0, 0, 1, 2};
+        Tuples.Triplets t = (Tuples.Triplets) new AngularMiner(20).mine(x, 4, 2, y, new SplittableRandom(0));
+        assertEquals(2, t.size(), "(0,1,2) and (1,0,2): atan(2 / 0.2) = 84 degrees; with n = 3 only atan(2 / 10) = 11 degrees");
+        for (int i = 0; i < t.size(); i++) {
+            assertEquals(2, t.n()[i], "only the near-centre negative forms an angle over 20 degrees");
+        }
+        Tuples.Triplets none = (Tuples.Triplets) new AngularMiner(89).mine(x, 4, 2, y, new SplittableRandom(0));
+        assertEquals(0, none.size());
+    }
+
+    @Test
+    void angularLossIsZeroWithoutNegativesAndRejectsBadAngles() {
+        LossOutput out = Losses.loss("angular", Map.of()).evaluate(new LossBatch(LossGradientTest.randomBlock(N, 2), N, D, new int[N], null, null));
+        assertEquals(0.0, out.value());
+        assertEquals(0.0, LossOutput.norm(out.gradEmbeddings()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Losses.loss("angular", Map.of("alpha", 90)));
+        assertTrue(e.getMessage().contains("(0, 90)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.miner("angular", Map.of("angle", -1)));
+        assertTrue(e.getMessage().contains("[0, 90)"), e.getMessage());
+    }
+}

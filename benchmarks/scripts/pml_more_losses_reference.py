@@ -8,7 +8,7 @@ layout metric-deep's GoldenLossTest reads. Learned parameters are drawn with a f
 written next to the output, one row per class (or per centre), so that the Java test loads the same ones.
 
 Usage (PML's source tree on the path; Debian's python3-torch and python3-numpy):
-    PYTHONPATH=/path/to/pytorch-metric-learning/src python3 pml_more_losses_reference.py \
+    PYTHONPATH=/path/to/pytorch-metric-learning/src /usr/bin/python3 pml_more_losses_reference.py \
         --data metric-deep/src/test/resources/losses/clustered --out metric-deep/src/test/resources/losses/more
 """
 import argparse
@@ -32,7 +32,14 @@ def configurations():
         ("angular", "AngularLoss", {"alpha": 40}, None, {}, None),
         ("angular_a30", "AngularLoss", {"alpha": 30}, None, {}, None),
         ("angular_angularminer", "AngularLoss", {"alpha": 40}, "AngularMiner", {"angle": 20}, None),
-        ("angular_angularminer_a35", "AngularLoss", {"alpha": 45}, "AngularMiner", {"angle": 35}, None),
+        ("angular_a45_angularminer_25", "AngularLoss", {"alpha": 45}, "AngularMiner", {"angle": 25}, None),
+        ("margin", "MarginLoss", {"margin": 0.2, "nu": 0, "beta": 1.2}, None, {}, None),
+        ("margin_batchhard", "MarginLoss", {"margin": 0.1, "nu": 0, "beta": 0.9}, "BatchHardMiner", {}, None),
+        ("margin_tmm_semihard", "MarginLoss", {"margin": 0.2, "nu": 0, "beta": 1.2}, "TripletMarginMiner",
+         {"margin": 0.2, "type_of_triplets": "semihard"}, None),
+        ("margin_learned_beta", "MarginLoss", {"margin": 0.2, "nu": 0.1, "beta": 1.2, "learn_beta": True}, None, {}, "beta"),
+        ("margin_learned_class_betas", "MarginLoss",
+         {"margin": 0.2, "nu": 0.1, "beta": 1.2, "learn_beta": True, "num_classes": 8}, None, {}, "beta"),
     ]
 
 
@@ -60,9 +67,15 @@ def main():
             param = getattr(loss_fn, learned)
             rng = np.random.default_rng(0)
             values = rng.normal(size=tuple(param.shape))
+            if learned == "beta":
+                # boundaries near their start value; metric-deep keeps each beta as a row of D equal entries
+                values = loss_params["beta"] + 0.1 * values
+                rows = np.repeat(values.reshape(-1, 1), x0.shape[1], axis=1)
+            else:
+                # PML stores class vectors as columns (D x rows); metric-deep as rows
+                rows = values.T
             with torch.no_grad():
                 param.copy_(torch.tensor(values))
-            rows = values.T if learned in ("fc", "W") else values.reshape(len(values), -1)
             csv = key + "_" + learned + ".csv"
             np.savetxt(os.path.join(args.out, csv), rows, delimiter=",", fmt="%.17g")
             entry["weights"] = {"attribute": learned, "csv": csv}

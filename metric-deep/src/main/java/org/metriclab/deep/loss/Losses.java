@@ -35,6 +35,7 @@ public final class Losses {
         LOSSES.put("softmax", SoftmaxLoss::from);
         LOSSES.put("fisher", FisherLoss::from);
         LOSSES.put("angular", AngularLoss::from);
+        LOSSES.put("margin", MarginLoss::from);
         MINERS.put("batch_hard", BatchHardMiner::from);
         MINERS.put("triplet_margin", TripletMarginMiner::from);
         MINERS.put("batch_all", p -> new BatchAllMiner());

@@ -22,7 +22,10 @@ class MoreLossesTest {
         return List.of(
                 new LossGradientTest.Case("angular", Map.of("alpha", 30.0), null, Map.of()),
                 new LossGradientTest.Case("angular", Map.of(), "angular", Map.of("angle", 10.0)),
-                new LossGradientTest.Case("angular", Map.of("reducer", "sum"), "batch_hard", Map.of()));
+                new LossGradientTest.Case("angular", Map.of("reducer", "sum"), "batch_hard", Map.of()),
+                new LossGradientTest.Case("margin", Map.of("learn_beta", true, "nu", 0.1), null, Map.of()),
+                new LossGradientTest.Case("margin", Map.of("learn_beta", true, "nu", 0.1, "num_classes", C), null, Map.of()),
+                new LossGradientTest.Case("margin", Map.of("margin", 0.1, "beta", 0.8), "batch_hard", Map.of()));
     }
 
     @TestFactory
@@ -65,6 +68,29 @@ class MoreLossesTest {
 
     private static int weightRows(MetricLoss loss) {
         return loss.initialWeights(C, D, new SplittableRandom(1)).length / D;
+    }
+
+    @Test
+    void marginLossLearnsItsBoundaryAsTheRowMean() {
+        MarginLoss loss = (MarginLoss) Losses.loss("margin", Map.of("learn_beta", true, "num_classes", C, "beta", 0.9));
+        double[] w = loss.initialWeights(7, D, new SplittableRandom(0));
+        assertEquals(C * D, w.length, "one row per class, from num_classes");
+        assertEquals(0.9, w[D * C - 1]);
+        double[] x = LossGradientTest.randomBlock(N, 4);
+        LossOutput learned = loss.evaluate(new LossBatch(x, N, D, LossGradientTest.labels(), null, w));
+        LossOutput fixed = Losses.loss("margin", Map.of("beta", 0.9)).evaluate(new LossBatch(x, N, D, LossGradientTest.labels(), null, null));
+        assertEquals(fixed.value(), learned.value(), 1e-12, "nu = 0: learned boundaries at their start value give the fixed loss");
+        for (int r = 0; r < C; r++) {
+            for (int c = 1; c < D; c++) {
+                assertEquals(learned.gradWeights()[r * D], learned.gradWeights()[r * D + c], "a row's entries move together");
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loss.evaluate(new LossBatch(x, N, D, LossGradientTest.labels(), null, new double[D])));
+        assertTrue(e.getMessage().contains("expected 4 beta row(s)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Losses.loss("margin", Map.of()).evaluate(new LossBatch(x, N, D, LossGradientTest.labels(), null, w)));
+        assertTrue(e.getMessage().contains("learn_beta"), e.getMessage());
     }
 
     @Test

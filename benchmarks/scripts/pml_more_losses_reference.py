@@ -40,6 +40,14 @@ def configurations():
         ("margin_learned_beta", "MarginLoss", {"margin": 0.2, "nu": 0.1, "beta": 1.2, "learn_beta": True}, None, {}, "beta"),
         ("margin_learned_class_betas", "MarginLoss",
          {"margin": 0.2, "nu": 0.1, "beta": 1.2, "learn_beta": True, "num_classes": 8}, None, {}, "beta"),
+        ("soft_triple", "SoftTripleLoss", {"num_classes": 8, "embedding_size": 16}, None, {}, "fc"),
+        ("soft_triple_k3_batchhard", "SoftTripleLoss",
+         {"num_classes": 8, "embedding_size": 16, "centers_per_class": 3, "la": 10, "gamma": 0.2, "margin": 0.05},
+         "BatchHardMiner", {}, "fc"),
+        ("normalized_softmax", "NormalizedSoftmaxLoss", {"num_classes": 8, "embedding_size": 16}, None, {}, "W"),
+        ("normalized_softmax_t0.1_tmm_semihard", "NormalizedSoftmaxLoss",
+         {"num_classes": 8, "embedding_size": 16, "temperature": 0.1}, "TripletMarginMiner",
+         {"margin": 0.2, "type_of_triplets": "semihard"}, "W"),
     ]
 
 

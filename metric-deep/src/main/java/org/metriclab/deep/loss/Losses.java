@@ -36,6 +36,8 @@ public final class Losses {
         LOSSES.put("fisher", FisherLoss::from);
         LOSSES.put("angular", AngularLoss::from);
         LOSSES.put("margin", MarginLoss::from);
+        LOSSES.put("soft_triple", SoftTripleLoss::from);
+        LOSSES.put("normalized_softmax", NormalizedSoftmaxLoss::from);
         MINERS.put("batch_hard", BatchHardMiner::from);
         MINERS.put("triplet_margin", TripletMarginMiner::from);
         MINERS.put("batch_all", p -> new BatchAllMiner());

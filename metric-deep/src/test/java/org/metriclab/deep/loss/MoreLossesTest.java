@@ -25,7 +25,9 @@ class MoreLossesTest {
                 new LossGradientTest.Case("angular", Map.of("reducer", "sum"), "batch_hard", Map.of()),
                 new LossGradientTest.Case("margin", Map.of("learn_beta", true, "nu", 0.1), null, Map.of()),
                 new LossGradientTest.Case("margin", Map.of("learn_beta", true, "nu", 0.1, "num_classes", C), null, Map.of()),
-                new LossGradientTest.Case("margin", Map.of("margin", 0.1, "beta", 0.8), "batch_hard", Map.of()));
+                new LossGradientTest.Case("margin", Map.of("margin", 0.1, "beta", 0.8), "batch_hard", Map.of()),
+                new LossGradientTest.Case("soft_triple", Map.of("centers_per_class", 3, "gamma", 0.5, "margin", 0.1), "batch_hard", Map.of()),
+                new LossGradientTest.Case("normalized_softmax", Map.of("temperature", 0.3), "triplet_margin", Map.of("margin", 0.5)));
     }
 
     @TestFactory
@@ -91,6 +93,24 @@ class MoreLossesTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> Losses.loss("margin", Map.of()).evaluate(new LossBatch(x, N, D, LossGradientTest.labels(), null, w)));
         assertTrue(e.getMessage().contains("learn_beta"), e.getMessage());
+    }
+
+    @Test
+    void softTripleChecksItsCentreBlock() {
+        MetricLoss loss = Losses.loss("soft_triple", Map.of("centers_per_class", 3));
+        double[] w = loss.initialWeights(C, D, new SplittableRandom(0));
+        assertEquals(C * 3 * D, w.length, "one row per centre");
+        double bound = 1 / Math.sqrt(C * 3);
+        for (double v : w) {
+            assertTrue(Math.abs(v) <= bound, "kaiming-uniform bound " + bound + ": " + v);
+        }
+        double[] x = LossGradientTest.randomBlock(N, 4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loss.evaluate(new LossBatch(x, N, D, LossGradientTest.labels(), null, LossGradientTest.randomBlock(C * 3 + 1, 1))));
+        assertTrue(e.getMessage().contains("13 centre rows"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> loss.evaluate(new LossBatch(x, N, D, LossGradientTest.labels(), null, LossGradientTest.randomBlock(3, 1))));
+        assertTrue(e.getMessage().contains("labels must be class indices in [0, 1)"), e.getMessage());
     }
 
     @Test

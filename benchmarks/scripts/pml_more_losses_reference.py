@@ -48,6 +48,14 @@ def configurations():
         ("normalized_softmax_t0.1_tmm_semihard", "NormalizedSoftmaxLoss",
          {"num_classes": 8, "embedding_size": 16, "temperature": 0.1}, "TripletMarginMiner",
          {"margin": 0.2, "type_of_triplets": "semihard"}, "W"),
+        ("fast_ap", "FastAPLoss", {"num_bins": 10}, None, {}, None),
+        ("fast_ap_b5", "FastAPLoss", {"num_bins": 5}, None, {}, None),
+        ("fast_ap_tmm_semihard", "FastAPLoss", {"num_bins": 10}, "TripletMarginMiner",
+         {"margin": 0.2, "type_of_triplets": "semihard"}, None),
+        ("tuplet_margin", "TupletMarginLoss", {"margin": 5.73, "scale": 64}, None, {}, None),
+        ("tuplet_margin_m10_s16", "TupletMarginLoss", {"margin": 10, "scale": 16}, None, {}, None),
+        ("tuplet_margin_tmm_semihard", "TupletMarginLoss", {"margin": 5.73, "scale": 64}, "TripletMarginMiner",
+         {"margin": 0.2, "type_of_triplets": "semihard"}, None),
     ]
 
 

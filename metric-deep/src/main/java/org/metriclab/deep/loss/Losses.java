@@ -38,6 +38,8 @@ public final class Losses {
         LOSSES.put("margin", MarginLoss::from);
         LOSSES.put("soft_triple", SoftTripleLoss::from);
         LOSSES.put("normalized_softmax", NormalizedSoftmaxLoss::from);
+        LOSSES.put("fast_ap", FastApLoss::from);
+        LOSSES.put("tuplet_margin", TupletMarginLoss::from);
         MINERS.put("batch_hard", BatchHardMiner::from);
         MINERS.put("triplet_margin", TripletMarginMiner::from);
         MINERS.put("batch_all", p -> new BatchAllMiner());

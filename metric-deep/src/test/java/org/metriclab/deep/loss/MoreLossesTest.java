@@ -27,7 +27,9 @@ class MoreLossesTest {
                 new LossGradientTest.Case("margin", Map.of("learn_beta", true, "nu", 0.1, "num_classes", C), null, Map.of()),
                 new LossGradientTest.Case("margin", Map.of("margin", 0.1, "beta", 0.8), "batch_hard", Map.of()),
                 new LossGradientTest.Case("soft_triple", Map.of("centers_per_class", 3, "gamma", 0.5, "margin", 0.1), "batch_hard", Map.of()),
-                new LossGradientTest.Case("normalized_softmax", Map.of("temperature", 0.3), "triplet_margin", Map.of("margin", 0.5)));
+                new LossGradientTest.Case("normalized_softmax", Map.of("temperature", 0.3), "triplet_margin", Map.of("margin", 0.5)),
+                new LossGradientTest.Case("fast_ap", Map.of("num_bins", 4), "batch_hard", Map.of()),
+                new LossGradientTest.Case("tuplet_margin", Map.of("margin", 20.0, "scale", 8.0), "triplet_margin", Map.of("margin", 0.5)));
     }
 
     @TestFactory

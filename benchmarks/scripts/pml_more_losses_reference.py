@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Golden values for the losses added to metric-deep after the first set: pytorch-metric-learning 2.8.1
-evaluated in float64 on the shared 'clustered' batch (32 embeddings, 16-d, 8 classes).
+evaluated in float64 on the shared 'clustered' batch (32 embeddings, 16-d, 8 classes). For the losses PML
+does not have (softmax triplet, triplet global), torch autograd of the paper's formula, on PML's triplets.
 
 For every configuration it records the reduced loss value and the Frobenius norm of its gradient with
 respect to the raw embeddings (and, for losses with learned parameters, with respect to those), in the
@@ -20,6 +21,7 @@ import torch
 
 import pytorch_metric_learning
 from pytorch_metric_learning import losses, miners
+from pytorch_metric_learning.utils import loss_and_miner_utils as lmu
 
 
 def read_csv(path):
@@ -56,6 +58,39 @@ def configurations():
         ("tuplet_margin_m10_s16", "TupletMarginLoss", {"margin": 10, "scale": 16}, None, {}, None),
         ("tuplet_margin_tmm_semihard", "TupletMarginLoss", {"margin": 5.73, "scale": 64}, "TripletMarginMiner",
          {"margin": 0.2, "type_of_triplets": "semihard"}, None),
+    ]
+
+
+def softmax_triplet(x, a, p, n, params):
+    """Hoffer & Ailon 2015: 2 (d+)^2 with d+ = softmax over (d_ap, d_an); mean over triplets."""
+    e = torch.nn.functional.normalize(x, dim=1) if params.get("normalize", True) else x
+    d_ap = torch.norm(e[a] - e[p], dim=1)
+    d_an = torch.norm(e[a] - e[n], dim=1)
+    d_plus = torch.softmax(torch.stack([d_ap, d_an], dim=1), dim=1)[:, 0]
+    return torch.mean(d_plus ** 2 + (1 - d_plus - 1) ** 2)
+
+
+def triplet_global(x, a, p, n, params):
+    """Kumar, Carneiro & Reid 2016: var(d+) + var(d-) + lambda * relu(mean(d+) - mean(d-) + margin), squared distances."""
+    e = torch.nn.functional.normalize(x, dim=1)
+    d_pos = torch.sum((e[a] - e[p]) ** 2, dim=1)
+    d_neg = torch.sum((e[a] - e[n]) ** 2, dim=1)
+    gap = torch.relu(d_pos.mean() - d_neg.mean() + params.get("margin", 0.4))
+    return d_pos.var(unbiased=False) + d_neg.var(unbiased=False) + params.get("lambda", 1) * gap
+
+
+FORMULAS = {"SoftmaxTripletLoss": softmax_triplet, "TripletGlobalLoss": triplet_global}
+
+
+def formula_configurations():
+    """Losses PML does not have: torch autograd of the paper's formula is the oracle."""
+    return [
+        ("softmax_triplet", "SoftmaxTripletLoss", {}, None, {}),
+        ("softmax_triplet_raw_batchhard", "SoftmaxTripletLoss", {"normalize": False}, "BatchHardMiner", {}),
+        ("triplet_global", "TripletGlobalLoss", {"margin": 0.4, "lambda": 1}, None, {}),
+        ("triplet_global_m2_l0.5", "TripletGlobalLoss", {"margin": 2.0, "lambda": 0.5}, None, {}),
+        ("triplet_global_tmm_semihard", "TripletGlobalLoss", {"margin": 0.4, "lambda": 1}, "TripletMarginMiner",
+         {"margin": 0.2, "type_of_triplets": "semihard"}),
     ]
 
 
@@ -108,6 +143,21 @@ def main():
         entry["grad_norm_embeddings"] = float(x.grad.norm())
         if learned is not None:
             entry["grad_norm_weights"] = float(getattr(loss_fn, learned).grad.norm())
+        result["losses"][key] = entry
+    for key, loss_class, loss_params, miner_class, miner_params in formula_configurations():
+        entry = {"loss_class": loss_class, "loss_params": loss_params, "miner": None,
+                 "oracle": "torch autograd of the paper's formula (the loss is not in PML)"}
+        x = x0.clone().requires_grad_(True)
+        if miner_class is None:
+            a, p, n = lmu.get_all_triplets_indices(y)
+        else:
+            with torch.no_grad():
+                a, p, n = getattr(miners, miner_class)(**miner_params)(x, y)
+            entry["miner"] = {"class": miner_class, "params": miner_params, "n_tuples": int(len(a))}
+        value = FORMULAS[loss_class](x, a, p, n, loss_params)
+        value.backward()
+        entry["value"] = float(value)
+        entry["grad_norm_embeddings"] = float(x.grad.norm())
         result["losses"][key] = entry
     with open(os.path.join(args.out, "expected.json"), "w") as f:
         json.dump(result, f, indent=2)

@@ -26,7 +26,8 @@ import org.metriclab.deep.loss.Tuples;
  * The later losses against pytorch-metric-learning 2.8.1 (float64, {@code losses/more/expected.json},
  * written by benchmarks/scripts/pml_more_losses_reference.py) on the shared clustered batch: value to
  * 1e-9 absolute, gradient norms (embeddings and learned parameters) to 1e-4 relative, and the number of
- * mined tuples exactly. Learned parameters are read from the CSVs next to it, one row per class vector,
+ * mined tuples exactly. Softmax triplet and triplet global are not in PML: their reference is torch autograd
+ * of the paper's formula on PML's triplets. Learned parameters are read from the CSVs next to it, one row per class vector,
  * centre or margin boundary.
  */
 class GoldenMoreLossTest {
@@ -34,7 +35,7 @@ class GoldenMoreLossTest {
 
     static final Map<String, String> LOSS_NAMES = Map.of("AngularLoss", "angular", "MarginLoss", "margin",
             "SoftTripleLoss", "soft_triple", "NormalizedSoftmaxLoss", "normalized_softmax", "FastAPLoss", "fast_ap",
-            "TupletMarginLoss", "tuplet_margin");
+            "TupletMarginLoss", "tuplet_margin", "SoftmaxTripletLoss", "softmax_triplet", "TripletGlobalLoss", "triplet_global");
     static final Map<String, String> MINER_NAMES = Map.of("AngularMiner", "angular", "BatchHardMiner", "batch_hard",
             "TripletMarginMiner", "triplet_margin");
 

@@ -25,7 +25,9 @@ class MoreLossesTrainingTest {
                 new Object[] {"soft_triple", new Object[] {"loss.centers_per_class", 2, "sampler", "shuffle"}},
                 new Object[] {"normalized_softmax", new Object[] {"loss.temperature", 0.1, "sampler", "shuffle"}},
                 new Object[] {"fast_ap", new Object[] {"loss.num_bins", 10}},
-                new Object[] {"tuplet_margin", new Object[] {"loss.scale", 16}});
+                new Object[] {"tuplet_margin", new Object[] {"loss.scale", 16}},
+                new Object[] {"softmax_triplet", new Object[] {"miner", "batch_hard"}},
+                new Object[] {"triplet_global", new Object[] {"loss.margin", 0.4}});
     }
 
     @TestFactory

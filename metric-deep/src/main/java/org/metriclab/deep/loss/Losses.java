@@ -40,6 +40,8 @@ public final class Losses {
         LOSSES.put("normalized_softmax", NormalizedSoftmaxLoss::from);
         LOSSES.put("fast_ap", FastApLoss::from);
         LOSSES.put("tuplet_margin", TupletMarginLoss::from);
+        LOSSES.put("softmax_triplet", SoftmaxTripletLoss::from);
+        LOSSES.put("triplet_global", TripletGlobalLoss::from);
         MINERS.put("batch_hard", BatchHardMiner::from);
         MINERS.put("triplet_margin", TripletMarginMiner::from);
         MINERS.put("batch_all", p -> new BatchAllMiner());

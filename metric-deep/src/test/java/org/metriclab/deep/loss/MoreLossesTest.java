@@ -29,7 +29,9 @@ class MoreLossesTest {
                 new LossGradientTest.Case("soft_triple", Map.of("centers_per_class", 3, "gamma", 0.5, "margin", 0.1), "batch_hard", Map.of()),
                 new LossGradientTest.Case("normalized_softmax", Map.of("temperature", 0.3), "triplet_margin", Map.of("margin", 0.5)),
                 new LossGradientTest.Case("fast_ap", Map.of("num_bins", 4), "batch_hard", Map.of()),
-                new LossGradientTest.Case("tuplet_margin", Map.of("margin", 20.0, "scale", 8.0), "triplet_margin", Map.of("margin", 0.5)));
+                new LossGradientTest.Case("tuplet_margin", Map.of("margin", 20.0, "scale", 8.0), "triplet_margin", Map.of("margin", 0.5)),
+                new LossGradientTest.Case("softmax_triplet", Map.of("normalize", false), "batch_hard", Map.of()),
+                new LossGradientTest.Case("triplet_global", Map.of("margin", 2.0, "lambda", 0.5), "triplet_margin", Map.of("margin", 0.5)));
     }
 
     @TestFactory

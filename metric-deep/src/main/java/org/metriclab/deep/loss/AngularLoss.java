@@ -1,6 +1,7 @@
 package org.metriclab.deep.loss;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.metriclab.core.learn.Params;
@@ -66,16 +67,32 @@ public record AngularLoss(double alpha, Reducer reducer) implements MetricLoss {
                 g[i * n + j] = s;
             }
         }
-        double[] terms = new double[k];
-        double[][] soft = new double[k][];
-        int[][] negs = new int[k][];
-        double[] f = new double[n];
+        // mined triplets repeat (a, p) once per negative: each distinct pair is evaluated once
+        int[] slot = new int[k];
+        Map<Long, Integer> seen = new HashMap<>();
+        int distinct = 0;
+        int[] da = new int[k];
+        int[] dp = new int[k];
         for (int q = 0; q < k; q++) {
-            int a = pr.a1()[q];
-            int p = pr.p()[q];
+            long key = (long) pr.a1()[q] * n + pr.p()[q];
+            Integer s = seen.putIfAbsent(key, distinct);
+            if (s == null) {
+                da[distinct] = pr.a1()[q];
+                dp[distinct] = pr.p()[q];
+                s = distinct++;
+            }
+            slot[q] = s;
+        }
+        double[] pairTerm = new double[distinct];
+        double[][] soft = new double[distinct][];
+        int[][] negs = new int[distinct][];
+        double[] f = new double[n];
+        int[] idx = new int[n];
+        for (int q = 0; q < distinct; q++) {
+            int a = da[q];
+            int p = dp[q];
             double ap = dot(v, a, v, p, d);
             int m = 0;
-            int[] idx = new int[n];
             for (int j = 0; j < n; j++) {
                 if (y[j] != y[a]) {
                     idx[m] = j;
@@ -84,20 +101,28 @@ public record AngularLoss(double alpha, Reducer reducer) implements MetricLoss {
             }
             soft[q] = new double[m];
             negs[q] = Arrays.copyOf(idx, m);
-            terms[q] = LogSumExp.of(f, m, true, soft[q]);
+            pairTerm[q] = LogSumExp.of(f, m, true, soft[q]);
+        }
+        double[] terms = new double[k];
+        for (int q = 0; q < k; q++) {
+            terms[q] = pairTerm[slot[q]];
         }
         double[] coef = new double[k];
         double value = reducer.reduce(terms, coef);
-        double[] direct = new double[n * d];
+        double[] pairCoef = new double[distinct];
         for (int q = 0; q < k; q++) {
-            if (coef[q] == 0 || negs[q].length == 0) {
+            pairCoef[slot[q]] += coef[q];
+        }
+        double[] direct = new double[n * d];
+        for (int q = 0; q < distinct; q++) {
+            if (pairCoef[q] == 0 || negs[q].length == 0) {
                 continue;
             }
-            int a = pr.a1()[q];
-            int p = pr.p()[q];
+            int a = da[q];
+            int p = dp[q];
             double total = 0;
             for (int r = 0; r < negs[q].length; r++) {
-                double w = coef[q] * soft[q][r];
+                double w = pairCoef[q] * soft[q][r];
                 total += w;
                 int j = negs[q][r];
                 for (int c = 0; c < d; c++) {

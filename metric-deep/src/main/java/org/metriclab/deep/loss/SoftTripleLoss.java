@@ -74,9 +74,13 @@ public record SoftTripleLoss(int numClasses, int embeddingSize, int centersPerCl
             throw new IllegalArgumentException("soft_triple needs its centres: a (C·centers_per_class)×D weight matrix");
         }
         int rows = b.weightRows();
-        if (rows % centersPerClass != 0 || (numClasses > 0 && rows != numClasses * centersPerClass)) {
+        if (numClasses > 0 && rows != numClasses * centersPerClass) {
             throw new IllegalArgumentException("soft_triple: " + rows + " centre rows do not match num_classes=" + numClasses
                     + " × centers_per_class=" + centersPerClass);
+        }
+        if (rows % centersPerClass != 0) {
+            throw new IllegalArgumentException("soft_triple: " + rows + " centre rows are not a multiple of centers_per_class="
+                    + centersPerClass + "; set centers_per_class to the one the centres were made with");
         }
         if (embeddingSize > 0 && embeddingSize != b.d()) {
             throw new IllegalArgumentException("soft_triple: embedding_size=" + embeddingSize + " but the embeddings have " + b.d() + " columns");

@@ -111,7 +111,10 @@ class MoreLossesTest {
         double[] x = LossGradientTest.randomBlock(N, 4);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> loss.evaluate(new LossBatch(x, N, D, LossGradientTest.labels(), null, LossGradientTest.randomBlock(C * 3 + 1, 1))));
-        assertTrue(e.getMessage().contains("13 centre rows"), e.getMessage());
+        assertTrue(e.getMessage().contains("13 centre rows are not a multiple of centers_per_class=3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.loss("soft_triple", Map.of("centers_per_class", 3, "num_classes", 5))
+                .evaluate(new LossBatch(x, N, D, LossGradientTest.labels(), null, w)));
+        assertTrue(e.getMessage().contains("12 centre rows do not match num_classes=5"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> loss.evaluate(new LossBatch(x, N, D, LossGradientTest.labels(), null, LossGradientTest.randomBlock(3, 1))));
         assertTrue(e.getMessage().contains("labels must be class indices in [0, 1)"), e.getMessage());

@@ -121,6 +121,22 @@ class MoreLossesTest {
     }
 
     @Test
+    void tupletMarginStaysFiniteOnCoincidingPositivesAndFollowsPmlOnTinyTuples() {
+        // rows 0 and 1 point the same way: cos = 1 up to rounding, where acos and its slope break down
+        double[] x = {1, 2, 3, 2, 4, 6, -1, 0.5, 0, 0, 1, -2};
+        int[] y = {0, 0, 1, 1};
+        LossOutput out = Losses.loss("tuplet_margin", Map.of()).evaluate(new LossBatch(x, 4, 3, y, null, null));
+        assertTrue(Double.isFinite(out.value()) && out.value() > 0, "value " + out.value());
+        for (double g : out.gradEmbeddings()) {
+            assertTrue(Double.isFinite(g), "gradient must be finite");
+        }
+        // one positive and one negative pair only: PML returns 0
+        Tuples one = new Tuples.Pairs(new int[] {0}, new int[] {1}, new int[] {0}, new int[] {2});
+        LossOutput tiny = Losses.loss("tuplet_margin", Map.of()).evaluate(new LossBatch(x, 4, 3, y, one, null));
+        assertEquals(0.0, tiny.value());
+    }
+
+    @Test
     void angularMinerKeepsOnlyWideTriplets() {
         // a and p far apart, n near their centre: wide angle; m far from the centre: narrow angle
         double[] x = {1, 0, -1, 0, 0, 0.1, 0, 5};

@@ -34,12 +34,21 @@ public final class Losses {
         LOSSES.put("circle", CircleLoss::from);
         LOSSES.put("softmax", SoftmaxLoss::from);
         LOSSES.put("fisher", FisherLoss::from);
+        LOSSES.put("angular", AngularLoss::from);
+        LOSSES.put("margin", MarginLoss::from);
+        LOSSES.put("soft_triple", SoftTripleLoss::from);
+        LOSSES.put("normalized_softmax", NormalizedSoftmaxLoss::from);
+        LOSSES.put("fast_ap", FastApLoss::from);
+        LOSSES.put("tuplet_margin", TupletMarginLoss::from);
+        LOSSES.put("softmax_triplet", SoftmaxTripletLoss::from);
+        LOSSES.put("triplet_global", TripletGlobalLoss::from);
         MINERS.put("batch_hard", BatchHardMiner::from);
         MINERS.put("triplet_margin", TripletMarginMiner::from);
         MINERS.put("batch_all", p -> new BatchAllMiner());
         MINERS.put("multi_similarity", MultiSimilarityMiner::from);
         MINERS.put("pair_margin", PairMarginMiner::from);
         MINERS.put("distance_weighted", DistanceWeightedMiner::from);
+        MINERS.put("angular", AngularMiner::from);
     }
 
     private Losses() {

@@ -71,7 +71,7 @@ class LossGradientTest {
         return cases().stream().map(k -> DynamicTest.dynamicTest(k.loss() + k.params() + " " + k.miner(), () -> {
             MetricLoss loss = Losses.loss(k.loss(), k.params());
             double[] x = randomBlock(N, 7);
-            double[] w = loss.usesWeights() ? randomBlock(C, 11) : null;
+            double[] w = loss.usesWeights() ? randomBlock(loss.initialWeights(C, D, new SplittableRandom(1)).length / D, 11) : null;
             int[] y = labels();
             Tuples t = k.miner() == null ? null : Losses.miner(k.miner(), k.minerParams()).mine(x, N, D, y, new SplittableRandom(3));
             LossOutput out = loss.evaluate(new LossBatch(x, N, D, y, t, w));

@@ -7,6 +7,7 @@ import org.metriclab.core.data.BuiltinDatasets;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.LabeledData;
 import org.metriclab.core.learn.Learners;
+import org.metriclab.deep.loss.Losses;
 import org.metriclab.experiments.config.ConfigBinder;
 import org.metriclab.experiments.config.DatasetSpec;
 import org.metriclab.experiments.config.Measures;
@@ -15,15 +16,15 @@ import org.metriclab.experiments.data.DatasetSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code metriclab list learners|datasets|measures}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the registered learners, the datasets or the measures.")
+/** {@code metriclab list learners|datasets|measures|losses|miners}. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the registered learners, the datasets, the measures, or the deep losses and miners.")
 final class ListCommand implements Callable<Integer> {
     /** What to list. */
-    enum What { learners, datasets, measures }
+    enum What { learners, datasets, measures, losses, miners }
 
     private final Console io;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "learners, datasets or measures")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "learners, datasets, measures, losses or miners")
     What what;
 
     ListCommand(Console io) {
@@ -54,7 +55,8 @@ final class ListCommand implements Callable<Integer> {
                 Measures.names().forEach(io.out()::println);
                 io.out().println("(<k> = a positive integer; default: " + String.join(", ", Measures.defaults()) + ")");
             }
-            default -> throw new IllegalStateException("unhandled " + what);
+            case losses -> Losses.lossNames().forEach(io.out()::println);
+            case miners -> Losses.minerNames().forEach(io.out()::println);
         }
         return 0;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +57,10 @@ class RunAndTableCommandTest {
         assertTrue(d.out().contains("iris") && d.out().contains("150 × 4, 3 classes") && d.out().contains("fashion_mnist"), d.out());
         Cli m = Cli.run("list", "measures");
         assertTrue(m.out().contains("mean_average_precision_at_r") && m.out().contains("knn_accuracy_<k>"), m.out());
+        Cli losses = Cli.run("list", "losses");
+        assertEquals(0, losses.code());
+        assertTrue(losses.out().lines().toList().containsAll(List.of("contrastive", "triplet_margin", "soft_triple")), losses.out());
+        Cli miners = Cli.run("list", "miners");
+        assertTrue(miners.out().lines().toList().containsAll(List.of("batch_hard", "angular")), miners.out());
     }
 }

@@ -70,6 +70,10 @@ public final class Runner {
      * to rows.csv as it arrives; the rows do not depend on the executor (fit times aside).
      */
     public Summary run(ExperimentConfig cfg, byte[] configBytes, Path configDir, Path dir, boolean resume, TrialExecutor executor) {
+        if (cfg.tuning().isActive() && !(executor instanceof LocalTrialExecutor)) {
+            // other engines re-plan the trials where they run and would fit the untuned parameters
+            throw new ConfigException("tuning", "tuning runs on the local engine only; run this config without --engine");
+        }
         List<Trial> trials = plan(cfg);
         new TuningStage(cfg, registry).check(trials);
         try (ResultsLock lock = ResultsLock.acquire(dir)) {

@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * <p>The first {@link #startup} proposals are uniform. After that the history is split at the
  * {@link #GAMMA} quantile of the scores into good and bad candidates; each set gets, per dimension, a
  * Parzen density (a Gaussian kernel at every point plus one uniform component as prior, bandwidth by
- * Scott's rule within fixed limits). {@link #CANDIDATES} points are drawn from the good density and the
+ * Scott's rule, at least 1/(m+1) for a set of m points so that a tight cluster of good points keeps
+ * exploring its neighbourhood instead of re-proposing itself). {@link #CANDIDATES} points are drawn from the good density and the
  * one with the largest ratio good/bad (the expected-improvement criterion of TPE) is proposed.
  */
 final class TpeSearch implements Searcher {
@@ -71,7 +72,7 @@ final class TpeSearch implements Searcher {
         return out;
     }
 
-    /** Scott's rule per dimension, 1.06·sd·m^(-1/5), kept within [MIN_BANDWIDTH, MAX_BANDWIDTH]. */
+    /** Scott's rule per dimension, 1.06·sd·m^(-1/5), at most MAX_BANDWIDTH and at least max(MIN_BANDWIDTH, 1/(m+1)). */
     private double[] bandwidths(double[][] pts) {
         double[] h = new double[dims];
         int m = pts.length;
@@ -88,7 +89,7 @@ final class TpeSearch implements Searcher {
             for (double[] p : pts) {
                 var += (p[d] - mean) * (p[d] - mean) / (m - 1);
             }
-            h[d] = Math.max(MIN_BANDWIDTH, Math.min(MAX_BANDWIDTH, 1.06 * Math.sqrt(var) * Math.pow(m, -0.2)));
+            h[d] = Math.max(Math.max(MIN_BANDWIDTH, 1.0 / (m + 1)), Math.min(MAX_BANDWIDTH, 1.06 * Math.sqrt(var) * Math.pow(m, -0.2)));
         }
         return h;
     }

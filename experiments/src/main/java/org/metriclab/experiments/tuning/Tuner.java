@@ -26,7 +26,7 @@ import org.metriclab.experiments.run.Pipeline;
 /**
  * The search for one outer trial. It is given the trial's training part only, so nothing of the test
  * part can influence a candidate or the choice: the training part is split into validation folds
- * ({@link ValidationFolds}), each candidate is fitted on every fold's training rows and scored by the
+ * ({@link ValidationSpec#split}), each candidate is fitted on every fold's training rows and scored by the
  * selection measure on the fold's validation rows, and its score is the mean over folds (NaN when any
  * fold fails). The best candidate (the first of equal scores) is returned as a learner variant with the
  * trial's label and the candidate's parameters.
@@ -49,7 +49,7 @@ public record Tuner(TuningSpec spec, SearchSpace space, Preprocessing preprocess
 
     /** The folds of a training part: the same for every learner of a seed and split, so candidates compete on equal data. */
     public List<Split> folds(Dataset train, long trialSeed, int splitIndex) {
-        return ValidationFolds.of(train.labels(), spec.validation(), mix(spec.seed(), trialSeed, splitIndex, 1));
+        return spec.validation().split(train.labels(), mix(spec.seed(), trialSeed, splitIndex, 1));
     }
 
     /**

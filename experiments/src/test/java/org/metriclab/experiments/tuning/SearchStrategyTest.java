@@ -106,4 +106,15 @@ class SearchStrategyTest {
         assertEquals("c", new Dimension.Choice(List.of("a", "b", "c")).at(1.0));
         assertEquals(0.25, (double) new Dimension.Uniform(0, 1).at(0.25), 0);
     }
+
+    @Test
+    void budgetsStopAfterTheirCountOrTime() {
+        Budget trials = new Budget.Trials(3);
+        assertTrue(trials.allowsAnother(2, 1e9));
+        assertTrue(!trials.allowsAnother(3, 0));
+        Budget seconds = new Budget.Seconds(1.5);
+        assertTrue(seconds.allowsAnother(0, 100), "a time budget runs at least one candidate");
+        assertTrue(seconds.allowsAnother(4, 1.0));
+        assertTrue(!seconds.allowsAnother(4, 1.5));
+    }
 }

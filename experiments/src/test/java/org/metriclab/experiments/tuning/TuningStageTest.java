@@ -148,8 +148,8 @@ class TuningStageTest {
     void foldsComeFromTheTrainingPartAndAreStratifiedOrClassDisjoint() {
         LabeledData digits = BuiltinDatasets.load("digits");
         Labels labels = digits.dataset().labels();
-        List<Split> strat = ValidationFolds.of(labels, new ValidationSpec(4, false), 1);
-        List<Split> disjoint = ValidationFolds.of(labels, new ValidationSpec(4, true), 1);
+        List<Split> strat = new ValidationSpec(4, false).split(labels, 1);
+        List<Split> disjoint = new ValidationSpec(4, true).split(labels, 1);
         Set<Integer> covered = new HashSet<>();
         for (Split s : strat) {
             assertEquals(labels.size(), s.train().length + s.test().length);

@@ -88,8 +88,13 @@ public record Tuner(TuningSpec spec, SearchSpace space, Preprocessing preprocess
             n++;
         }
         Params chosen = Params.of(bestParams);
-        registry.create(base.type(), chosen);
-        return new Result(new BoundLearner(base.type(), base.label(), chosen.resolved()), bestIndex, bestScore, n);
+        try {
+            registry.create(base.type(), chosen);
+            return new Result(new BoundLearner(base.type(), base.label(), chosen.resolved()), bestIndex, bestScore, n);
+        } catch (IllegalArgumentException e) {
+            // every candidate failed and the first cannot even be created: the trial runs it and records why it fails
+            return new Result(new BoundLearner(base.type(), base.label(), bestParams), bestIndex, bestScore, n);
+        }
     }
 
     private List<TuningRow> evaluate(TrialKey key, int candidate, List<Split> folds, Dataset train, String type, Map<String, Object> params) {

@@ -23,6 +23,11 @@ import org.metriclab.experiments.results.TuningRow;
 import org.metriclab.experiments.run.RunListener;
 import org.metriclab.experiments.run.Runner;
 import org.metriclab.experiments.run.TrialExecutor;
+import org.metriclab.core.learn.FitException;
+import org.metriclab.core.learn.LearnerCatalog;
+import org.metriclab.core.learn.LearnerEntry;
+import org.metriclab.core.learn.Learners;
+import org.metriclab.experiments.config.ConfigBinder;
 
 class TunedRunTest {
     @TempDir
@@ -114,5 +119,47 @@ class TunedRunTest {
     void theResolvedConfigRecordsTheBlock() {
         Map<String, Object> tree = TuningStageTest.config(TuningStageTest.CONFIG).toTree();
         assertTrue(Trees.toYaml(tree).contains("spaces:"), Trees.toYaml(tree));
+    }
+
+    /** A learner that refuses x strictly between 1 and 100 when it is created, and cannot fit any data. */
+    private static final class PickyCatalog implements LearnerCatalog {
+        @Override
+        public String family() {
+            return "test";
+        }
+
+        @Override
+        public List<LearnerEntry> learners() {
+            return List.of(new LearnerEntry("picky_test", "test: refuses interior x, never fits", p -> {
+                int x = p.getInt("x", 1);
+                if (x > 1 && x < 100) {
+                    throw new IllegalArgumentException("x must be 1 or 100, found " + x);
+                }
+                return (train, ctx) -> {
+                    throw new FitException("picky_test", "it never fits", "none");
+                };
+            }));
+        }
+    }
+
+    @Test
+    void aSearchWhoseCandidatesAllFailRecordsFailedTrialsInsteadOfStoppingTheRun() {
+        Learners registry = Learners.of(List.of(new PickyCatalog()));
+        String yaml = """
+                name: picky
+                datasets: [iris]
+                tuning: {budget: {trials: 3}, search: random, validation: {folds: 2}, select_by: precision_at_1, seed: 1}
+                learners: [{type: picky_test, space: {x: {int: [1, 100]}}}]
+                measures: [precision_at_1]
+                """;
+        ExperimentConfig cfg = new ConfigBinder(registry, Path.of(".")).bind(Trees.parseYaml(yaml, "test"));
+        Runner.Summary s = new Runner(registry, RunListener.none(), Clock.systemUTC()).run(cfg, yaml.getBytes(StandardCharsets.UTF_8),
+                tmp.resolve("picky"), false, 1);
+        assertEquals(1, s.failed(), s.failures().toString());
+        List<TuningRow> rows = TuningLog.read(tmp.resolve("picky").resolve(TuningLog.FILE));
+        assertTrue(rows.stream().allMatch(r -> Double.isNaN(r.score())));
+        String first = rows.get(0).params();
+        assertFalse(first.equals("{\"x\":1}") || first.equals("{\"x\":100}"), "the chosen first candidate is one the learner refuses: " + rows.stream().map(TuningRow::params).toList());
+        assertTrue(s.failures().get(0).contains("x must be 1 or 100"), s.failures().toString());
     }
 }

@@ -16,6 +16,9 @@ import org.metriclab.core.learn.Learners;
 import org.metriclab.core.learn.ParamException;
 import org.metriclab.core.learn.Params;
 import org.metriclab.experiments.data.DatasetSources;
+import org.metriclab.experiments.tuning.SearchSpace;
+import org.metriclab.experiments.tuning.TuningPlan;
+import org.metriclab.experiments.tuning.TuningSpec;
 
 /**
  * Binds a parsed config tree (plain maps and lists) to an {@link ExperimentConfig}, by hand: every key
@@ -29,13 +32,14 @@ import org.metriclab.experiments.data.DatasetSources;
  * list ({@link TrainSizes}: a stratified subsample of each training part per size); retrieval [train_reference] |
  * test_self; preprocessing [{standardize: true, pca: 0}]; seeds [[0]]; learners ({type, label [type],
  * params [{}], sweep [{}]}); measures [metric-eval's defaults]; table [{rows: dataset, columns: learner}];
- * warmup [false] (one untimed fit per learner variant before the timed trials, local engine).
+ * warmup [false] (one untimed fit per learner variant before the timed trials, local engine); tuning (none) with
+ * a {@code space} per tuned learner ({@link TuningBinder}).
  */
 public final class ConfigBinder {
     /** Dataset names that need no further description. */
     public static final String FASHION_MNIST = "fashion_mnist";
     private static final Set<String> TOP = Set.of("name", "datasets", "protocol", "retrieval", "preprocessing", "seeds",
-            "learners", "measures", "table", "warmup");
+            "learners", "measures", "table", "warmup", "tuning");
     private static final String TRAIN_SIZES = "train_sizes";
     /** Results directories are named after the config; the first character keeps out '.', '..' and option-like names. */
     private static final int MAX_NAME = 100;
@@ -74,11 +78,16 @@ public final class ConfigBinder {
         List<Long> seeds = root.has("seeds") ? seeds(root.get("seeds")) : List.of(0L);
         List<LearnerSpec> specs = new ArrayList<>();
         List<BoundLearner> variants = new ArrayList<>();
-        learners(root.get("learners"), specs, variants);
+        Optional<TuningSpec> tuning = root.has("tuning") ? Optional.of(new TuningBinder(registry).spec(root.get("tuning"))) : Optional.empty();
+        Map<String, SearchSpace> spaces = new LinkedHashMap<>();
+        learners(root.get("learners"), specs, variants, tuning.isPresent(), spaces);
+        if (tuning.isPresent() && spaces.isEmpty()) {
+            throw root.get("tuning").fail("no learner has a space to tune; add space: {PARAM: {uniform: [low, high]}} to a learner entry");
+        }
         List<String> measures = root.has("measures") ? measures(root.get("measures")) : Measures.defaults();
         TableSpec table = root.has("table") ? table(root.get("table")) : TableSpec.defaults();
         boolean warmup = root.bool("warmup", false);
-        return new ExperimentConfig(name, datasets, protocol, trainSizes, retrieval, pre, seeds, specs, variants, measures, table, warmup);
+        return new ExperimentConfig(name, datasets, protocol, trainSizes, retrieval, pre, seeds, specs, variants, measures, table, warmup, new TuningPlan(tuning, spaces));
     }
 
     private List<DatasetSpec> datasets(Node node) {
@@ -233,11 +242,11 @@ public final class ConfigBinder {
         return out;
     }
 
-    private void learners(Node node, List<LearnerSpec> specs, List<BoundLearner> variants) {
+    private void learners(Node node, List<LearnerSpec> specs, List<BoundLearner> variants, boolean tuned, Map<String, SearchSpace> spaces) {
         Map<String, String> labels = new HashMap<>();
         for (Node item : nonEmptyList(node)) {
             item.map();
-            item.rejectUnknown(Set.of("type", "label", "params", "sweep"));
+            item.rejectUnknown(Set.of("type", "label", "params", "sweep", "space"));
             Node typeNode = item.get("type");
             String type = typeNode.string();
             if (!registry.contains(type)) {
@@ -269,6 +278,15 @@ public final class ConfigBinder {
                     throw item.fail("learner label '" + bound.label() + "' is used twice (also " + prev + "); give each entry its own 'label:'");
                 }
                 variants.add(bound);
+            }
+            if (item.has("space")) {
+                if (!tuned) {
+                    throw item.get("space").fail("a space needs a top-level tuning: block (budget, search, validation, select_by)");
+                }
+                Set<String> fixed = new java.util.HashSet<>(params.keySet());
+                fixed.addAll(sweep.keySet());
+                SearchSpace space = new TuningBinder(registry).space(item.get("space"), spec.expand(), fixed);
+                spec.expand().forEach(v -> spaces.put(v.label(), space));
             }
             specs.add(spec);
         }

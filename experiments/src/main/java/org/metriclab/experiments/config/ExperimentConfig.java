@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.metriclab.experiments.tuning.TuningPlan;
 
 /**
  * A validated experiment: every name checked and every learner variant created once (so unknown or
@@ -15,10 +16,18 @@ import java.util.Map;
  * @param variants every grid point of every entry, in config order, with its resolved parameters
  * @param warmup fit every learner variant once, untimed and discarded, before the timed trials (so that
  *               fit_seconds measure warm code, not class loading and JIT compilation)
+ * @param tuning  the hyperparameter searches ({@link TuningPlan#none()} without a {@code tuning:} block)
  */
 public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, TrainSizes trainSizes, RetrievalMode retrieval,
         Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
-        List<String> measures, TableSpec table, boolean warmup) {
+        List<String> measures, TableSpec table, boolean warmup, TuningPlan tuning) {
+    /** A config without tuning. */
+    public ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, TrainSizes trainSizes, RetrievalMode retrieval,
+            Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
+            List<String> measures, TableSpec table, boolean warmup) {
+        this(name, datasets, protocol, trainSizes, retrieval, preprocessing, seeds, learners, variants, measures, table, warmup, TuningPlan.none());
+    }
+
     /** A config without warm-up fits. */
     public ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, TrainSizes trainSizes, RetrievalMode retrieval,
             Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
@@ -91,6 +100,9 @@ public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol
         m.put("measures", measures);
         m.put("table", table.toTree());
         m.put("warmup", warmup);
+        if (tuning.isActive()) {
+            m.put("tuning", tuning.toTree());
+        }
         return m;
     }
 }

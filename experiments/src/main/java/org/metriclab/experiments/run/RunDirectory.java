@@ -52,7 +52,7 @@ record RunDirectory(ExperimentConfig cfg, byte[] configBytes, Path configDir, In
                 throw new IllegalArgumentException(dir + " has no " + TrialLog.ROWS + " to resume; run without --resume");
             }
             checkProvenance(dir);
-            checkRows(dir, plan, TrialLog.read(rows));
+            checkRows(dir, plan, TrialLog.read(rows), cfg.tuning().spaces().keySet());
             TrialLog log = TrialLog.resume(dir, cfg.measures(), done);
             if (!Files.isRegularFile(dir.resolve(Tables.RESOLVED_CONFIG))) {
                 writeConfig(dir);
@@ -93,6 +93,11 @@ record RunDirectory(ExperimentConfig cfg, byte[] configBytes, Path configDir, In
 
     /** Refuses rows the plan would not produce (see the class comment); the first offending row is named. */
     static void checkRows(Path dir, List<Trial> plan, List<ResultRow> rows) {
+        checkRows(dir, plan, rows, Set.of());
+    }
+
+    /** As {@link #checkRows(Path, List, List)}; rows of {@code tuned} labels hold their chosen parameters, so only their learner is compared. */
+    static void checkRows(Path dir, List<Trial> plan, List<ResultRow> rows, Set<String> tuned) {
         Map<TrialKey, Set<Integer>> sizes = new HashMap<>();
         Map<List<String>, Trial> byLabel = new HashMap<>();
         for (Trial t : plan) {
@@ -107,7 +112,7 @@ record RunDirectory(ExperimentConfig cfg, byte[] configBytes, Path configDir, In
                         + r.label() + "', which this config does not run" + wayOut);
             }
             String params = Trees.canonicalJson(t.learner().resolvedParams());
-            if (!r.learner().equals(t.learner().type()) || !r.params().equals(params)) {
+            if (!r.learner().equals(t.learner().type()) || !tuned.contains(r.label()) && !r.params().equals(params)) {
                 throw new IllegalArgumentException(dir.resolve(TrialLog.ROWS) + " holds learner '" + r.label() + "' as " + r.learner() + " "
                         + r.params() + ", but this config makes it " + t.learner().type() + " " + params + wayOut);
             }

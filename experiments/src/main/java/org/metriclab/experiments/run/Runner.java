@@ -22,6 +22,7 @@ import org.metriclab.experiments.results.ResultsLock;
 import org.metriclab.experiments.results.Tables;
 import org.metriclab.experiments.results.TrialKey;
 import org.metriclab.experiments.results.TrialLog;
+import org.metriclab.experiments.tuning.TuningStage;
 
 /**
  * Runs an experiment into a results directory: loads every dataset and computes every split first (so
@@ -30,7 +31,7 @@ import org.metriclab.experiments.results.TrialLog;
  * and finally writes the tables.
  *
  * <p>Results directory: {@code rows.csv}, {@code curves.csv}, {@code config.resolved.yaml},
- * {@code provenance.json}, {@code tables/<measure>.md|csv|tex}. With {@code resume}, trials whose rows
+ * {@code provenance.json}, {@code tables/<measure>.md|csv|tex}, and with a {@code tuning:} block {@code tuning.csv}. With {@code resume}, trials whose rows
  * are all present are skipped; the directory must come from the same config ({@link RunDirectory}).
  * The directory's {@link ResultsLock} is held from before rows.csv is opened until the tables are written,
  * so a second run or resume on the same directory is refused instead of writing beside this one.
@@ -69,7 +70,12 @@ public final class Runner {
      * to rows.csv as it arrives; the rows do not depend on the executor (fit times aside).
      */
     public Summary run(ExperimentConfig cfg, byte[] configBytes, Path configDir, Path dir, boolean resume, TrialExecutor executor) {
+        if (cfg.tuning().isActive() && !(executor instanceof LocalTrialExecutor)) {
+            // other engines re-plan the trials where they run and would fit the untuned parameters
+            throw new ConfigException("tuning", "tuning runs on the local engine only; run this config without --engine");
+        }
         List<Trial> trials = plan(cfg);
+        new TuningStage(cfg, registry).check(trials);
         try (ResultsLock lock = ResultsLock.acquire(dir)) {
             return runLocked(cfg, trials, new RunDirectory(cfg, configBytes, configDir, clock.instant(), executor.parallelism()), dir, resume,
                     executor);
@@ -80,7 +86,9 @@ public final class Runner {
         Set<TrialKey> done = new HashSet<>();
         TrialLog log = setup.open(dir, resume, trials, done);
         // rows.csv files without n_train name their trials unsized
-        List<Trial> pending = trials.stream().filter(t -> !done.contains(t.key()) && !done.contains(t.key().unsized())).toList();
+        List<Trial> untuned = trials.stream().filter(t -> !done.contains(t.key()) && !done.contains(t.key().unsized())).toList();
+        // tuned learners search on each training part first and run with the chosen parameters (tuning.csv)
+        List<Trial> pending = new TuningStage(cfg, registry).tune(untuned, dir, resume, (t, r) -> { });
         listener.started(trials.size(), trials.size() - pending.size());
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();

@@ -1,0 +1,179 @@
+package org.metriclab.experiments.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.metriclab.core.learn.Learners;
+import org.metriclab.core.learn.ParamException;
+import org.metriclab.core.learn.Params;
+import org.metriclab.experiments.tuning.Budget;
+import org.metriclab.experiments.tuning.Dimension;
+import org.metriclab.experiments.tuning.SearchKind;
+import org.metriclab.experiments.tuning.SearchSpace;
+import org.metriclab.experiments.tuning.TuningSpec;
+import org.metriclab.experiments.tuning.ValidationSpec;
+
+/**
+ * Binds the {@code tuning:} block and the learners' {@code space:} entries.
+ *
+ * <p>Schema (defaults in brackets): {@code tuning: {budget: {trials: N} | {seconds: S}, search [tpe] (random | sobol | tpe),
+ * validation [{type: kfold, folds: 3, class_disjoint: false}], select_by [mean_average_precision_at_r], seed [0]}};
+ * per learner {@code space: {PARAM: {uniform | log_uniform | int | log_int: [low, high]} | {choice: [v1, v2, ...]}}}.
+ * Every value a space can produce is checked against the learner (both ends of a range, every choice),
+ * so a key the learner does not have or a value of the wrong type fails here, at its path.
+ */
+final class TuningBinder {
+    static final String DEFAULT_MEASURE = "mean_average_precision_at_r";
+    private static final int DEFAULT_FOLDS = 3;
+    private static final List<String> KINDS = List.of("uniform", "log_uniform", "int", "log_int", "choice");
+
+    private final Learners registry;
+
+    TuningBinder(Learners registry) {
+        this.registry = registry;
+    }
+
+    TuningSpec spec(Node node) {
+        node.map();
+        node.rejectUnknown(Set.of("budget", "search", "validation", "select_by", "seed"));
+        Budget budget = budget(node.get("budget"));
+        SearchKind search = SearchKind.TPE;
+        if (node.has("search")) {
+            String s = node.get("search").string();
+            search = SearchKind.parse(s).orElseThrow(() -> node.get("search").fail("unknown search '" + s + "'; known: random, sobol, tpe"));
+        }
+        ValidationSpec validation = node.has("validation") ? validation(node.get("validation")) : new ValidationSpec(DEFAULT_FOLDS, false);
+        String selectBy = node.string("select_by", DEFAULT_MEASURE);
+        Optional<String> problem = Measures.problem(selectBy);
+        if (problem.isPresent()) {
+            throw node.get("select_by").fail("select_by: " + problem.get());
+        }
+        long seed = node.has("seed") ? node.get("seed").integer() : 0L;
+        return new TuningSpec(budget, search, validation, selectBy, seed);
+    }
+
+    private static Budget budget(Node node) {
+        if (node.isNull()) {
+            throw node.fail("missing; give the search budget of every learner as {trials: N} or {seconds: S}");
+        }
+        node.map();
+        node.rejectUnknown(Set.of("trials", "seconds"));
+        if (node.has("trials") == node.has("seconds")) {
+            throw node.fail("give exactly one of trials or seconds, e.g. {trials: 30}");
+        }
+        if (node.has("trials")) {
+            return new Budget.Trials(node.get("trials").intIn(1, Integer.MAX_VALUE, "a number of trials"));
+        }
+        double s = node.get("seconds").number();
+        if (!(s > 0)) {
+            throw node.get("seconds").fail("expected a positive number of seconds, found " + s);
+        }
+        return new Budget.Seconds(s);
+    }
+
+    private static ValidationSpec validation(Node node) {
+        node.map();
+        node.rejectUnknown(Set.of("type", "folds", "class_disjoint"));
+        String type = node.string("type", "kfold");
+        if (!type.equals("kfold")) {
+            throw node.get("type").fail("unknown validation '" + type + "'; known: kfold");
+        }
+        int folds = node.has("folds") ? node.get("folds").intIn(2, Integer.MAX_VALUE, "a number of folds") : DEFAULT_FOLDS;
+        return new ValidationSpec(folds, node.bool("class_disjoint", false));
+    }
+
+    /**
+     * The space of one learner entry, checked against each of its variants.
+     *
+     * @param fixed the entry's {@code params} and swept keys, which a space may not repeat
+     */
+    SearchSpace space(Node node, List<LearnerSpec.Variant> variants, Set<String> fixed) {
+        Map<String, Object> keys = node.map();
+        if (keys.isEmpty()) {
+            throw node.fail("empty space; give at least one parameter, e.g. {k: {int: [1, 15]}}");
+        }
+        Map<String, Dimension> dims = new LinkedHashMap<>();
+        for (String key : keys.keySet()) {
+            Node d = node.get(key);
+            if (fixed.contains(key)) {
+                throw d.fail("'" + key + "' is both fixed (params or sweep) and tuned; keep one");
+            }
+            Dimension dim = dimension(d);
+            for (LearnerSpec.Variant v : variants) {
+                check(d, key, dim, v);
+            }
+            dims.put(key, dim);
+        }
+        return new SearchSpace(dims);
+    }
+
+    private static Dimension dimension(Node node) {
+        Map<String, Object> m = node.map();
+        if (m.size() != 1 || !KINDS.contains(m.keySet().iterator().next())) {
+            throw node.fail("expected one of {uniform: [low, high]}, {log_uniform: [low, high]}, {int: [low, high]}, {log_int: [low, high]}"
+                    + " or {choice: [values]}, found keys " + m.keySet());
+        }
+        String kind = m.keySet().iterator().next();
+        Node v = node.get(kind);
+        List<Node> items = v.list();
+        if (kind.equals("choice")) {
+            if (items.isEmpty()) {
+                throw v.fail("choice needs at least one value");
+            }
+            List<Object> values = new ArrayList<>();
+            for (Node item : items) {
+                if (item.isNull() || item.isMap() || item.isList()) {
+                    throw item.fail("expected a parameter value, found " + Node.describe(item.value()));
+                }
+                if (values.contains(item.value())) {
+                    throw item.fail("choice value " + Node.describe(item.value()) + " is listed twice");
+                }
+                values.add(item.value());
+            }
+            return new Dimension.Choice(values);
+        }
+        if (items.size() != 2) {
+            throw v.fail("expected [low, high], found " + items.size() + " values");
+        }
+        boolean integral = kind.equals("int") || kind.equals("log_int");
+        double lo = integral ? items.get(0).integer() : items.get(0).number();
+        double hi = integral ? items.get(1).integer() : items.get(1).number();
+        if (lo >= hi) {
+            throw v.fail("bounds reversed or equal: low " + Node.describe(items.get(0).value()) + " must be below high "
+                    + Node.describe(items.get(1).value()) + " (for a single value use params)");
+        }
+        if (kind.equals("log_uniform") && lo <= 0 || kind.equals("log_int") && lo < 1) {
+            throw v.fail(kind + " needs a positive lower bound" + (kind.equals("log_int") ? " (at least 1)" : "") + ", found "
+                    + Node.describe(items.get(0).value()) + "; use " + (integral ? "int" : "uniform") + " for ranges that include 0");
+        }
+        return switch (kind) {
+            case "uniform" -> new Dimension.Uniform(lo, hi);
+            case "log_uniform" -> new Dimension.LogUniform(lo, hi);
+            case "int" -> new Dimension.IntRange((long) lo, (long) hi);
+            default -> new Dimension.LogInt((long) lo, (long) hi);
+        };
+    }
+
+    /** Creates the learner with each probe value of the dimension, failing at the space key with the learner's reason. */
+    private void check(Node node, String key, Dimension dim, LearnerSpec.Variant variant) {
+        List<Object> probes = dim.probes();
+        for (int i = 0; i < probes.size(); i++) {
+            Map<String, Object> p = new LinkedHashMap<>(variant.params());
+            p.put(key, probes.get(i));
+            Node at = dim instanceof Dimension.Choice ? node.get("choice").list().get(i) : node;
+            try {
+                registry.create(variant.type(), Params.of(p));
+            } catch (ParamException e) {
+                if (e.problem() == ParamException.Problem.UNKNOWN_KEY) {
+                    throw node.fail(e.getMessage());
+                }
+                throw at.fail("learner '" + variant.label() + "' refuses " + key + " = " + probes.get(i) + ": " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw at.fail("learner '" + variant.label() + "' refuses " + key + " = " + probes.get(i) + ": " + e.getMessage());
+            }
+        }
+    }
+}

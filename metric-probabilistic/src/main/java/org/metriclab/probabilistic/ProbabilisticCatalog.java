@@ -28,6 +28,7 @@ public final class ProbabilisticCatalog implements LearnerCatalog {
                 new LearnerEntry("mlkr", "metric learning for kernel regression (L-BFGS)", Mlkr::from),
                 new LearnerEntry("sdml", "sparse determinant metric learning (graphical lasso) on random pairs", Sdml::supervised),
                 new LearnerEntry("ldml", "logistic discriminant metric learning on random pairs (projected gradient)",
-                        Ldml::supervised));
+                        Ldml::supervised),
+                new LearnerEntry("scml", "sparse compositional metric learning (Shi et al. 2014): sparse weights on rank-one bases", Scml::from));
     }
 }

@@ -29,6 +29,7 @@ public final class ProbabilisticCatalog implements LearnerCatalog {
                 new LearnerEntry("sdml", "sparse determinant metric learning (graphical lasso) on random pairs", Sdml::supervised),
                 new LearnerEntry("ldml", "logistic discriminant metric learning on random pairs (projected gradient)",
                         Ldml::supervised),
+                new LearnerEntry("pcca", "pairwise constrained component analysis (Mignon & Jurie 2012): low-rank L, logistic pair loss", Pcca::supervised),
                 new LearnerEntry("scml", "sparse compositional metric learning (Shi et al. 2014): sparse weights on rank-one bases", Scml::from));
     }
 }

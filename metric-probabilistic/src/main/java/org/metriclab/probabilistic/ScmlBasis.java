@@ -128,17 +128,16 @@ record ScmlBasis(double[][] rows) {
         return new ScmlBasis(out.toArray(new double[0][]));
     }
 
-    /** The {@code k} rows of {@code candidates} nearest to {@code centre} (ties: lower index first). */
+    /** The {@code k} rows of {@code candidates} nearest to {@code centre}, nearest first (ties: lower index first). */
     private static int[] nearest(double[][] x, int[] candidates, double[] centre, int k) {
-        Integer[] order = Arrays.stream(candidates).boxed().toArray(Integer[]::new);
-        double[] dist = new double[x.length];
-        for (int i : candidates) {
-            dist[i] = KMeansCentres.squared(x[i], centre);
+        double[] dist = new double[candidates.length];
+        for (int m = 0; m < candidates.length; m++) {
+            dist[m] = KMeansCentres.squared(x[candidates[m]], centre);
         }
-        Arrays.sort(order, (a, b) -> dist[a] != dist[b] ? Double.compare(dist[a], dist[b]) : Integer.compare(a, b));
-        int[] out = new int[k];
-        for (int i = 0; i < k; i++) {
-            out[i] = order[i];
+        int[] pos = GenuineImpostorTriplets.smallest(dist, m -> true, k);
+        int[] out = new int[pos.length];
+        for (int i = 0; i < pos.length; i++) {
+            out[i] = candidates[pos[i]];
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package org.metriclab.probabilistic;
 
+import java.util.stream.IntStream;
 import org.metriclab.probabilistic.optim.Objective;
 
 /**
@@ -10,6 +11,8 @@ import org.metriclab.probabilistic.optim.Objective;
  * dissimilar ones above it). Gradient: (2/m) Σ_m y_m σ(β y_m (‖L v_m‖² − 1)) (L v_m) v_mᵀ + 2λL.
  */
 record PccaObjective(double[] v, int m, int d, int k, boolean[] similar, double beta, double lambda) implements Objective {
+    private static final int BLOCK = 256;
+
     @Override
     public double value(double[] l) {
         return evaluate(l, null);
@@ -20,13 +23,46 @@ record PccaObjective(double[] v, int m, int d, int k, boolean[] similar, double 
         return evaluate(l, gradient);
     }
 
+    /**
+     * Pairs are processed in fixed blocks of {@link #BLOCK} in parallel, each into its own gradient
+     * buffer; blocks are summed in order, so the result does not depend on the number of threads.
+     */
     private double evaluate(double[] l, double[] gradient) {
+        int blocks = (m + BLOCK - 1) / BLOCK;
+        double[] losses = new double[blocks];
+        double[][] grads = new double[blocks][];
+        IntStream.range(0, blocks).parallel().forEach(bk -> {
+            double[] g = gradient == null ? null : new double[l.length];
+            losses[bk] = block(l, bk * BLOCK, Math.min(m, (bk + 1) * BLOCK), g);
+            grads[bk] = g;
+        });
+        double loss = 0;
+        for (double v : losses) {
+            loss += v;
+        }
         if (gradient != null) {
             java.util.Arrays.fill(gradient, 0);
+            for (double[] g : grads) {
+                for (int i = 0; i < g.length; i++) {
+                    gradient[i] += g[i];
+                }
+            }
         }
+        double norm = 0;
+        for (int i = 0; i < l.length; i++) {
+            norm += l[i] * l[i];
+            if (gradient != null) {
+                gradient[i] += 2 * lambda * l[i];
+            }
+        }
+        return loss / m + lambda * norm;
+    }
+
+    /** Σ ℓ_β over pairs [from, to), its gradient part added into {@code gradient} when not null. */
+    private double block(double[] l, int from, int to, double[] gradient) {
         double[] u = new double[k];
         double loss = 0;
-        for (int p = 0; p < m; p++) {
+        for (int p = from; p < to; p++) {
             int o = p * d;
             double dist = 0;
             for (int r = 0; r < k; r++) {
@@ -52,14 +88,7 @@ record PccaObjective(double[] v, int m, int d, int k, boolean[] similar, double 
                 }
             }
         }
-        double norm = 0;
-        for (int i = 0; i < l.length; i++) {
-            norm += l[i] * l[i];
-            if (gradient != null) {
-                gradient[i] += 2 * lambda * l[i];
-            }
-        }
-        return loss / m + lambda * norm;
+        return loss;
     }
 
     /** log(1 + e^z) without overflow. */

@@ -6,7 +6,7 @@ import org.metriclab.core.learn.LearnerEntry;
 
 /**
  * The probabilistic learners (survey §4 and metric-learn's supplementary ones): NCA, MCML, ITML,
- * Bayesian metric learning, MLKR, SDML and LDML. Pair learners are label-supervised through
+ * Bayesian metric learning, MLKR, SDML, LDML, PCCA and SCML. Pair learners are label-supervised through
  * {@link org.metriclab.core.learn.Supervised} with {@link org.metriclab.core.constraint.RandomPairs}
  * ({@code constraints} pairs of each kind).
  */
@@ -29,7 +29,7 @@ public final class ProbabilisticCatalog implements LearnerCatalog {
                 new LearnerEntry("sdml", "sparse determinant metric learning (graphical lasso) on random pairs", Sdml::supervised),
                 new LearnerEntry("ldml", "logistic discriminant metric learning on random pairs (projected gradient)",
                         Ldml::supervised),
-                new LearnerEntry("pcca", "pairwise constrained component analysis (Mignon & Jurie 2012): low-rank L, logistic pair loss", Pcca::supervised),
-                new LearnerEntry("scml", "sparse compositional metric learning (Shi et al. 2014): sparse weights on rank-one bases", Scml::from));
+                new LearnerEntry("pcca", "pairwise constrained component analysis, low-rank L (dims, beta, regularization, max_iter, tol, constraints)", Pcca::supervised),
+                new LearnerEntry("scml", "sparse compositional metric learning (basis, n_basis, beta, gamma, max_iter, output_iter, batch_size, k_genuine, k_impostor, tol)", Scml::from));
     }
 }

@@ -30,6 +30,7 @@ public final class ProbabilisticCatalog implements LearnerCatalog {
                 new LearnerEntry("ldml", "logistic discriminant metric learning on random pairs (projected gradient)",
                         Ldml::supervised),
                 new LearnerEntry("pcca", "pairwise constrained component analysis, low-rank L (dims, beta, regularization, max_iter, tol, constraints)", Pcca::supervised),
+                new LearnerEntry("kernel_pcca", "kernel PCCA, RBF kernel (dims, sigma, beta, regularization, max_iter, tol, constraints)", KernelPcca::supervised),
                 new LearnerEntry("scml", "sparse compositional metric learning (basis, n_basis, beta, gamma, max_iter, output_iter, batch_size, k_genuine, k_impostor, tol)", Scml::from));
     }
 }

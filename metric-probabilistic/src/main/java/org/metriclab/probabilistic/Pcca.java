@@ -84,29 +84,60 @@ public record Pcca(int dims, double beta, double regularization, int maxIter, do
         return new MahalanobisMetric(l);
     }
 
-    /** Top-k eigenvectors of Σ v vᵀ as rows, scaled so that the mean of ‖L v_m‖² is 1. */
+    /**
+     * Top-k eigenvectors of the pair scatter (1/m) Σ v vᵀ as rows, scaled so that the mean of
+     * ‖L v_m‖² is 1. With fewer pairs than dimensions (the kernel form) they come from the m × m Gram
+     * matrix (1/m) V Vᵀ, which has the same non-zero eigenvalues: axis = Vᵀu / √(mλ). Axes beyond the
+     * scatter's rank are left zero.
+     */
     static double[] start(double[] v, int m, int d, int k) {
-        double[] scatter = new double[d * d];
-        for (int p = 0; p < m; p++) {
-            int o = p * d;
-            for (int a = 0; a < d; a++) {
-                for (int b = 0; b < d; b++) {
-                    scatter[a * d + b] += v[o + a] * v[o + b] / m;
+        boolean viaGram = m < d;
+        int size = viaGram ? m : d;
+        double[] s = new double[size * size];
+        for (int i = 0; i < size; i++) {
+            for (int j = i; j < size; j++) {
+                double acc = 0;
+                if (viaGram) {
+                    for (int a = 0; a < d; a++) {
+                        acc += v[i * d + a] * v[j * d + a];
+                    }
+                } else {
+                    for (int p = 0; p < m; p++) {
+                        acc += v[p * d + i] * v[p * d + j];
+                    }
+                }
+                s[i * size + j] = acc / m;
+                s[j * size + i] = acc / m;
+            }
+        }
+        EigenPairs e = Eigen.symmetric(Matrix.of(size, size, s));
+        double top = Math.max(0, e.value(0));
+        double captured = 0;
+        double[] l = new double[k * d];
+        Matrix vec = e.vectors();
+        for (int r = 0; r < Math.min(k, size); r++) {
+            double lambda = e.value(r);
+            if (!(lambda > 1e-12 * top)) {
+                break;
+            }
+            captured += lambda;
+            if (viaGram) {
+                double norm = Math.sqrt(m * lambda);
+                for (int p = 0; p < m; p++) {
+                    double u = vec.get(p, r) / norm;
+                    for (int a = 0; a < d; a++) {
+                        l[r * d + a] += u * v[p * d + a];
+                    }
+                }
+            } else {
+                for (int a = 0; a < d; a++) {
+                    l[r * d + a] = vec.get(a, r);
                 }
             }
         }
-        EigenPairs e = Eigen.symmetric(Matrix.of(d, d, scatter));
-        double captured = 0;
-        for (int r = 0; r < k; r++) {
-            captured += Math.max(0, e.value(r));
-        }
         double scale = captured > 0 ? 1 / Math.sqrt(captured) : 1;
-        double[] l = new double[k * d];
-        Matrix vec = e.vectors();
-        for (int r = 0; r < k; r++) {
-            for (int a = 0; a < d; a++) {
-                l[r * d + a] = scale * vec.get(a, r);
-            }
+        for (int i = 0; i < l.length; i++) {
+            l[i] *= scale;
         }
         return l;
     }

@@ -28,6 +28,7 @@ import org.metriclab.probabilistic.optim.OptimResult;
 public record KernelPcca(int dims, double sigma, double beta, double regularization, int maxIter, double tol)
         implements ConstraintLearner<Pairs, KernelPccaMetric> {
     public KernelPcca {
+        // the shared parameters are validated (and named in errors) by the linear form
         new Pcca(dims, beta, regularization, maxIter, tol);
         if (!(sigma >= 0) || !Double.isFinite(sigma)) {
             throw ParamException.invalid("sigma", sigma, "a finite number >= 0 (0 = median distance)");

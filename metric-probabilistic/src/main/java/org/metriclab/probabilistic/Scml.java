@@ -30,6 +30,7 @@ public record Scml(ScmlBasisKind basis, int nBasis, double beta, double gamma, i
         int kGenuine, int kImpostor, double tol) implements MetricLearner<MahalanobisMetric> {
     public Scml {
         requireAtLeast("n_basis", nBasis, 0);
+        // the solver validates (and names in errors) its own parameters
         new ScmlDualAveraging(beta, gamma, maxIter, outputIter, batchSize, tol);
         requireAtLeast("k_genuine", kGenuine, 1);
         requireAtLeast("k_impostor", kImpostor, 1);

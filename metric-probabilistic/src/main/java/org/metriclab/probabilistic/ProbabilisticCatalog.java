@@ -6,7 +6,7 @@ import org.metriclab.core.learn.LearnerEntry;
 
 /**
  * The probabilistic learners (survey §4 and metric-learn's supplementary ones): NCA, MCML, ITML,
- * Bayesian metric learning, MLKR, SDML and LDML. Pair learners are label-supervised through
+ * Bayesian metric learning, MLKR, SDML, LDML, PCCA and SCML. Pair learners are label-supervised through
  * {@link org.metriclab.core.learn.Supervised} with {@link org.metriclab.core.constraint.RandomPairs}
  * ({@code constraints} pairs of each kind).
  */
@@ -28,6 +28,9 @@ public final class ProbabilisticCatalog implements LearnerCatalog {
                 new LearnerEntry("mlkr", "metric learning for kernel regression (L-BFGS)", MlkrLearner::from),
                 new LearnerEntry("sdml", "sparse determinant metric learning (graphical lasso) on random pairs", SdmlLearner::supervised),
                 new LearnerEntry("ldml", "logistic discriminant metric learning on random pairs (projected gradient)",
-                        LdmlLearner::supervised));
+                        LdmlLearner::supervised),
+                new LearnerEntry("pcca", "pairwise constrained component analysis, low-rank L (dims, beta, regularization, max_iter, tol, constraints)", PccaLearner::supervised),
+                new LearnerEntry("kernel_pcca", "kernel PCCA, RBF kernel (dims, sigma, beta, regularization, max_iter, tol, constraints)", KernelPccaLearner::supervised),
+                new LearnerEntry("scml", "sparse compositional metric learning (basis, n_basis, beta, gamma, max_iter, output_iter, batch_size, k_genuine, k_impostor, tol)", ScmlLearner::from));
     }
 }

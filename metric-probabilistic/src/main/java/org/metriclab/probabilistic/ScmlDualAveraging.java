@@ -1,0 +1,98 @@
+package org.metriclab.probabilistic;
+
+import java.util.random.RandomGenerator;
+import org.metriclab.core.learn.ParamException;
+import org.metriclab.core.learn.Progress;
+
+/**
+ * Stochastic regularised dual averaging with AdaGrad step sizes for SCML's weights (Shi, Bellet &
+ * Sha 2014; the update of metric-learn 0.7.0). Iteration s = 1, 2, … draws {@code batchSize}
+ * triplets uniformly with replacement; g = (1/batch) Σ δ_t over the drawn triplets whose hinge is
+ * active; the running mean ḡ of g and the AdaGrad norm h = √(Σ g²) (per coordinate) give the closed-form
+ * proximal step w = s / (γ (10⁻³ + h)) · max(0, −(ḡ + β)), which is the ℓ1-regularised step on the
+ * non-negative orthant. Every {@code outputIter} iterations and at the last one, the full objective
+ * is evaluated and the best weights so far are kept. The run stops early when a checkpoint's best
+ * objective improved by at most {@code tol}·max(1, |best|) over the previous checkpoint's (tol = 0
+ * runs all {@code maxIter} iterations, as metric-learn does).
+ */
+public record ScmlDualAveraging(double beta, double gamma, int maxIter, int outputIter, int batchSize, double tol) {
+    private static final double DELTA = 1e-3;
+
+    public ScmlDualAveraging {
+        if (!(beta >= 0) || !Double.isFinite(beta)) {
+            throw ParamException.invalid("beta", beta, "a finite number >= 0");
+        }
+        if (!(gamma > 0) || !Double.isFinite(gamma)) {
+            throw ParamException.invalid("gamma", gamma, "a finite number > 0");
+        }
+        ScmlLearner.requireAtLeast("max_iter", maxIter, 1);
+        ScmlLearner.requireAtLeast("output_iter", outputIter, 1);
+        ScmlLearner.requireAtLeast("batch_size", batchSize, 1);
+        if (!(tol >= 0) || !Double.isFinite(tol)) {
+            throw ParamException.invalid("tol", tol, "a finite number >= 0 (0 runs all max_iter iterations)");
+        }
+    }
+
+    /** The best weights found, their objective, the iterations run and whether {@code tol} stopped the run. */
+    public record Result(double[] weights, double objective, int iterations, boolean converged) {
+    }
+
+    public Result solve(ScmlProblem p, RandomGenerator rng, String owner, Progress progress) {
+        int k = p.bases();
+        int m = p.size();
+        double[] w = new double[k];
+        double[] mean = new double[k];
+        double[] ada = new double[k];
+        double[] g = new double[k];
+        int[] active = new int[k];
+        int activeCount = 0;
+        double[] best = new double[k];
+        double bestObjective = Double.POSITIVE_INFINITY;
+        double lastCheckpointBest = Double.POSITIVE_INFINITY;
+        boolean converged = false;
+        int done = 0;
+        for (int it = 0; it < maxIter && !converged; it++) {
+            java.util.Arrays.fill(g, 0);
+            for (int b = 0; b < batchSize; b++) {
+                int t = rng.nextInt(m);
+                if (p.slack(t, w, active, activeCount) > 0) {
+                    p.addDifferences(t, g);
+                }
+            }
+            activeCount = 0;
+            double scale = (it + 1) / gamma;
+            for (int j = 0; j < k; j++) {
+                double gj = g[j] / batchSize;
+                mean[j] = (it * mean[j] + gj) / (it + 1);
+                ada[j] = Math.sqrt(ada[j] * ada[j] + gj * gj);
+                double shrunk = mean[j] + beta;
+                w[j] = shrunk < 0 ? -scale * shrunk / (DELTA + ada[j]) : 0;
+                if (w[j] != 0) {
+                    active[activeCount++] = j;
+                }
+            }
+            done = it + 1;
+            if (done % outputIter == 0 || done == maxIter) {
+                double obj = p.objective(w, active, activeCount, beta);
+                if (!Double.isFinite(obj)) {
+                    throw new ArithmeticException(owner + ": non-finite objective at iteration " + done);
+                }
+                progress.iteration(done, obj);
+                if (obj < bestObjective) {
+                    bestObjective = obj;
+                    best = w.clone();
+                }
+                if (tol > 0 && lastCheckpointBest - bestObjective <= tol * Math.max(1, Math.abs(bestObjective))) {
+                    converged = true;
+                }
+                lastCheckpointBest = bestObjective;
+            }
+        }
+        if (!converged && tol > 0) {
+            progress.warn(owner + ": stopped at max_iter=" + maxIter + " before the objective settled (best "
+                    + bestObjective + "); raise max_iter or tol");
+        }
+        progress.finished(done, bestObjective, converged);
+        return new Result(best, bestObjective, done, converged);
+    }
+}

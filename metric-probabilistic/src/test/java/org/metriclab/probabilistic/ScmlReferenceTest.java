@@ -1,0 +1,105 @@
+package org.metriclab.probabilistic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.metriclab.core.constraint.Triplets;
+import org.metriclab.core.contract.SharedProtocol;
+import org.metriclab.core.data.Dataset;
+import org.metriclab.core.distance.MahalanobisMetric;
+import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Matrix;
+
+/** SCML against metric-learn 0.7.0 (numbers in metric_learn_scml_reference.json). */
+class ScmlReferenceTest {
+    private static final double SLACK = 0.02;
+    private static JsonNode ref;
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in = ScmlReferenceTest.class.getResourceAsStream("/metric_learn_scml_reference.json")) {
+            ref = new ObjectMapper().readTree(in);
+        }
+    }
+
+    private static double[][] matrix(JsonNode n) {
+        double[][] m = new double[n.size()][];
+        for (int i = 0; i < n.size(); i++) {
+            m[i] = new double[n.get(i).size()];
+            for (int j = 0; j < m[i].length; j++) {
+                m[i][j] = n.get(i).get(j).asDouble();
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void ldaDirectionsMatchScikitLearnsUnitScalings() {
+        Dataset train = SharedProtocol.prepare("iris").train();
+        double[][] ours = LocalLda.fit(train.x().toRows(), train.labels().toArray()).directions();
+        double[][] theirs = matrix(ref.get("iris_lda_unit_scalings"));
+        assertEquals(theirs.length, ours.length);
+        for (int k = 0; k < theirs.length; k++) {
+            double sign = Math.signum(ours[k][0] * theirs[k][0]);
+            for (int a = 0; a < theirs[k].length; a++) {
+                assertEquals(theirs[k][a], sign * ours[k][a], 1e-9, "direction " + k + ", feature " + a);
+            }
+        }
+    }
+
+    @Test
+    void oneTripletDualAveragingReproducesMetricLearnExactly() {
+        JsonNode c = ref.get("one_triplet");
+        double[][] basis = matrix(c.get("basis"));
+        double[][] points = matrix(c.get("points"));
+        ScmlProblem p = ScmlProblem.of(points, basis, new Triplets(new int[] {0}, new int[] {1}, new int[] {2}));
+        for (JsonNode run : c.get("runs")) {
+            ScmlDualAveraging solver = new ScmlDualAveraging(c.get("beta").asDouble(), c.get("gamma").asDouble(),
+                    run.get("max_iter").asInt(), run.get("output_iter").asInt(), c.get("batch_size").asInt(), 0);
+            FitContext ctx = FitContext.seeded(0);
+            ScmlDualAveraging.Result r = solver.solve(p, ctx.random("scml"), "scml", ctx.progress());
+            Matrix m = ScmlLearner.weightsToMetric(new ScmlBasis(basis), r, 2, ctx).m();
+            double[][] expected = matrix(run.get("m"));
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 2; j++) {
+                    assertEquals(expected[i][j], m.get(i, j), 1e-9 * Math.abs(expected[i][j]), "M[" + i + "][" + j + "]");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"iris", "wine"})
+    void accuracyAtMostTwoPointsBelowMetricLearn(String dataset) {
+        JsonNode r = ref.get("accuracy").get(dataset);
+        ScmlLearner scml = ScmlLearner.from(Params.of(Map.of()));
+        int seeds = 5;
+        double[] acc = new double[2];
+        for (int seed = 0; seed < seeds; seed++) {
+            double[] a = SharedProtocol.knnAccuracy(scml, dataset, seed, 1, 5);
+            acc[0] += a[0] / seeds;
+            acc[1] += a[1] / seeds;
+        }
+        System.out.printf("scml %s: 1-NN %.4f (metric-learn %.4f), 5-NN %.4f (metric-learn %.4f)%n", dataset, acc[0],
+                r.get("knn1_acc").asDouble(), acc[1], r.get("knn5_acc").asDouble());
+        assertTrue(acc[0] >= r.get("knn1_acc").asDouble() - SLACK, dataset + " 1-NN " + acc[0]);
+        assertTrue(acc[1] >= r.get("knn5_acc").asDouble() - SLACK, dataset + " 5-NN " + acc[1]);
+    }
+
+    @Test
+    void fitsAMahalanobisMetricOfTheInputDimension() {
+        Dataset train = SharedProtocol.prepare("wine").train();
+        MahalanobisMetric m = ScmlLearner.from(Params.of(Map.of("max_iter", 500))).fit(train, FitContext.seeded(1));
+        assertEquals(train.dim(), m.inputDim());
+    }
+}

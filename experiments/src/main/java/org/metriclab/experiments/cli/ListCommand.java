@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code metriclab list learners|datasets|measures}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the registered learners, the datasets or the measures.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = SuiteVersion.class,
+        description = "List the registered learners, the datasets or the measures.")
 final class ListCommand implements Callable<Integer> {
     /** What to list. */
     enum What { learners, datasets, measures }

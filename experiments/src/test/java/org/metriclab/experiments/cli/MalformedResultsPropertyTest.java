@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -95,6 +96,27 @@ class MalformedResultsPropertyTest {
         }
     }
 
+    /** The damages that once passed or broke {@code table}: each is checked every run, not only when generated. */
+    @Example
+    void tableOnTheDamagesThatWereMishandled() throws IOException {
+        for (GeneratedResults.Damage d : List.of(GeneratedResults.Damage.HUGE_VALUE, GeneratedResults.Damage.BAD_VALUE, GeneratedResults.Damage.BAD_SPLIT,
+                GeneratedResults.Damage.BAD_BYTE, GeneratedResults.Damage.BOM, GeneratedResults.Damage.CRLF)) {
+            for (int at : List.of(0, 3, 4)) {
+                tableShowsTheMeansOfTheRowsGivenOrOneLineError(new GeneratedResults("=cmd", GeneratedResults.GOOD_VALUES, d, at,
+                        ConfigMutants.Kind.NONE, 0, false, GeneratedResults.PROVENANCES.get(0)));
+            }
+        }
+        Path dir = new GeneratedResults("=cmd", GeneratedResults.GOOD_VALUES, GeneratedResults.Damage.HUGE_VALUE, 0, ConfigMutants.Kind.NONE, 0,
+                false, GeneratedResults.PROVENANCES.get(0)).write(Files.createTempDirectory("garbage-huge"));
+        try {
+            Cli r = Cli.run("table", dir.toString(), "--format", "csv", "--measure", "precision_at_1");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("\niris,euclidean,precision_at_1,1.0E308,0.0,2,"), r.out());
+        } finally {
+            GeneratedResults.delete(dir);
+        }
+    }
+
     @Property(tries = 40)
     void compareShowsTheChangeOfMeansOrOneLineError(@ForAll("results") GeneratedResults g) throws IOException {
         Path dir = Files.createTempDirectory("garbage-compare");
@@ -160,6 +182,23 @@ class MalformedResultsPropertyTest {
 
     private static String num(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** Means near the largest double once broke the bar chart's axis; the report now leaves that chart out with a note. */
+    @Example
+    void reportOfHugeMeansHasANoteInsteadOfTheirChart() throws IOException {
+        GeneratedResults g = new GeneratedResults("=cmd", GeneratedResults.GOOD_VALUES, GeneratedResults.Damage.HUGE_VALUE, 11,
+                ConfigMutants.Kind.NONE, 0, false, GeneratedResults.PROVENANCES.get(0));
+        reportIsWrittenOrOneLineError(g);
+        Path dir = g.write(Files.createTempDirectory("garbage-report"));
+        try {
+            Cli r = Cli.run("report", dir.toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.err().contains("no bar chart of r_precision"), r.err());
+            assertTrue(Files.exists(dir.resolve("plots/bars_precision_at_1.png")), "the other measure's chart is drawn");
+        } finally {
+            GeneratedResults.delete(dir);
+        }
     }
 
     @Property(tries = 15)

@@ -53,7 +53,7 @@ final class Csv {
      */
     static double decimal(String field, String column) {
         if (!NUMBER.matcher(field).matches()) {
-            throw new IllegalArgumentException(column + " must be a number, found '" + field + "'");
+            throw new IllegalArgumentException(column + " must be a plain decimal number such as 0.95 or 1.0E-4 (or NaN), found '" + field + "'");
         }
         return Double.parseDouble(field);
     }

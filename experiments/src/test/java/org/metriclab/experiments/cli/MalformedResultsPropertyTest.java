@@ -117,6 +117,29 @@ class MalformedResultsPropertyTest {
         }
     }
 
+    /** A training size beyond an int in config.resolved.yaml is refused; read as an int it would wrap to 105, the rows' n_train. */
+    @Example
+    void tableRefusesATrainingSizeBeyondAnInt() throws IOException {
+        GeneratedResults g = new GeneratedResults("=cmd", GeneratedResults.GOOD_VALUES, GeneratedResults.Damage.NONE, 0, ConfigMutants.Kind.NONE, 0,
+                false, GeneratedResults.PROVENANCES.get(0));
+        Path dir = g.write(Files.createTempDirectory("garbage-sizes"));
+        try {
+            for (long size : List.of(105L, (1L << 32) + 105)) {
+                Files.writeString(dir.resolve("config.resolved.yaml"), g.configText().replace("protocol: {type: fixed_split}",
+                        "protocol: {type: fixed_split, train_sizes: [" + size + "]}"));
+                Cli r = Cli.run("table", dir.toString(), "--format", "csv");
+                if (size == 105) {
+                    assertEquals(0, r.code(), r.err());
+                } else {
+                    assertOneLineError(r, g);
+                    assertTrue(r.err().contains("config.resolved.yaml"), r.err());
+                }
+            }
+        } finally {
+            GeneratedResults.delete(dir);
+        }
+    }
+
     @Property(tries = 40)
     void compareShowsTheChangeOfMeansOrOneLineError(@ForAll("results") GeneratedResults g) throws IOException {
         Path dir = Files.createTempDirectory("garbage-compare");

@@ -27,7 +27,8 @@ public enum PairedSignificance {
 
     /**
      * The test of {@code a} against {@code b}. Both tests are invariant under scaling both samples alike, so values
-     * large enough for their differences or sums to overflow are first scaled by the same power of two (exact).
+     * large enough for their differences or sums to overflow are first scaled by the same power of two (exact, except
+     * for values more than 2^1000 times smaller than the largest, which lose precision as subnormals).
      */
     public TestOutcome apply(double[] a, double[] b) {
         double max = 0;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code metriclab compare RUN_A RUN_B [--measure M]}: what changed between two results directories, as Markdown. */
-@Command(name = "compare", mixinStandardHelpOptions = true, description = "Show what changed from RUN_A to RUN_B: config keys, "
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = SuiteVersion.class,
+        description = "Show what changed from RUN_A to RUN_B: config keys, "
         + "trials added or missing, and each cell's mean difference (B − A).")
 final class CompareCommand implements Callable<Integer> {
     private static final int LIST_LIMIT = 20;

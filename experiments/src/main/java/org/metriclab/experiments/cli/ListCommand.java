@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code metriclab list learners|datasets|measures|losses|miners}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the registered learners, the datasets, the measures, or the deep losses and miners.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = SuiteVersion.class,
+        description = "List the registered learners, the datasets, the measures, or the deep losses and miners.")
 final class ListCommand implements Callable<Integer> {
     /** What to list. */
     enum What { learners, datasets, measures, losses, miners }

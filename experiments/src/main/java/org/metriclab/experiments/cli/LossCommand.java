@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * does — so a loss can be checked against pytorch-metric-learning's numbers. Names and parameter names
  * follow pytorch-metric-learning 2.8.1.
  */
-@Command(name = "loss", mixinStandardHelpOptions = true,
+@Command(name = "loss", mixinStandardHelpOptions = true, versionProvider = SuiteVersion.class,
         description = "Evaluate a deep metric learning loss (and optional miner) on one batch; prints JSON value and grad_norm.")
 final class LossCommand implements Callable<Integer> {
     private final Console io;
@@ -66,6 +66,10 @@ final class LossCommand implements Callable<Integer> {
         Matrix w = weights == null ? null : CsvReader.readMatrix(weights, false);
         LossValue v = LossProbe.compute(loss, Params.parse(params).raw(), miner,
                 miner == null ? Map.of() : Params.parse(minerParams).raw(), x, y, w);
+        if (!Double.isFinite(v.value()) || !Double.isFinite(v.gradNorm())) {
+            throw new IllegalArgumentException("loss " + loss + " is not finite on this batch (value " + v.value() + ", grad_norm " + v.gradNorm()
+                    + "): a parameter or embedding is too large for float64; use smaller --param values or rescale " + embeddings);
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("value", v.value());
         out.put("grad_norm", v.gradNorm());

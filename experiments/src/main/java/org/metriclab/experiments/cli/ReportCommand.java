@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
  * {@code metriclab report RESULTS_DIR [--out FILE] [--embeddings [--projection pca|tsne]] [--test t|wilcoxon] [--alpha A]}: one
  * self-contained HTML report.
  */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Write a self-contained report.html (tables, significance, "
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = SuiteVersion.class,
+        description = "Write a self-contained report.html (tables, significance, "
         + "plots embedded, config, provenance) and the plots as PNG and SVG, from a results directory's files; nothing is rerun.")
 final class ReportCommand implements Callable<Integer> {
     private final Console io;

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
  * {@code metriclab table RESULTS_DIR [--format markdown|latex|csv] [--measure M] [--rows KEY] [--test t|wilcoxon]
  * [--alpha A] [--fit-time] [--dims]}: rebuild publication tables from rows.csv.
  */
-@Command(name = "table", mixinStandardHelpOptions = true, description = "Render a results directory's tables (from rows.csv) to stdout: "
+@Command(name = "table", mixinStandardHelpOptions = true, versionProvider = SuiteVersion.class,
+        description = "Render a results directory's tables (from rows.csv) to stdout: "
         + "mean ± sd, best per row in bold, † on cells not significantly worse than the best, average ranks.")
 final class TableCommand implements Callable<Integer> {
     private final Console io;

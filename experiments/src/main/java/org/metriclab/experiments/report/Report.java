@@ -54,7 +54,7 @@ public record Report(Path html, List<Path> written, List<String> notes) {
                 notes.add("Dataset sizes are unavailable (" + e.getMessage() + "), so there is no fit-time plot.");
             }
         }
-        List<Figure> figures = new ArrayList<>(ReportFigures.fromResults(rows, layout, Curves.read(dir), sizes));
+        List<Figure> figures = new ArrayList<>(ReportFigures.fromResults(rows, layout, Curves.read(dir), sizes, notes));
         if (embeddings && cfg != null) {
             figures.addAll(RefitData.embeddings(cfg, Learners.load(), projection));
         }

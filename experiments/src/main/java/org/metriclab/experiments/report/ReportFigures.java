@@ -24,20 +24,47 @@ import org.metriclab.experiments.results.Tables;
  * more training-set sizes.
  */
 final class ReportFigures {
+    /** The largest magnitude a chart axis is drawn for: the axis arithmetic (spans, tick steps) overflows near the largest double. */
+    static final double PLOTTABLE = 1e300;
     private static final Pattern PRECISION_AT = Pattern.compile("precision_at_(\\d+)");
 
     private ReportFigures() {
     }
 
-    static List<Figure> fromResults(List<ResultRow> rows, Tables layout, List<CurvePoint> curves, Map<String, Integer> trainSizes) {
+    /** @param notes receives one line per plot that is left out, and why */
+    static List<Figure> fromResults(List<ResultRow> rows, Tables layout, List<CurvePoint> curves, Map<String, Integer> trainSizes,
+            List<String> notes) {
         List<Figure> out = new ArrayList<>();
         for (String m : layout.measures()) {
-            out.add(bars(layout.pivot(rows, m)));
+            ResultTable t = layout.pivot(rows, m);
+            if (plottable(t)) {
+                out.add(bars(t));
+            } else {
+                notes.add("There is no bar chart of " + m + ": its means or confidence intervals exceed ±" + PLOTTABLE
+                        + ", more than a chart axis can span; its table shows the values.");
+            }
         }
         out.addAll(learningCurves(curves, layout));
         out.addAll(precisionAtK(rows, layout));
         fitTimeVsN(rows, layout, trainSizes).ifPresent(out::add);
         return out;
+    }
+
+    /** Whether every cell's mean and confidence interval lie within ±{@link #PLOTTABLE}. */
+    static boolean plottable(ResultTable t) {
+        for (String r : t.rows()) {
+            for (String c : t.columns()) {
+                ResultTable.Cell cell = t.cell(r, c);
+                if (cell != null && !(Math.abs(cell.mean()) + halfWidth(cell) <= PLOTTABLE)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static double halfWidth(ResultTable.Cell cell) {
+        return cell.n() < 2 ? 0.0 : Summary.fromMoments(cell.n(), cell.mean(), cell.sd(), Summary.DEFAULT_CONFIDENCE).halfWidth();
     }
 
     static Figure bars(ResultTable t) {
@@ -48,9 +75,7 @@ final class ReportFigures {
             for (String r : t.rows()) {
                 ResultTable.Cell cell = t.cell(r, c);
                 means.add(cell == null ? 0.0 : cell.mean());
-                double half = cell == null || cell.n() < 2 ? 0.0
-                        : Summary.fromMoments(cell.n(), cell.mean(), cell.sd(), Summary.DEFAULT_CONFIDENCE).halfWidth();
-                errors.add(half);
+                errors.add(cell == null ? 0.0 : halfWidth(cell));
             }
             series.put(c, new Charts.Bars(means, errors));
         }
@@ -70,7 +95,8 @@ final class ReportFigures {
             byDataset.put(d, new TreeMap<>(ReportFigures::curveOrder));
         }
         for (CurvePoint p : curves) {
-            if (!Double.isFinite(p.value())) {
+            if (!(Math.abs(p.value()) <= PLOTTABLE)) {
+                // a point that is not finite, or too large for a chart axis, is left out of its line
                 continue;
             }
             double[] acc = byDataset.computeIfAbsent(layout.datasetLabel(p.trial()), k -> new TreeMap<>(ReportFigures::curveOrder))
@@ -143,7 +169,7 @@ final class ReportFigures {
                 List<double[]> pts = new ArrayList<>();
                 tables.forEach((k, t) -> {
                     ResultTable.Cell c = t.cell(d, l);
-                    if (c != null) {
+                    if (c != null && Math.abs(c.mean()) <= PLOTTABLE) {
                         pts.add(new double[] {k, c.mean()});
                     }
                 });

@@ -46,6 +46,33 @@ final class Csv {
         return sb.toString();
     }
 
+    /**
+     * A number field as the writers spell it ({@link Double#toString} or fixed decimals): digits with an optional sign,
+     * point and exponent, {@code Infinity} or {@code NaN}. Java-only spellings such as {@code 5.1d} or {@code 0x1p3} are
+     * refused, so a hand-edited file cannot carry a value its writer never produced.
+     */
+    static double decimal(String field, String column) {
+        if (!NUMBER.matcher(field).matches()) {
+            throw new IllegalArgumentException(column + " must be a plain decimal number such as 0.95 or 1.0E-4 (or NaN), found '" + field + "'");
+        }
+        return Double.parseDouble(field);
+    }
+
+    /** An integer field in [{@code min}, {@code max}], decimal digits with an optional sign. */
+    static long integer(String field, String column, long min, long max) {
+        if (field.matches("[-+]?\\d{1,19}")) {
+            try {
+                long v = Long.parseLong(field);
+                if (v >= min && v <= max) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // beyond the range of a long: refused below like any other value out of range
+            }
+        }
+        throw new IllegalArgumentException(column + " must be an integer from " + min + " to " + max + ", found '" + field + "'");
+    }
+
     /** Splits one line; throws IllegalArgumentException on an unterminated quote. */
     static List<String> parse(String line) {
         List<String> out = new ArrayList<>();

@@ -38,17 +38,18 @@ public record CurvePoint(TrialKey trial, String curve, int step, double value) i
         if (f.size() != header.size()) {
             throw new IllegalArgumentException("expected " + header.size() + " fields (" + String.join(",", header) + "), found " + f.size());
         }
-        try {
-            int o = header.equals(COLUMNS) ? 1 : 0;
-            int n = o == 0 || f.get(4).isEmpty() ? 0 : Integer.parseInt(f.get(4));
-            TrialKey key = new TrialKey(f.get(0), f.get(1), Long.parseLong(f.get(2)), Integer.parseInt(f.get(3)), n);
-            if (header.equals(LEGACY_COLUMNS)) {
-                return new CurvePoint(key, OBJECTIVE, Integer.parseInt(f.get(4)), Double.parseDouble(f.get(5)));
-            }
-            return new CurvePoint(key, f.get(4 + o), Integer.parseInt(f.get(5 + o)), Double.parseDouble(f.get(6 + o)));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("seed, split, n_train, step and value must be numbers: " + e.getMessage());
+        int o = header.equals(COLUMNS) ? 1 : 0;
+        int n = o == 0 || f.get(4).isEmpty() ? 0 : (int) Csv.integer(f.get(4), "n_train", 0, Integer.MAX_VALUE);
+        TrialKey key = new TrialKey(f.get(0), f.get(1), Csv.integer(f.get(2), "seed", Long.MIN_VALUE, Long.MAX_VALUE),
+                (int) Csv.integer(f.get(3), "split", 0, Integer.MAX_VALUE), n);
+        if (header.equals(LEGACY_COLUMNS)) {
+            return new CurvePoint(key, OBJECTIVE, step(f.get(4)), Csv.decimal(f.get(5), "objective"));
         }
+        return new CurvePoint(key, f.get(4 + o), step(f.get(5 + o)), Csv.decimal(f.get(6 + o), "value"));
+    }
+
+    private static int step(String field) {
+        return (int) Csv.integer(field, "step", Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     /** The header {@code line} if it is one curves.csv has had, else empty. */

@@ -13,6 +13,8 @@ import org.metriclab.eval.stats.WilcoxonSignedRank;
 public enum PairedSignificance {
     T("paired t-test"), WILCOXON("Wilcoxon signed-rank test");
 
+    /** Magnitudes above this are scaled before testing: the squares of their sums would overflow. */
+    private static final double LARGE = 0x1p500;
     private final String description;
 
     PairedSignificance(String description) {
@@ -23,8 +25,24 @@ public enum PairedSignificance {
         return description;
     }
 
+    /**
+     * The test of {@code a} against {@code b}. Both tests are invariant under scaling both samples alike, so values
+     * large enough for their differences or sums to overflow are first scaled by the same power of two (exact, except
+     * for values more than 2^1000 times smaller than the largest, which lose precision as subnormals).
+     */
     public TestOutcome apply(double[] a, double[] b) {
-        return this == T ? StudentPairedT.test(a, b) : WilcoxonSignedRank.test(a, b);
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.max(Math.abs(a[i]), i < b.length ? Math.abs(b[i]) : 0));
+        }
+        double[] x = a;
+        double[] y = b;
+        if (max > LARGE) {
+            int shift = -Math.getExponent(max);
+            x = java.util.Arrays.stream(a).map(v -> Math.scalb(v, shift)).toArray();
+            y = java.util.Arrays.stream(b).map(v -> Math.scalb(v, shift)).toArray();
+        }
+        return this == T ? StudentPairedT.test(x, y) : WilcoxonSignedRank.test(x, y);
     }
 
     public static PairedSignificance parse(String name) {

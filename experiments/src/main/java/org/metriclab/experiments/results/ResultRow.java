@@ -53,12 +53,17 @@ public record ResultRow(String dataset, String learner, String label, String par
         }
         boolean legacy = header.equals(LEGACY_COLUMNS);
         int o = legacy ? 0 : 1;
-        try {
-            int n = legacy || f.get(6).isEmpty() ? 0 : Integer.parseInt(f.get(6));
-            return new ResultRow(f.get(0), f.get(1), f.get(2), f.get(3), Long.parseLong(f.get(4)), Integer.parseInt(f.get(5)), n,
-                    f.get(6 + o), Double.parseDouble(f.get(7 + o)), Double.parseDouble(f.get(8 + o)), f.get(9 + o));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("seed, split, n_train, value and fit_seconds must be numbers: " + e.getMessage());
+        int n = legacy || f.get(6).isEmpty() ? 0 : (int) Csv.integer(f.get(6), "n_train", 0, Integer.MAX_VALUE);
+        long seed = Csv.integer(f.get(4), "seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        int split = (int) Csv.integer(f.get(5), "split", 0, Integer.MAX_VALUE);
+        double value = Csv.decimal(f.get(7 + o), "value");
+        if (Double.isInfinite(value)) {
+            throw new IllegalArgumentException("value must be a finite number, or NaN for a failed trial, found '" + f.get(7 + o) + "'");
         }
+        double fit = Csv.decimal(f.get(8 + o), "fit_seconds");
+        if (!Double.isNaN(fit) && !(fit >= 0 && fit < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("fit_seconds must be a finite number >= 0 (or NaN), found '" + f.get(8 + o) + "'");
+        }
+        return new ResultRow(f.get(0), f.get(1), f.get(2), f.get(3), seed, split, n, f.get(6 + o), value, fit, f.get(9 + o));
     }
 }

@@ -34,12 +34,25 @@ public record ResultTable(String measure, String rowAxis, String columnAxis, Lis
         static Cell of(List<Double> unordered) {
             List<Double> values = unordered.stream().sorted().toList();
             int n = values.size();
-            double mean = values.stream().mapToDouble(Double::doubleValue).sum() / n;
+            double sum = values.stream().mapToDouble(Double::doubleValue).sum();
+            double ss = squares(values, sum / n, 1);
+            if (Double.isFinite(sum) && Double.isFinite(ss)) {
+                return new Cell(n, sum / n, n < 2 ? Double.NaN : Math.sqrt(ss / (n - 1)));
+            }
+            // values near the largest double overflow the sums; the same moments are taken of the values scaled down by their largest magnitude
+            double scale = values.stream().mapToDouble(Math::abs).max().orElse(1);
+            double mean = values.stream().mapToDouble(v -> v / scale).sum() / n;
+            return new Cell(n, mean * scale, n < 2 ? Double.NaN : Math.sqrt(squares(values, mean, scale) / (n - 1)) * scale);
+        }
+
+        /** The sum of squared deviations of {@code values / scale} from {@code mean} (of the scaled values). */
+        private static double squares(List<Double> values, double mean, double scale) {
             double ss = 0;
             for (double v : values) {
-                ss += (v - mean) * (v - mean);
+                double d = v / scale - mean;
+                ss += d * d;
             }
-            return new Cell(n, mean, n < 2 ? Double.NaN : Math.sqrt(ss / (n - 1)));
+            return ss;
         }
     }
 

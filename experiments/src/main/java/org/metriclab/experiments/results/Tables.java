@@ -79,7 +79,7 @@ public record Tables(List<String> measures, String rowAxis, String columnAxis, L
             Map<?, ?> table = (Map<?, ?>) tree.get("table");
             List<Integer> sizes = new ArrayList<>();
             if (tree.get("protocol") instanceof Map<?, ?> protocol && protocol.get("train_sizes") instanceof List<?> ts) {
-                ts.forEach(n -> sizes.add(((Number) n).intValue()));
+                ts.forEach(n -> sizes.add((Integer) n)); // a size beyond an int reads as a Long and is refused, never wrapped
             }
             List<String> ds = new ArrayList<>();
             for (Object d : (List<?>) tree.get("datasets")) {

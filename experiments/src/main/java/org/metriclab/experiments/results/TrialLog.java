@@ -3,7 +3,10 @@ package org.metriclab.experiments.results;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,16 +194,44 @@ public final class TrialLog implements AutoCloseable {
         return out;
     }
 
-    /** The lines of {@code file} up to its last line break (a partial last line is left out). */
+    /**
+     * The lines of {@code file} up to its last line break (a partial last line is left out). A leading byte-order mark
+     * and the carriage returns of CRLF line ends (a file saved again by a spreadsheet) are dropped; bytes that are not
+     * UTF-8 are refused with the line they are on.
+     */
     static List<String> completeLines(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        String text = utf8(file, bytes);
         int end = text.lastIndexOf('\n');
-        return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n", -1));
+        if (end < 0) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : text.substring(text.startsWith("\uFEFF") ? 1 : 0, end).split("\n", -1)) {
+            lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+        }
+        return lines;
+    }
+
+    private static String utf8(Path file, byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
+        if (r.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new DataFormatException(file + ":" + line + ": not UTF-8 text (byte " + (in.position() + 1)
+                    + "); results files are UTF-8, so save it as UTF-8 or rerun the experiment");
+        }
+        return out.flip().toString();
     }
 
     private static void replace(Path file, List<String> lines) throws IOException {

@@ -33,8 +33,8 @@ import org.metriclab.experiments.jackson.Trees;
  * Inputs are a few rows, so each property runs in seconds.
  */
 class MalformedInputPropertyTest {
-    private static final List<String> GOOD_NUMBERS = List.of("0", "1", "-2.5", "1e3", ".5", "+7", "1e150", "-3E-2", " 4 ");
-    private static final List<String> BAD_NUMBERS = List.of("NaN", "Infinity", "-inf", "5.1d", "3.5f", "0x1p3", "1e308", "", "x", "1_0", "\"1\"");
+    static final List<String> GOOD_NUMBERS = List.of("0", "1", "-2.5", "1e3", ".5", "+7", "1e150", "-3E-2", " 4 ");
+    static final List<String> BAD_NUMBERS = List.of("NaN", "Infinity", "-inf", "5.1d", "3.5f", "0x1p3", "1e308", "", "x", "1_0", "\"1\"");
     private static final List<String> LABELS = List.of("0", "1", "2147483648", "2147483649", "-99999999999999999999", "cat", "dog");
     private static final Path DIR = tempDir();
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -120,7 +120,7 @@ class MalformedInputPropertyTest {
         }
     }
 
-    private static Arbitrary<String> cell() {
+    static Arbitrary<String> cell() {
         return Arbitraries.frequencyOf(
                 Tuple.of(12, Arbitraries.of(GOOD_NUMBERS)),
                 Tuple.of(1, Arbitraries.of(BAD_NUMBERS)));

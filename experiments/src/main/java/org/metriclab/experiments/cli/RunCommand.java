@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.metriclab.core.learn.Learners;
@@ -80,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
             TrialExecutor.Engine e = TrialExecutor.engine(engine).orElseThrow(() -> new IllegalArgumentException("--engine " + engine
                     + ": no such engine on the class path (expected local or spark; spark runs through the metriclab launcher,"
                     + " which uses the metric-spark module's class path)"));
-            try (TrialExecutor executor = e.open(new TrialExecutor.Request(java.util.Optional.ofNullable(master),
+            try (TrialExecutor executor = e.open(new TrialExecutor.Request(Optional.ofNullable(master),
                     threads == null ? 0 : threads, bytes, base, registry))) {
                 s = runner.run(cfg, bytes, base, dir, resume, executor);
             }

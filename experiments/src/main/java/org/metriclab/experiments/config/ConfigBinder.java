@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -283,7 +284,7 @@ public final class ConfigBinder {
                 if (!tuned) {
                     throw item.get("space").fail("a space needs a top-level tuning: block (budget, search, validation, select_by)");
                 }
-                Set<String> fixed = new java.util.HashSet<>(params.keySet());
+                Set<String> fixed = new HashSet<>(params.keySet());
                 fixed.addAll(sweep.keySet());
                 SearchSpace space = new TuningBinder(registry).space(item.get("space"), spec.expand(), fixed);
                 spec.expand().forEach(v -> spaces.put(v.label(), space));

@@ -1,6 +1,7 @@
 package org.metriclab.experiments.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
  */
 public record LearnerSpec(String type, String label, Map<String, Object> params, Map<String, List<Object>> sweep) {
     public LearnerSpec {
-        Map<String, Object> fixed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        Map<String, Object> fixed = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         params = fixed;
         Map<String, List<Object>> s = new LinkedHashMap<>();
         sweep.forEach((k, v) -> {
@@ -26,7 +27,7 @@ public record LearnerSpec(String type, String label, Map<String, Object> params,
             }
             s.put(k, List.copyOf(v));
         });
-        sweep = java.util.Collections.unmodifiableMap(s);
+        sweep = Collections.unmodifiableMap(s);
     }
 
     /** One concrete configuration per grid point, in grid order (last key varies fastest). */
@@ -58,7 +59,7 @@ public record LearnerSpec(String type, String label, Map<String, Object> params,
     /** A concrete learner configuration: given parameters only (defaults are resolved when it is created). */
     public record Variant(String type, String label, Map<String, Object> params) {
         public Variant {
-            params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+            params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -182,7 +183,7 @@ public final class Trees {
         return kept.isEmpty() ? message.strip().replaceAll("\\s+", " ") : String.join("; ", kept);
     }
 
-    private static String write(com.fasterxml.jackson.databind.ObjectWriter writer, Object tree) {
+    private static String write(ObjectWriter writer, Object tree) {
         try {
             return writer.writeValueAsString(tree);
         } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package org.metriclab.experiments.model;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public record StoredModel(String learner, Map<String, Object> params, long seed,
     public static final int VERSION = 1;
 
     public StoredModel {
-        params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+        params = Collections.unmodifiableMap(new TreeMap<>(params));
         features = List.copyOf(features);
         if (features.size() != metric.inputDim()) {
             throw new IllegalArgumentException(features.size() + " feature names for a metric of " + metric.inputDim() + " inputs");

@@ -1,6 +1,7 @@
 package org.metriclab.experiments.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class RefitData {
             Split split = firstSplit(cfg, ld);
             Dataset train = ld.dataset().subset(split.train());
             int max = projection == Projection.TSNE ? MAX_TSNE_POINTS : MAX_POINTS;
-            int[] testRows = split.test().length > max ? java.util.Arrays.copyOf(split.test(), max) : split.test();
+            int[] testRows = split.test().length > max ? Arrays.copyOf(split.test(), max) : split.test();
             Dataset test = ld.dataset().subset(testRows);
             for (BoundLearner b : cfg.variants()) {
                 LearnedMetric metric = Pipeline.fit(train, cfg.preprocessing(),

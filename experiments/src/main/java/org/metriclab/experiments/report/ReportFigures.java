@@ -1,10 +1,14 @@
 package org.metriclab.experiments.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.metriclab.core.learn.Progress;
@@ -190,17 +194,17 @@ final class ReportFigures {
      * {@code train_sizes} sweep there is one line per learner and dataset (just per learner for one dataset);
      * otherwise one line per learner across the datasets.
      */
-    static java.util.Optional<Figure> fitTimeVsN(List<ResultRow> rows, Tables layout, Map<String, Integer> trainSizes) {
+    static Optional<Figure> fitTimeVsN(List<ResultRow> rows, Tables layout, Map<String, Integer> trainSizes) {
         Map<String, Charts.Points> series = fitTimeSeries(rows, layout, trainSizes);
         if (series.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String what = layout.sized() ? "the training rows n of each stratified subsample (protocol.train_sizes)"
                 : "the number of training rows of each dataset";
-        double lo = series.values().stream().flatMapToDouble(p -> java.util.Arrays.stream(p.x())).min().orElse(1);
-        double hi = series.values().stream().flatMapToDouble(p -> java.util.Arrays.stream(p.x())).max().orElse(1);
+        double lo = series.values().stream().flatMapToDouble(p -> Arrays.stream(p.x())).min().orElse(1);
+        double hi = series.values().stream().flatMapToDouble(p -> Arrays.stream(p.x())).max().orElse(1);
         boolean logX = hi >= 10 * lo;
-        return java.util.Optional.of(Charts.lines("fit_time_vs_n", "Fit time vs training-set size", "Mean wall time of preprocessing + fit "
+        return Optional.of(Charts.lines("fit_time_vs_n", "Fit time vs training-set size", "Mean wall time of preprocessing + fit "
                 + "(seconds, log scale) over seeds and splits against " + what + (logX ? " (log scale)" : "")
                 + ". Times are wall-clock in a shared JVM: the first trials of a run include JIT warm-up.", "training rows n",
                 "fit time (s)", series, logX, true));
@@ -210,7 +214,7 @@ final class ReportFigures {
     static Map<String, Charts.Points> fitTimeSeries(List<ResultRow> rows, Tables layout, Map<String, Integer> trainSizes) {
         String measure = layout.measures().get(0);
         Map<String, Map<String, TreeMap<Integer, double[]>>> byBase = new LinkedHashMap<>();
-        java.util.Set<Integer> ns = new java.util.TreeSet<>();
+        Set<Integer> ns = new TreeSet<>();
         for (ResultRow r : rows) {
             Integer n = r.nTrain() > 0 ? Integer.valueOf(r.nTrain()) : trainSizes.get(r.dataset());
             if (n == null || !r.measure().equals(measure) || !Double.isFinite(r.fitSeconds()) || r.fitSeconds() <= 0) {

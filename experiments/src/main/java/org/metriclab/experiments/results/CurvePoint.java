@@ -1,6 +1,8 @@
 package org.metriclab.experiments.results;
 
+import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One point of a learning curve a learner reported during a trial: the objective per iteration
@@ -10,7 +12,7 @@ import java.util.List;
  * @param curve the curve's name
  * @param step  the iteration or epoch (as the learner counts it)
  */
-public record CurvePoint(TrialKey trial, String curve, int step, double value) implements java.io.Serializable {
+public record CurvePoint(TrialKey trial, String curve, int step, double value) implements Serializable {
     /** The curve of {@code Progress.iteration} values. */
     public static final String OBJECTIVE = "objective";
     public static final List<String> COLUMNS = List.of("dataset", "label", "seed", "split", "n_train", "curve", "step", "value");
@@ -53,8 +55,8 @@ public record CurvePoint(TrialKey trial, String curve, int step, double value) i
     }
 
     /** The header {@code line} if it is one curves.csv has had, else empty. */
-    static java.util.Optional<List<String>> header(List<String> line) {
-        return line.equals(COLUMNS) || line.equals(UNSIZED_COLUMNS) || line.equals(LEGACY_COLUMNS) ? java.util.Optional.of(line)
-                : java.util.Optional.empty();
+    static Optional<List<String>> header(List<String> line) {
+        return line.equals(COLUMNS) || line.equals(UNSIZED_COLUMNS) || line.equals(LEGACY_COLUMNS) ? Optional.of(line)
+                : Optional.empty();
     }
 }

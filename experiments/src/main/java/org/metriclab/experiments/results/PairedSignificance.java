@@ -1,5 +1,6 @@
 package org.metriclab.experiments.results;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.metriclab.eval.stats.StudentPairedT;
 import org.metriclab.eval.stats.TestOutcome;
@@ -39,8 +40,8 @@ public enum PairedSignificance {
         double[] y = b;
         if (max > LARGE) {
             int shift = -Math.getExponent(max);
-            x = java.util.Arrays.stream(a).map(v -> Math.scalb(v, shift)).toArray();
-            y = java.util.Arrays.stream(b).map(v -> Math.scalb(v, shift)).toArray();
+            x = Arrays.stream(a).map(v -> Math.scalb(v, shift)).toArray();
+            y = Arrays.stream(b).map(v -> Math.scalb(v, shift)).toArray();
         }
         return this == T ? StudentPairedT.test(x, y) : WilcoxonSignedRank.test(x, y);
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ public record Provenance(String gitCommit, String javaVersion, Map<String, Strin
     private static final Pattern JAR = Pattern.compile("(.+?)-(\\d[^/]*)\\.jar");
 
     public Provenance {
-        libraries = java.util.Collections.unmodifiableMap(new TreeMap<>(libraries));
+        libraries = Collections.unmodifiableMap(new TreeMap<>(libraries));
     }
 
     /** @param near a directory inside the checkout (the config's); the working directory is tried too */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -165,12 +166,12 @@ public record PublishedTable(ResultTable table, PairedSignificance test, double 
                 .append(" (n = ").append(typicalN()).append(" unless shown in parentheses); bold: best per row; ")
                 .append(dagger).append(": not significantly worse than the best (two-sided ").append(test.description())
                 .append(" over matching ").append(pairingDescription()).append(", Holm-corrected per row, α = ")
-                .append(String.format(java.util.Locale.ROOT, "%.2f", alpha)).append(")");
+                .append(String.format(Locale.ROOT, "%.2f", alpha)).append(")");
         if (!ranks.isEmpty()) {
             sb.append("; avg. rank: mean rank over the ").append(rankedRows).append(rankedRows == 1 ? " row" : " rows")
                     .append(" with every column (1 = best)");
             friedman.ifPresent(f -> sb.append("; Friedman ").append(pEquals(f.pValue())).append(", Nemenyi CD = ")
-                    .append(String.format(java.util.Locale.ROOT, "%.2f", criticalDifference)));
+                    .append(String.format(Locale.ROOT, "%.2f", criticalDifference)));
         }
         return sb.append('.').toString();
     }
@@ -187,6 +188,6 @@ public record PublishedTable(ResultTable table, PairedSignificance test, double 
         if (p < 0.001) {
             return "p < 0.001";
         }
-        return "p = " + String.format(java.util.Locale.ROOT, "%.3f", p);
+        return "p = " + String.format(Locale.ROOT, "%.3f", p);
     }
 }

@@ -1,5 +1,6 @@
 package org.metriclab.experiments.results;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +19,7 @@ import java.util.Locale;
  * <p>Serializable so that remote trial executors (metric-spark) can send rows back.
  */
 public record ResultRow(String dataset, String learner, String label, String params, long seed, int split, int nTrain,
-        String measure, double value, double fitSeconds, String warnings) implements java.io.Serializable {
+        String measure, double value, double fitSeconds, String warnings) implements Serializable {
     public static final List<String> COLUMNS = List.of("dataset", "learner", "label", "params", "seed", "split", "n_train",
             "measure", "value", "fit_seconds", "warnings");
     /** The header of rows.csv before {@code n_train} was added; such files are still read (n_train unknown, 0). */

@@ -1,6 +1,7 @@
 package org.metriclab.experiments.results;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,7 @@ public record ResultTable(String measure, String rowAxis, String columnAxis, Lis
         columns = List.copyOf(columns);
         Map<String, Map<String, Cell>> copy = new LinkedHashMap<>();
         cells.forEach((r, m) -> copy.put(r, Map.copyOf(m)));
-        cells = java.util.Collections.unmodifiableMap(copy);
+        cells = Collections.unmodifiableMap(copy);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.metriclab.experiments.results;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,7 +60,7 @@ public record RunComparison(List<String> configChanges, List<TrialKey> onlyInA, 
         rowsA.forEach(r -> ta.add(r.key()));
         Set<TrialKey> tb = new LinkedHashSet<>();
         rowsB.forEach(r -> tb.add(r.key()));
-        java.util.Comparator<TrialKey> order = java.util.Comparator.comparing(TrialKey::dataset).thenComparing(TrialKey::label)
+        Comparator<TrialKey> order = Comparator.comparing(TrialKey::dataset).thenComparing(TrialKey::label)
                 .thenComparingLong(TrialKey::seed).thenComparingInt(TrialKey::split);
         List<TrialKey> onlyA = ta.stream().filter(k -> !tb.contains(k)).sorted(order).toList();
         List<TrialKey> onlyB = tb.stream().filter(k -> !ta.contains(k)).sorted(order).toList();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public record Tables(List<String> measures, String rowAxis, String columnAxis, L
             Set<String> ms = new LinkedHashSet<>();
             Set<String> ds = new LinkedHashSet<>();
             Set<String> ls = new LinkedHashSet<>();
-            Map<TrialKey, Integer> sizes = new java.util.HashMap<>();
+            Map<TrialKey, Integer> sizes = new HashMap<>();
             boolean sized = false;
             for (ResultRow r : rows) {
                 Integer other = sizes.putIfAbsent(r.key().unsized(), r.nTrain());

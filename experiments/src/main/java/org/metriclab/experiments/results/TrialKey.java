@@ -1,5 +1,7 @@
 package org.metriclab.experiments.results;
 
+import java.io.Serializable;
+
 /**
  * Identifies one trial within a run: dataset, learner label, seed, split index and the number of training rows
  * (serializable: it travels to remote trial executors). With a {@code train_sizes} sweep the trials of one
@@ -8,7 +10,7 @@ package org.metriclab.experiments.results;
  * @param nTrain the training rows the learner is fitted on; 0 when unknown (rows.csv and curves.csv written
  *               before the {@code n_train} column existed)
  */
-public record TrialKey(String dataset, String label, long seed, int split, int nTrain) implements java.io.Serializable {
+public record TrialKey(String dataset, String label, long seed, int split, int nTrain) implements Serializable {
     public TrialKey {
         if (nTrain < 0) {
             throw new IllegalArgumentException("n_train must be >= 0 (0 = unknown), got " + nTrain);

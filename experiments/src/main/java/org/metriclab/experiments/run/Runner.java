@@ -3,7 +3,9 @@ package org.metriclab.experiments.run;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,7 +92,7 @@ public final class Runner {
         // tuned learners search on each training part first and run with the chosen parameters (tuning.csv)
         List<Trial> pending = new TuningStage(cfg, registry).tune(untuned, dir, resume, (t, r) -> { });
         listener.started(trials.size(), trials.size() - pending.size());
-        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
         try (log) {
             executor.execute(cfg, pending, (t, o) -> {
@@ -144,7 +146,7 @@ public final class Runner {
             throw new ConfigException("preprocessing.pca", cfg.preprocessing().pca() + " components, but dataset '" + spec.name()
                     + "' has only " + data.dataset().dim() + " features");
         }
-        Map<Long, List<Split>> splits = new java.util.LinkedHashMap<>();
+        Map<Long, List<Split>> splits = new LinkedHashMap<>();
         for (long seed : cfg.seeds()) {
             try {
                 splits.put(seed, cfg.protocol().splits(data.dataset().labels(), data.split(), seed));
@@ -167,7 +169,7 @@ public final class Runner {
         List<Integer> sizes = cfg.trainSizes().sizes();
         for (int k = 0; k < sizes.size(); k++) {
             int n = sizes.get(k);
-            Map<Long, List<Split>> sub = new java.util.LinkedHashMap<>();
+            Map<Long, List<Split>> sub = new LinkedHashMap<>();
             for (long seed : cfg.seeds()) {
                 List<Split> ss = new ArrayList<>();
                 for (int s = 0; s < splits.get(seed).size(); s++) {

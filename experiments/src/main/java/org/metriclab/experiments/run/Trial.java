@@ -2,6 +2,7 @@ package org.metriclab.experiments.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.Split;
@@ -10,6 +11,7 @@ import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.Learners;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
+import org.metriclab.core.learn.Progress;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.resource.MemoryBudget;
 import org.metriclab.eval.RetrievalEvaluator;
@@ -48,7 +50,7 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
     public void warmUp(ExperimentConfig cfg, Learners registry) {
         try {
             MetricLearner<?> l = registry.create(learner.type(), Params.of(learner.resolvedParams()));
-            Pipeline.fit(data.subset(split.train()), cfg.preprocessing(), l, new FitContext(seed, org.metriclab.core.learn.Progress.none()));
+            Pipeline.fit(data.subset(split.train()), cfg.preprocessing(), l, new FitContext(seed, Progress.none()));
         } catch (RuntimeException | OutOfMemoryError ignored) {
             // reported by the timed run of the same trial
         }
@@ -67,7 +69,7 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
             LearnedMetric metric = Pipeline.fit(train, cfg.preprocessing(), l, new FitContext(seed, recorder));
             fitSeconds = (System.nanoTime() - t0) / 1e9;
             Matrix testEmb = finite(metric.embed(test.x()), "test");
-            java.util.Map<String, Double> values;
+            Map<String, Double> values;
             if (cfg.retrieval() == RetrievalMode.TEST_SELF) {
                 values = RetrievalEvaluator.evaluateSelf(testEmb, test.labels(), cfg.measures(), seed);
             } else {

@@ -1,5 +1,6 @@
 package org.metriclab.experiments.run;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -60,7 +61,7 @@ public interface TrialExecutor extends AutoCloseable {
      * @param configDir   the config file's directory (relative dataset paths resolve against it)
      * @param registry    the learner registry the config was bound with
      */
-    record Request(Optional<String> master, int threads, byte[] configBytes, java.nio.file.Path configDir, Learners registry) {
+    record Request(Optional<String> master, int threads, byte[] configBytes, Path configDir, Learners registry) {
         public Request {
             if (threads < 0) {
                 throw new IllegalArgumentException("--threads must be >= 1, got " + threads);

@@ -126,7 +126,7 @@ public record DcaLearner(int dims, double ridge) implements ConstraintLearner<Pa
         within = within.scale(1.0 / chunklets);
         EigenPairs e = Scatter.generalized(betweenScatter, within, ridge, WHO + ": within-chunklet scatter");
         int rank = Math.max(1, Scatter.rank(e.values(), 1e-10));
-        int p = Scatter.dims(dims, rank, d, WHO, ctx.progress());
+        int p = Scatter.dims(dims, rank, e.size(), WHO, ctx.progress());
         return new MahalanobisMetric(e.top(p).vectors().transpose());
     }
 }

@@ -81,8 +81,8 @@ public record MmcLearner(int maxIter, int maxProj, double tol, boolean diagonal,
     public MahalanobisMetric fit(Matrix x, Pairs pairs, FitContext ctx) {
         Scatter.requireUsable(x, pairs, WHO);
         MarginSpectralLearner.requireBothKinds(pairs, WHO);
-        Matrix pos = Scatter.differences(x, pairs.left(), pairs.right(), pairs.similar(), true);
-        Matrix neg = Scatter.differences(x, pairs.left(), pairs.right(), pairs.similar(), false);
+        Matrix pos = Scatter.rowPairs(pairs, true).differences(x);
+        Matrix neg = Scatter.rowPairs(pairs, false).differences(x);
         if (!(pos.gram().trace() > 0) || !(neg.gram().trace() > 0)) {
             throw new IllegalArgumentException(WHO + ": all similar or all dissimilar pairs join identical points; "
                     + "the constraints carry no information");

@@ -19,9 +19,8 @@ import org.metriclab.core.linalg.RowCombinations;
  * W^b = A(1/n − 1/n_l) (same class, else 1/n), assembled class by class through graph Laplacians
  * (O(Σ n_l² d + n d²)). Solves S_b φ = λ (S_w + ridge) φ; L = top p eigenvectors per {@code embedding}.
  * Defaults: k 0 = min(7, d − 1), dims 0 = all kept directions, embedding weighted, ridge 0 (optional,
- * relative to tr(S_w)/d), convention sugiyama. A near-singular S_w is whitened by truncated
- * eigendecomposition ({@code Eigen.generalized}), so directions
- * without local within-class spread are dropped instead of amplified, at most d of them are kept.
+ * relative to tr(S_w)/d), convention sugiyama. A near-singular S_w is whitened by truncated eigendecomposition
+ * ({@code Eigen.generalized}): directions without local within-class spread are dropped, not amplified.
  *
  * <p>{@code convention: metric_learn} reproduces metric-learn 0.7's code, which deviates from the paper
  * in two places: (1) σ_i is element i of {@code np.partition(dist, k, axis=0)[:, k]}, i.e. of column k

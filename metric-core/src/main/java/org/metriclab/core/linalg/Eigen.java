@@ -46,11 +46,10 @@ public final class Eigen {
      * generalised decomposition, which does the same reduction through its generic substitution kernels
      * (60 × 60: 0.31 ms against 0.38 ms, of which the symmetric eigendecomposition is 0.21 ms).
      *
-     * <p>Otherwise B is near-singular and is whitened instead of inverted: with D = diag(B)^{-1/2} (zero
-     * where B_jj = 0) the equilibrated DBD = QΛQᵀ keeps only the eigenvalues {@code policy} keeps, W =
-     * Λ_r^{-1/2}Q_rᵀD, C = WAWᵀ = U diag(λ) Uᵀ and V = WᵀU: r ≤ n pairs, all inside the directions where B
-     * is not zero up to rounding. The equilibration makes the cut independent of the features' units, so
-     * a feature measured in 10⁻⁶ beside one in 10⁶ is not mistaken for round-off.
+     * <p>Otherwise B is near-singular and is whitened instead of inverted: W is B's unit-free truncated
+     * whitening ({@link EigenTruncation#unitFreeWhitening}, W B Wᵀ = I_r), C = WAWᵀ = U diag(λ) Uᵀ and V = WᵀU:
+     * r ≤ n pairs, all inside the directions where B is not zero up to rounding. The whitening equilibrates
+     * B first, so a feature measured in 10⁻⁶ beside one in 10⁶ is not mistaken for round-off.
      *
      * @throws ArithmeticException when B is zero up to rounding (nothing to whiten)
      */
@@ -170,33 +169,13 @@ public final class Eigen {
 
     /** The near-singular branch of {@link #generalized(Matrix, Matrix, EigenTruncation)}. */
     private static EigenPairs whitenedGeneralized(Matrix a, Matrix b, EigenTruncation policy) {
-        int n = b.rows();
-        double[] scale = new double[n];
-        for (int j = 0; j < n; j++) {
-            double v = b.get(j, j);
-            scale[j] = v > 0 ? 1.0 / Math.sqrt(v) : 0.0;
-        }
-        double[] equilibrated = b.toArray();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                equilibrated[i * n + j] *= scale[i] * scale[j];
-            }
-        }
-        EigenPairs kept = policy.kept(symmetric(Matrix.adopt(n, n, equilibrated)));
-        int r = kept.size();
-        if (r == 0) {
+        Matrix wm;
+        try {
+            wm = policy.unitFreeWhitening(b).whitening();
+        } catch (ArithmeticException zero) {
             throw new ArithmeticException("generalized eigenproblem: B (" + b.shape() + ") is zero up to rounding; "
                     + "there is no spread to normalise by");
         }
-        Matrix q = kept.vectors();
-        double[] w = new double[r * n];
-        for (int k = 0; k < r; k++) {
-            double s = 1.0 / Math.sqrt(kept.value(k));
-            for (int j = 0; j < n; j++) {
-                w[k * n + j] = s * q.get(j, k) * scale[j];
-            }
-        }
-        Matrix wm = Matrix.adopt(r, n, w);
         Matrix wt = wm.transpose();
         EigenPairs inner = symmetric(wm.times(a).times(wt).symmetrize());
         return new EigenPairs(inner.values(), canonicalSigns(wt.times(inner.vectors())));

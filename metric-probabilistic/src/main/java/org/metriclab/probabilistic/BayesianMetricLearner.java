@@ -7,6 +7,7 @@ import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.learn.Supervised;
+import org.metriclab.core.linalg.Centring;
 import org.metriclab.core.linalg.Cholesky;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
@@ -56,7 +57,7 @@ public record BayesianMetricLearner(int dims, double priorVariance, int maxIter,
         int d = x.cols();
         int k = Init.outputDim(dims, d, "bayesian_ml");
         int q = k + 1;
-        EigenPairs e = Eigen.symmetric(Init.centredScatter(x)).top(k);
+        EigenPairs e = Eigen.symmetric(Centring.scatter(x)).top(k);
         Matrix basis = e.vectors().transpose();
         int m = pairs.size();
         double[][] phi = new double[m][];

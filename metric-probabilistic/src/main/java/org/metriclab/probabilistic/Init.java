@@ -1,5 +1,6 @@
 package org.metriclab.probabilistic;
 
+import org.metriclab.core.linalg.Centring;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
@@ -22,32 +23,13 @@ public enum Init {
             }
             return l;
         }
-        EigenPairs e = Eigen.symmetric(centredScatter(x)).top(p);
+        EigenPairs e = Eigen.symmetric(Centring.scatter(x)).top(p);
         for (int a = 0; a < p; a++) {
             for (int k = 0; k < d; k++) {
                 l[a * d + k] = e.vectors().get(k, a);
             }
         }
         return l;
-    }
-
-    /** Σ (x_i − x̄)(x_i − x̄)ᵀ over the rows, d×d. */
-    static Matrix centredScatter(Matrix x) {
-        int n = x.rows();
-        int d = x.cols();
-        double[] c = x.toArray();
-        double[] mean = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += c[i * d + j] / n;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                c[i * d + j] -= mean[j];
-            }
-        }
-        return Matrix.of(n, d, c).gram();
     }
 
     /** Resolves a requested output dimension: 0 means d; otherwise 1 ≤ dims ≤ d. */

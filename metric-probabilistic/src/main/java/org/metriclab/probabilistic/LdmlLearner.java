@@ -10,6 +10,7 @@ import org.metriclab.core.learn.Params;
 import org.metriclab.core.learn.Supervised;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.linalg.Psd;
+import org.metriclab.core.linalg.RowPairs;
 import org.metriclab.probabilistic.optim.OptimResult;
 import org.metriclab.probabilistic.optim.ProjectedGradient;
 
@@ -49,7 +50,7 @@ public record LdmlLearner(double regularization, int maxIter, double tol, double
         }
         int d = x.cols();
         int m = pairs.size();
-        double[] v = PairwiseKernels.differences(x.toArray(), d, pairs.left(), pairs.right());
+        double[] v = new RowPairs(pairs.left(), pairs.right()).differences(x).toArray();
         double[] x0 = new double[d * d + 1];
         for (int a = 0; a < d; a++) {
             x0[a * d + a] = 1.0;

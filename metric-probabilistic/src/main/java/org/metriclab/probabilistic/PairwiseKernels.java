@@ -298,36 +298,6 @@ final class PairwiseKernels {
         return out;
     }
 
-    /**
-     * Σ_k w_k (x_l − x_r)(x_l − x_r)ᵀ over the pairs (left[k], right[k]): the d×d pair scatter, as
-     * Vᵀ diag(w) V with V the m×d matrix of differences.
-     */
-    static double[] pairScatter(double[] x, int d, int[] left, int[] right, double[] w) {
-        int m = left.length;
-        double[] v = differences(x, d, left, right);
-        double[] wv = new double[m * d];
-        for (int k = 0; k < m; k++) {
-            for (int j = 0; j < d; j++) {
-                wv[k * d + j] = w[k] * v[k * d + j];
-            }
-        }
-        return transposeTimes(v, m, d, wv, d);
-    }
-
-    /** The m×d matrix of pair differences x_left − x_right. */
-    static double[] differences(double[] x, int d, int[] left, int[] right) {
-        int m = left.length;
-        double[] v = new double[m * d];
-        for (int k = 0; k < m; k++) {
-            int a = left[k] * d;
-            int b = right[k] * d;
-            for (int j = 0; j < d; j++) {
-                v[k * d + j] = x[a + j] - x[b + j];
-            }
-        }
-        return v;
-    }
-
     /** vᵀ M v for each row v of the m×d matrix {@code v}, M d×d. */
     static double[] quadraticForms(double[] v, int m, int d, double[] mat) {
         double[] q = new double[m];

@@ -13,6 +13,7 @@ import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.linalg.Psd;
+import org.metriclab.core.linalg.RowPairs;
 
 /**
  * Sparse determinant metric learning (Qi, Tang, Zha, Chua &amp; Zhang, ICML 2009), as metric-learn 0.7.0:
@@ -58,7 +59,7 @@ public record SdmlLearner(double balanceParam, double sparsityParam, ItmlLearner
         for (int k = 0; k < y.length; k++) {
             y[k] = pairs.isSimilar(k) ? 1.0 : -1.0;
         }
-        Matrix loss = Matrix.of(d, d, PairwiseKernels.pairScatter(x.toArray(), d, pairs.left(), pairs.right(), y));
+        Matrix loss = new RowPairs(pairs.left(), pairs.right()).scatter(x, y);
         Matrix priorInverse = priorInverse(x);
         Matrix s = priorInverse.plus(loss.scale(balanceParam)).symmetrize();
         EigenPairs e = Eigen.symmetric(s);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.linalg.RowPairs;
 import org.metriclab.probabilistic.optim.Objective;
 
 /** Every differentiable objective against central finite differences (relative error < 1e-6). */
@@ -102,7 +103,7 @@ class GradientCheckTest {
         int[] left = {0, 1, 2, 3, 4, 5, 6, 7};
         int[] right = {3, 4, 5, 6, 7, 8, 9, 10};
         boolean[] sim = {true, false, true, false, true, false, true, false};
-        double[] v = PairwiseKernels.differences(x.toArray(), D, left, right);
+        double[] v = new RowPairs(left, right).differences(x).toArray();
         LdmlObjective f = new LdmlObjective(v, left.length, D, sim, 0.01);
         double[] w = random(D * D + 1, 11, 0.2, 1.0, D);
         double err = relativeError(f, w, 1e-5);

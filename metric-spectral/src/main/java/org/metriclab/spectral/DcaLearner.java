@@ -9,6 +9,7 @@ import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Centring;
 import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
 
@@ -93,7 +94,7 @@ public record DcaLearner(int dims, double ridge) implements ConstraintLearner<Pa
         for (List<Integer> g : members) {
             if (g.size() >= 2) {
                 int[] rows = g.stream().mapToInt(Integer::intValue).toArray();
-                within = within.plus(Scatter.centeredScatter(x, rows).scale(1.0 / rows.length));
+                within = within.plus(Centring.scatter(x.rows(rows)).scale(1.0 / rows.length));
                 chunklets++;
             }
         }
@@ -126,7 +127,7 @@ public record DcaLearner(int dims, double ridge) implements ConstraintLearner<Pa
         within = within.scale(1.0 / chunklets);
         EigenPairs e = Scatter.generalized(betweenScatter, within, ridge, WHO + ": within-chunklet scatter");
         int rank = Math.max(1, Scatter.rank(e.values(), 1e-10));
-        int p = Scatter.dims(dims, rank, d, WHO, ctx.progress());
+        int p = Scatter.dims(dims, rank, e.size(), WHO, ctx.progress());
         return new MahalanobisMetric(e.top(p).vectors().transpose());
     }
 }

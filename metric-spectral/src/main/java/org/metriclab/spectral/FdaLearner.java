@@ -12,8 +12,10 @@ import org.metriclab.core.linalg.EigenPairs;
  * Biggs &amp; Ghodsi 2008): S_B φ = λ (S_W + ridge) φ with S_B = Σ_k n_k(μ_k − μ)(μ_k − μ)ᵀ and
  * S_W = Σ_k Σ_{i∈k}(x_i − μ_k)(x_i − μ_k)ᵀ, φᵀS_Wφ = 1. L holds the top p eigenvectors as rows,
  * transformed per {@code embedding} (default PLAIN: the classical within-class-whitened discriminant
- * coordinates). Defaults: dims 0 = c − 1 (at most d), ridge 1e-6 relative to tr(S_W)/d — the ridge keeps
- * S_W definite when it is singular (n − c &lt; d or duplicate points).
+ * coordinates). Defaults: dims 0 = c − 1 (at most the kept directions), ridge 0 (optional, relative to
+ * tr(S_W)/d). A singular S_W (n − c &lt; d or duplicate points) is whitened by truncated eigendecomposition
+ * ({@code Eigen.generalized}): directions without within-class
+ * spread are dropped instead of amplified.
  */
 public record FdaLearner(int dims, double ridge, Embedding embedding) implements MetricLearner<MahalanobisMetric> {
     private static final String WHO = "fda";
@@ -27,7 +29,7 @@ public record FdaLearner(int dims, double ridge, Embedding embedding) implements
     }
 
     public static FdaLearner from(Params p) {
-        return new FdaLearner(p.getInt("dims", 0), p.getDouble("ridge", 1e-6), p.getEnum("embedding", Embedding.PLAIN));
+        return new FdaLearner(p.getInt("dims", 0), p.getDouble("ridge", 0.0), p.getEnum("embedding", Embedding.PLAIN));
     }
 
     @Override
@@ -36,7 +38,7 @@ public record FdaLearner(int dims, double ridge, Embedding embedding) implements
         Scatter.requireResources(WHO, train.size(), train.dim(), 6, 0);
         EigenPairs e = Scatter.generalized(Scatter.between(train), Scatter.within(train), ridge, WHO + ": within-class scatter S_W");
         int c = train.labels().classCount();
-        int p = Scatter.dims(dims, c - 1, train.dim(), WHO, ctx.progress());
+        int p = Scatter.dims(dims, c - 1, e.size(), WHO, ctx.progress());
         return new MahalanobisMetric(embedding.transform(e.top(p)));
     }
 }

@@ -47,8 +47,8 @@ public record GmmlLearner(double t, double reg, int dims) implements ConstraintL
 
     /** The regularised similar (index 0) and dissimilar (index 1) scatters. */
     Matrix[] scatters(Matrix x, Pairs pairs) {
-        Matrix s = Scatter.pairScatter(x, pairs.left(), pairs.right(), pairs.similar(), true);
-        Matrix d = Scatter.pairScatter(x, pairs.left(), pairs.right(), pairs.similar(), false);
+        Matrix s = Scatter.rowPairs(pairs, true).scatter(x);
+        Matrix d = Scatter.rowPairs(pairs, false).scatter(x);
         double scale = Math.max((s.trace() + d.trace()) / (2.0 * x.cols()), 1e-12);
         return new Matrix[] {s.plusIdentity(reg * scale), d.plusIdentity(reg * scale)};
     }

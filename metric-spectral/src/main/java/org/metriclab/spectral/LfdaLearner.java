@@ -18,8 +18,9 @@ import org.metriclab.core.linalg.RowCombinations;
  * S_w = ½Σ W^w_ij C_ij, S_b = ½Σ W^b_ij C_ij with W^w = A/n_l (same class, else 0) and
  * W^b = A(1/n − 1/n_l) (same class, else 1/n), assembled class by class through graph Laplacians
  * (O(Σ n_l² d + n d²)). Solves S_b φ = λ (S_w + ridge) φ; L = top p eigenvectors per {@code embedding}.
- * Defaults: k 0 = min(7, d − 1), dims 0 = d, embedding weighted, ridge 1e-9 relative to tr(S_w)/d,
- * convention sugiyama.
+ * Defaults: k 0 = min(7, d − 1), dims 0 = all kept directions, embedding weighted, ridge 0 (optional,
+ * relative to tr(S_w)/d), convention sugiyama. A near-singular S_w is whitened by truncated eigendecomposition
+ * ({@code Eigen.generalized}): directions without local within-class spread are dropped, not amplified.
  *
  * <p>{@code convention: metric_learn} reproduces metric-learn 0.7's code, which deviates from the paper
  * in two places: (1) σ_i is element i of {@code np.partition(dist, k, axis=0)[:, k]}, i.e. of column k
@@ -68,7 +69,7 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
 
     public static LfdaLearner from(Params p) {
         return new LfdaLearner(p.getInt("k", 0), p.getInt("dims", 0), p.getEnum("embedding", Embedding.WEIGHTED),
-                p.getDouble("ridge", 1e-9), p.getEnum("convention", Convention.SUGIYAMA));
+                p.getDouble("ridge", 0.0), p.getEnum("convention", Convention.SUGIYAMA));
     }
 
     /** The local within (index 0) and between (index 1) scatters, Sugiyama's convention. */
@@ -392,7 +393,7 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
         }
         Matrix[] s = localScatters(train, kk, convention);
         EigenPairs e = Scatter.generalized(s[1], s[0], ridge, WHO + ": local within-class scatter");
-        int p = Scatter.dims(dims, d, d, WHO, ctx.progress());
+        int p = Scatter.dims(dims, e.size(), e.size(), WHO, ctx.progress());
         return new MahalanobisMetric(embedding.transform(e.top(p)));
     }
 }

@@ -8,6 +8,7 @@ import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Centring;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.Matrix;
 
@@ -89,7 +90,7 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
         if (p == x.cols()) {
             return Matrix.identity(p);
         }
-        return Eigen.symmetric(Scatter.centered(x).gram()).top(p).vectors().transpose();
+        return Eigen.symmetric(Centring.scatter(x)).top(p).vectors().transpose();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.linalg.RowPairs;
 
 /**
  * LMNN's objective and gradient at L with active-set bookkeeping. Impostor candidates are the
@@ -62,7 +63,7 @@ final class LmnnObjective {
                 right[i * k + t] = targets[i][t];
             }
         }
-        this.pullScatter = Scatter.pairScatter(xm, left, right, null, true).scale(regularization);
+        this.pullScatter = new RowPairs(left, right).scatter(xm).scale(regularization);
     }
 
     int candidates() {

@@ -9,6 +9,7 @@ import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.linalg.Psd;
+import org.metriclab.core.linalg.RowPairs;
 
 /**
  * LSML, metric learning from relative comparisons by minimising squared residual (Liu et al., ICDM
@@ -104,8 +105,8 @@ public record LsmlLearner(double tol, int maxIter, double comparisonWeight, Grad
     @Override
     public MahalanobisMetric fit(Matrix x, Quadruplets q, FitContext ctx) {
         Scatter.requireUsable(x, q, WHO);
-        Matrix vab = Scatter.differences(x, q.a(), q.b(), null, true);
-        Matrix vcd = Scatter.differences(x, q.c(), q.d(), null, true);
+        Matrix vab = new RowPairs(q.a(), q.b()).differences(x);
+        Matrix vcd = new RowPairs(q.c(), q.d()).differences(x);
         Matrix m = Matrix.identity(x.cols());
         double best = loss(m, vab, vcd);
         int it = 0;

@@ -38,8 +38,8 @@ public record MarginSpectralLearner(int dims, double alpha, double ridge) implem
     public MahalanobisMetric fit(Matrix x, Pairs pairs, FitContext ctx) {
         Scatter.requireUsable(x, pairs, WHO);
         requireBothKinds(pairs, WHO);
-        Matrix s = Scatter.pairScatter(x, pairs.left(), pairs.right(), pairs.similar(), true);
-        Matrix d = Scatter.pairScatter(x, pairs.left(), pairs.right(), pairs.similar(), false);
+        Matrix s = Scatter.rowPairs(pairs, true).scatter(x);
+        Matrix d = Scatter.rowPairs(pairs, false).scatter(x);
         EigenPairs e = Scatter.generalized(d, s, ridge, WHO + ": similar-pair scatter Σ_S");
         int positive = Scatter.rank(e.values(), 1e-12);
         if (positive == 0) {

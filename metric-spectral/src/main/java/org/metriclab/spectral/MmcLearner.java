@@ -21,11 +21,14 @@ import org.metriclab.core.linalg.Psd;
  * Σ_S ‖·‖²_w − c·log Σ_D ‖·‖_w over w ≥ 0. Starts from A = I. Defaults (metric-learn MMC_Supervised):
  * max_iter 100, max_proj 10000, tol 1e-6, diagonal false, diagonal_c 1; projection whitened.
  *
- * <p>{@code ridge} r replaces Σ_S by Σ_S + r·tr(Σ_S)/d·I in the budget f(A) = tr(AΣ_S) ≤ t (full variant).
+ * <p>{@code ridge} r replaces Σ_S in the budget f(A) = tr(AΣ_S) ≤ t (full variant) by Σ_S + r·diag(Σ_S)
+ * with projection whitened (each feature relative to its own similar-pair spread, so unit-free; a
+ * feature without similar-pair spread gets r·tr(Σ_S)/d) and by
+ * Σ_S + r·tr(Σ_S)/d·I with projection alternating.
  * When Σ_S is singular — e.g. a standardised digits pixel that is constant over every sampled similar
  * pair but not over the dissimilar ones — MMC's problem is unbounded: A can grow without cost along the
  * null space of Σ_S, and the whitened ascent, which reaches the optimum quickly, followed it (digits seed
- * 2: largest eigenvalue of M 5·10⁷, 1-NN 0.19). The ridge bounds it (tr(A) ≤ t·d/(r·tr Σ_S)). metric-learn's
+ * 2: largest eigenvalue of M 5·10⁷, 1-NN 0.19). The ridge bounds it. metric-learn's
  * alternating solver has no ridge and is only held back by its step-size schedule. Default: 3e-3 with
  * projection whitened, 0 (metric-learn's problem) with projection alternating. On metric-learn's own
  * constraint draws (random_state 0) 1e-3 still lets the whitened optimum lean on near-null directions
@@ -81,8 +84,8 @@ public record MmcLearner(int maxIter, int maxProj, double tol, boolean diagonal,
     public MahalanobisMetric fit(Matrix x, Pairs pairs, FitContext ctx) {
         Scatter.requireUsable(x, pairs, WHO);
         MarginSpectralLearner.requireBothKinds(pairs, WHO);
-        Matrix pos = Scatter.differences(x, pairs.left(), pairs.right(), pairs.similar(), true);
-        Matrix neg = Scatter.differences(x, pairs.left(), pairs.right(), pairs.similar(), false);
+        Matrix pos = Scatter.rowPairs(pairs, true).differences(x);
+        Matrix neg = Scatter.rowPairs(pairs, false).differences(x);
         if (!(pos.gram().trace() > 0) || !(neg.gram().trace() > 0)) {
             throw new IllegalArgumentException(WHO + ": all similar or all dissimilar pairs join identical points; "
                     + "the constraints carry no information");
@@ -92,9 +95,22 @@ public record MmcLearner(int maxIter, int maxProj, double tol, boolean diagonal,
         }
         Matrix w = pos.gram();
         if (ridge > 0) {
-            w = w.plusIdentity(ridge * w.trace() / w.rows());
+            w = projection == Projection.WHITENED ? withDiagonalRidge(w, ridge) : w.plusIdentity(ridge * w.trace() / w.rows());
         }
         return projection == Projection.WHITENED ? MmcWhitened.fit(w, neg, maxIter, tol, ctx) : fitFull(w, neg, ctx);
+    }
+
+    /**
+     * w + r·diag(w): a ridge on each feature relative to its own similar-pair spread, so it is unit-free;
+     * a feature without any similar-pair spread (w_jj = 0), which has no unit of its own, gets r·tr(w)/d.
+     */
+    static Matrix withDiagonalRidge(Matrix w, double r) {
+        double[] diag = w.diagonal();
+        double mean = w.trace() / w.rows();
+        for (int j = 0; j < diag.length; j++) {
+            diag[j] = r * (diag[j] > 0 ? diag[j] : mean);
+        }
+        return w.plus(Matrix.diagonal(diag));
     }
 
     /** Per-pair unsquared distances √(dᵀAd) of the rows of diff. */

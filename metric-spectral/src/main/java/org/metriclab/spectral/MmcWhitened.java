@@ -9,10 +9,13 @@ import org.metriclab.core.linalg.EigenTruncation;
 import org.metriclab.core.linalg.Matrix;
 
 /**
- * MMC's full variant in whitened coordinates (projection = whitened). With R = (Σ_S + εI)^{-1/2}
- * (ε = 1e-9·tr(Σ_S)/d; eigenvalues at or below 1e-10·λ_max are dropped, {@link EigenTruncation}) and A = R B R, the similarity budget is f = tr(B) ≤ t = tr(Σ_S)/100 (A₀ = I,
- * metric-learn's t) and g(B) = log Σ_D ‖R d‖_B. Projected gradient ascent with metric-learn's step
- * control (×1.05 on success, ÷2 and retry from the last accepted point otherwise, stop when
+ * MMC's full variant in whitened coordinates (projection = whitened). With W (r × d) the unit-free
+ * truncated whitening of Σ_S ({@link EigenTruncation#unitFreeWhitening}: W Σ_S Wᵀ = I_r, computed on the
+ * unit-diagonal form of Σ_S, so features in 10⁻⁶ and 10⁶ are whitened alike and directions that are zero
+ * up to rounding are dropped) and A = WᵀBW, the similarity budget is f = tr(B) ≤ t = tr(Σ_S)/100 (A₀ ∝ I,
+ * metric-learn's t) and g(B) = log Σ_D ‖W d‖_B. Projected gradient ascent with metric-learn's step
+ * control (first step 0.1·‖B₀‖_F/√d, metric-learn's 0.1 relative to ‖I‖_F, so the path does not depend on
+ * the units; ×1.05 on success, ÷2 and retry from the last accepted point otherwise, stop when
  * ‖αM‖_F/‖B‖_F &lt; tol): M = ∇g with its component along ∇f = I removed, normalised; the projection onto
  * {B ⪰ 0, tr B ≤ t} is exact and costs one eigendecomposition: eigenvalues λ ↦ max(λ − θ, 0) with the
  * smallest θ ≥ 0 meeting the trace budget.
@@ -72,12 +75,14 @@ final class MmcWhitened {
     /** w = Σ_S (plus the learner's ridge), neg = the dissimilar difference rows. */
     static MahalanobisMetric fit(Matrix w, Matrix neg, int maxIter, double tol, FitContext ctx) {
         int dim = w.rows();
-        Matrix wr = w.plusIdentity(1e-9 * w.trace() / dim);
-        Matrix r = EigenTruncation.DEFAULT.inverseSqrt(wr);
-        Matrix negW = neg.times(r);
+        EigenTruncation.UnitFreeWhitening white = EigenTruncation.DEFAULT.unitFreeWhitening(w);
+        Matrix r = white.whitening();
+        Matrix rt = r.transpose();
+        Matrix negW = neg.times(rt);
         double t = w.trace() / 100.0;
-        Matrix b = project(wr, t);
-        double alpha = 0.1;
+        Matrix colouring = white.colouring();
+        Matrix b = project(colouring.times(colouring.transpose()).symmetrize(), t);
+        double alpha = 0.1 * b.frobeniusNorm() / Math.sqrt(dim);
         Matrix bOld = b;
         double objOld = MmcLearner.logDissimilar(negW, bOld);
         Matrix m = direction(MmcLearner.gradDissimilar(negW, b));
@@ -107,6 +112,9 @@ final class MmcWhitened {
         if (!converged) {
             ctx.progress().warn("mmc: did not converge in " + maxIter + " iterations (relative step " + delta + ")");
         }
-        return MahalanobisMetric.fromPsd(r.times(bOld).times(r).symmetrize());
+        // L = Λ_B^{1/2} U_Bᵀ W from B's eigenpairs: never forms A = WᵀBW, whose entries span the squared
+        // ratio of the feature units (10²⁴ for features in 10⁻⁶ and 10⁶) and whose eigenvalues would drown in it
+        EigenPairs e = Eigen.symmetric(bOld);
+        return new MahalanobisMetric(Embedding.WEIGHTED.transform(new EigenPairs(e.values(), rt.times(e.vectors()))));
     }
 }

@@ -11,6 +11,7 @@ import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Centring;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.EigenTruncation;
@@ -134,7 +135,7 @@ public record RcaLearner(int dims, double ridge, double eigenTolerance) implemen
             return new MahalanobisMetric(policy.inverseSqrt(inner));
         }
         int[] chunked = groups.stream().flatMapToInt(Arrays::stream).sorted().toArray();
-        Matrix totalCov = Scatter.centeredScatter(x, chunked).scale(1.0 / Math.max(1, chunked.length - 1));
+        Matrix totalCov = Centring.scatter(x.rows(chunked)).scale(1.0 / Math.max(1, chunked.length - 1));
         Matrix basis = range.vectors();
         if (p == rank) {
             return new MahalanobisMetric(policy.whitening(inner));

@@ -1,20 +1,22 @@
 package org.metriclab.spectral;
 
 import org.metriclab.core.constraint.Constraints;
+import org.metriclab.core.constraint.Pairs;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Progress;
+import org.metriclab.core.linalg.Centring;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.EigenTruncation;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.linalg.RowPairs;
 import org.metriclab.core.resource.MemoryBudget;
 
 /**
- * Scatter matrices shared by the spectral learners, computed on flat row-major arrays:
- * pair scatters Σ (x_i − x_j)(x_i − x_j)ᵀ, class (within/between) scatters, and the
- * regularised generalized eigenproblem they feed.
+ * What the spectral learners share: class (within/between) scatters, the pairs of a constraint set
+ * as {@link RowPairs}, the generalized eigenproblem they feed, and the resource and parameter checks.
  */
 final class Scatter {
     private Scatter() {
@@ -56,62 +58,9 @@ final class Scatter {
         requireResources(who, x.rows(), x.cols(), 6, 0);
     }
 
-    /** Rows x[left[k]] − x[right[k]] for the selected k (all when {@code keep} is null). */
-    static Matrix differences(Matrix x, int[] left, int[] right, boolean[] keep, boolean wanted) {
-        int d = x.cols();
-        double[] data = x.toArray();
-        int m = 0;
-        for (int k = 0; k < left.length; k++) {
-            m += keep == null || keep[k] == wanted ? 1 : 0;
-        }
-        double[] out = new double[m * d];
-        int r = 0;
-        for (int k = 0; k < left.length; k++) {
-            if (keep != null && keep[k] != wanted) {
-                continue;
-            }
-            int a = left[k] * d;
-            int b = right[k] * d;
-            for (int j = 0; j < d; j++) {
-                out[r * d + j] = data[a + j] - data[b + j];
-            }
-            r++;
-        }
-        return Matrix.of(m, d, out);
-    }
-
-    /** Σ over selected pairs of (x_i − x_j)(x_i − x_j)ᵀ (zero matrix when none is selected). */
-    static Matrix pairScatter(Matrix x, int[] left, int[] right, boolean[] keep, boolean wanted) {
-        Matrix diff = differences(x, left, right, keep, wanted);
-        return diff.rows() == 0 ? Matrix.zeros(x.cols(), x.cols()) : diff.gram();
-    }
-
-    /** Σ_i (x_i − mean)(x_i − mean)ᵀ over the given rows (the unnormalised total scatter). */
-    static Matrix centeredScatter(Matrix x, int[] rows) {
-        Matrix sub = x.rows(rows);
-        return centered(sub).gram();
-    }
-
-    /** The rows of x minus their mean. */
-    static Matrix centered(Matrix x) {
-        int n = x.rows();
-        int d = x.cols();
-        double[] c = x.toArray();
-        double[] mean = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += c[i * d + j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                c[i * d + j] -= mean[j];
-            }
-        }
-        return Matrix.of(n, d, c);
+    /** The pairs whose similar flag is {@code similar}, as row pairs (core.linalg builds their differences and scatter). */
+    static RowPairs rowPairs(Pairs pairs, boolean similar) {
+        return new RowPairs(pairs.left(), pairs.right()).select(pairs.similar(), similar);
     }
 
     /** Within-class scatter S_W = Σ_k Σ_{i∈k} (x_i − μ_k)(x_i − μ_k)ᵀ. */
@@ -119,7 +68,7 @@ final class Scatter {
         Labels y = data.labels();
         Matrix s = Matrix.zeros(data.dim(), data.dim());
         for (int c : y.classes()) {
-            s = s.plus(centeredScatter(data.x(), y.indicesOf(c)));
+            s = s.plus(Centring.scatter(data.x().rows(y.indicesOf(c))));
         }
         return s;
     }

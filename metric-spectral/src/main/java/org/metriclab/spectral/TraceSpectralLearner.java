@@ -31,8 +31,8 @@ public record TraceSpectralLearner(int dims) implements ConstraintLearner<Pairs,
     /** C = Σ_S/|S| − Σ_D/|D|. */
     static Matrix scatterDifference(Matrix x, Pairs pairs) {
         int similar = pairs.similarCount();
-        Matrix s = Scatter.pairScatter(x, pairs.left(), pairs.right(), pairs.similar(), true);
-        Matrix d = Scatter.pairScatter(x, pairs.left(), pairs.right(), pairs.similar(), false);
+        Matrix s = Scatter.rowPairs(pairs, true).scatter(x);
+        Matrix d = Scatter.rowPairs(pairs, false).scatter(x);
         return s.scale(1.0 / similar).minus(d.scale(1.0 / (pairs.size() - similar)));
     }
 

@@ -9,6 +9,7 @@ import org.metriclab.core.constraint.RandomQuadruplets;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.linalg.RowPairs;
 import org.metriclab.core.linalg.Vectors;
 
 /** LSML's loss against a direct evaluation, and its descent. */
@@ -35,8 +36,8 @@ class LsmlTest {
     @Test
     void lossMatchesItsDefinitionAndDecreases() {
         LsmlLearner l = new LsmlLearner(1e-3, 1000, 1.0);
-        Matrix vab = Scatter.differences(data.x(), q.a(), q.b(), null, true);
-        Matrix vcd = Scatter.differences(data.x(), q.c(), q.d(), null, true);
+        Matrix vab = new RowPairs(q.a(), q.b()).differences(data.x());
+        Matrix vcd = new RowPairs(q.c(), q.d()).differences(data.x());
         Matrix probe = Matrix.diagonal(1.5, 0.5, 2, 1);
         assertEquals(bruteLoss(probe), l.loss(probe, vab, vcd), 1e-10);
         Matrix m = l.fit(data.x(), q, FitContext.seeded(0)).m();
@@ -53,8 +54,8 @@ class LsmlTest {
      */
     @Test
     void bothGradientKindsMatchFiniteDifferences() {
-        Matrix vab = Scatter.differences(data.x(), q.a(), q.b(), null, true);
-        Matrix vcd = Scatter.differences(data.x(), q.c(), q.d(), null, true);
+        Matrix vab = new RowPairs(q.a(), q.b()).differences(data.x());
+        Matrix vcd = new RowPairs(q.c(), q.d()).differences(data.x());
         Matrix m = Matrix.of(new double[][] {{1.5, 0.2, 0, 0.1}, {0.2, 0.7, 0.1, 0}, {0, 0.1, 2, 0.3}, {0.1, 0, 0.3, 1.1}});
         Matrix exact = new LsmlLearner(1e-3, 10, 1.0, LsmlLearner.Gradient.EXACT).gradient(m, vab, vcd);
         Matrix ml = new LsmlLearner(1e-3, 10, 1.0, LsmlLearner.Gradient.METRIC_LEARN).gradient(m, vab, vcd);

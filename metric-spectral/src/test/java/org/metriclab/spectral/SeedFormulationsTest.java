@@ -10,6 +10,7 @@ import org.metriclab.core.constraint.Pairs;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.linalg.Centring;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.Matrix;
 
@@ -122,7 +123,7 @@ class SeedFormulationsTest {
                 assertEquals(lhs[j], lambda.get(k, k) * rhs[j], 1e-7 * (1 + Math.abs(lhs[j])), "S_B v = λ S_W v");
             }
         }
-        Matrix total = Scatter.centered(data.x()).gram();
+        Matrix total = Centring.scatter(data.x());
         assertTrue(sb.plus(sw).maxAbsDifference(total) < 1e-9, "S_B + S_W = S_T");
     }
 

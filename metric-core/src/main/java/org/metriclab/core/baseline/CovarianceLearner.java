@@ -6,6 +6,7 @@ import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Centring;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.EigenTruncation;
@@ -49,7 +50,7 @@ public record CovarianceLearner(double rcond) implements MetricLearner<Mahalanob
         MemoryBudget.require(MemoryBudget.bytes(doubles, MemoryBudget.DOUBLE), WHO + " on " + n + " × " + d,
                 "reduce the features first, e.g. with pca");
         EigenTruncation policy = new EigenTruncation(rcond);
-        Matrix centred = centred(train.x());
+        Matrix centred = Centring.centred(train.x());
         if (d <= n) {
             return new MahalanobisMetric(policy.whitening(centred.gram().scale(1.0 / (n - 1))));
         }
@@ -81,25 +82,6 @@ public record CovarianceLearner(double rcond) implements MetricLearner<Mahalanob
 
     /** The sample covariance (ddof = 1) of the rows of x. */
     public static Matrix covariance(Matrix x) {
-        return centred(x).gram().scale(1.0 / (x.rows() - 1));
-    }
-
-    /** The rows of x minus their mean. */
-    static Matrix centred(Matrix x) {
-        int n = x.rows();
-        int d = x.cols();
-        double[] c = x.toArray();
-        double[] mean = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += c[i * d + j] / n;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                c[i * d + j] -= mean[j];
-            }
-        }
-        return Matrix.of(n, d, c);
+        return Centring.covariance(x);
     }
 }

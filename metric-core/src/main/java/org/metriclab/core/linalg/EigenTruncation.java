@@ -62,6 +62,57 @@ public record EigenTruncation(double relativeTolerance) {
         return scaledRows(e, -0.5);
     }
 
+    /**
+     * A whitening of a PSD m that does not depend on the units of its coordinates.
+     *
+     * @param whitening W (r × n) with W m Wᵀ = I_r
+     * @param colouring C (r × n) with C Wᵀ = I_r on the coordinates where m has a non-zero diagonal
+     */
+    public record UnitFreeWhitening(Matrix whitening, Matrix colouring) {
+    }
+
+    /**
+     * The unit-free whitening of a PSD m: with D = diag(m)^{-1/2} (zero where m_jj = 0), the equilibrated
+     * DmD = QΛQᵀ keeps the eigenvalues this policy keeps, W = Λ_r^{-1/2}Q_rᵀD and C = Λ_r^{1/2}Q_rᵀD⁻¹.
+     * The cut is applied to DmD, so a coordinate measured in 10⁻⁶ beside one in 10⁶ is not mistaken for
+     * round-off, while a direction that is a combination of others up to rounding is dropped.
+     *
+     * @throws ArithmeticException when m is zero up to rounding (nothing to whiten)
+     */
+    public UnitFreeWhitening unitFreeWhitening(Matrix m) {
+        int n = m.rows();
+        double[] scale = new double[n];
+        double[] root = new double[n];
+        for (int j = 0; j < n; j++) {
+            double v = m.get(j, j);
+            scale[j] = v > 0 ? 1.0 / Math.sqrt(v) : 0.0;
+            root[j] = v > 0 ? Math.sqrt(v) : 0.0;
+        }
+        double[] equilibrated = m.toArray();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                equilibrated[i * n + j] *= scale[i] * scale[j];
+            }
+        }
+        EigenPairs e = kept(Eigen.symmetric(Matrix.adopt(n, n, equilibrated)));
+        int r = e.size();
+        if (r == 0) {
+            throw new ArithmeticException("matrix " + m.shape() + " is zero up to rounding; nothing to whiten");
+        }
+        Matrix q = e.vectors();
+        double[] w = new double[r * n];
+        double[] c = new double[r * n];
+        for (int k = 0; k < r; k++) {
+            double s = 1.0 / Math.sqrt(e.value(k));
+            double t = Math.sqrt(e.value(k));
+            for (int j = 0; j < n; j++) {
+                w[k * n + j] = s * q.get(j, k) * scale[j];
+                c[k * n + j] = t * q.get(j, k) * root[j];
+            }
+        }
+        return new UnitFreeWhitening(Matrix.adopt(r, n, w), Matrix.adopt(r, n, c));
+    }
+
     /** The symmetric inverse square root V_r Λ_r^{-1/2} V_rᵀ over the kept directions (zero on the rest). */
     public Matrix inverseSqrt(Matrix m) {
         return spectral(m, -0.5);

@@ -1,6 +1,7 @@
 package org.metriclab.core.preprocess;
 
 import java.util.Arrays;
+import org.metriclab.core.linalg.Centring;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.EigenTruncation;
@@ -30,21 +31,8 @@ public record Pca(double[] mean, Matrix components, double[] explainedVariance) 
         if (train.rows() < 2) {
             throw new IllegalArgumentException("PCA needs at least 2 training rows, got " + train.rows());
         }
-        double[] mean = new double[d];
-        for (int i = 0; i < train.rows(); i++) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += train.get(i, j);
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= train.rows();
-        }
-        double[] c = train.toArray();
-        for (int i = 0; i < train.rows(); i++) {
-            for (int j = 0; j < d; j++) {
-                c[i * d + j] -= mean[j];
-            }
-        }
+        Centring centring = Centring.of(train);
+        double[] mean = centring.means();
         int n = train.rows();
         if (Math.min(n, d) > Eigen.PRACTICAL_LIMIT) {
             throw new IllegalArgumentException("PCA of " + n + " rows × " + d + " features needs a " + Math.min(n, d) + " × "
@@ -53,7 +41,7 @@ public record Pca(double[] mean, Matrix components, double[] explainedVariance) 
         long doubles = d <= n ? 4L * d * d + 2L * n * d : 4L * n * n + 3L * n * d;
         MemoryBudget.require(MemoryBudget.bytes(doubles, MemoryBudget.DOUBLE), "PCA of " + n + " rows × " + d + " features",
                 "subsample the training rows");
-        Matrix centred = Matrix.of(n, d, c);
+        Matrix centred = centring.apply(train);
         if (d <= n) {
             EigenPairs top = Eigen.symmetric(centred.gram().scale(1.0 / (n - 1))).top(k);
             return new Pca(mean, top.vectors(), top.values());

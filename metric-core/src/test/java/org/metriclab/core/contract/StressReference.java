@@ -134,6 +134,25 @@ public record StressReference(String dataset, String algorithm, boolean ok, doub
         return null;
     }
 
+    /**
+     * Fits {@code learner} on {@code set} (seed 0), prints the account ({@link #describe}) to the test log
+     * and returns the {@link #verdict}: null when the outcome is acceptable.
+     */
+    public String check(MetricLearner<?> learner, StressSet set, double tolerance) {
+        Outcome outcome = fit(learner, set, 0);
+        System.out.println(describe(outcome));
+        return verdict(outcome, tolerance);
+    }
+
+    /** The references of the given metric-learn algorithms, sorted by algorithm name, each in file order. */
+    public static List<StressReference> ofAll(java.util.Collection<String> algorithms) {
+        List<StressReference> out = new java.util.ArrayList<>();
+        for (String alg : algorithms.stream().sorted().toList()) {
+            out.addAll(of(alg));
+        }
+        return out;
+    }
+
     /** A one-line account of an outcome next to this reference, for the test log. */
     public String describe(Outcome outcome) {
         String ml = ok ? String.format("%.3f/%.3f", knn1, knn5) : "failed (" + error + ")";

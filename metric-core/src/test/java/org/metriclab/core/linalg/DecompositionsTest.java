@@ -60,13 +60,50 @@ class DecompositionsTest {
         return m;
     }
 
+    /** Rows of g with a third column equal to the sum of the first two. */
+    private static Matrix withSumColumn(Matrix g) {
+        double[][] out = new double[g.rows()][3];
+        for (int i = 0; i < g.rows(); i++) {
+            out[i] = new double[] {g.get(i, 0), g.get(i, 1), g.get(i, 0) + g.get(i, 1)};
+        }
+        return Matrix.of(out);
+    }
+
     @Test
-    void generalizedEigenRejectsSingularBUnlessARidgeIsGiven() {
-        Matrix a = randomSpd(3, 4);
-        Matrix b = Matrix.of(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 0}});
-        ArithmeticException ex = assertThrows(ArithmeticException.class, () -> Eigen.generalized(a, b));
-        assertTrue(ex.getMessage().contains("ridge"));
-        assertEquals(3, Eigen.generalized(a, b, 1e-3).size());
+    void generalizedEigenWhitensASingularBInsteadOfInvertingIt() {
+        Matrix ga = Matrix.of(new double[][] {{1, 2}, {-1, 0.5}, {0.3, -2}, {2, 1}});
+        Matrix gb = Matrix.of(new double[][] {{0.5, -1}, {1, 1}, {-0.7, 0.2}, {0.1, 0.9}, {1.5, -0.4}});
+        Matrix a = withSumColumn(ga).gram();
+        Matrix b = withSumColumn(gb).gram();
+        EigenPairs e = Eigen.generalized(a, b);
+        assertEquals(2, e.size(), "the direction where B is zero up to rounding is dropped, not amplified");
+        Matrix v = e.vectors();
+        assertTrue(v.transpose().times(b).times(v).maxAbsDifference(Matrix.identity(2)) < 1e-12, "VᵀBV = I");
+        assertTrue(v.frobeniusNorm() < 10, "no round-off direction amplified: ‖V‖ = " + v.frobeniusNorm());
+        assertTrue(maxAbs(Eigen.generalized(ga.gram(), gb.gram()).values(), e.values()) < 1e-10,
+                "the third feature is redundant: same spectrum as the first two alone");
+        assertEquals(3, Eigen.generalized(a, b, 1e-3).size(), "a ridge makes B definite");
+        assertThrows(ArithmeticException.class, () -> Eigen.generalized(a, Matrix.zeros(3, 3)));
+    }
+
+    @Test
+    void generalizedEigenKeepsFeaturesOnEveryScale() {
+        Matrix a = randomSpd(3, 5);
+        double[] scale = {1e-6, 1, 1e6};
+        double[][] bs = new double[3][3];
+        double[][] as = new double[3][3];
+        Matrix b0 = randomSpd(3, 6);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                bs[i][j] = b0.get(i, j) * scale[i] * scale[j];
+                as[i][j] = a.get(i, j) * scale[i] * scale[j];
+            }
+        }
+        EigenPairs scaled = Eigen.generalized(Matrix.of(as), Matrix.of(bs));
+        EigenPairs plain = Eigen.generalized(a, b0);
+        assertEquals(3, scaled.size(), "a 10⁻¹² variance beside 10¹² is a unit, not round-off");
+        assertTrue(maxAbs(plain.values(), scaled.values()) < 1e-9 * Math.abs(plain.value(0)),
+                "the eigenvalues do not depend on the features' units");
     }
 
     @Test

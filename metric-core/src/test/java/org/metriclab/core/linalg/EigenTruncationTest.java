@@ -59,4 +59,26 @@ class EigenTruncationTest {
         assertThrows(IllegalArgumentException.class, () -> new EigenTruncation(1.0));
         assertThrows(IllegalArgumentException.class, () -> new EigenTruncation(Double.NaN));
     }
+
+    @Test
+    void unitFreeWhiteningKeepsSmallUnitsAndDropsDependentDirections() {
+        // features in 1e-6, 1 and 1e6 units, plus a fourth equal to the sum of the first two (rank 3)
+        double[] unit = {1e-6, 1, 1e6};
+        double[][] g = {{1, 0.2, -0.5}, {0.3, -1, 0.4}, {-0.7, 0.5, 1}, {0.2, 0.9, -0.3}, {1.1, -0.4, 0.6}};
+        double[][] rows = new double[g.length][4];
+        for (int i = 0; i < g.length; i++) {
+            for (int j = 0; j < 3; j++) {
+                rows[i][j] = g[i][j] * unit[j];
+            }
+            rows[i][3] = rows[i][0] + rows[i][1];
+        }
+        Matrix m = Matrix.of(rows).gram();
+        EigenTruncation.UnitFreeWhitening w = EigenTruncation.DEFAULT.unitFreeWhitening(m);
+        assertEquals(3, w.whitening().rows(), "the 1e-12 variance is kept, the dependent direction dropped");
+        Matrix ident = w.whitening().times(m).times(w.whitening().transpose());
+        assertTrue(ident.maxAbsDifference(Matrix.identity(3)) < 1e-9, "W m Wᵀ = I: " + ident);
+        assertTrue(w.colouring().times(w.whitening().transpose()).maxAbsDifference(Matrix.identity(3)) < 1e-9, "C Wᵀ = I");
+        assertTrue(EigenTruncation.DEFAULT.whitening(m).rows() < 3, "the plain whitening cuts the small units as round-off");
+        assertThrows(ArithmeticException.class, () -> EigenTruncation.DEFAULT.unitFreeWhitening(Matrix.zeros(2, 2)));
+    }
 }

@@ -5,6 +5,8 @@ import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Eigen;
+import org.metriclab.core.linalg.EigenTruncation;
 import org.metriclab.core.linalg.Inverse;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.linalg.Psd;
@@ -94,10 +96,28 @@ public record MmcLearner(int maxIter, int maxProj, double tol, boolean diagonal,
             return fitDiagonal(pos, neg, ctx);
         }
         Matrix w = pos.gram();
+        if (projection == Projection.WHITENED && x.rows() <= x.cols() && similarScatterIsSingular(w)) {
+            ctx.progress().warn(WHO + ": " + x.rows() + " rows for " + x.cols() + " features leave the similar-pair scatter "
+                    + "rank-deficient, and the whitened problem would stretch the metric along its null space; "
+                    + "using the alternating projection instead");
+            return fitFull(w, neg, ctx);
+        }
         if (ridge > 0) {
             w = projection == Projection.WHITENED ? withDiagonalRidge(w, ridge) : w.plusIdentity(ridge * w.trace() / w.rows());
         }
         return projection == Projection.WHITENED ? MmcWhitened.fit(w, neg, maxIter, tol, ctx) : fitFull(w, neg, ctx);
+    }
+
+    /**
+     * Whether Σ_S is rank-deficient under the core eigenvalue policy. The whitened path maximises f over
+     * {tr(Σ_S A) ≤ t}, which only the ridge bounds along Σ_S's null space. With at least as many features as
+     * rows (checked by the caller) that null space is an artefact of the sample, not a direction the data
+     * single out, and the ridge-bounded optimum overfits it; such data use metric-learn's alternating
+     * projections, which start from and stay near the identity. With more rows than features, a null
+     * direction of Σ_S that the dissimilar pairs span is a real signal and the whitened path keeps it.
+     */
+    static boolean similarScatterIsSingular(Matrix w) {
+        return EigenTruncation.DEFAULT.rank(Eigen.symmetric(w).values()) < w.rows();
     }
 
     /**

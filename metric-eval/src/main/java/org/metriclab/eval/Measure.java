@@ -12,7 +12,10 @@ import org.metriclab.eval.knn.RankedHits;
  * <p>Names (pytorch-metric-learning AccuracyCalculator conventions): {@code precision_at_<k>},
  * {@code recall_at_<k>} (hit rate), {@code r_precision}, {@code mean_average_precision_at_r},
  * {@code mean_average_precision}, {@code mean_reciprocal_rank}, {@code knn_accuracy_<k>}, {@code NMI},
- * {@code AMI}, {@code roc_auc}; every k-NN measure also has a {@code _per_class} (avg-of-avgs) variant.
+ * {@code AMI}, {@code roc_auc}; every k-NN measure also has a {@code _per_class} (avg-of-avgs) variant. The
+ * verification measures: {@code eer}, {@code tar_at_far_<x>} and {@code fnmr_at_fmr_<x>} where {@code <x>} is the
+ * target 10^−k written {@code 0_1}, {@code 0_01}, ... (k = 1..9; for them {@link #k()} is k), each also with a
+ * {@code _threshold} form, and the pair counts {@code verification_positive_pairs}, {@code verification_negative_pairs}.
  *
  * @param kind the quantity
  * @param k the cut-off for the measures that take one (0 otherwise)
@@ -62,7 +65,23 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
         /** Adjusted mutual information of the same clustering. */
         AMI("AMI", false, null),
         /** Exact pair-verification ROC-AUC over every query–reference pair. */
-        ROC_AUC("roc_auc", false, null);
+        ROC_AUC("roc_auc", false, null),
+        /** Equal error rate: max(FAR, FNMR) minimised over the pair-distance thresholds (lower is better). */
+        EER("eer", false, null),
+        /** The squared-distance threshold at which the EER is attained. */
+        EER_THRESHOLD("eer_threshold", false, null),
+        /** True accept rate at FAR ≤ 10^−k (k = the number of decimals of the target). */
+        TAR_AT_FAR("tar_at_far_", true, null),
+        /** The squared-distance threshold of tar_at_far. */
+        TAR_AT_FAR_THRESHOLD("tar_at_far_", true, null),
+        /** False non-match rate at FMR ≤ 10^−k, 1 − TAR at the same threshold (lower is better). */
+        FNMR_AT_FMR("fnmr_at_fmr_", true, null),
+        /** The squared-distance threshold of fnmr_at_fmr (that of tar_at_far). */
+        FNMR_AT_FMR_THRESHOLD("fnmr_at_fmr_", true, null),
+        /** Same-label pairs the verification measures used (all, or the sample's size). */
+        VERIFICATION_POSITIVE_PAIRS("verification_positive_pairs", false, null),
+        /** Different-label pairs the verification measures used (all, or the sample's size). */
+        VERIFICATION_NEGATIVE_PAIRS("verification_negative_pairs", false, null);
 
         final String stem;
         final boolean takesK;
@@ -78,6 +97,11 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
         public boolean isKnn() {
             return formula != null;
         }
+
+        /** True for the measures computed from the same-label and different-label pair distances. */
+        public boolean isVerification() {
+            return compareTo(EER) >= 0;
+        }
     }
 
     /** A per-query ranking measure's value from the query's ranked hits and the cut-off. */
@@ -88,6 +112,10 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
 
     private static final Pattern WITH_K = Pattern.compile("(precision_at_|recall_at_|knn_accuracy_)([0-9]+)");
     private static final String PER_CLASS = "_per_class";
+    /** A FAR/FMR target 10^−k written as a decimal with '_' for the point: 0_1, 0_01, ... (k = 1..9). */
+    private static final Pattern AT_RATE = Pattern.compile("(tar_at_far_|fnmr_at_fmr_)0_(0{0,8})1(_threshold)?");
+    /** The FAR/FMR targets listed by {@link #names()}: 10^−1 .. 10^−4. */
+    private static final int LISTED_RATE_DECIMALS = 4;
 
     public Measure {
         if (kind == null) {
@@ -102,6 +130,9 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
         if (perClass && !kind.isKnn()) {
             throw new IllegalArgumentException(kind.stem + " has no per-class variant");
         }
+        if (kind.isVerification() && kind.takesK && k > 9) {
+            throw new IllegalArgumentException(kind.stem + " takes a target 10^-k with k = 1..9, got k = " + k);
+        }
     }
 
     /** Every supported name; {@code <k>} stands for a positive integer. */
@@ -109,7 +140,14 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
         List<String> base = List.of("precision_at_1", "precision_at_<k>", "recall_at_<k>", "r_precision",
                 "mean_average_precision_at_r", "mean_average_precision", "mean_reciprocal_rank", "knn_accuracy_<k>");
         ArrayList<String> all = new ArrayList<>(base);
-        all.addAll(List.of("NMI", "AMI", "roc_auc"));
+        all.addAll(List.of("NMI", "AMI", "roc_auc", "eer", "eer_threshold"));
+        for (String stem : List.of("tar_at_far_", "fnmr_at_fmr_")) {
+            for (int k = 1; k <= LISTED_RATE_DECIMALS; k++) {
+                all.add(stem + rateName(k));
+                all.add(stem + rateName(k) + "_threshold");
+            }
+        }
+        all.addAll(List.of("verification_positive_pairs", "verification_negative_pairs"));
         for (String b : base) {
             all.add(b + PER_CLASS);
         }
@@ -120,6 +158,14 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
     public static Measure parse(String name) {
         if (name == null || name.isBlank()) {
             throw unknown(String.valueOf(name));
+        }
+        Matcher rate = AT_RATE.matcher(name);
+        if (rate.matches()) {
+            boolean tar = rate.group(1).equals("tar_at_far_");
+            boolean threshold = rate.group(3) != null;
+            Kind kind = tar ? (threshold ? Kind.TAR_AT_FAR_THRESHOLD : Kind.TAR_AT_FAR)
+                    : (threshold ? Kind.FNMR_AT_FMR_THRESHOLD : Kind.FNMR_AT_FMR);
+            return new Measure(kind, rate.group(2).length() + 1, false);
         }
         boolean perClass = name.endsWith(PER_CLASS);
         String stem = perClass ? name.substring(0, name.length() - PER_CLASS.length()) : name;
@@ -159,7 +205,16 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
 
     /** The canonical name. */
     public String name() {
+        if (kind.isVerification() && kind.takesK) {
+            boolean threshold = kind == Kind.TAR_AT_FAR_THRESHOLD || kind == Kind.FNMR_AT_FMR_THRESHOLD;
+            return kind.stem + rateName(k) + (threshold ? "_threshold" : "");
+        }
         return (kind.takesK ? kind.stem + k : kind.stem) + (perClass ? PER_CLASS : "");
+    }
+
+    /** The target 10^−k as a name part: 0_1, 0_01, ... */
+    private static String rateName(int k) {
+        return "0_" + "0".repeat(k - 1) + "1";
     }
 
     /** The nearest references' classes the formula reads: k for knn_accuracy_k, none otherwise. */

@@ -15,6 +15,9 @@ import org.metriclab.eval.knn.EmbeddingRows;
 import org.metriclab.eval.knn.RankEngine;
 import org.metriclab.eval.knn.ReferenceTiles;
 import org.metriclab.eval.knn.RocAuc;
+import org.metriclab.eval.verify.PairSample;
+import org.metriclab.eval.verify.PairSampler;
+import org.metriclab.eval.verify.VerificationRates;
 
 /**
  * Exact retrieval evaluation with the conventions of pytorch-metric-learning's AccuracyCalculator
@@ -34,6 +37,9 @@ import org.metriclab.eval.knn.RocAuc;
  *       {@code seed}; scikit-learn arithmetic normalisation ({@link MutualInformation}).</li>
  *   <li>roc_auc: exact pair-verification AUC over all query–reference pairs ({@link RocAuc}); NaN without
  *       positive or negative pairs.</li>
+ *   <li>eer, tar_at_far_&lt;x&gt;, fnmr_at_fmr_&lt;x&gt; and their thresholds: from the same pairs' distances
+ *       ({@link PairSampler}: all of them, or a seeded sample per label stratum beyond the memory budget, its size
+ *       given by verification_positive_pairs / verification_negative_pairs), as {@link VerificationRates} defines.</li>
  * </ul>
  * Memory stays O((queries + references)·d + block·references): distances are streamed in tiles
  * by {@link RankEngine}; no queries × references matrix is built. Ranks are computed from Gram-kernel tiles
@@ -178,6 +184,7 @@ public final class RetrievalEvaluator {
                 : RankEngine.perQuery(queries, queryLabels, tiles, refLabels, self, ranked, 0, queries.rows(), queriesDone);
         Map<String, Double> result = new LinkedHashMap<>();
         int[] clusters = null;
+        PairSample pairs = null;
         for (Measure m : parsed) {
             double v;
             switch (m.kind()) {
@@ -190,6 +197,13 @@ public final class RetrievalEvaluator {
                             : MutualInformation.ami(queryLabels, clusters);
                 }
                 case ROC_AUC -> v = RocAuc.compute(queries, queryLabels, tiles, refLabels, self);
+                case EER, EER_THRESHOLD, TAR_AT_FAR, TAR_AT_FAR_THRESHOLD, FNMR_AT_FMR, FNMR_AT_FMR_THRESHOLD,
+                        VERIFICATION_POSITIVE_PAIRS, VERIFICATION_NEGATIVE_PAIRS -> {
+                    if (pairs == null) {
+                        pairs = PairSampler.collect(queries, queryLabels, tiles, refLabels, self, seed);
+                    }
+                    v = verification(m, pairs);
+                }
                 default -> v = average(perQuery, ranked.size(), ranked.indexOf(m.base()), queryLabels, m.perClass());
             }
             result.put(m.name(), v);
@@ -211,6 +225,22 @@ public final class RetrievalEvaluator {
             }
         }
         return ordered;
+    }
+
+    /** A verification measure's value from the pair distances. */
+    private static double verification(Measure m, PairSample pairs) {
+        VerificationRates rates = VerificationRates.of(pairs);
+        return switch (m.kind()) {
+            case EER -> rates.eer().rate();
+            case EER_THRESHOLD -> rates.eer().threshold();
+            case TAR_AT_FAR -> rates.tarAtFar(m.k()).rate();
+            case TAR_AT_FAR_THRESHOLD -> rates.tarAtFar(m.k()).threshold();
+            case FNMR_AT_FMR -> rates.fnmrAtFmr(m.k()).rate();
+            case FNMR_AT_FMR_THRESHOLD -> rates.fnmrAtFmr(m.k()).threshold();
+            case VERIFICATION_POSITIVE_PAIRS -> pairs.positives().length;
+            case VERIFICATION_NEGATIVE_PAIRS -> pairs.negatives().length;
+            default -> throw new IllegalStateException(m.name() + " is not a verification measure");
+        };
     }
 
     /** The mean over the task's non-lone queries of one per-query measure, ranked by the engine. */

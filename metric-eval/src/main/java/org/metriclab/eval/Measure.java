@@ -102,6 +102,15 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
         public boolean isVerification() {
             return compareTo(EER) >= 0;
         }
+
+        /**
+         * True for scores where higher is better, the only kind tables may rank, mark as best and test for
+         * "not significantly worse", and tuning may maximise. False for the error rates (EER, FNMR), the
+         * thresholds and the pair counts, which {@code evaluate} reports but a ranking would turn upside down.
+         */
+        public boolean higherIsBetter() {
+            return !isVerification() || this == TAR_AT_FAR;
+        }
     }
 
     /** A per-query ranking measure's value from the query's ranked hits and the cut-off. */

@@ -12,8 +12,9 @@ import org.metriclab.core.learn.Supervised;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.probabilistic.optim.SmileLbfgs;
+import org.metriclab.core.linalg.RowPairs;
 import org.metriclab.probabilistic.optim.OptimResult;
+import org.metriclab.probabilistic.optim.SmileLbfgs;
 
 /**
  * Pairwise constrained component analysis (Mignon & Jurie, CVPR 2012): a k × d projection L, low rank
@@ -67,7 +68,7 @@ public record PccaLearner(int dims, double beta, double regularization, int maxI
             throw ParamException.invalid("dims", dims, "an integer from 0 to the number of features, " + d);
         }
         int m = pairs.size();
-        double[] v = PairwiseKernels.differences(x.toArray(), d, pairs.left(), pairs.right());
+        double[] v = new RowPairs(pairs.left(), pairs.right()).differences(x).toArray();
         double[] l0 = start(v, m, d, k);
         PccaObjective f = new PccaObjective(v, m, d, k, pairs.similar(), beta, regularization);
         OptimResult r;

@@ -51,6 +51,11 @@ record RequestedMeasures(List<String> names, List<Measure> builtins, List<String
                 extensions.add(name);
                 continue;
             }
+            if (m.kind().isVerification()) {
+                throw new IllegalArgumentException("measure '" + name + "' (verification, from all same-label and different-label"
+                        + " pair distances) is not computed by the distributed evaluator; evaluate it with RetrievalEvaluator"
+                        + " or metriclab evaluate");
+            }
             names.add(m.name());
             builtins.add(m);
             if (m.kind().isKnn()) {

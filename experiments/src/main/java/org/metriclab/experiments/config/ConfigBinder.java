@@ -316,7 +316,7 @@ public final class ConfigBinder {
         List<String> out = new ArrayList<>();
         for (Node n : nonEmptyList(node)) {
             String m = n.string();
-            Optional<String> problem = Measures.problem(m);
+            Optional<String> problem = Measures.rankingProblem(m);
             if (problem.isPresent()) {
                 throw n.fail(problem.get());
             }

@@ -3,6 +3,7 @@ package org.metriclab.experiments.config;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.metriclab.eval.Measure;
 import org.metriclab.eval.RetrievalEvaluator;
 
 /**
@@ -35,6 +36,21 @@ public final class Measures {
             }
         }
         return false;
+    }
+
+    /**
+     * An error message for a measure that results tables cannot rank (they rank, bold and test
+     * higher-is-better scores only), or the {@link #problem} of an unknown name; empty when the name is a
+     * known higher-is-better score. Used for run configs and tuning objectives.
+     */
+    public static Optional<String> rankingProblem(String measure) {
+        Optional<String> unknown = problem(measure);
+        if (unknown.isPresent() || Measure.parse(measure).kind().higherIsBetter()) {
+            return unknown;
+        }
+        return Optional.of("measure '" + measure + "' is not a higher-is-better score, and run tables rank, mark the best "
+                + "and test scores that way; use tar_at_far_<x> in runs, and metriclab evaluate for error rates, "
+                + "thresholds and pair counts");
     }
 
     /** An error message for an unknown name, or empty when the name is known. */

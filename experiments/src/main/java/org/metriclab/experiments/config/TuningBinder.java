@@ -47,7 +47,7 @@ final class TuningBinder {
         }
         ValidationSpec validation = node.has("validation") ? validation(node.get("validation")) : new ValidationSpec(DEFAULT_FOLDS, false);
         String selectBy = node.string("select_by", DEFAULT_MEASURE);
-        Optional<String> problem = Measures.problem(selectBy);
+        Optional<String> problem = Measures.rankingProblem(selectBy);
         if (problem.isPresent()) {
             throw node.get("select_by").fail("select_by: " + problem.get());
         }

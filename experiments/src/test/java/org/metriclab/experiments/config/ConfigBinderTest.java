@@ -122,6 +122,16 @@ class ConfigBinderTest {
     }
 
     @Test
+    void runsRankOnlyHigherIsBetterScores() {
+        assertEquals(List.of("precision_at_1", "tar_at_far_0_01"), bind(VALID.replace("knn_accuracy_5", "tar_at_far_0_01")).measures());
+        for (String lower : List.of("eer", "fnmr_at_fmr_0_01", "tar_at_far_0_01_threshold", "verification_negative_pairs")) {
+            ConfigException e = fails(VALID.replace("knn_accuracy_5", lower));
+            assertEquals("measures[1]", e.path());
+            assertTrue(e.getMessage().contains("is not a higher-is-better score"), e.getMessage());
+        }
+    }
+
+    @Test
     void measureTemplatesAcceptAnyPositiveK() {
         ExperimentConfig c = bind(VALID.replace("knn_accuracy_5", "precision_at_10_per_class"));
         assertEquals(List.of("precision_at_1", "precision_at_10_per_class"), c.measures());

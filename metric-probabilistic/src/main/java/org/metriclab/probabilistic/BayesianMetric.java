@@ -1,5 +1,6 @@
 package org.metriclab.probabilistic;
 
+import java.util.Arrays;
 import org.metriclab.core.distance.LearnedMetric;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.linalg.Matrix;
@@ -32,12 +33,12 @@ public record BayesianMetric(Matrix basis, Matrix posteriorMean, Matrix posterio
 
     /** Posterior means of the K eigen-weights γ_k. */
     public double[] weightMean() {
-        return java.util.Arrays.copyOf(posteriorMean.row(0), basis.rows());
+        return Arrays.copyOf(posteriorMean.row(0), basis.rows());
     }
 
     /** Posterior variances of the K eigen-weights γ_k. */
     public double[] weightVariance() {
-        return java.util.Arrays.copyOf(posteriorCovariance.diagonal(), basis.rows());
+        return Arrays.copyOf(posteriorCovariance.diagonal(), basis.rows());
     }
 
     public double thresholdMean() {

@@ -1,6 +1,7 @@
 package org.metriclab.probabilistic;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 import java.util.random.RandomGenerator;
 import org.metriclab.core.constraint.ConstraintSampler;
 import org.metriclab.core.constraint.Triplets;
@@ -83,7 +84,7 @@ record GenuineImpostorTriplets(int genuine, int impostors) implements Constraint
      * insertion into a sorted buffer of k keeps this O(n·k) and, scanning indices upwards with a strict
      * comparison, puts ties at the lower index first.
      */
-    static int[] smallest(double[] dist, java.util.function.IntPredicate keep, int k) {
+    static int[] smallest(double[] dist, IntPredicate keep, int k) {
         int[] idx = new int[k];
         double[] val = new double[k];
         int size = 0;

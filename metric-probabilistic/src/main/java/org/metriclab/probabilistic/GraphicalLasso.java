@@ -1,5 +1,6 @@
 package org.metriclab.probabilistic;
 
+import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.Inverse;
 import org.metriclab.core.linalg.Matrix;
 
@@ -140,7 +141,7 @@ public record GraphicalLasso(double alpha, int maxIter, double tol, double lasso
     /** The penalised objective tr(SΘ) − log det Θ + α Σ_{i≠j}|Θ_ij| (for tests and reports). */
     public double objective(Matrix s, Matrix precision) {
         double logDet = 0;
-        double[] ev = org.metriclab.core.linalg.Eigen.symmetric(precision).values();
+        double[] ev = Eigen.symmetric(precision).values();
         for (double v : ev) {
             logDet += Math.log(v);
         }

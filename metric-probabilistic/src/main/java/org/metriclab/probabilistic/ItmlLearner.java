@@ -1,7 +1,9 @@
 package org.metriclab.probabilistic;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.metriclab.core.baseline.CovarianceLearner;
@@ -202,7 +204,7 @@ public record ItmlLearner(double gamma, int maxIter, double tol, Prior prior, do
             rows.add(pairs.right(k));
         }
         // distinct by value, as metric-learn's np.unique(..., axis=0): duplicated rows add no zero distances
-        Set<java.util.List<Double>> seen = new java.util.HashSet<>();
+        Set<List<Double>> seen = new HashSet<>();
         int[] u = rows.stream().mapToInt(Integer::intValue).sorted()
                 .filter(i -> seen.add(Arrays.stream(x, i * d, (i + 1) * d).boxed().toList())).toArray();
         if (u.length > MAX_BOUND_POINTS) {

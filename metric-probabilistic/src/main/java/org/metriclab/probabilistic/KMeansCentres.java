@@ -1,5 +1,6 @@
 package org.metriclab.probabilistic;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -62,7 +63,7 @@ record KMeansCentres(double[][] centres, double inertia) {
         int d = x[0].length;
         int k = c.length;
         int[] assign = new int[n];
-        java.util.Arrays.fill(assign, -1);
+        Arrays.fill(assign, -1);
         double inertia = 0;
         for (int it = 0; it < MAX_LLOYD; it++) {
             boolean changed = false;

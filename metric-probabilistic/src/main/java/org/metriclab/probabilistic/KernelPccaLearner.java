@@ -1,6 +1,7 @@
 package org.metriclab.probabilistic;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.metriclab.core.constraint.Pairs;
 import org.metriclab.core.constraint.RandomPairs;
 import org.metriclab.core.learn.ConstraintLearner;
@@ -11,8 +12,8 @@ import org.metriclab.core.learn.Params;
 import org.metriclab.core.learn.Supervised;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.resource.MemoryBudget;
-import org.metriclab.probabilistic.optim.SmileLbfgs;
 import org.metriclab.probabilistic.optim.OptimResult;
+import org.metriclab.probabilistic.optim.SmileLbfgs;
 
 /**
  * Kernel PCCA (Mignon & Jurie 2012, the kernelised form): by the representer argument the projection
@@ -50,7 +51,7 @@ public record KernelPccaLearner(int dims, double sigma, double beta, double regu
         if (pairs.size() == 0) {
             throw new IllegalArgumentException("kernel_pcca needs at least one pair, got none");
         }
-        int[] rows = java.util.stream.IntStream.concat(Arrays.stream(pairs.left()), Arrays.stream(pairs.right()))
+        int[] rows = IntStream.concat(Arrays.stream(pairs.left()), Arrays.stream(pairs.right()))
                 .distinct().sorted().toArray();
         int n = rows.length;
         int m = pairs.size();

@@ -1,6 +1,7 @@
 package org.metriclab.probabilistic;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.metriclab.core.linalg.Cholesky;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
@@ -51,7 +52,7 @@ record LocalLda(double[][] directions) {
                 var[a] += t * t / n;
             }
         }
-        int[] cols = java.util.stream.IntStream.range(0, dAll).filter(a -> var[a] > 0).toArray();
+        int[] cols = IntStream.range(0, dAll).filter(a -> var[a] > 0).toArray();
         int d = cols.length;
         if (d == 0) {
             return new LocalLda(new double[0][]);

@@ -1,5 +1,7 @@
 package org.metriclab.probabilistic;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.linalg.Psd;
@@ -27,7 +29,7 @@ final class McmlObjective implements Objective {
         this.d = x.cols();
         this.y = y.clone();
         this.work = new double[n * n];
-        java.util.Map<Integer, Integer> sizes = new java.util.HashMap<>();
+        Map<Integer, Integer> sizes = new HashMap<>();
         for (int c : y) {
             sizes.merge(c, 1, Integer::sum);
         }

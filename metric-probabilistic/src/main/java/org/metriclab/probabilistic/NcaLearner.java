@@ -1,5 +1,6 @@
 package org.metriclab.probabilistic;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.distance.MahalanobisMetric;
@@ -79,7 +80,7 @@ public record NcaLearner(int dims, Init init, Solver solver, int maxIter, double
             double sum = 0;
             int batches = 0;
             for (int start = 0; start + b <= n; start += b) {
-                int[] rows = java.util.Arrays.copyOfRange(order, start, start + b);
+                int[] rows = Arrays.copyOfRange(order, start, start + b);
                 int[] yb = new int[b];
                 for (int k = 0; k < b; k++) {
                     yb[k] = y[rows[k]];

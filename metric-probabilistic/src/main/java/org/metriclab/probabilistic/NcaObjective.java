@@ -1,5 +1,6 @@
 package org.metriclab.probabilistic;
 
+import java.util.Arrays;
 import org.metriclab.core.linalg.Matrix;
 
 /**
@@ -18,11 +19,11 @@ final class NcaObjective extends SoftNeighborObjective {
     NcaObjective(Matrix x, int[] y, int p, double regularization) {
         super(x, p);
         this.regularization = regularization;
-        int[] distinct = java.util.Arrays.stream(y).distinct().sorted().toArray();
+        int[] distinct = Arrays.stream(y).distinct().sorted().toArray();
         this.classIndex = new int[y.length];
         this.indicator = new double[distinct.length][y.length];
         for (int j = 0; j < y.length; j++) {
-            classIndex[j] = java.util.Arrays.binarySearch(distinct, y[j]);
+            classIndex[j] = Arrays.binarySearch(distinct, y[j]);
             indicator[classIndex[j]][j] = 1.0;
         }
     }

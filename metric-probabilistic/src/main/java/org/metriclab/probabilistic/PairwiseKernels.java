@@ -1,5 +1,6 @@
 package org.metriclab.probabilistic;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.metriclab.core.linalg.RowProducts;
 
@@ -177,7 +178,7 @@ final class PairwiseKernels {
                 for (int t = 0; t < m; t++) {
                     w[t] = g[o + cols[t]];
                 }
-                java.util.Arrays.fill(acc, 0.0);
+                Arrays.fill(acc, 0.0);
                 gather(cols, w, m, y, c, acc);
                 int oi = i * c;
                 for (int k = 0; k < c; k++) {
@@ -202,7 +203,7 @@ final class PairwiseKernels {
             int[] cols = new int[2 * n];
             double[] w = new double[2 * n];
             for (int i = r0; i < r1; i++) {
-                java.util.Arrays.fill(acc, 0.0);
+                Arrays.fill(acc, 0.0);
                 int m = merge(g.columns()[i], g.values()[i], gt.columns()[i], gt.values()[i], cols, w);
                 double weight = gather(cols, w, m, y, c, acc);
                 int oi = i * c;

@@ -1,5 +1,6 @@
 package org.metriclab.probabilistic;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.metriclab.probabilistic.optim.Objective;
 
@@ -41,7 +42,7 @@ record PccaObjective(double[] v, int m, int d, int k, boolean[] similar, double 
             loss += v;
         }
         if (gradient != null) {
-            java.util.Arrays.fill(gradient, 0);
+            Arrays.fill(gradient, 0);
             for (double[] g : grads) {
                 for (int i = 0; i < g.length; i++) {
                     gradient[i] += g[i];

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import org.metriclab.core.constraint.Triplets;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.FitException;
@@ -46,7 +47,7 @@ record ScmlBasis(double[][] rows) {
         int[][] members = new int[classes.length][];
         for (int c = 0; c < classes.length; c++) {
             int cls = classes[c];
-            members[c] = java.util.stream.IntStream.range(0, n).filter(i -> y[i] == cls).toArray();
+            members[c] = IntStream.range(0, n).filter(i -> y[i] == cls).toArray();
         }
         // nearest[s][centre] = rows of the local problem at scale s
         int[][][] local = new int[2][clusters][];

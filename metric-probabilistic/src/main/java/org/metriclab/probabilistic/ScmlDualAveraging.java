@@ -1,5 +1,6 @@
 package org.metriclab.probabilistic;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.metriclab.core.learn.ParamException;
 import org.metriclab.core.learn.Progress;
@@ -52,7 +53,7 @@ public record ScmlDualAveraging(double beta, double gamma, int maxIter, int outp
         boolean converged = false;
         int done = 0;
         for (int it = 0; it < maxIter && !converged; it++) {
-            java.util.Arrays.fill(g, 0);
+            Arrays.fill(g, 0);
             for (int b = 0; b < batchSize; b++) {
                 int t = rng.nextInt(m);
                 if (p.slack(t, w, active, activeCount) > 0) {

@@ -1,5 +1,6 @@
 package org.metriclab.probabilistic;
 
+import java.util.Arrays;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.probabilistic.optim.Objective;
 
@@ -130,8 +131,8 @@ abstract class SoftNeighborObjective implements Objective {
                 e[kept] = w;
                 kept += w != 0 ? 1 : 0;
             }
-            columns[i] = java.util.Arrays.copyOf(cols, kept);
-            values[i] = java.util.Arrays.copyOf(e, kept);
+            columns[i] = Arrays.copyOf(cols, kept);
+            values[i] = Arrays.copyOf(e, kept);
         }
         return s;
     }

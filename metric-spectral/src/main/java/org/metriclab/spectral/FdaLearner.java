@@ -8,7 +8,7 @@ import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.EigenPairs;
 
 /**
- * Fisher discriminant analysis as metric learning (the seed's generalized-eigenproblem view; Alipanahi,
+ * Fisher discriminant analysis as metric learning (the generalized-eigenproblem view of Alipanahi,
  * Biggs &amp; Ghodsi 2008): S_B φ = λ (S_W + ridge) φ with S_B = Σ_k n_k(μ_k − μ)(μ_k − μ)ᵀ and
  * S_W = Σ_k Σ_{i∈k}(x_i − μ_k)(x_i − μ_k)ᵀ, φᵀS_Wφ = 1. L holds the top p eigenvectors as rows,
  * transformed per {@code embedding} (default PLAIN: the classical within-class-whitened discriminant

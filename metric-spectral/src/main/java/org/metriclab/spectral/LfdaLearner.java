@@ -1,6 +1,9 @@
 package org.metriclab.spectral;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.distance.MahalanobisMetric;
@@ -110,10 +113,10 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
         double[][] parts = new double[classes.length][];
         // each worker takes the next unprocessed class until none is left, reusing one workspace
         int workers = work >= PARALLEL_WORK
-                ? Math.min(classes.length, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1) : 1;
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+                ? Math.min(classes.length, ForkJoinPool.getCommonPoolParallelism() + 1) : 1;
+        AtomicInteger next = new AtomicInteger();
         int maxN = largest;
-        java.util.stream.IntStream.range(0, workers).parallel().forEach(worker -> {
+        IntStream.range(0, workers).parallel().forEach(worker -> {
             Workspace ws = new Workspace(maxN, d);
             for (int c = next.getAndIncrement(); c < classes.length; c = next.getAndIncrement()) {
                 parts[c] = classPart(x, d, members[c], kc[c], n, convention, ws);

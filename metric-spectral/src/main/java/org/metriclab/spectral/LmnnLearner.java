@@ -1,5 +1,6 @@
 package org.metriclab.spectral;
 
+import java.util.function.Function;
 import org.metriclab.core.constraint.TargetNeighbors;
 import org.metriclab.core.constraint.Triplets;
 import org.metriclab.core.data.Dataset;
@@ -74,7 +75,7 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
      * metric-learn's LMNN step rule: L − rate·∇, halving the rate until the objective does not increase
      * (or the rate underflows 1e-30, which the caller treats as convergence).
      */
-    static <E extends Evaluated> Step<E> descend(Matrix l, E current, double rate, java.util.function.Function<Matrix, E> evaluate) {
+    static <E extends Evaluated> Step<E> descend(Matrix l, E current, double rate, Function<Matrix, E> evaluate) {
         while (true) {
             Matrix next = l.minus(current.gradient().scale(rate));
             E trial = evaluate.apply(next);

@@ -1,5 +1,6 @@
 package org.metriclab.spectral;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.metriclab.core.constraint.Triplets;
@@ -63,8 +64,8 @@ final class LmnnTriplets {
             }
         }
         pairs = index.size();
-        left = java.util.Arrays.copyOf(lft, pairs);
-        right = java.util.Arrays.copyOf(rgt, pairs);
+        left = Arrays.copyOf(lft, pairs);
+        right = Arrays.copyOf(rgt, pairs);
         pullPair = new boolean[pairs];
         for (int e : positive) {
             pullPair[e] = true;

@@ -9,7 +9,7 @@ import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
 
 /**
- * The seed's margin-constrained formulation (Ghojogh et al. 2022, §3.1; Xing et al. 2002 with squared
+ * The margin-constrained formulation (Ghojogh et al. 2022, §3.1; Xing et al. 2002 with squared
  * dissimilar distances): minimise Σ_S ‖x_i − x_j‖²_W subject to Σ_D ‖x_i − x_j‖²_W ≥ α, W ⪰ 0.
  *
  * <p>Solver: with S = Σ_S and D = Σ_D the problem is the linear program min tr(WS) s.t. tr(WD) ≥ α over

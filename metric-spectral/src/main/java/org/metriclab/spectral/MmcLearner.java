@@ -1,5 +1,6 @@
 package org.metriclab.spectral;
 
+import java.util.Arrays;
 import org.metriclab.core.constraint.Pairs;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.ConstraintLearner;
@@ -268,7 +269,7 @@ public record MmcLearner(int maxIter, int maxProj, double tol, boolean diagonal,
         }
         Matrix negSq = Matrix.of(neg.rows(), dim, sq);
         double[] w = new double[dim];
-        java.util.Arrays.fill(w, 1.0);
+        Arrays.fill(w, 1.0);
         double error = 1.0;
         int it = 0;
         while (error > tol && it < maxIter) {

@@ -26,9 +26,9 @@ public final class SpectralCatalog implements LearnerCatalog {
     @Override
     public List<LearnerEntry> learners() {
         return List.of(
-                new LearnerEntry("margin_spectral", "seed: min Σ_S‖·‖²_W s.t. Σ_D‖·‖²_W ≥ α, W ⪰ 0 (generalized eigenproblem)",
+                new LearnerEntry("margin_spectral", "Xing et al. 2002, squared form: min Σ_S‖·‖²_W s.t. Σ_D‖·‖²_W ≥ α, W ⪰ 0 (generalized eigenproblem)",
                         p -> new Supervised<>(MarginSpectralLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
-                new LearnerEntry("trace_spectral", "seed: scatter difference with tr(W)=1 / rank-p orthonormal U",
+                new LearnerEntry("trace_spectral", "Ghodsi, Wilkinson & Southey 2007: scatter difference with tr(W)=1 / rank-p orthonormal U",
                         p -> new Supervised<>(TraceSpectralLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
                 new LearnerEntry("fda", "Fisher discriminant analysis: S_B v = λ S_W v", FdaLearner::from),
                 new LearnerEntry("mmc", "MMC (Xing et al. 2002), full or diagonal",

@@ -10,7 +10,7 @@ import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
 
 /**
- * The seed's trace-constrained scatter difference (Ghodsi, Wilkinson &amp; Southey 2007): minimise
+ * The trace-constrained scatter difference (Ghodsi, Wilkinson &amp; Southey 2007): minimise
  * tr(WC) with C = Σ_S/|S| − Σ_D/|D| (averaged pair scatters). With tr(W) = 1, W ⪰ 0 the optimum is
  * the rank-one W = vvᵀ, v the bottom eigenvector of C; that is {@code dims = 1}. The rank-p version
  * W = UUᵀ with UᵀU = I minimises tr(UᵀCU) by the p bottom eigenvectors of C (L = Uᵀ, orthonormal

@@ -1,5 +1,6 @@
 package org.metriclab.core.linalg;
 
+import java.util.Arrays;
 import org.ojalgo.matrix.decomposition.Eigenvalue;
 import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.R064Store;
@@ -92,7 +93,7 @@ public final class Eigen {
     private static double[][] rows(double[] rowMajor, int n) {
         double[][] out = new double[n][];
         for (int i = 0; i < n; i++) {
-            out[i] = java.util.Arrays.copyOfRange(rowMajor, i * n, (i + 1) * n);
+            out[i] = Arrays.copyOfRange(rowMajor, i * n, (i + 1) * n);
         }
         return out;
     }
@@ -198,7 +199,7 @@ public final class Eigen {
             order[i] = i;
             vals[i] = d.doubleValue(i, i);
         }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(vals[y], vals[x]));
+        Arrays.sort(order, (x, y) -> Double.compare(vals[y], vals[x]));
         double[] sortedVals = new double[n];
         int[] cols = new int[n];
         for (int k = 0; k < n; k++) {

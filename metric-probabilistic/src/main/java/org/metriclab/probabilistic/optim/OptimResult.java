@@ -1,5 +1,7 @@
 package org.metriclab.probabilistic.optim;
 
+import java.util.Arrays;
+
 /**
  * The outcome of a minimisation: the final parameters, their objective value, the number of
  * iterations taken and whether the stopping rule (rather than the iteration cap) ended the run.
@@ -16,13 +18,13 @@ public record OptimResult(double[] x, double value, int iterations, boolean conv
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OptimResult r && java.util.Arrays.equals(x, r.x) && Double.compare(value, r.value) == 0
+        return o instanceof OptimResult r && Arrays.equals(x, r.x) && Double.compare(value, r.value) == 0
                 && iterations == r.iterations && converged == r.converged;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(x) * 31 + Integer.hashCode(iterations);
+        return Arrays.hashCode(x) * 31 + Integer.hashCode(iterations);
     }
 
     @Override

@@ -58,21 +58,9 @@ public final class RocAuc {
     }
 
     static double compute(EmbeddingRows queries, int[] queryLabels, ReferenceTiles refs, int[] refLabels, boolean selfMode, int chunk) {
-        int nq = queries.rows();
-        int nr = refs.rows();
-        Map<Integer, Long> refCounts = new HashMap<>();
-        for (int l : refLabels) {
-            refCounts.merge(l, 1L, Long::sum);
-        }
-        long positives = 0;
-        for (int q = 0; q < nq; q++) {
-            positives += refCounts.getOrDefault(queryLabels[q], 0L) - (selfMode ? 1 : 0);
-        }
-        long negatives = (long) nq * nr - (selfMode ? nq : 0) - positives;
-        if (selfMode) {
-            positives /= 2;
-            negatives /= 2;
-        }
+        PairCounts pairCounts = PairCounts.of(queryLabels, refLabels, selfMode);
+        long positives = pairCounts.positives();
+        long negatives = pairCounts.negatives();
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }

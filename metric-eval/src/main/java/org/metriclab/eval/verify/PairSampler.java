@@ -3,12 +3,11 @@ package org.metriclab.eval.verify;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.metriclab.core.resource.MemoryBudget;
 import org.metriclab.eval.knn.EmbeddingRows;
+import org.metriclab.eval.knn.PairCounts;
 import org.metriclab.eval.knn.ReferenceTiles;
 import org.metriclab.eval.knn.TiledSearch;
 
@@ -43,19 +42,9 @@ public final class PairSampler {
         }
         int nq = queries.rows();
         int nr = refs.rows();
-        Map<Integer, Long> refCounts = new HashMap<>();
-        for (int l : refLabels) {
-            refCounts.merge(l, 1L, Long::sum);
-        }
-        long positives = 0;
-        for (int q = 0; q < nq; q++) {
-            positives += refCounts.getOrDefault(queryLabels[q], 0L) - (selfMode ? 1 : 0);
-        }
-        long negatives = (long) nq * nr - (selfMode ? nq : 0) - positives;
-        if (selfMode) {
-            positives /= 2;
-            negatives /= 2;
-        }
+        PairCounts counts = PairCounts.of(queryLabels, refLabels, selfMode);
+        long positives = counts.positives();
+        long negatives = counts.negatives();
         double posRate = positives <= maxPerStratum ? 1.0 : maxPerStratum / (double) positives;
         double negRate = negatives <= maxPerStratum ? 1.0 : maxPerStratum / (double) negatives;
         long expected = Math.min(positives, maxPerStratum) + Math.min(negatives, maxPerStratum);

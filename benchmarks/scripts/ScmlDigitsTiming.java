@@ -4,8 +4,8 @@
 // and the test 1-NN / 5-NN accuracy. A single-file Java program; run it on the benchmarks classpath:
 //
 //   mvn -o -q -B -pl benchmarks -am -DskipTests install
-//   mvn -o -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
-//   java -cp "$(cat /tmp/cp.txt):benchmarks/target/classes" benchmarks/scripts/ScmlDigitsTiming.java [key=value ...]
+//   mvn -o -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=benchmarks/target/cp.txt
+//   java -cp "$(cat benchmarks/target/cp.txt):benchmarks/target/classes" benchmarks/scripts/ScmlDigitsTiming.java [key=value ...]
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -72,7 +72,11 @@ class StressDataTest {
         List<Arguments> out = new ArrayList<>();
         for (Stress s : Stress.values()) {
             for (String l : LEARNERS) {
-                out.add(Arguments.of(s, l));
+                // With no more rows than features MMC runs metric-learn's alternating projections, minutes on this
+                // set; StressReferenceTest holds it to metric-learn's own accuracy on its wide set instead.
+                if (!(s == Stress.WIDE && l.equals("mmc"))) {
+                    out.add(Arguments.of(s, l));
+                }
             }
         }
         return out.stream();

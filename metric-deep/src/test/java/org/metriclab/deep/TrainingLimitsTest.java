@@ -19,6 +19,7 @@ import org.metriclab.core.data.Dataset;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Learners;
+import org.metriclab.core.learn.CheckedLearner;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.learn.Progress;
 import org.metriclab.core.linalg.Matrix;
@@ -186,7 +187,7 @@ class TrainingLimitsTest {
                 Params.of(Map.of("miner", "triplet_margin", "miner.type_of_triplets", "medium"))));
         assertTrue(e.getMessage().contains("all, semihard, hard, easy"), e.getMessage());
         Params p = Params.of(Map.of("optimizer", "SGD", "lr_schedule", "cosine", "activation", "leaky_relu"));
-        DeepMetricLearner l = (DeepMetricLearner) REGISTRY.create("deep_metric", p);
+        DeepMetricLearner l = (DeepMetricLearner) ((CheckedLearner<?>) REGISTRY.create("deep_metric", p)).learner();
         assertEquals("sgd", p.resolved().get("optimizer"), "resolved parameters keep the config spelling");
         assertEquals(Activation.LEAKY_RELU, l.net().activation());
         assertEquals("leaky_relu", l.net().toMap().get("activation"), "model files keep the config names");

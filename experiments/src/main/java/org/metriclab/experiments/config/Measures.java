@@ -45,12 +45,22 @@ public final class Measures {
      */
     public static Optional<String> rankingProblem(String measure) {
         Optional<String> unknown = problem(measure);
-        if (unknown.isPresent() || Measure.parse(measure).kind().higherIsBetter()) {
+        if (unknown.isPresent() || !isBuiltIn(measure) || Measure.parse(measure).kind().higherIsBetter()) {
             return unknown;
         }
         return Optional.of("measure '" + measure + "' is not a higher-is-better score, and run tables rank, mark the best "
                 + "and test scores that way; use tar_at_far_<x> in runs, and metriclab evaluate for error rates, "
                 + "thresholds and pair counts");
+    }
+
+    /** Whether metric-eval's built-in parser knows the name (measures registered through the SPI are scores by contract). */
+    private static boolean isBuiltIn(String measure) {
+        try {
+            Measure.parse(measure);
+            return true;
+        } catch (IllegalArgumentException registered) {
+            return false;
+        }
     }
 
     /** An error message for an unknown name, or empty when the name is known. */

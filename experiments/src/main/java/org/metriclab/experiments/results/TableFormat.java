@@ -242,12 +242,16 @@ public enum TableFormat {
     /**
      * Escapes text for a Markdown table cell: every character that gives text in a cell a meaning in Markdown
      * or inline HTML ({@code \ | < > * _ ` [ ] ~ &}) is backslash-escaped, so a label such as {@code <script>} or
-     * {@code *x*} shows as written and a {@code |} never splits the cell.
+     * {@code *x*} shows as written and a {@code |} never splits the cell. An underscore between two letters or
+     * digits ({@code fisher_scaling}) cannot open or close emphasis in CommonMark and stays as written.
      */
     static String markdownEscape(String s) {
         StringBuilder sb = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            if ("\\|<>*_`[]~&".indexOf(ch) >= 0) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            boolean intraword = ch == '_' && i > 0 && i + 1 < s.length()
+                    && Character.isLetterOrDigit(s.charAt(i - 1)) && Character.isLetterOrDigit(s.charAt(i + 1));
+            if ("\\|<>*_`[]~&".indexOf(ch) >= 0 && !intraword) {
                 sb.append('\\');
             }
             sb.append(ch);

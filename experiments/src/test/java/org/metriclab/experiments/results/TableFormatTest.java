@@ -45,7 +45,7 @@ class TableFormatTest {
                 | dataset | euclidean | lfda (k=3) |
                 |---|---|---|
                 | iris | 0.500 ± 0.354 † | **0.950 ± 0.000** |
-                | a\\_b\\&c | **0.500 (1)** | — |
+                | a_b\\&c | **0.500 (1)** | — |
                 | avg. rank | 2.00 | 1.00 |
                 
                 precision_at_1: mean ± sample sd over seeds × splits (n = 2 unless shown in parentheses); bold: best per row; †: not significantly worse than the best (two-sided paired t-test over matching seeds × splits, Holm-corrected per row, α = 0.05); avg. rank: mean rank over the 1 row with every column (1 = best).

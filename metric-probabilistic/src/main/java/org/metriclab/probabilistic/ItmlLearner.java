@@ -19,6 +19,7 @@ import org.metriclab.core.linalg.Cholesky;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.Inverse;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.linalg.Vectors;
 
 /**
  * Information-theoretic metric learning (Davis, Kulis, Jain, Sra &amp; Dhillon, ICML 2007):
@@ -293,7 +294,7 @@ public record ItmlLearner(double gamma, int maxIter, double tol, Prior prior, do
             out[r + 3] = t3 + u3;
         }
         for (; r < d; r++) {
-            out[r] = PairwiseKernels.dot(a, r * d, v, o, d);
+            out[r] = Vectors.dot(a, r * d, v, o, d);
         }
     }
 
@@ -309,7 +310,7 @@ public record ItmlLearner(double gamma, int maxIter, double tol, Prior prior, do
         double[] l = new double[d * d];
         double logDet = 0;
         for (int j = 0; j < d; j++) {
-            double diag = a[j * d + j] - PairwiseKernels.dot(l, j * d, l, j * d, j);
+            double diag = a[j * d + j] - Vectors.dot(l, j * d, l, j * d, j);
             if (!(diag > 0)) {
                 return Double.NaN;
             }
@@ -317,7 +318,7 @@ public record ItmlLearner(double gamma, int maxIter, double tol, Prior prior, do
             l[j * d + j] = ljj;
             logDet += 2 * Math.log(ljj);
             for (int i = j + 1; i < d; i++) {
-                l[i * d + j] = (0.5 * (a[i * d + j] + a[j * d + i]) - PairwiseKernels.dot(l, i * d, l, j * d, j)) / ljj;
+                l[i * d + j] = (0.5 * (a[i * d + j] + a[j * d + i]) - Vectors.dot(l, i * d, l, j * d, j)) / ljj;
             }
         }
         return trace - logDet + logDetA0 - d;

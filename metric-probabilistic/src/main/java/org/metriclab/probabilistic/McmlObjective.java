@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.linalg.Psd;
+import org.metriclab.core.linalg.SquaredDistances;
 import org.metriclab.probabilistic.optim.Objective;
 
 /**
@@ -60,7 +61,7 @@ final class McmlObjective implements Objective {
         Matrix l = Psd.factor(Matrix.of(d, d, m).symmetrize());
         int p = l.rows();
         double[] z = PairwiseKernels.embed(x, n, d, l.toArray(), p);
-        PairwiseKernels.squaredDistances(z, n, p, work);
+        SquaredDistances.pairwise(z, n, p, work);
         double[] pull = new double[n];
         IntStream.range(0, n).parallel().forEach(i -> {
             if (same[i] > 0) {

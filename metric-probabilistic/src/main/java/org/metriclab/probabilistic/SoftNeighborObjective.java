@@ -2,6 +2,7 @@ package org.metriclab.probabilistic;
 
 import java.util.Arrays;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.linalg.SquaredDistances;
 import org.metriclab.probabilistic.optim.Objective;
 
 /**
@@ -59,7 +60,7 @@ abstract class SoftNeighborObjective implements Objective {
 
     private double evaluate(double[] l, double[] gradient) {
         double[] z = PairwiseKernels.embed(x, n, d, l, p);
-        PairwiseKernels.squaredDistances(z, n, p, work);
+        SquaredDistances.pairwise(z, n, p, work);
         double[] stats = new double[n];
         boolean weigh = gradient != null;
         int[][] columns = weigh ? new int[n][] : null;

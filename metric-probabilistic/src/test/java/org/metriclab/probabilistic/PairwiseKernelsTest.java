@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.metriclab.core.linalg.SquaredDistances;
 
 /**
  * The tiled, register-blocked kernels against plain triple loops, at sizes that leave remainders
@@ -25,7 +26,7 @@ class PairwiseKernelsTest {
             int p = 7;
             double[] z = gaussian(n * p, n);
             double[] out = new double[n * n];
-            PairwiseKernels.squaredDistances(z, n, p, out);
+            SquaredDistances.pairwise(z, n, p, out);
             for (int i = 0; i < n; i++) {
                 assertEquals(Double.POSITIVE_INFINITY, out[i * n + i]);
                 for (int j = 0; j < n; j++) {

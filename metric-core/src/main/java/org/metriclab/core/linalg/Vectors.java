@@ -14,6 +14,25 @@ public final class Vectors {
         return s;
     }
 
+    /** Σ_k a[ao+k]·b[bo+k] with four independent accumulators (the JIT does not vectorise reductions). */
+    public static double dot(double[] a, int ao, double[] b, int bo, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < len; k += 4) {
+            s0 += a[ao + k] * b[bo + k];
+            s1 += a[ao + k + 1] * b[bo + k + 1];
+            s2 += a[ao + k + 2] * b[bo + k + 2];
+            s3 += a[ao + k + 3] * b[bo + k + 3];
+        }
+        for (; k < len; k++) {
+            s0 += a[ao + k] * b[bo + k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     public static double squaredDistance(double[] a, double[] b) {
         requireSameLength(a, b);
         double s = 0;

@@ -15,8 +15,13 @@ public sealed interface Dimension {
     /** The config name of the kind ({@code uniform}, {@code log_uniform}, {@code int}, {@code log_int}, {@code choice}). */
     String kind();
 
-    /** The values that bound the range (both ends; every value of a choice), used to check them against the learner. */
-    List<Object> probes();
+    /**
+     * The values tried on the learner when the config is bound, to check the range: its {@link #bounds} by
+     * default; real ranges add an interior point.
+     */
+    default List<Object> probes() {
+        return bounds();
+    }
 
     /** The config form, e.g. {@code {uniform: [0.1, 0.5]}}. */
     default Map<String, Object> toTree() {
@@ -111,11 +116,6 @@ public sealed interface Dimension {
         public List<Object> bounds() {
             return List.of(low, high);
         }
-
-        @Override
-        public List<Object> probes() {
-            return List.of(low, high);
-        }
     }
 
     /** A positive integer whose logarithm is roughly uniform: the log-uniform real in [low, high + 1) rounded down. */
@@ -141,11 +141,6 @@ public sealed interface Dimension {
         public List<Object> bounds() {
             return List.of(low, high);
         }
-
-        @Override
-        public List<Object> probes() {
-            return List.of(low, high);
-        }
     }
 
     /** One of a list of values (numbers, strings or booleans), each equally likely. */
@@ -169,11 +164,6 @@ public sealed interface Dimension {
 
         @Override
         public List<Object> bounds() {
-            return values;
-        }
-
-        @Override
-        public List<Object> probes() {
             return values;
         }
     }

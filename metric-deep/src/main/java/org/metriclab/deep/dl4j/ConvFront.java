@@ -177,8 +177,34 @@ final class ConvFront {
 
     /** Rows of 3×3·cin neighbourhood values (zero outside the image), one row per position of every image. */
     private static float[] im2col(float[] h, int n, int side, int cin) {
+        float[] col = new float[n * side * side * 9 * cin];
+        forEachNeighbour(n, side, cin, (at, from) -> System.arraycopy(h, at, col, from, cin));
+        return col;
+    }
+
+    /** The adjoint of {@link #im2col}: every neighbourhood value's gradient added back onto its input position. */
+    private static float[] col2im(float[] col, int n, int side, int cin) {
+        float[] h = new float[n * side * side * cin];
+        forEachNeighbour(n, side, cin, (at, from) -> {
+            for (int ci = 0; ci < cin; ci++) {
+                h[at + ci] += col[from + ci];
+            }
+        });
+        return h;
+    }
+
+    /** Where one neighbour's cin values sit: at {@code at} in the image, at {@code from} in the im2col rows. */
+    @FunctionalInterface
+    private interface NeighbourCell {
+        void visit(int at, int from);
+    }
+
+    /**
+     * Visits every (position, 3×3 neighbour inside the image) pair of every image in row-major order, the
+     * one traversal that {@link #im2col} and its adjoint {@link #col2im} share.
+     */
+    private static void forEachNeighbour(int n, int side, int cin, NeighbourCell cell) {
         int k = 9 * cin;
-        float[] col = new float[n * side * side * k];
         for (int b = 0; b < n; b++) {
             for (int y = 0; y < side; y++) {
                 for (int x = 0; x < side; x++) {
@@ -191,45 +217,13 @@ final class ConvFront {
                         for (int kx = 0; kx < 3; kx++) {
                             int xx = x + kx - 1;
                             if (xx >= 0 && xx < side) {
-                                System.arraycopy(h, ((b * side + yy) * side + xx) * cin, col, row + (ky * 3 + kx) * cin, cin);
+                                cell.visit(((b * side + yy) * side + xx) * cin, row + (ky * 3 + kx) * cin);
                             }
                         }
                     }
                 }
             }
         }
-        return col;
-    }
-
-    /** The adjoint of {@link #im2col}: every neighbourhood value's gradient added back onto its input position. */
-    private static float[] col2im(float[] col, int n, int side, int cin) {
-        int k = 9 * cin;
-        float[] h = new float[n * side * side * cin];
-        for (int b = 0; b < n; b++) {
-            for (int y = 0; y < side; y++) {
-                for (int x = 0; x < side; x++) {
-                    int row = ((b * side + y) * side + x) * k;
-                    for (int ky = 0; ky < 3; ky++) {
-                        int yy = y + ky - 1;
-                        if (yy < 0 || yy >= side) {
-                            continue;
-                        }
-                        for (int kx = 0; kx < 3; kx++) {
-                            int xx = x + kx - 1;
-                            if (xx < 0 || xx >= side) {
-                                continue;
-                            }
-                            int at = ((b * side + yy) * side + xx) * cin;
-                            int from = row + (ky * 3 + kx) * cin;
-                            for (int ci = 0; ci < cin; ci++) {
-                                h[at + ci] += col[from + ci];
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return h;
     }
 
     /** 2×2 max-pooling of channel-last maps; {@code argmax} receives each output's source index in {@code a}. */

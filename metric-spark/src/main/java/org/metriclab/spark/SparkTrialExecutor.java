@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.results.Provenance;
 import org.metriclab.experiments.results.TrialKey;
+import org.metriclab.experiments.results.TuningRow;
 import org.metriclab.experiments.run.Trial;
 import org.metriclab.experiments.run.TrialExecutor;
 import scala.collection.Iterator;
@@ -25,6 +27,11 @@ import scala.runtime.BoxedUnit;
  * ({@link TrialWorker}). Outcomes stream back to the driver as tasks finish (Spark's job result handler)
  * and go to the {@link TrialExecutor.Sink}, i.e. into rows.csv, so an interrupted run resumes exactly like
  * a local one. Trials compute the same rows as the local engine: same plan, same seeds, same code.
+ *
+ * <p>A trial with a tuned learner runs its whole hyperparameter search inside its task (candidates of one
+ * search run one after another; searches of different trials run in parallel), then its chosen parameters;
+ * the search's tuning.csv rows come back with the outcome and are written before its rows.csv lines, so a
+ * resumed run gives each task the evaluations it already has. Search progress is not streamed from executors.
  *
  * <p>Executors need the datasets at the same paths as the driver (built-in datasets travel in the jar;
  * CSV/IDX paths must be on a shared file system).
@@ -57,6 +64,21 @@ public final class SparkTrialExecutor implements TrialExecutor {
 
     @Override
     public void execute(ExperimentConfig cfg, List<Trial> pending, Sink sink) {
+        execute(cfg, pending, Optional.empty(), sink);
+    }
+
+    /** Spark runs each tuned trial's search inside the trial's task ({@link TrialWorker}). */
+    @Override
+    public boolean tunesWhereTrialsRun() {
+        return true;
+    }
+
+    @Override
+    public void execute(ExperimentConfig cfg, List<Trial> pending, Tuning tuning, Sink sink) {
+        execute(cfg, pending, Optional.of(tuning), sink);
+    }
+
+    private void execute(ExperimentConfig cfg, List<Trial> pending, Optional<Tuning> tuning, Sink sink) {
         if (pending.isEmpty()) {
             return;
         }
@@ -68,7 +90,9 @@ public final class SparkTrialExecutor implements TrialExecutor {
         Map<TrialKey, Trial> byKey = new HashMap<>();
         for (Trial t : pending) {
             // a train_sizes variant "<dataset> (n=<size>)" is planned with its dataset
-            tasks.add(new TrialTask(configSha, datasetIndex.get(t.key().dataset()), t.key()));
+            ArrayList<String> finished = new ArrayList<>();
+            tuning.ifPresent(log -> log.finished(t.key()).values().forEach(rows -> rows.forEach(r -> finished.add(r.toCsvLine()))));
+            tasks.add(new TrialTask(configSha, datasetIndex.get(t.key().dataset()), t.key(), finished));
             byKey.put(t.key(), t);
         }
         JavaSparkContext sc = Sessions.context(session);
@@ -77,7 +101,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
         JavaRDD<TrialResult> results = sc.parallelize(tasks, tasks.size()).map(task -> TrialWorker.run(text, dir, task));
         sc.setJobDescription("metriclab " + cfg.name() + ": " + tasks.size() + " trials");
         try {
-            session.sparkContext().runJob(results.rdd(), new CollectPartition(), new Deliver(byKey, sink),
+            session.sparkContext().runJob(results.rdd(), new CollectPartition(), new Deliver(byKey, tuning.orElse(null), sink),
                     scala.reflect.ClassTag$.MODULE$.apply(TrialResult[].class));
         } catch (RuntimeException e) {
             throw new IllegalStateException("the Spark job failed (completed trials are saved; continue with --resume): " + rootMessage(e), e);
@@ -114,10 +138,13 @@ public final class SparkTrialExecutor implements TrialExecutor {
     private static final class Deliver extends AbstractFunction2<Object, TrialResult[], BoxedUnit> implements Serializable {
         private static final long serialVersionUID = 1L;
         private final transient Map<TrialKey, Trial> trials;
+        private final transient Tuning tuning;
         private final transient Sink sink;
 
-        Deliver(Map<TrialKey, Trial> trials, Sink sink) {
+        /** @param tuning where searches' rows go, null when the run tunes nothing */
+        Deliver(Map<TrialKey, Trial> trials, Tuning tuning, Sink sink) {
             this.trials = trials;
+            this.tuning = tuning;
             this.sink = sink;
         }
 
@@ -127,6 +154,9 @@ public final class SparkTrialExecutor implements TrialExecutor {
                 Trial t = trials.get(r.key());
                 if (t == null) {
                     throw new IllegalStateException("Spark returned a result for " + r.key() + ", which this run did not ask for");
+                }
+                if (tuning != null && (!r.tuningRows().isEmpty() || !r.prunedAt().isEmpty())) {
+                    tuning.searched(r.key(), r.tuningRows().stream().map(TuningRow::fromCsvLine).toList(), r.prunedAt());
                 }
                 sink.completed(t, r.outcome());
             }

@@ -10,10 +10,12 @@ import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.metriclab.experiments.results.TrialKey;
 import org.metriclab.experiments.run.RunListener;
+import org.metriclab.experiments.tuning.TuningProgress;
 
 /**
  * A progress bar over a run's trials on stderr: redrawn in place on a terminal, one line per
- * completed trial otherwise (CI logs, pipes).
+ * completed trial otherwise (CI logs, pipes). Hyperparameter searches, which run before the trials, report
+ * each validation fold in place on a terminal and each finished candidate as a line otherwise.
  */
 final class ProgressReporter implements RunListener {
     private final Console io;
@@ -50,6 +52,21 @@ final class ProgressReporter implements RunListener {
         bar.setExtraMessage(failure.isPresent() ? "FAILED " + trial : trial.toString());
         bar.step();
         bar.refresh();
+    }
+
+    @Override
+    public synchronized void tuning(TuningProgress progress) {
+        boolean candidateDone = progress.fold() == progress.folds();
+        if (io.terminal()) {
+            io.err().print("\r\033[2Ktuning " + progress.describe() + (candidateDone && lastOfRung(progress) ? "\n" : ""));
+            io.err().flush();
+        } else if (candidateDone) {
+            io.err().println("tuning " + progress.describe());
+        }
+    }
+
+    private static boolean lastOfRung(TuningProgress p) {
+        return p.candidates().isPresent() && p.candidate() == p.candidates().getAsInt();
     }
 
     @Override

@@ -85,6 +85,9 @@ public final class ConfigBinder {
         if (tuning.isPresent() && spaces.isEmpty()) {
             throw root.get("tuning").fail("no learner has a space to tune; add space: {PARAM: {uniform: [low, high]}} to a learner entry");
         }
+        if (tuning.isPresent()) {
+            TuningBinder.checkScheduler(root.get("tuning"), tuning.get(), variants, spaces);
+        }
         List<String> measures = root.has("measures") ? measures(root.get("measures")) : Measures.defaults();
         TableSpec table = root.has("table") ? table(root.get("table")) : TableSpec.defaults();
         boolean warmup = root.bool("warmup", false);

@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.metriclab.core.learn.Learners;
 import org.metriclab.core.learn.ParamException;
 import org.metriclab.core.learn.Params;
 import org.metriclab.experiments.tuning.Budget;
 import org.metriclab.experiments.tuning.Dimension;
+import org.metriclab.experiments.tuning.Scheduler;
 import org.metriclab.experiments.tuning.SearchKind;
 import org.metriclab.experiments.tuning.SearchSpace;
 import org.metriclab.experiments.tuning.TuningSpec;
@@ -20,10 +22,14 @@ import org.metriclab.experiments.tuning.ValidationSpec;
  * Binds the {@code tuning:} block and the learners' {@code space:} entries.
  *
  * <p>Schema (defaults in brackets): {@code tuning: {budget: {trials: N} | {seconds: S}, search [tpe] (random | sobol | tpe),
- * validation [{type: kfold, folds: 3, class_disjoint: false}], select_by [mean_average_precision_at_r], seed [0]}};
- * per learner {@code space: {PARAM: {uniform | log_uniform | int | log_int: [low, high]} | {choice: [v1, v2, ...]}}}.
- * Every value a space can produce is checked against the learner (both ends of a range, every choice),
- * so a key the learner does not have or a value of the wrong type fails here, at its path.
+ * validation [{type: kfold, folds: 3, class_disjoint: false}], select_by [mean_average_precision_at_r], seed [0],
+ * scheduler [none] ({type: successive_halving, resource [epochs, else max_iter], min_resource [R / eta^floor(log_eta N)], eta [3]})}};
+ * per learner {@code space: {PARAM: {uniform | log_uniform | int | log_int: [low, high]} | {choice: [v1, v2, ...]}}}, each
+ * optionally with {@code when: {CHOICE_PARAM: value | [values]}} (the parameter is tuned only while an earlier
+ * choice of the same space has one of those values).
+ * Every value a space can produce is checked against the learner (both ends of a range, every choice; a
+ * conditional one with its condition's value), so a key the learner does not have or a value of the wrong
+ * type fails here, at its path.
  */
 final class TuningBinder {
     static final String DEFAULT_MEASURE = "mean_average_precision_at_r";
@@ -38,7 +44,7 @@ final class TuningBinder {
 
     TuningSpec spec(Node node) {
         node.map();
-        node.rejectUnknown(Set.of("budget", "search", "validation", "select_by", "seed"));
+        node.rejectUnknown(Set.of("budget", "search", "validation", "select_by", "seed", "scheduler"));
         Budget budget = budget(node.get("budget"));
         SearchKind search = SearchKind.TPE;
         if (node.has("search")) {
@@ -52,7 +58,51 @@ final class TuningBinder {
             throw node.get("select_by").fail("select_by: " + problem.get());
         }
         long seed = node.has("seed") ? node.get("seed").integer() : 0L;
-        return new TuningSpec(budget, search, validation, selectBy, seed);
+        Scheduler scheduler = node.has("scheduler") ? scheduler(node.get("scheduler")) : Scheduler.full();
+        if (scheduler instanceof Scheduler.SuccessiveHalving && !(budget instanceof Budget.Trials)) {
+            throw node.get("scheduler").fail("successive_halving ranks a known number of candidates; give budget: {trials: N}");
+        }
+        return new TuningSpec(budget, search, validation, selectBy, seed, scheduler);
+    }
+
+    private static Scheduler scheduler(Node node) {
+        node.map();
+        node.rejectUnknown(Set.of("type", "resource", "min_resource", "eta"));
+        String type = node.string("type", "");
+        if (!type.equals("successive_halving")) {
+            throw node.fail("unknown scheduler type '" + type + "'; known: successive_halving (or leave the scheduler out)");
+        }
+        Optional<String> resource = node.has("resource") ? Optional.of(node.get("resource").string()) : Optional.empty();
+        OptionalInt min = node.has("min_resource") ? OptionalInt.of(node.get("min_resource").intIn(1, Integer.MAX_VALUE, "a resource"))
+                : OptionalInt.empty();
+        int eta = node.has("eta") ? node.get("eta").intIn(2, 1000, "a reduction factor") : 3;
+        return new Scheduler.SuccessiveHalving(resource, min, eta);
+    }
+
+    /**
+     * Checks that successive halving can schedule every tuned variant: it has the resource parameter with an
+     * integer value above the first rung, and does not tune the resource itself.
+     */
+    static void checkScheduler(Node tuning, TuningSpec spec, List<BoundLearner> variants, Map<String, SearchSpace> spaces) {
+        if (!(spec.scheduler() instanceof Scheduler.SuccessiveHalving sh)) {
+            return;
+        }
+        int candidates = ((Budget.Trials) spec.budget()).count();
+        for (BoundLearner v : variants) {
+            SearchSpace space = spaces.get(v.label());
+            if (space == null) {
+                continue;
+            }
+            Optional<String> problem = sh.problem(v.resolvedParams(), candidates);
+            if (problem.isPresent()) {
+                throw tuning.get("scheduler").fail("learner '" + v.label() + "': " + problem.get());
+            }
+            String resource = sh.resourceOf(v.resolvedParams()).orElseThrow();
+            if (space.dimensions().containsKey(resource)) {
+                throw tuning.get("scheduler").fail("learner '" + v.label() + "' tunes " + resource + ", which successive halving uses as its"
+                        + " resource; fix " + resource + " in params or drop the scheduler");
+            }
+        }
     }
 
     private static Budget budget(Node node) {
@@ -102,19 +152,56 @@ final class TuningBinder {
                 throw d.fail("'" + key + "' is both fixed (params or sweep) and tuned; keep one");
             }
             Dimension dim = dimension(d);
+            Map<String, Object> condition = Map.of();
+            if (d.has("when")) {
+                Dimension.Conditional c = condition(d.get("when"), key, dim, dims);
+                condition = Map.of(c.parent(), c.values().get(0));
+                dim = c;
+            }
             for (LearnerSpec.Variant v : variants) {
-                check(d, key, dim, v);
+                check(d, key, dim, v, condition);
             }
             dims.put(key, dim);
         }
         return new SearchSpace(dims);
     }
 
+    /** The condition {@code when: {parent: value | [values]}} of dimension {@code key}, checked against the dimensions before it. */
+    private static Dimension.Conditional condition(Node when, String key, Dimension dim, Map<String, Dimension> before) {
+        Map<String, Object> m = when.map();
+        if (m.size() != 1) {
+            throw when.fail("expected one condition {PARAM: value} or {PARAM: [values]}, found " + m.size() + " keys");
+        }
+        String parent = m.keySet().iterator().next();
+        Dimension p = before.get(parent);
+        Dimension inner = p instanceof Dimension.Conditional c ? c.inner() : p;
+        if (!(inner instanceof Dimension.Choice choice)) {
+            throw when.get(parent).fail("'" + key + "' can only depend on a choice declared before it in this space; '" + parent + "' is "
+                    + (p == null ? "not declared before it" : "a " + p.kind() + " range"));
+        }
+        Node v = when.get(parent);
+        List<Node> items = v.isList() ? v.list() : List.of(v);
+        List<Object> values = new ArrayList<>();
+        for (Node item : items) {
+            if (!choice.values().contains(item.value())) {
+                throw item.fail("'" + key + "' depends on " + parent + " = " + Node.describe(item.value()) + ", which is not one of its choices "
+                        + choice.values());
+            }
+            values.add(item.value());
+        }
+        if (values.isEmpty()) {
+            throw v.fail("a condition needs at least one value of '" + parent + "'");
+        }
+        return new Dimension.Conditional(dim, parent, values);
+    }
+
     private static Dimension dimension(Node node) {
-        Map<String, Object> m = node.map();
+        Map<String, Object> all = node.map();
+        Map<String, Object> m = new LinkedHashMap<>(all);
+        m.remove("when");
         if (m.size() != 1 || !KINDS.contains(m.keySet().iterator().next())) {
             throw node.fail("expected one of {uniform: [low, high]}, {log_uniform: [low, high]}, {int: [low, high]}, {log_int: [low, high]}"
-                    + " or {choice: [values]}, found keys " + m.keySet());
+                    + " or {choice: [values]}, optionally with when: {PARAM: value}, found keys " + all.keySet());
         }
         String kind = m.keySet().iterator().next();
         Node v = node.get(kind);
@@ -157,13 +244,18 @@ final class TuningBinder {
         };
     }
 
-    /** Creates the learner with each probe value of the dimension, failing at the space key with the learner's reason. */
-    private void check(Node node, String key, Dimension dim, LearnerSpec.Variant variant) {
+    /**
+     * Creates the learner with each probe value of the dimension (and the value of its condition's parent, for a
+     * conditional one), failing at the space key with the learner's reason.
+     */
+    private void check(Node node, String key, Dimension dim, LearnerSpec.Variant variant, Map<String, Object> condition) {
         List<Object> probes = dim.probes();
         for (int i = 0; i < probes.size(); i++) {
             Map<String, Object> p = new LinkedHashMap<>(variant.params());
+            p.putAll(condition);
             p.put(key, probes.get(i));
-            Node at = dim instanceof Dimension.Choice ? node.get("choice").list().get(i) : node;
+            Dimension plain = dim instanceof Dimension.Conditional c ? c.inner() : dim;
+            Node at = plain instanceof Dimension.Choice ? node.get("choice").list().get(i) : node;
             try {
                 registry.create(variant.type(), Params.of(p));
             } catch (ParamException e) {

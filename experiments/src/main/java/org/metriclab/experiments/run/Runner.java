@@ -24,6 +24,10 @@ import org.metriclab.experiments.results.ResultsLock;
 import org.metriclab.experiments.results.Tables;
 import org.metriclab.experiments.results.TrialKey;
 import org.metriclab.experiments.results.TrialLog;
+import org.metriclab.experiments.results.TuningLog;
+import org.metriclab.experiments.results.TuningRow;
+import org.metriclab.experiments.tuning.Tuner;
+import org.metriclab.experiments.tuning.TuningProgress;
 import org.metriclab.experiments.tuning.TuningStage;
 
 /**
@@ -72,9 +76,10 @@ public final class Runner {
      * to rows.csv as it arrives; the rows do not depend on the executor (fit times aside).
      */
     public Summary run(ExperimentConfig cfg, byte[] configBytes, Path configDir, Path dir, boolean resume, TrialExecutor executor) {
-        if (cfg.tuning().isActive() && !(executor instanceof LocalTrialExecutor)) {
-            // other engines re-plan the trials where they run and would fit the untuned parameters
-            throw new ConfigException("tuning", "tuning runs on the local engine only; run this config without --engine");
+        if (cfg.tuning().isActive() && !(executor instanceof LocalTrialExecutor) && !executor.tunesWhereTrialsRun()) {
+            // such engines re-plan the trials where they run and would fit the untuned parameters
+            throw new ConfigException("tuning", "this engine cannot run hyperparameter searches; run this config without --engine or with"
+                    + " --engine spark");
         }
         List<Trial> trials = plan(cfg);
         new TuningStage(cfg, registry).check(trials);
@@ -89,20 +94,51 @@ public final class Runner {
         TrialLog log = setup.open(dir, resume, trials, done);
         // rows.csv files without n_train name their trials unsized
         List<Trial> untuned = trials.stream().filter(t -> !done.contains(t.key()) && !done.contains(t.key().unsized())).toList();
-        // tuned learners search on each training part first and run with the chosen parameters (tuning.csv)
-        List<Trial> pending = new TuningStage(cfg, registry).tune(untuned, dir, resume, (t, r) -> { });
+        // tuned learners search on each training part first and run with the chosen parameters (tuning.csv): on the
+        // driver before the trials, or inside each trial's task for engines that tune where trials run
+        boolean tunedInTasks = cfg.tuning().isActive() && executor.tunesWhereTrialsRun();
+        List<Trial> pending = tunedInTasks ? untuned : new TuningStage(cfg, registry).tune(untuned, dir, resume, new TuningStage.Listener() {
+            @Override
+            public void tuned(Trial trial, Tuner.Result result) {
+            }
+
+            @Override
+            public void progress(TuningProgress progress) {
+                listener.tuning(progress);
+            }
+        });
         listener.started(trials.size(), trials.size() - pending.size());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
-        try (log) {
-            executor.execute(cfg, pending, (t, o) -> {
-                log.append(o.rows(), o.curve());
-                o.failure().ifPresent(f -> {
-                    failed.incrementAndGet();
-                    failures.add(t.key() + ": " + f);
-                });
-                listener.trialFinished(t.key(), o.seconds(), o.failure());
+        TrialExecutor.Sink sink = (t, o) -> {
+            log.append(o.rows(), o.curve());
+            o.failure().ifPresent(f -> {
+                failed.incrementAndGet();
+                failures.add(t.key() + ": " + f);
             });
+            listener.trialFinished(t.key(), o.seconds(), o.failure());
+        };
+        try (log) {
+            if (tunedInTasks) {
+                try (TuningLog tuning = TuningLog.open(dir, resume, cfg.tuning().spec().orElseThrow().validation().folds())) {
+                    executor.execute(cfg, pending, new TrialExecutor.Tuning() {
+                        @Override
+                        public Map<Integer, List<TuningRow>> finished(TrialKey trial) {
+                            return tuning.finished(trial);
+                        }
+
+                        @Override
+                        public void searched(TrialKey trial, List<TuningRow> rows, Map<Integer, Integer> prunedAt) {
+                            if (!rows.isEmpty()) {
+                                tuning.append(rows);
+                            }
+                            tuning.settle(trial, prunedAt);
+                        }
+                    }, sink);
+                }
+            } else {
+                executor.execute(cfg, pending, sink);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted; completed trials are saved, continue with --resume", e);

@@ -2,10 +2,13 @@ package org.metriclab.experiments.run;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.metriclab.core.learn.Learners;
 import org.metriclab.experiments.config.ExperimentConfig;
+import org.metriclab.experiments.results.TrialKey;
+import org.metriclab.experiments.results.TuningRow;
 
 /**
  * How a run's pending trials get executed. {@link Runner} plans the trials, opens the results directory,
@@ -29,6 +32,35 @@ public interface TrialExecutor extends AutoCloseable {
      * {@link Trial#run} turns into NaN rows) ends the run with an exception; completed trials stay saved.
      */
     void execute(ExperimentConfig cfg, List<Trial> pending, Sink sink) throws InterruptedException;
+
+    /**
+     * The run's tuning.csv as an engine that tunes where trials run sees it: each search's evaluations finished by
+     * an earlier run (resume), and a place for the evaluations of each search it completes.
+     */
+    interface Tuning {
+        /** The evaluations of {@code trial}'s search already on disk, by candidate number. */
+        Map<Integer, List<TuningRow>> finished(TrialKey trial);
+
+        /** Records a completed search: its new evaluations and the candidates successive halving stopped early. */
+        void searched(TrialKey trial, List<TuningRow> rows, Map<Integer, Integer> prunedAt);
+    }
+
+    /**
+     * Whether this engine runs each trial's hyperparameter search inside the trial's own task ({@link #execute(ExperimentConfig,
+     * List, Tuning, Sink)}); otherwise the runner tunes on the driver first, which only the local engine supports.
+     */
+    default boolean tunesWhereTrialsRun() {
+        return false;
+    }
+
+    /**
+     * Like {@link #execute(ExperimentConfig, List, Sink)} for trials whose tuned learners still carry their untuned
+     * parameters: each such trial first runs its search on its training part (resuming from {@code tuning}), then
+     * runs with the chosen parameters. Only engines whose {@link #tunesWhereTrialsRun} is true implement it.
+     */
+    default void execute(ExperimentConfig cfg, List<Trial> pending, Tuning tuning, Sink sink) throws InterruptedException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not tune where trials run");
+    }
 
     /** Releases the engine's resources (threads, cluster connections). */
     @Override

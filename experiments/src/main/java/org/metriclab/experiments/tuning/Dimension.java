@@ -1,12 +1,14 @@
 package org.metriclab.experiments.tuning;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The range of one tuned parameter. Every search strategy proposes points of the unit interval per
  * dimension; {@link #at} maps such a coordinate to a parameter value, so strategies never depend on
- * the parameter's kind.
+ * the parameter's kind. A {@link Conditional} dimension exists only while an earlier choice of the same
+ * space has one of the given values (a kernel's bandwidth only for the RBF kernel).
  */
 public sealed interface Dimension {
     /** The value at unit coordinate {@code u} in [0, 1] (1 maps to the upper end). */
@@ -165,6 +167,55 @@ public sealed interface Dimension {
         @Override
         public List<Object> bounds() {
             return values;
+        }
+    }
+
+    /**
+     * A dimension that is active only when the choice {@code parent} (declared earlier in the same space) has one
+     * of {@code values}; while inactive the parameter is left out of the candidate, so the learner uses its default.
+     * Config form: the inner range plus {@code when: {parent: value}} or {@code when: {parent: [v1, v2]}}.
+     */
+    record Conditional(Dimension inner, String parent, List<Object> values) implements Dimension {
+        public Conditional {
+            if (inner instanceof Conditional) {
+                throw new IllegalArgumentException("a conditional dimension wraps a plain range or choice, not another condition");
+            }
+            values = List.copyOf(values);
+            if (parent.isEmpty() || values.isEmpty()) {
+                throw new IllegalArgumentException("a condition needs a parent parameter and at least one of its values");
+            }
+        }
+
+        /** Whether the dimension is active when the parent has {@code parentValue} (absent parents give null). */
+        public boolean activeFor(Object parentValue) {
+            return parentValue != null && values.contains(parentValue);
+        }
+
+        @Override
+        public Object at(double u) {
+            return inner.at(u);
+        }
+
+        @Override
+        public String kind() {
+            return inner.kind();
+        }
+
+        @Override
+        public List<Object> probes() {
+            return inner.probes();
+        }
+
+        @Override
+        public List<Object> bounds() {
+            return inner.bounds();
+        }
+
+        @Override
+        public Map<String, Object> toTree() {
+            Map<String, Object> m = new LinkedHashMap<>(inner.toTree());
+            m.put("when", Map.of(parent, values.size() == 1 ? values.get(0) : values));
+            return m;
         }
     }
 }

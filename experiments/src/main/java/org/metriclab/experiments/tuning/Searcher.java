@@ -1,6 +1,8 @@
 package org.metriclab.experiments.tuning;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Proposes the next candidate as a point of the unit cube, given every candidate scored so far. A
@@ -11,10 +13,27 @@ public interface Searcher {
 
     /** The strategy {@code kind} over {@code dims} dimensions, seeded with {@code seed}. */
     static Searcher of(SearchKind kind, int dims, long seed) {
+        return of(kind, dims, seed, u -> {
+            boolean[] all = new boolean[u.length];
+            Arrays.fill(all, true);
+            return all;
+        });
+    }
+
+    /**
+     * The strategy {@code kind} over {@code space}. Random and Sobol points cover every coordinate (the space drops
+     * inactive ones when it maps the point); TPE models each dimension only from the candidates where it was
+     * active and compares densities only over the dimensions a proposal activates.
+     */
+    static Searcher of(SearchKind kind, SearchSpace space, long seed) {
+        return of(kind, space.size(), seed, space::active);
+    }
+
+    private static Searcher of(SearchKind kind, int dims, long seed, Function<double[], boolean[]> activity) {
         return switch (kind) {
             case RANDOM -> new RandomSearch(dims, seed);
             case SOBOL -> new SobolSearch(dims, seed);
-            case TPE -> new TpeSearch(dims, seed);
+            case TPE -> new TpeSearch(dims, seed, activity);
         };
     }
 }

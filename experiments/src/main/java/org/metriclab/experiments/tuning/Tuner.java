@@ -1,6 +1,7 @@
 package org.metriclab.experiments.tuning;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,30 +9,28 @@ import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.Split;
-import org.metriclab.core.distance.LearnedMetric;
-import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.Learners;
 import org.metriclab.core.learn.Params;
-import org.metriclab.core.learn.Progress;
-import org.metriclab.core.linalg.Matrix;
-import org.metriclab.eval.RetrievalEvaluator;
 import org.metriclab.experiments.config.BoundLearner;
 import org.metriclab.experiments.config.Preprocessing;
 import org.metriclab.experiments.config.RetrievalMode;
 import org.metriclab.experiments.jackson.Trees;
 import org.metriclab.experiments.results.TrialKey;
 import org.metriclab.experiments.results.TuningRow;
-import org.metriclab.experiments.run.Pipeline;
 
 /**
  * The search for one outer trial. It is given the trial's training part only, so nothing of the test
  * part can influence a candidate or the choice: the training part is split into validation folds
  * ({@link ValidationSpec#split}), each candidate is fitted on every fold's training rows and scored by the
- * selection measure on the fold's validation rows, and its score is the mean over folds (NaN when any
- * fold fails). The best candidate (the first of equal scores) is returned as a learner variant with the
- * trial's label and the candidate's parameters.
+ * selection measure on the fold's validation rows ({@link FoldScorer}), and its score is the mean over folds
+ * (NaN when any fold fails, with the reason in tuning.csv). The best candidate (the first of equal scores) is
+ * returned as a learner variant with the trial's label and the candidate's parameters.
  *
- * <p>Candidates already in {@code finished} (read back from tuning.csv on resume) are not fitted again:
+ * <p>With {@link Scheduler.SuccessiveHalving} the budget's candidates are first all evaluated at the cheapest
+ * rung (the strategy sees these scores); the best 1/eta of each rung are evaluated again at the next rung, and
+ * the choice is the best candidate of the last rung, which trains with the learner's full resource.
+ *
+ * <p>Evaluations already in {@code finished} (read back from tuning.csv on resume) are not fitted again:
  * their stored scores are fed to the strategy, which therefore proposes the same next candidates.
  *
  * @param preprocessing the config's preprocessing, fitted on each fold's training rows
@@ -42,9 +41,25 @@ public record Tuner(TuningSpec spec, SearchSpace space, Preprocessing preprocess
     public record Result(BoundLearner chosen, int candidate, double score, int candidates) {
     }
 
-    /** Receives each candidate's rows once all its folds are done. */
+    /** Receives each evaluation's rows once all its folds are done, the search's progress, and its early stops. */
     public interface Sink {
         void candidate(List<TuningRow> rows);
+
+        /** After every validation fold; the default ignores it. */
+        default void progress(TuningProgress progress) {
+        }
+
+        /** Once a successive-halving search ends: each candidate it stopped early, with the rung that stopped it. */
+        default void settled(TrialKey trial, Map<Integer, Integer> prunedAt) {
+        }
+    }
+
+    /** A proposed candidate and its mean validation score at each rung it reached. */
+    private record Candidate(int index, double[] unit, Map<String, Object> params, List<Double> scores) {
+        double rankScore() {
+            double s = scores.get(scores.size() - 1);
+            return Double.isNaN(s) ? Double.NEGATIVE_INFINITY : s;
+        }
     }
 
     /** The folds of a training part: the same for every learner of a seed and split, so candidates compete on equal data. */
@@ -57,89 +72,148 @@ public record Tuner(TuningSpec spec, SearchSpace space, Preprocessing preprocess
      * (the variant's parameters; the space's keys are overridden).
      */
     public Result tune(TrialKey key, Dataset train, BoundLearner base, Map<Integer, List<TuningRow>> finished, Sink sink) {
-        List<Split> folds = folds(train, key.seed(), key.split());
-        Searcher searcher = Searcher.of(spec.search(), space.size(), mix(spec.seed(), key.seed(), key.split(), 2));
+        Search s = new Search(key, train, base, finished, sink, folds(train, key.seed(), key.split()), System.nanoTime());
+        int planned = spec.budget() instanceof Budget.Trials t ? t.count() : 0;
+        List<Map<String, Object>> rungs = spec.scheduler().rungs(base.resolvedParams(), planned);
+        Searcher searcher = Searcher.of(spec.search(), space, mix(spec.seed(), key.seed(), key.split(), 2));
         List<Observation> history = new ArrayList<>();
+        List<Candidate> all = new ArrayList<>();
         double spent = 0;
-        long t0 = System.nanoTime();
-        int bestIndex = -1;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        Map<String, Object> bestParams = null;
-        int n = 0;
-        while (spec.budget().allowsAnother(n, spent + (System.nanoTime() - t0) / 1e9)) {
+        s.startRung(0, rungs.size(), planned == 0 ? OptionalInt.empty() : OptionalInt.of(planned));
+        while (spec.budget().allowsAnother(all.size(), spent + s.elapsed())) {
             double[] u = searcher.propose(history);
             Map<String, Object> params = new LinkedHashMap<>(base.resolvedParams());
             params.putAll(space.at(u));
-            List<TuningRow> rows = finished.get(n);
-            if (rows == null) {
-                rows = evaluate(key, n, folds, train, base.type(), params);
-                sink.candidate(rows);
-            } else {
-                spent += rows.stream().mapToDouble(TuningRow::fitSeconds).sum();
-            }
-            double score = rows.stream().mapToDouble(TuningRow::score).average().orElse(Double.NaN);
-            Observation o = new Observation(u, score);
-            history.add(o);
-            if (bestIndex < 0 || o.rankScore() > bestScore) {
-                bestIndex = n;
-                bestScore = o.rankScore();
-                bestParams = params;
-            }
-            n++;
+            Candidate c = new Candidate(all.size(), u, params, new ArrayList<>());
+            spent += s.evaluate(c, 0, rungs.get(0));
+            history.add(new Observation(u, c.scores().get(0), space.active(u)));
+            all.add(c);
         }
-        Params chosen = Params.of(bestParams);
+        List<Candidate> alive = all;
+        for (int r = 1; r < rungs.size(); r++) {
+            List<Candidate> ranked = new ArrayList<>(alive);
+            ranked.sort(Comparator.comparingDouble(Candidate::rankScore).reversed().thenComparingInt(Candidate::index));
+            alive = new ArrayList<>(ranked.subList(0, spec.scheduler().promoted(alive.size())));
+            alive.sort(Comparator.comparingInt(Candidate::index));
+            s.startRung(r, rungs.size(), OptionalInt.of(alive.size()));
+            for (Candidate c : alive) {
+                s.evaluate(c, r, rungs.get(r));
+            }
+        }
+        if (rungs.size() > 1) {
+            Map<Integer, Integer> prunedAt = new LinkedHashMap<>();
+            all.stream().filter(c -> c.scores().size() < rungs.size()).forEach(c -> prunedAt.put(c.index(), c.scores().size() - 1));
+            sink.settled(key, prunedAt);
+        }
+        Candidate best = alive.get(0);
+        for (Candidate c : alive) {
+            if (c.rankScore() > best.rankScore()) {
+                best = c;
+            }
+        }
+        Params chosen = Params.of(best.params());
         try {
             registry.create(base.type(), chosen);
-            return new Result(new BoundLearner(base.type(), base.label(), chosen.resolved()), bestIndex, bestScore, n);
+            return new Result(new BoundLearner(base.type(), base.label(), chosen.resolved()), best.index(), best.rankScore(), all.size());
         } catch (IllegalArgumentException e) {
             // every candidate failed and the first cannot even be created: the trial runs it and records why it fails
-            return new Result(new BoundLearner(base.type(), base.label(), bestParams), bestIndex, bestScore, n);
+            return new Result(new BoundLearner(base.type(), base.label(), best.params()), best.index(), best.rankScore(), all.size());
         }
     }
 
-    private List<TuningRow> evaluate(TrialKey key, int candidate, List<Split> folds, Dataset train, String type, Map<String, Object> params) {
-        String json;
+    /** The state of one search: its folds, the rung under way, its best score so far, and where rows and progress go. */
+    private final class Search {
+        private final TrialKey key;
+        private final Dataset train;
+        private final BoundLearner base;
+        private final Map<Integer, List<TuningRow>> finished;
+        private final Sink sink;
+        private final List<Split> folds;
+        private final long t0;
+        private final FoldScorer scorer;
+        private int rung;
+        private int rungs;
+        private OptionalInt size;
+        private int done;
+        private double best;
+        private int bestCandidate;
+
+        Search(TrialKey key, Dataset train, BoundLearner base, Map<Integer, List<TuningRow>> finished, Sink sink, List<Split> folds, long t0) {
+            this.key = key;
+            this.train = train;
+            this.base = base;
+            this.finished = finished;
+            this.sink = sink;
+            this.folds = folds;
+            this.t0 = t0;
+            this.scorer = new FoldScorer(spec, preprocessing, retrieval, registry);
+        }
+
+        double elapsed() {
+            return (System.nanoTime() - t0) / 1e9;
+        }
+
+        void startRung(int r, int count, OptionalInt candidates) {
+            rung = r;
+            rungs = count;
+            size = candidates;
+            done = 0;
+            best = Double.NaN;
+            bestCandidate = 0;
+        }
+
+        /**
+         * Scores {@code c} at rung {@code r} with the rung's overrides, or takes its stored rows; appends the mean to
+         * its scores and returns the fit seconds of stored rows (which the time budget counts as spent).
+         */
+        double evaluate(Candidate c, int r, Map<String, Object> overrides) {
+            Map<String, Object> params = new LinkedHashMap<>(c.params());
+            params.putAll(overrides);
+            List<TuningRow> stored = finished.getOrDefault(c.index(), List.of()).stream().filter(row -> row.rung() == r).toList();
+            List<TuningRow> rows;
+            double resumed = 0;
+            if (stored.size() == folds.size()) {
+                rows = stored;
+                resumed = rows.stream().mapToDouble(TuningRow::fitSeconds).sum();
+            } else {
+                rows = new ArrayList<>();
+                String json = canonical(base.type(), params);
+                for (int f = 0; f < folds.size(); f++) {
+                    long t = System.nanoTime();
+                    FoldScorer.Score score = scorer.score(train, folds.get(f), base.type(), params, key.seed());
+                    rows.add(new TuningRow(key, c.index(), f, json, score.value(), (System.nanoTime() - t) / 1e9, OptionalInt.empty(), r,
+                            score.reason()));
+                    if (f < folds.size() - 1) {
+                        sink.progress(progress(f + 1));
+                    }
+                }
+                sink.candidate(rows);
+            }
+            double mean = rows.stream().mapToDouble(TuningRow::score).average().orElse(Double.NaN);
+            c.scores().add(mean);
+            done++;
+            if (!Double.isNaN(mean) && (bestCandidate == 0 || mean > best)) {
+                best = mean;
+                bestCandidate = c.index() + 1;
+            }
+            sink.progress(progress(folds.size()));
+            return resumed;
+        }
+
+        private TuningProgress progress(int fold) {
+            return new TuningProgress(key, rung, rungs, done + (fold < folds.size() ? 1 : 0), size, fold, folds.size(), best, bestCandidate,
+                    elapsed());
+        }
+    }
+
+    /** Canonical JSON of the candidate's parameters with the learner's defaults, or as given when the learner refuses them. */
+    private String canonical(String type, Map<String, Object> params) {
         try {
             Params p = Params.of(params);
             registry.create(type, p);
-            json = Trees.canonicalJson(p.resolved());
+            return Trees.canonicalJson(p.resolved());
         } catch (IllegalArgumentException e) {
-            json = Trees.canonicalJson(params);
-        }
-        List<TuningRow> rows = new ArrayList<>();
-        for (int f = 0; f < folds.size(); f++) {
-            long t = System.nanoTime();
-            double score = score(train, folds.get(f), type, params, key.seed());
-            rows.add(new TuningRow(key, candidate, f, json, score, (System.nanoTime() - t) / 1e9, OptionalInt.empty()));
-        }
-        return rows;
-    }
-
-    /** The selection measure of one candidate on one fold; NaN when the candidate cannot be fitted or embeds to non-finite values. */
-    private double score(Dataset train, Split fold, String type, Map<String, Object> params, long seed) {
-        try {
-            Dataset fit = train.subset(fold.train());
-            Dataset validation = train.subset(fold.test());
-            LearnedMetric metric = Pipeline.fit(fit, preprocessing, registry.create(type, Params.of(params)), new FitContext(seed, Progress.none()));
-            Matrix v = metric.embed(validation.x());
-            if (v.firstNonFinite() != null) {
-                return Double.NaN;
-            }
-            List<String> measure = List.of(spec.selectBy());
-            Map<String, Double> values;
-            if (spec.validation().classDisjoint() || retrieval == RetrievalMode.TEST_SELF) {
-                values = RetrievalEvaluator.evaluateSelf(v, validation.labels(), measure, seed);
-            } else {
-                Matrix r = metric.embed(fit.x());
-                if (r.firstNonFinite() != null) {
-                    return Double.NaN;
-                }
-                values = RetrievalEvaluator.evaluate(v, validation.labels(), r, fit.labels(), measure, seed);
-            }
-            Double value = values.get(spec.selectBy());
-            return value == null ? Double.NaN : value;
-        } catch (RuntimeException | OutOfMemoryError e) {
-            return Double.NaN;
+            return Trees.canonicalJson(params);
         }
     }
 

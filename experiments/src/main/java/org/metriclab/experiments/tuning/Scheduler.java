@@ -86,9 +86,9 @@ public sealed interface Scheduler {
             if (!(resolvedParams.get(key.get()) instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.longValue() < 2) {
                 return Optional.of("the resource " + key.get() + " = " + resolvedParams.get(key.get()) + " must be an integer of at least 2");
             }
-            if (first(n.longValue(), candidates) >= n.longValue()) {
-                return Optional.of("min_resource " + first(n.longValue(), candidates) + " is not below the learner's " + key.get() + " = "
-                        + n.longValue() + ", so there is nothing to halve; lower min_resource or raise " + key.get());
+            if (first(n.longValue(), candidates) * (double) eta > n.longValue()) {
+                return Optional.of("min_resource " + first(n.longValue(), candidates) + " times eta " + eta + " exceeds the learner's " + key.get()
+                        + " = " + n.longValue() + ", so there is nothing to halve; lower min_resource or raise " + key.get());
             }
             return Optional.empty();
         }
@@ -109,7 +109,8 @@ public sealed interface Scheduler {
             String key = resourceOf(resolvedParams).orElseThrow();
             long max = ((Number) resolvedParams.get(key)).longValue();
             List<Map<String, Object>> out = new ArrayList<>();
-            for (long r = first(max, candidates); r < max; r = Math.max(r + 1, r * eta)) {
+            // geometric rungs up to a full factor eta below R, then R itself
+            for (long r = first(max, candidates); r * (double) eta <= max; r *= eta) {
                 out.add(Map.of(key, (int) r));
             }
             out.add(Map.of(key, (int) max));

@@ -15,6 +15,7 @@ import org.metriclab.core.learn.Learners;
 import org.metriclab.experiments.jackson.Trees;
 import org.metriclab.experiments.tuning.Budget;
 import org.metriclab.experiments.tuning.Dimension;
+import org.metriclab.experiments.tuning.Scheduler;
 import org.metriclab.experiments.tuning.SearchKind;
 import org.metriclab.experiments.tuning.ValidationSpec;
 
@@ -107,6 +108,59 @@ class TuningConfigTest {
         String message = fails(yaml);
         assertTrue(message.startsWith(expected), message);
         assertFalse(message.contains("\n"), message);
+    }
+
+    private static final String KERNELS = """
+            name: t
+            datasets: [iris]
+            tuning: {budget: {trials: 9}, search: tpe}
+            learners:
+              - {type: kernel_fda, space: {kernel: {choice: [rbf, polynomial]}, gamma: {log_uniform: [1.0e-3, 1.0], when: {kernel: rbf}},
+                 degree: {int: [2, 4], when: {kernel: [polynomial]}}}}
+            """;
+
+    @Test
+    void conditionalEntriesBindAsConditionalDimensions() {
+        String yaml = KERNELS;
+        var space = bind(yaml).tuning().spaceOf("kernel_fda").orElseThrow();
+        assertEquals(new Dimension.Conditional(new Dimension.LogUniform(1e-3, 1.0), "kernel", List.of("rbf")), space.dimensions().get("gamma"));
+        assertEquals(new Dimension.Conditional(new Dimension.IntRange(2, 4), "kernel", List.of("polynomial")), space.dimensions().get("degree"));
+        assertEquals(Map.of("kernel", "polynomial", "degree", 2L), space.at(new double[] {0.9, 0.2, 0.2}));
+        assertEquals(List.of("kernel", "gamma"), List.copyOf(space.at(new double[] {0.1, 0.2, 0.2}).keySet()));
+        // the resolved config keeps the condition, and binding it again gives the same space
+        assertTrue(Trees.toYaml(bind(yaml).toTree()).contains("when:"), Trees.toYaml(bind(yaml).toTree()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'when: {kernel: rbf}' | 'when: {kernel: sigmoid}' | learners[0].space.gamma.when.kernel: 'gamma' depends on kernel = 'sigmoid', which is not one of its choices",
+        "'when: {kernel: rbf}' | 'when: {degree: 2}' | learners[0].space.gamma.when.degree: 'gamma' can only depend on a choice declared before it in this space; 'degree' is not declared",
+        "'when: {kernel: [polynomial]}' | 'when: {gamma: [poly]}' | learners[0].space.degree.when.gamma: 'degree' can only depend on a choice declared before it in this space; 'gamma' is a log_uniform range",
+        "'when: {kernel: rbf}' | 'when: {kernel: rbf, degree: 3}' | learners[0].space.gamma.when: expected one condition",
+        "'search: tpe}' | 'search: tpe, scheduler: {type: successive_halving, eta: 1}}' | tuning.scheduler.eta: expected a reduction factor from 2",
+        "'search: tpe}' | 'search: tpe, scheduler: {type: hyperband}}' | tuning.scheduler: unknown scheduler type 'hyperband'",
+        "'{trials: 9}, search: tpe}' | '{seconds: 60}, scheduler: {type: successive_halving}}' | tuning.scheduler: successive_halving ranks a known number of candidates",
+        "'{type: kernel_fda, space' | '{type: lfda, space' | learners[0].space.kernel: unknown parameter 'kernel'",
+    })
+    void badConditionsAndSchedulersNameTheirPath(String from, String to, String expected) {
+        String yaml = KERNELS.replace(from, to);
+        assertTrue(!yaml.equals(KERNELS), "the replacement must apply: " + from);
+        String message = fails(yaml);
+        assertTrue(message.startsWith(expected), message);
+        assertFalse(message.contains("\n"), message);
+    }
+
+    @Test
+    void successiveHalvingNeedsAnUntunedIntegerResource() {
+        String nca = "name: t\ndatasets: [iris]\ntuning: {budget: {trials: 9}, scheduler: {type: successive_halving}}\nlearners:\n";
+        assertTrue(fails(nca + "  - {type: lfda, space: {k: {int: [1, 9]}}}\n").startsWith(
+                "tuning.scheduler: learner 'lfda': the learner has no epochs or max_iter parameter"), fails(nca + "  - {type: lfda, space: {k: {int: [1, 9]}}}\n"));
+        assertTrue(fails(nca + "  - {type: nca, space: {max_iter: {int: [5, 50]}}}\n").startsWith(
+                "tuning.scheduler: learner 'nca' tunes max_iter, which successive halving uses as its resource"));
+        assertTrue(fails(nca + "  - {type: nca, params: {max_iter: 1}, space: {regularization: {uniform: [0, 1]}}}\n").contains(
+                "must be an integer of at least 2"));
+        var spec = bind(nca + "  - {type: nca, params: {max_iter: 27}, space: {regularization: {uniform: [0, 1]}}}\n").tuning().spec().orElseThrow();
+        assertEquals(new Scheduler.SuccessiveHalving(java.util.Optional.empty(), java.util.OptionalInt.empty(), 3), spec.scheduler());
     }
 
     @Test

@@ -112,7 +112,8 @@ class TunedRunTest {
             }
         };
         ConfigException e = assertThrows(ConfigException.class, () -> runner().run(cfg, new byte[0], Path.of("."), tmp.resolve("x"), false, remote));
-        assertEquals("tuning: tuning runs on the local engine only; run this config without --engine", e.getMessage());
+        assertEquals("tuning: this engine cannot run hyperparameter searches; run this config without --engine or with --engine spark",
+                e.getMessage());
     }
 
     @Test
@@ -161,5 +162,66 @@ class TunedRunTest {
         String first = rows.get(0).params();
         assertFalse(first.equals("{\"x\":1}") || first.equals("{\"x\":100}"), "the chosen first candidate is one the learner refuses: " + rows.stream().map(TuningRow::params).toList());
         assertTrue(s.failures().get(0).contains("x must be 1 or 100"), s.failures().toString());
+        for (TuningRow r : rows) {
+            String expected = r.params().equals("{\"x\":1}") || r.params().equals("{\"x\":100}") ? "FitException: it never fits"
+                    : "IllegalArgumentException: x must be";
+            assertTrue(r.reason().startsWith(expected), r.params() + " -> " + r.reason());
+        }
+    }
+
+    @Test
+    void theRunListenerSeesEveryFoldOfEverySearch() {
+        List<TuningProgress> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        RunListener listener = new RunListener() {
+            @Override
+            public void started(int total, int alreadyDone) {
+                assertEquals(2 * 6 * 3, seen.size(), "the searches report before the trials start");
+            }
+
+            @Override
+            public void trialFinished(org.metriclab.experiments.results.TrialKey trial, double seconds, java.util.Optional<String> failure) {
+            }
+
+            @Override
+            public void tuning(TuningProgress progress) {
+                seen.add(progress);
+            }
+        };
+        ExperimentConfig cfg = TuningStageTest.config(TuningStageTest.CONFIG);
+        Path dir = tmp.resolve("progress");
+        new Runner(TuningStageTest.REGISTRY, listener, Clock.systemUTC()).run(cfg, TuningStageTest.CONFIG.getBytes(StandardCharsets.UTF_8), dir,
+                false, 1);
+        // 2 splits x 6 candidates x 3 folds, each fold reported once with its candidate's position
+        TuningProgress last = seen.get(2 * 6 * 3 - 1);
+        assertEquals(List.of(6, 6, 3, 3), List.of(last.candidate(), last.candidates().getAsInt(), last.fold(), last.folds()));
+        assertEquals(List.of(1, 1), List.of(seen.get(0).candidate(), seen.get(0).fold()));
+        List<TuningRow> rows = TuningLog.read(dir.resolve(TuningLog.FILE));
+        double best = rows.stream().filter(r -> r.trial().equals(last.trial())).collect(java.util.stream.Collectors.groupingBy(TuningRow::candidate,
+                java.util.stream.Collectors.averagingDouble(TuningRow::score))).values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertEquals(best, last.best(), 1e-12);
+        assertTrue(last.describe().matches("iris/lfda seed 0 split 1: candidate 6/6, fold 3/3, best 0\\.\\d{4} \\(#\\d\\), \\d+\\.\\d s"),
+                last.describe());
+    }
+
+    @Test
+    void aRunWithTuningCsvOfTheOlderLayoutResumesWithoutRefitting() throws Exception {
+        Path dir = tmp.resolve("old");
+        run(TuningStageTest.CONFIG, dir, false);
+        Path file = dir.resolve(TuningLog.FILE);
+        List<String> fresh = TuningLog.read(file).stream().map(r -> r.trial() + " " + r.candidate() + " " + r.fold() + " " + r.score()).toList();
+        // the layout before rungs and reasons: the last two columns absent; then drop rows.csv so every trial runs again
+        List<String> old = Files.readAllLines(file).stream().map(l -> l.substring(0, l.lastIndexOf(',', l.lastIndexOf(',') - 1))).toList();
+        assertTrue(old.get(0).endsWith(",pruned_at_rung"), old.get(0));
+        Files.write(file, old);
+        Files.writeString(dir.resolve(TrialLog.ROWS), Files.readAllLines(dir.resolve(TrialLog.ROWS)).get(0) + "\n");
+        assertEquals(fresh, TuningLog.read(file).stream().map(r -> r.trial() + " " + r.candidate() + " " + r.fold() + " " + r.score()).toList());
+        Runner.Summary s = run(TuningStageTest.CONFIG, dir, true);
+        assertEquals(0, s.failed());
+        assertEquals(String.join(",", TuningRow.COLUMNS), Files.readAllLines(file).get(0), "rewritten with the current columns");
+        assertEquals(fresh, TuningLog.read(file).stream().map(r -> r.trial() + " " + r.candidate() + " " + r.fold() + " " + r.score()).toList(),
+                "no candidate was fitted again");
+        Files.writeString(file, "dataset,label,candidate\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(TuningStageTest.CONFIG, dir, true));
+        assertTrue(e.getMessage().contains("expected the header"), e.getMessage());
     }
 }

@@ -31,6 +31,11 @@ final class HtmlReport {
     }
 
     static String render(Path dir, String runName, List<PublishedTable> tables, List<Figure> figures, List<String> notes) {
+        return render(dir, runName, tables, figures, notes, "");
+    }
+
+    /** @param tuningHtml the tuning section ({@link TuningSection#html}), placed after the significance summary; empty for none */
+    static String render(Path dir, String runName, List<PublishedTable> tables, List<Figure> figures, List<String> notes, String tuningHtml) {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>MetricLab report: ")
                 .append(htmlEscape(runName)).append("</title>\n<style>\n")
@@ -51,6 +56,7 @@ final class HtmlReport {
         }
         sb.append("<h2>Significance</h2>\n");
         significance(sb, tables);
+        sb.append(tuningHtml);
         sb.append("<h2>Plots</h2>\n");
         if (figures.isEmpty()) {
             sb.append("<p>No plots.</p>\n");

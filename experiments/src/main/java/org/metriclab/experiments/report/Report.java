@@ -58,6 +58,8 @@ public record Report(Path html, List<Path> written, List<String> notes) {
         if (embeddings && cfg != null) {
             figures.addAll(RefitData.embeddings(cfg, Learners.load(), projection));
         }
+        TuningSection tuning = TuningSection.read(dir);
+        figures.addAll(tuning.figures());
         String name = cfg != null ? cfg.name() : dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
         Path target = out == null ? dir.resolve("report.html") : out;
         Path plots = target.toAbsolutePath().getParent().resolve("plots");
@@ -72,7 +74,7 @@ public record Report(Path html, List<Path> written, List<String> notes) {
                 written.add(png);
                 written.add(svg);
             }
-            Files.writeString(target, HtmlReport.render(dir, name, tables, figures, notes), StandardCharsets.UTF_8);
+            Files.writeString(target, HtmlReport.render(dir, name, tables, figures, notes, tuning.html()), StandardCharsets.UTF_8);
             written.add(0, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + target + ": " + e.getMessage(), e);

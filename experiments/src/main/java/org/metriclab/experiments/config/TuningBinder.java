@@ -49,7 +49,7 @@ final class TuningBinder {
         SearchKind search = SearchKind.TPE;
         if (node.has("search")) {
             String s = node.get("search").string();
-            search = SearchKind.parse(s).orElseThrow(() -> node.get("search").fail("unknown search '" + s + "'; known: random, sobol, tpe"));
+            search = SearchKind.parse(s).orElseThrow(() -> node.get("search").fail("unknown search '" + s + "'; known: random, sobol, tpe, grid"));
         }
         ValidationSpec validation = node.has("validation") ? validation(node.get("validation")) : new ValidationSpec(DEFAULT_FOLDS, false);
         String selectBy = node.string("select_by", DEFAULT_MEASURE);

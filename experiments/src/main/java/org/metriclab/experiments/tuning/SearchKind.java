@@ -10,7 +10,9 @@ public enum SearchKind {
     /** A randomly shifted Sobol low-discrepancy sequence. */
     SOBOL("sobol"),
     /** Tree-structured Parzen estimator ({@link TpeSearch}). */
-    TPE("tpe");
+    TPE("tpe"),
+    /** An exhaustive grid as large as the budget ({@link GridSearch}), for reference searches. */
+    GRID("grid");
 
     private final String configName;
 

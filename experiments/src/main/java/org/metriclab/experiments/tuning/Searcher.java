@@ -26,6 +26,14 @@ public interface Searcher {
      * active and compares densities only over the dimensions a proposal activates.
      */
     static Searcher of(SearchKind kind, SearchSpace space, long seed) {
+        return of(kind, space, seed, 0);
+    }
+
+    /** As {@link #of(SearchKind, SearchSpace, long)}; {@code budget} (candidates, 0 when unknown) sizes a grid's real dimensions. */
+    static Searcher of(SearchKind kind, SearchSpace space, long seed, int budget) {
+        if (kind == SearchKind.GRID) {
+            return new GridSearch(space, budget);
+        }
         return of(kind, space.size(), seed, space::active);
     }
 
@@ -34,6 +42,7 @@ public interface Searcher {
             case RANDOM -> new RandomSearch(dims, seed);
             case SOBOL -> new SobolSearch(dims, seed);
             case TPE -> new TpeSearch(dims, seed, activity);
+            case GRID -> throw new IllegalArgumentException("a grid needs the search space's dimensions");
         };
     }
 }

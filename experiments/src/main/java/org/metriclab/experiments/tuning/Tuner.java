@@ -75,7 +75,7 @@ public record Tuner(TuningSpec spec, SearchSpace space, Preprocessing preprocess
         Search s = new Search(key, train, base, finished, sink, folds(train, key.seed(), key.split()), System.nanoTime());
         int planned = spec.budget() instanceof Budget.Trials t ? t.count() : 0;
         List<Map<String, Object>> rungs = spec.scheduler().rungs(base.resolvedParams(), planned);
-        Searcher searcher = Searcher.of(spec.search(), space, mix(spec.seed(), key.seed(), key.split(), 2));
+        Searcher searcher = Searcher.of(spec.search(), space, mix(spec.seed(), key.seed(), key.split(), 2), planned);
         List<Observation> history = new ArrayList<>();
         List<Candidate> all = new ArrayList<>();
         double spent = 0;

@@ -94,7 +94,7 @@ class TuningConfigTest {
         "'k: {int: [1, 9]}' | 'kk: {int: [1, 9]}' | learners[1].space.kk: unknown parameter 'kk'",
         // select_by not a known measure, unknown search, unknown kind
         "'select_by: precision_at_1' | 'select_by: accuracy_of_vibes' | tuning.select_by: select_by: unknown measure 'accuracy_of_vibes'",
-        "'search: sobol' | 'search: grid' | tuning.search: unknown search 'grid'; known: random, sobol, tpe",
+        "'search: sobol' | 'search: hillclimb' | tuning.search: unknown search 'hillclimb'; known: random, sobol, tpe, grid",
         "'k: {int: [1, 9]}' | 'k: {normal: [1, 9]}' | learners[1].space.k: expected one of",
         "'folds: 4' | 'folds: 1' | tuning.validation.folds: expected a number of folds from 2",
         // a key both fixed and tuned

@@ -35,7 +35,7 @@ class SearchStrategyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SearchKind.class)
+    @EnumSource(value = SearchKind.class, names = "GRID", mode = EnumSource.Mode.EXCLUDE)
     void theSameSeedGivesTheSameCandidatesAndAnotherSeedOthers(SearchKind kind) {
         List<double[]> a = search(kind, 3, 5, 20, u -> -Math.abs(u[0] - u[1]) + u[2]);
         List<double[]> b = search(kind, 3, 5, 20, u -> -Math.abs(u[0] - u[1]) + u[2]);
@@ -116,5 +116,24 @@ class SearchStrategyTest {
         assertTrue(seconds.allowsAnother(0, 100), "a time budget runs at least one candidate");
         assertTrue(seconds.allowsAnother(4, 1.0));
         assertTrue(!seconds.allowsAnother(4, 1.5));
+    }
+
+    @Test
+    void aGridEnumeratesEveryIntegerAndSplitsRealRangesToFitTheBudget() {
+        java.util.Map<String, Dimension> dims = new java.util.LinkedHashMap<>();
+        dims.put("k", new Dimension.IntRange(1, 8));
+        dims.put("learn_rate", new Dimension.LogUniform(1e-8, 1e-4));
+        SearchSpace space = new SearchSpace(dims);
+        Searcher grid = Searcher.of(SearchKind.GRID, space, 0, 200);
+        List<Observation> history = new java.util.ArrayList<>();
+        java.util.Set<java.util.Map<String, Object>> seen = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < 200; i++) {
+            double[] u = grid.propose(history);
+            seen.add(space.at(u));
+            history.add(new Observation(u, 0));
+        }
+        assertEquals(200, seen.size(), "8 values of k times 25 learning rates, each once");
+        assertEquals(java.util.Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), seen.stream().map(p -> p.get("k")).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(space.at(grid.propose(List.of())), space.at(grid.propose(history)), "the 201st point starts the grid again");
     }
 }

@@ -65,8 +65,9 @@ final class ProgressReporter implements RunListener {
         }
     }
 
+    /** Whether the candidate closes its rung; with a time budget the end is unknown, so every candidate keeps its line. */
     private static boolean lastOfRung(TuningProgress p) {
-        return p.candidates().isPresent() && p.candidate() == p.candidates().getAsInt();
+        return p.candidates().isEmpty() || p.candidate() == p.candidates().getAsInt();
     }
 
     @Override

@@ -32,7 +32,7 @@ final class GridSearch implements Searcher {
                 reals++;
             } else {
                 levels[i] = (int) Math.min(n, Integer.MAX_VALUE);
-                discrete = Math.multiplyHigh(discrete, n) != 0 ? Long.MAX_VALUE : discrete * n;
+                discrete = Math.multiplyHigh(discrete, n) != 0 || discrete * n < 0 ? Long.MAX_VALUE : discrete * n;
             }
         }
         int real = reals == 0 ? 0 : Math.max(2, (int) Math.floor(Math.pow(Math.max(1.0, (double) budget / discrete), 1.0 / reals) + 1e-9));

@@ -74,8 +74,15 @@ public final class Charts {
 
     /** Scatter, one colour per key (e.g. per class). */
     public static Figure scatter(String name, String title, String caption, String xLabel, String yLabel, Map<String, Points> groups) {
+        return scatter(name, title, caption, xLabel, yLabel, groups, false);
+    }
+
+    /** Scatter with a logarithmic x axis on request (every x must then be positive). */
+    public static Figure scatter(String name, String title, String caption, String xLabel, String yLabel, Map<String, Points> groups,
+            boolean logX) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         style(c);
+        c.getStyler().setXAxisLogarithmic(logX);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         c.getStyler().setMarkerSize(5);

@@ -55,10 +55,15 @@ public record Report(Path html, List<Path> written, List<String> notes) {
             }
         }
         List<Figure> figures = new ArrayList<>(ReportFigures.fromResults(rows, layout, Curves.read(dir), sizes, notes));
-        if (embeddings && cfg != null) {
+        TuningSection tuning = TuningSection.read(dir);
+        boolean tuned = !tuning.searches().isEmpty();
+        if (embeddings && cfg != null && tuned) {
+            // a refit would use the config's parameters, not each split's chosen ones
+            notes.add("The run tuned its learners, whose chosen parameters differ per split, so there are no embedding plots.");
+        }
+        if (embeddings && cfg != null && !tuned) {
             figures.addAll(RefitData.embeddings(cfg, Learners.load(), projection));
         }
-        TuningSection tuning = TuningSection.read(dir);
         figures.addAll(tuning.figures());
         String name = cfg != null ? cfg.name() : dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
         Path target = out == null ? dir.resolve("report.html") : out;

@@ -16,7 +16,9 @@ import org.metriclab.experiments.results.Tables;
  * Binds a results directory's config.resolved.yaml again (for what a report may recompute from the
  * config: dataset sizes, refitted embeddings). The resolved form is turned back into the input schema:
  * built-in datasets become their names and the derived {@code variants:} lists are dropped (the sweep
- * re-expands to the same labels).
+ * re-expands to the same labels). A {@code tuning:} block is dropped: the resolved learners carry every
+ * parameter, which a space may not repeat, and a report never searches again; so tuned learners bind with their
+ * config parameters, not the per-split choices (which the report does not refit, see {@link Report}).
  */
 final class ResolvedConfig {
     private ResolvedConfig() {
@@ -53,6 +55,7 @@ final class ResolvedConfig {
             }
             m.put("learners", out);
         }
+        m.remove("tuning");
         return new ConfigBinder(Learners.load(), dir).bind(m);
     }
 }

@@ -118,13 +118,27 @@ record TuningSection(List<Search> searches) {
                             }
                         });
                 if (!groups.isEmpty()) {
+                    boolean log = spansDecades(groups);
                     out.add(Charts.scatter(stem("tuning-" + label + "-" + p), "Validation score against " + p + ": " + label,
                             "Each point is one candidate of " + label + "'s searches (mean over validation folds at the last rung it reached),"
-                                    + " coloured by dataset.", p, "validation score", groups));
+                                    + " coloured by dataset" + (log ? "; logarithmic " + p + " axis." : "."), p, "validation score", groups, log));
                 }
             }
         });
         return out;
+    }
+
+    /** Whether every x is positive and they span at least two decades, so a log axis shows them evenly. */
+    private static boolean spansDecades(Map<String, Charts.Points> groups) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (Charts.Points p : groups.values()) {
+            for (double x : p.x()) {
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
+        }
+        return min > 0 && max / min >= 100;
     }
 
     /** The mean over searches of the best score among the first n candidates, for n = 1.. the shortest search. */

@@ -42,8 +42,7 @@ class TopKTest {
         for (int p = cuts.length - 2; p >= 0; p--) {
             int a = cuts[p];
             int b = cuts[p + 1];
-            double[] rows = Arrays.copyOfRange(r.data(), a * r.dim(), b * r.dim());
-            TopK part = RankEngine.nearest(q, 0, q.rows(), new ReferenceTiles(EmbeddingRows.of(rows, b - a, r.dim(), "part")), a, self, k);
+            TopK part = RankEngine.nearest(q, 0, q.rows(), new ReferenceTiles(r.rows(a, b)), a, self, k);
             out = out == null ? part : out.merge(part);
         }
         return out;

@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
@@ -25,36 +20,21 @@ import org.metriclab.eval.knn.EmbeddingRows;
  * for several partitionings and with roc_auc chunks small enough to take several passes; and a measure registered
  * through the SPI as a per-query function of the ranking runs on Spark with the local value.
  */
-class DistributedRetrievalTest {
+class DistributedRetrievalTest extends LocalSparkTest {
     private static final List<String> MEASURES = List.of("precision_at_1", "precision_at_5", "recall_at_3", "r_precision",
             "mean_average_precision_at_r", "knn_accuracy_1", "knn_accuracy_4", "knn_accuracy_7", "precision_at_1_per_class",
             "r_precision_per_class", "mean_average_precision_at_r_per_class", "knn_accuracy_4_per_class", "mean_reciprocal_rank",
             "mean_reciprocal_rank_per_class", "mean_average_precision", "mean_average_precision_per_class", "NMI", "AMI", "roc_auc");
-    private static SparkSession session;
-    private static JavaSparkContext sc;
-
-    @BeforeAll
-    static void start() {
-        session = Sessions.open(Optional.of("local[2]"), 0, "knn-test");
-        sc = Sessions.context(session);
-    }
-
-    @AfterAll
-    static void stop() {
-        session.stop();
-    }
-
     @Test
     void queryReferenceModeEqualsLocalEvaluatorWithTies() {
         SplittableRandom rnd = new SplittableRandom(11);
         for (int trial = 0; trial < 2; trial++) {
-            int nr = 150 + rnd.nextInt(200);
-            int nq = 40 + rnd.nextInt(60);
-            int d = 1 + rnd.nextInt(6);
-            Matrix refs = SparkTestData.tiedPoints(rnd, nr, d);
-            Matrix queries = SparkTestData.tiedPoints(rnd, nq, d);
-            Labels rl = SparkTestData.labels(rnd, nr, 4);
-            Labels ql = SparkTestData.labels(rnd, nq, 5); // label 4 never occurs among references: lone queries
+            SparkTestData.TiedCase c = SparkTestData.TiedCase.draw(rnd, 6);
+            int d = c.dim();
+            Matrix refs = c.references();
+            Matrix queries = c.queries();
+            Labels rl = c.referenceLabels();
+            Labels ql = c.queryLabels();
             Map<String, Double> local = RetrievalEvaluator.evaluate(queries, ql, refs, rl, MEASURES, 3);
             for (int partitions : new int[] {3, 7}) {
                 Map<String, Double> distributed = DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, MEASURES, 3, partitions);

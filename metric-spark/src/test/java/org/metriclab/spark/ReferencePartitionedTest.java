@@ -7,12 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
@@ -24,39 +19,21 @@ import org.metriclab.eval.RetrievalEvaluator;
  * registered through the SPI — on data with many exact distance ties, in both modes and for any number of parts,
  * and refuses the measures that read the whole ranking in one line naming the measure and the way out.
  */
-class ReferencePartitionedTest {
+class ReferencePartitionedTest extends LocalSparkTest {
     private static final List<String> NEAREST = List.of("precision_at_1", "precision_at_5", "recall_at_3", "recall_at_20",
             "knn_accuracy_1", "knn_accuracy_4", "knn_accuracy_7", "precision_at_5_per_class", "knn_accuracy_4_per_class",
             "recall_at_3_per_class", NdcgAt10Measure.NAME, "NMI", "AMI");
-    private static SparkSession session;
-    private static JavaSparkContext sc;
-
-    @BeforeAll
-    static void start() {
-        session = Sessions.open(Optional.of("local[2]"), 0, "reference-partitioned-test");
-        sc = Sessions.context(session);
-    }
-
-    @AfterAll
-    static void stop() {
-        session.stop();
-    }
 
     @Test
     void queryReferenceModeEqualsLocalEvaluatorWithTies() {
         SplittableRandom rnd = new SplittableRandom(23);
         for (int trial = 0; trial < 2; trial++) {
-            int nr = 150 + rnd.nextInt(200);
-            int nq = 40 + rnd.nextInt(60);
-            int d = 1 + rnd.nextInt(4);
-            Matrix refs = SparkTestData.tiedPoints(rnd, nr, d);
-            Matrix queries = SparkTestData.tiedPoints(rnd, nq, d);
-            Labels rl = SparkTestData.labels(rnd, nr, 4);
-            Labels ql = SparkTestData.labels(rnd, nq, 5); // label 4 never occurs among references: lone queries
-            Map<String, Double> local = RetrievalEvaluator.evaluate(queries, ql, refs, rl, NEAREST, 3);
-            for (int parts : new int[] {1, 3, 7, nr + 10}) {
-                Map<String, Double> distributed = DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, NEAREST, 3,
-                        Partitioning.REFERENCES, parts);
+            SparkTestData.TiedCase c = SparkTestData.TiedCase.draw(rnd, 4);
+            Map<String, Double> local = RetrievalEvaluator.evaluate(c.queries(), c.queryLabels(), c.references(), c.referenceLabels(),
+                    NEAREST, 3);
+            for (int parts : new int[] {1, 3, 7, c.references().rows() + 10}) {
+                Map<String, Double> distributed = DistributedRetrieval.evaluate(sc, c.queries(), c.queryLabels(), c.references(),
+                        c.referenceLabels(), NEAREST, 3, Partitioning.REFERENCES, parts);
                 assertEquals(local, distributed, "trial " + trial + ", " + parts + " parts");
                 assertEquals(NEAREST, List.copyOf(distributed.keySet()));
             }

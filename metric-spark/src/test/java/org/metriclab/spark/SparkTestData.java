@@ -24,6 +24,23 @@ final class SparkTestData {
         return Matrix.of(rows);
     }
 
+    /**
+     * A query/reference case with ties: 150–349 references (4 labels) and 40–99 queries (5 labels, so label 4
+     * never occurs among the references and its queries are lone) in 1..maxDim dimensions.
+     */
+    record TiedCase(Matrix references, Labels referenceLabels, Matrix queries, Labels queryLabels, int dim) {
+        static TiedCase draw(SplittableRandom rnd, int maxDim) {
+            int nr = 150 + rnd.nextInt(200);
+            int nq = 40 + rnd.nextInt(60);
+            int d = 1 + rnd.nextInt(maxDim);
+            Matrix refs = tiedPoints(rnd, nr, d);
+            Matrix queries = tiedPoints(rnd, nq, d);
+            Labels rl = labels(rnd, nr, 4);
+            Labels ql = labels(rnd, nq, 5);
+            return new TiedCase(refs, rl, queries, ql, d);
+        }
+    }
+
     static Matrix gaussianPoints(SplittableRandom rnd, int n, int d) {
         double[] v = new double[n * d];
         for (int i = 0; i < v.length; i++) {

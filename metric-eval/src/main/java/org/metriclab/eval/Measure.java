@@ -2,6 +2,7 @@ package org.metriclab.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.metriclab.eval.knn.RankedHits;
@@ -32,7 +33,7 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
         /** precision_at_k = #{i : p_i ≤ k} / k; positions beyond the reference set count as misses. */
         PRECISION_AT_K("precision_at_", true, (h, k) -> h.relevantWithin(k) / (double) k),
         /** recall_at_k (hit rate) = 1 if p_1 ≤ k, else 0. */
-        RECALL_AT_K("recall_at_", true, (h, k) -> h.firstRelevantRank() <= k ? 1.0 : 0.0),
+        RECALL_AT_K("recall_at_", true, (h, k) -> h.anyRelevantWithin(k) ? 1.0 : 0.0),
         /** r_precision = #{i : p_i ≤ R} / R. */
         R_PRECISION("r_precision", false, (h, k) -> h.relevantWithin(h.relevant()) / (double) h.relevant()),
         /** mean_average_precision_at_r = Σ_{i : p_i ≤ R} (i / p_i) / R. */
@@ -230,6 +231,18 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
     @Override
     public int depth() {
         return kind == Kind.KNN_ACCURACY ? k : 0;
+    }
+
+    /**
+     * k for the measures determined by the k nearest references (precision_at_k, recall_at_k, knn_accuracy_k);
+     * empty for the measures that read ranks throughout the ranking (r_precision, the MAPs, MRR) and for the rest.
+     */
+    @Override
+    public OptionalInt nearestOnly() {
+        return switch (kind) {
+            case PRECISION_AT_K, RECALL_AT_K, KNN_ACCURACY -> OptionalInt.of(k);
+            default -> OptionalInt.empty();
+        };
     }
 
     /** The per-query value (the per-class flag only changes how values are averaged). */

@@ -1,5 +1,6 @@
 package org.metriclab.eval;
 
+import java.util.OptionalInt;
 import org.metriclab.eval.knn.RankedHits;
 
 /**
@@ -12,6 +13,18 @@ public interface RankMeasure {
     /** How many nearest references' classes {@link #of} reads through {@link RankedHits#neighbourClass}; 0 for none. */
     default int depth() {
         return 0;
+    }
+
+    /**
+     * Present as c when {@link #of} reads nothing beyond the c nearest references and R: their classes
+     * ({@link RankedHits#neighbourClass}, i &lt; c), which of them are relevant ({@link RankedHits#relevantWithin}
+     * and {@link RankedHits#anyRelevantWithin} for k ≤ c) and {@link RankedHits#relevant()}. Such a measure is
+     * determined by a top-c list, so an engine that splits the references and merges each part's nearest ones
+     * (distributed, reference-partitioned) can compute it; empty (the default) when it reads ranks anywhere in
+     * the full ranking.
+     */
+    default OptionalInt nearestOnly() {
+        return OptionalInt.empty();
     }
 
     /** The measure's value for one query. */

@@ -1,5 +1,7 @@
 package org.metriclab.probabilistic;
 
+import java.util.stream.IntStream;
+import org.metriclab.core.linalg.Vectors;
 import org.metriclab.probabilistic.optim.Objective;
 
 /**
@@ -39,7 +41,7 @@ final class LdmlObjective implements Objective {
 
     private double evaluate(double[] x, double[] gradient) {
         double b = x[d * d];
-        double[] q = PairwiseKernels.quadraticForms(v, m, d, x);
+        double[] q = quadraticForms(v, m, d, x);
         double f = 0;
         double[] residual = new double[m];
         double gb = 0;
@@ -63,13 +65,27 @@ final class LdmlObjective implements Objective {
                     wv[k * d + j] = residual[k] * v[k * d + j];
                 }
             }
-            double[] g = PairwiseKernels.transposeTimes(v, m, d, wv, d);
+            double[] g = TransposedProduct.of(v, m, d, wv, d);
             for (int k = 0; k < d * d; k++) {
                 gradient[k] = g[k] + regularization * x[k];
             }
             gradient[d * d] = gb;
         }
         return f;
+    }
+
+    /** vᵀ M v for each row v of the m×d matrix {@code v}, M d×d. */
+    static double[] quadraticForms(double[] v, int m, int d, double[] mat) {
+        double[] q = new double[m];
+        IntStream.range(0, m).parallel().forEach(k -> {
+            int o = k * d;
+            double s = 0;
+            for (int a = 0; a < d; a++) {
+                s += v[o + a] * Vectors.dot(mat, a * d, v, o, d);
+            }
+            q[k] = s;
+        });
+        return q;
     }
 
     static double softplus(double z) {

@@ -60,7 +60,7 @@ final class McmlObjective implements Objective {
     private double evaluate(double[] m, double[] gradient) {
         Matrix l = Psd.factor(Matrix.of(d, d, m).symmetrize());
         int p = l.rows();
-        double[] z = PairwiseKernels.embed(x, n, d, l.toArray(), p);
+        double[] z = ProjectedRows.of(x, n, d, l.toArray(), p);
         SquaredDistances.pairwise(z, n, p, work);
         double[] pull = new double[n];
         IntStream.range(0, n).parallel().forEach(i -> {
@@ -75,7 +75,7 @@ final class McmlObjective implements Objective {
                 pull[i] = s * same[i];
             }
         });
-        double[] lse = PairwiseKernels.softmaxRows(work, n);
+        double[] lse = SoftmaxRows.inPlace(work, n);
         double f = 0;
         for (int i = 0; i < n; i++) {
             if (same[i] > 0) {
@@ -92,8 +92,8 @@ final class McmlObjective implements Objective {
                     work[o + k] = same[i] > 0 ? scale * (target - work[o + k]) : 0.0;
                 }
             });
-            double[] ax = PairwiseKernels.laplacianTimes(work, n, x, d);
-            double[] g = PairwiseKernels.transposeTimes(ax, n, d, x, d);
+            double[] ax = GraphLaplacian.times(work, n, x, d);
+            double[] g = TransposedProduct.of(ax, n, d, x, d);
             System.arraycopy(g, 0, gradient, 0, g.length);
         }
         return f;

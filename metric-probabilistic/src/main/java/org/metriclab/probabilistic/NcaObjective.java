@@ -8,7 +8,7 @@ import org.metriclab.core.linalg.Matrix;
  * and p_ij = softmax_{j≠i}(−‖L x_i − L x_j‖²) (Goldberger et al. 2005; metric-learn minimises the
  * same −Σ p_i). In the terms of {@link SoftNeighborObjective}: t_ij = 1[y_j = y_i], s_i = p_i and
  * c_i = −1, so G_ij = p_ij(1[y_j = y_i] − p_i) = ∂F/∂D_ij; the gradient is 2(A Z)ᵀX (see
- * {@link PairwiseKernels}) plus 2λL.
+ * {@link GraphLaplacian}) plus 2λL.
  */
 final class NcaObjective extends SoftNeighborObjective {
     private final double regularization;

@@ -10,7 +10,7 @@ import org.metriclab.probabilistic.optim.Objective;
  * p_ij = softmax_{j≠i}(−‖z_i − z_j‖²) and per-row targets t_ij ({@link #targets}), the row
  * statistic s_i = Σ_j p_ij t_ij gives the value F = {@link #value}(s, L), and
  * ∂F/∂D_ij = G_ij = c_i · p_ij · (s_i − t_ij) with c_i = {@link #rowScale} (because
- * ∂s_i/∂D_ij = −p_ij (t_ij − s_i)). G feeds the weighted-pair identity of {@link PairwiseKernels}:
+ * ∂s_i/∂D_ij = −p_ij (t_ij − s_i)). G feeds the weighted-pair identity of {@link GraphLaplacian}:
  * the gradient is 2(A Z)ᵀX + 2λL with λ = {@link #regularization()}.
  *
  * <p>One evaluation is: Z = X Lᵀ; the distance matrix (register-tiled, upper triangle); then one
@@ -59,13 +59,13 @@ abstract class SoftNeighborObjective implements Objective {
     }
 
     private double evaluate(double[] l, double[] gradient) {
-        double[] z = PairwiseKernels.embed(x, n, d, l, p);
+        double[] z = ProjectedRows.of(x, n, d, l, p);
         SquaredDistances.pairwise(z, n, p, work);
         double[] stats = new double[n];
         boolean weigh = gradient != null;
         int[][] columns = weigh ? new int[n][] : null;
         double[][] values = weigh ? new double[n][] : null;
-        PairwiseKernels.parallelTiles(n, 16, (i0, i1) -> {
+        RowTasks.run(n, 16, (i0, i1) -> {
             int[] cols = new int[n];
             double[] e = new double[n];
             for (int i = i0; i < i1; i++) {
@@ -74,8 +74,8 @@ abstract class SoftNeighborObjective implements Objective {
         });
         double f = value(stats, l);
         if (gradient != null) {
-            double[] az = PairwiseKernels.laplacianTimes(new SparseRows(n, columns, values), z, p);
-            double[] g = PairwiseKernels.transposeTimes(az, n, p, x, d);
+            double[] az = GraphLaplacian.times(new SparseRows(n, columns, values), z, p);
+            double[] g = TransposedProduct.of(az, n, p, x, d);
             double lambda = regularization();
             for (int k = 0; k < g.length; k++) {
                 gradient[k] = lambda == 0 ? 2 * g[k] : 2 * g[k] + 2 * lambda * l[k];
@@ -86,9 +86,9 @@ abstract class SoftNeighborObjective implements Objective {
 
     /**
      * Row i of the distance matrix → s_i, and (when {@code columns} is not null) G_i· as sparse row i
-     * of {@code columns}/{@code values}. Only the entries within {@value PairwiseKernels#CUTOFF} of
+     * of {@code columns}/{@code values}. Only the entries within {@value SoftmaxRows#CUTOFF} of
      * the row minimum are kept (the others are below e^−50 of the largest term; see
-     * {@link PairwiseKernels#softmaxRows}), so exp is called for those alone; entries whose weight is
+     * {@link SoftmaxRows#inPlace}), so exp is called for those alone; entries whose weight is
      * exactly 0 are dropped. {@code cols} and {@code e} are scratch rows of length n.
      */
     private double row(int i, int[] cols, double[] e, int[][] columns, double[][] values) {
@@ -103,9 +103,9 @@ abstract class SoftNeighborObjective implements Objective {
             double v = work[o + k];
             min = v < min ? v : min;
             cols[candidates] = k;
-            candidates += v <= min + PairwiseKernels.CUTOFF ? 1 : 0;
+            candidates += v <= min + SoftmaxRows.CUTOFF ? 1 : 0;
         }
-        double limit = min + PairwiseKernels.CUTOFF;
+        double limit = min + SoftmaxRows.CUTOFF;
         int m = 0;
         for (int u = 0; u < candidates; u++) {
             int k = cols[u];

@@ -4,7 +4,7 @@ package org.metriclab.probabilistic;
  * An n×n matrix stored by rows, each row as its nonzero columns (ascending) and their values: row i
  * holds {@code columns[i][t]} → {@code values[i][t]} for t &lt; {@code columns[i].length}. Used for the
  * pair weights G of the softmax-neighbour objectives, whose rows keep only the entries within
- * {@link PairwiseKernels#CUTOFF} of the row minimum.
+ * {@link SoftmaxRows#CUTOFF} of the row minimum.
  *
  * @param n       the matrix order
  * @param columns per row, the column indices of the stored entries

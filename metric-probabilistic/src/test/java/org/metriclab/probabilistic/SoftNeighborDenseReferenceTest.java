@@ -189,7 +189,7 @@ class SoftNeighborDenseReferenceTest {
             }
             for (int j = 0; j < n; j++) {
                 if (j != i) {
-                    if (dist[i][j] > min + PairwiseKernels.CUTOFF) {
+                    if (dist[i][j] > min + SoftmaxRows.CUTOFF) {
                         beyond++;
                     } else {
                         within++;

@@ -20,15 +20,16 @@ import org.metriclab.eval.knn.EmbeddingRows;
 import org.metriclab.eval.knn.RankEngine;
 import org.metriclab.eval.knn.ReferenceTiles;
 import org.metriclab.spark.knn.PairAuc;
-import org.metriclab.spark.knn.QueryRange;
+import org.metriclab.spark.knn.RowRange;
 import org.metriclab.spark.knn.RetrievalInputs;
 import org.metriclab.spark.knn.SortedRun;
 
 /**
  * Exact retrieval evaluation on Spark, with every measure of metric-eval's {@code RetrievalEvaluator} and the same
- * values. This class partitions, ships and merges; the ranking, the kernels and the formulas are metric-eval's:
+ * values. This class partitions, ships and merges; the ranking, the kernels and the formulas are metric-eval's.
+ * With {@link Partitioning#QUERIES} (the default):
  * <ul>
- *   <li>the queries are cut into {@code partitions} contiguous ranges ({@link QueryRange}), one Spark task per range;
+ *   <li>the queries are cut into {@code partitions} contiguous ranges ({@link RowRange}), one Spark task per range;
  *       the queries, the references as metric-eval kernel tiles and the labels are broadcast once
  *       ({@link RetrievalInputs});</li>
  *   <li>per-query ranking measures (every built-in k-NN measure and every {@link RankedRetrievalMeasure} registered
@@ -41,7 +42,10 @@ import org.metriclab.spark.knn.SortedRun;
  * </ul>
  * Per-task memory: the broadcast embeddings (queries and references, each once), one distance buffer per core
  * (metric-eval's tiled search) and at most {@value #POSITIVES_PER_CHUNK} positive distances (roc_auc; 12 bytes
- * each) at a time. A registered measure that only implements {@code compute(RetrievalTask)} needs every embedding
+ * each) at a time. With {@link Partitioning#REFERENCES} the references are split instead and each part's top-k
+ * lists are merged ({@link ReferencePartitionedRanking}), for reference sets that do not fit one executor; it
+ * computes the measures determined by the nearest references and NMI/AMI, and refuses the others in one line
+ * naming the measure. A registered measure that only implements {@code compute(RetrievalTask)} needs every embedding
  * on one machine; it is rejected with an error naming it.
  */
 public final class DistributedRetrieval {
@@ -60,10 +64,18 @@ public final class DistributedRetrieval {
     /** Query/reference mode; {@code seed} seeds the k-means of NMI/AMI as in {@code RetrievalEvaluator.evaluate}. */
     public static Map<String, Double> evaluate(JavaSparkContext sc, Matrix queries, Labels queryLabels, Matrix references,
                                                Labels referenceLabels, List<String> measures, long seed, int partitions) {
+        return evaluate(sc, queries, queryLabels, references, referenceLabels, measures, seed, Partitioning.QUERIES, partitions);
+    }
+
+    /** Query/reference mode, split into {@code partitions} tasks as {@code partitioning} says. */
+    public static Map<String, Double> evaluate(JavaSparkContext sc, Matrix queries, Labels queryLabels, Matrix references,
+                                               Labels referenceLabels, List<String> measures, long seed, Partitioning partitioning,
+                                               int partitions) {
         requireNonNull(queries, "query embeddings");
         requireNonNull(references, "reference embeddings");
         return evaluate(sc, queries.toArray(), labels(queryLabels, "query labels"), references.toArray(),
-                labels(referenceLabels, "reference labels"), queries.cols(), references.cols(), false, measures, seed, partitions);
+                labels(referenceLabels, "reference labels"), queries.cols(), references.cols(), false, measures, seed, partitioning,
+                partitions, POSITIVES_PER_CHUNK);
     }
 
     /** Self mode with seed 0 (the seed only matters for NMI/AMI). */
@@ -75,10 +87,17 @@ public final class DistributedRetrieval {
     /** Self mode: every row is a query against all other rows; {@code seed} as in {@code RetrievalEvaluator.evaluateSelf}. */
     public static Map<String, Double> evaluateSelf(JavaSparkContext sc, Matrix embeddings, Labels labels, List<String> measures,
                                                    long seed, int partitions) {
+        return evaluateSelf(sc, embeddings, labels, measures, seed, Partitioning.QUERIES, partitions);
+    }
+
+    /** Self mode, split into {@code partitions} tasks as {@code partitioning} says. */
+    public static Map<String, Double> evaluateSelf(JavaSparkContext sc, Matrix embeddings, Labels labels, List<String> measures,
+                                                   long seed, Partitioning partitioning, int partitions) {
         requireNonNull(embeddings, "embeddings");
         double[] x = embeddings.toArray();
         int[] y = labels(labels, "labels");
-        return evaluate(sc, x, y, x, y, embeddings.cols(), embeddings.cols(), true, measures, seed, partitions);
+        return evaluate(sc, x, y, x, y, embeddings.cols(), embeddings.cols(), true, measures, seed, partitioning, partitions,
+                POSITIVES_PER_CHUNK);
     }
 
     /** {@link #evaluate(JavaSparkContext, double[], int[], double[], int[], int, int, boolean, List, long, int)} with seed 0. */
@@ -98,14 +117,30 @@ public final class DistributedRetrieval {
     public static Map<String, Double> evaluate(JavaSparkContext sc, double[] queries, int[] queryLabels, double[] references,
                                                int[] referenceLabels, int queryDim, int referenceDim, boolean selfMode,
                                                List<String> measures, long seed, int partitions) {
-        return evaluate(sc, queries, queryLabels, references, referenceLabels, queryDim, referenceDim, selfMode, measures, seed, partitions,
-                POSITIVES_PER_CHUNK);
+        return evaluate(sc, queries, queryLabels, references, referenceLabels, queryDim, referenceDim, selfMode, measures, seed,
+                Partitioning.QUERIES, partitions, POSITIVES_PER_CHUNK);
     }
 
     /** As above, with the memory limit of roc_auc chunks (tests use small ones). */
     static Map<String, Double> evaluate(JavaSparkContext sc, double[] queries, int[] queryLabels, double[] references,
                                         int[] referenceLabels, int queryDim, int referenceDim, boolean selfMode,
                                         List<String> measures, long seed, int partitions, int positivesPerChunk) {
+        return evaluate(sc, queries, queryLabels, references, referenceLabels, queryDim, referenceDim, selfMode, measures, seed,
+                Partitioning.QUERIES, partitions, positivesPerChunk);
+    }
+
+    /**
+     * As above, split into {@code partitions} tasks as {@code partitioning} says ({@link Partitioning#REFERENCES}
+     * computes only the measures determined by the nearest references and refuses the others), with the memory
+     * limit of roc_auc chunks (tests use small ones).
+     */
+    static Map<String, Double> evaluate(JavaSparkContext sc, double[] queries, int[] queryLabels, double[] references,
+                                        int[] referenceLabels, int queryDim, int referenceDim, boolean selfMode,
+                                        List<String> measures, long seed, Partitioning partitioning, int partitions,
+                                        int positivesPerChunk) {
+        if (partitioning == null) {
+            throw new IllegalArgumentException("partitioning must not be null: expected one of queries, references");
+        }
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
         }
@@ -124,6 +159,9 @@ public final class DistributedRetrieval {
         EmbeddingRows queryEmbeddings = EmbeddingRows.of(queries, nq, queryDim, selfMode ? "embeddings" : "query embeddings");
         EmbeddingRows referenceEmbeddings = selfMode ? queryEmbeddings : EmbeddingRows.of(references, nr, referenceDim, "reference embeddings");
         RequestedMeasures requested = RequestedMeasures.of(measures);
+        if (partitioning == Partitioning.REFERENCES) {
+            requested.requireNearestOnly();
+        }
         Map<String, Double> values = new HashMap<>();
         if (requested.builtins().stream().anyMatch(m -> m.kind() == Measure.Kind.NMI || m.kind() == Measure.Kind.AMI)) {
             // the local evaluator's clustering: k = number of distinct query labels, the same seed, on the driver
@@ -138,15 +176,18 @@ public final class DistributedRetrieval {
             }
         }
         boolean auc = requested.builtins().stream().anyMatch(m -> m.kind() == Measure.Kind.ROC_AUC);
-        if (!requested.ranked().isEmpty() || auc) {
+        if (partitioning == Partitioning.REFERENCES && !requested.ranked().isEmpty()) {
+            values.putAll(averages(requested, ReferencePartitionedRanking.perQuery(sc, queryEmbeddings, queryLabels, referenceEmbeddings,
+                    referenceLabels, selfMode, RetrievalMeasures.load().ranked(requested.ranked()), partitions), queryLabels));
+        } else if (!requested.ranked().isEmpty() || auc) {
             RetrievalInputs inputs = new RetrievalInputs(queryEmbeddings, queryLabels, new ReferenceTiles(referenceEmbeddings),
                     referenceLabels, selfMode);
-            List<QueryRange> ranges = QueryRange.split(nq, partitions);
-            JavaRDD<QueryRange> rdd = sc.parallelize(ranges, ranges.size());
+            List<RowRange> ranges = RowRange.split(nq, partitions);
+            JavaRDD<RowRange> rdd = sc.parallelize(ranges, ranges.size());
             Broadcast<RetrievalInputs> shipped = sc.broadcast(inputs);
             try {
                 if (!requested.ranked().isEmpty()) {
-                    values.putAll(rankMeasures(rdd, shipped, requested, queryLabels));
+                    values.putAll(averages(requested, rankMeasures(rdd, shipped, requested.ranked(), nq), queryLabels));
                 }
                 if (auc) {
                     values.put(new Measure(Measure.Kind.ROC_AUC, 0, false).name(),
@@ -163,25 +204,27 @@ public final class DistributedRetrieval {
         return out;
     }
 
-    /**
-     * Every per-query measure in one ranking pass per task; the driver joins the ranges' values in query order and
-     * averages each measure as the local evaluator does.
-     */
-    private static Map<String, Double> rankMeasures(JavaRDD<QueryRange> rdd, Broadcast<RetrievalInputs> shipped,
-                                                    RequestedMeasures requested, int[] queryLabels) {
-        List<String> ranked = requested.ranked();
+    /** Every per-query measure in one ranking pass per query range; the driver joins the ranges' values in query order. */
+    private static double[] rankMeasures(JavaRDD<RowRange> rdd, Broadcast<RetrievalInputs> shipped, List<String> ranked, int queries) {
         int m = ranked.size();
         List<double[]> parts = rdd.map(r -> {
             RetrievalInputs in = shipped.value();
             return RankEngine.perQuery(in.queries(), in.queryLabels(), in.references(), in.referenceLabels(), in.self(),
                     RetrievalMeasures.load().ranked(ranked), r.from(), r.to(), done -> { });
         }).collect();
-        double[] perQuery = new double[queryLabels.length * m];
+        double[] perQuery = new double[queries * m];
         int at = 0;
         for (double[] part : parts) {
             System.arraycopy(part, 0, perQuery, at, part.length);
             at += part.length;
         }
+        return perQuery;
+    }
+
+    /** Every requested per-query measure averaged over the queries (values laid out as the ranking engine's) as the local evaluator does. */
+    private static Map<String, Double> averages(RequestedMeasures requested, double[] perQuery, int[] queryLabels) {
+        List<String> ranked = requested.ranked();
+        int m = ranked.size();
         Map<String, Double> out = new HashMap<>();
         for (Measure b : requested.builtins()) {
             if (b.kind().isKnn()) {
@@ -194,7 +237,7 @@ public final class DistributedRetrieval {
         return out;
     }
 
-    private static double rocAuc(JavaSparkContext sc, JavaRDD<QueryRange> rdd, Broadcast<RetrievalInputs> shipped, int[] queryLabels,
+    private static double rocAuc(JavaSparkContext sc, JavaRDD<RowRange> rdd, Broadcast<RetrievalInputs> shipped, int[] queryLabels,
                                  int[] referenceLabels, boolean selfMode, int chunk) {
         long[] pairs = PairAuc.pairs(queryLabels, referenceLabels, selfMode);
         if (pairs[0] == 0 || pairs[1] == 0) {

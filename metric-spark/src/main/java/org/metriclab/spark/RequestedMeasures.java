@@ -66,4 +66,32 @@ record RequestedMeasures(List<String> names, List<Measure> builtins, List<String
         extensions.stream().filter(e -> !engine.contains(e)).forEach(engine::add);
         return new RequestedMeasures(List.copyOf(names), List.copyOf(builtins), List.copyOf(extensions), List.copyOf(engine));
     }
+
+    /**
+     * Refuses, in one line naming the measure and the way out, a measure that a reference-partitioned evaluation
+     * cannot compute: roc_auc (every pair) and per-query measures that read ranks beyond the nearest references.
+     */
+    void requireNearestOnly() {
+        for (Measure m : builtins) {
+            if (m.kind() == Measure.Kind.ROC_AUC) {
+                throw new IllegalArgumentException("measure 'roc_auc' counts every query-reference pair against every other, which the"
+                        + " reference-partitioned evaluation does not do: evaluate it with partitioning 'queries'");
+            }
+            if (m.kind().isKnn() && m.nearestOnly().isEmpty()) {
+                throw notNearestOnly(m.name());
+            }
+        }
+        RetrievalMeasures registered = extensions.isEmpty() ? null : RetrievalMeasures.load();
+        for (String name : extensions) {
+            if (registered.ranked(List.of(name)).get(0).nearestOnly().isEmpty()) {
+                throw notNearestOnly(name);
+            }
+        }
+    }
+
+    private static IllegalArgumentException notNearestOnly(String name) {
+        return new IllegalArgumentException("measure '" + name + "' reads ranks beyond the nearest references, but the"
+                + " reference-partitioned evaluation merges only each part's nearest references: evaluate it with partitioning"
+                + " 'queries' (every executor holds all references), or, for a registered measure, declare nearestOnly()");
+    }
 }

@@ -31,7 +31,7 @@ import org.metriclab.experiments.run.Runner;
  * path with Spark's JVM flags (see README "Scaling out with Spark"):
  * <pre>
  *   SparkBenchmark grid metric-spark/configs/grid48.yaml [repeats] [master]   # local runner (2 threads) vs Spark
- *   SparkBenchmark knn [references] [queries] [dim] [repeats] [master] [partitions] [measures]   # local evaluator vs distributed
+ *   SparkBenchmark knn [references] [queries] [dim] [repeats] [master] [partitions] [measures] [queries|references]   # local evaluator vs distributed
  * </pre>
  * {@code measures} is a comma-separated list (default: precision_at_1, precision_at_10, recall_at_10, knn_accuracy_5,
  * precision_at_1_per_class; {@code all} adds mean_average_precision, mean_reciprocal_rank, r_precision, NMI, AMI and roc_auc).
@@ -45,14 +45,15 @@ public final class SparkBenchmark {
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || !(args[0].equals("grid") || args[0].equals("knn"))) {
             System.err.println("usage: SparkBenchmark grid CONFIG [repeats] [master] | knn [references] [queries] [dim] [repeats] [master] [partitions]"
-                    + " [measures|all]");
+                    + " [measures|all] [queries|references]");
             return;
         }
         if (args[0].equals("grid")) {
             grid(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3, args.length > 3 ? args[3] : "local[2]");
         } else {
             knn(arg(args, 1, 200_000), arg(args, 2, 1_000), arg(args, 3, 64), arg(args, 4, 3), args.length > 5 ? args[5] : "local[2]",
-                    arg(args, 6, 8), args.length > 7 ? measures(args[7]) : KNN_MEASURES);
+                    arg(args, 6, 8), args.length > 7 ? measures(args[7]) : KNN_MEASURES,
+                    args.length > 8 ? Partitioning.parse(args[8]) : Partitioning.QUERIES);
         }
     }
 
@@ -103,7 +104,8 @@ public final class SparkBenchmark {
                 cfg.name(), median(local), master, median(spark), startup, localRows.equals(sparkRows));
     }
 
-    private static void knn(int nr, int nq, int dim, int repeats, String master, int partitions, List<String> measures) {
+    private static void knn(int nr, int nq, int dim, int repeats, String master, int partitions, List<String> measures,
+                            Partitioning partitioning) {
         SplittableRandom rnd = new SplittableRandom(42);
         int classes = 10;
         double[][] centres = new double[classes][dim];
@@ -134,7 +136,8 @@ public final class SparkBenchmark {
                 localCpu[r] = processCpuSeconds() - c0;
                 t0 = System.nanoTime();
                 c0 = processCpuSeconds();
-                s = DistributedRetrieval.evaluate(Sessions.context(session), queries, Labels.of(ql), refs, Labels.of(rl), measures, 0, partitions);
+                s = DistributedRetrieval.evaluate(Sessions.context(session), queries, Labels.of(ql), refs, Labels.of(rl), measures, 0,
+                        partitioning, partitions);
                 spark[r] = (System.nanoTime() - t0) / 1e9;
                 sparkCpu[r] = processCpuSeconds() - c0;
                 System.out.printf(Locale.ROOT, "repeat %d: local %.2f s (%.1f CPU s), spark %.2f s (%.1f CPU s)%n", r, local[r], localCpu[r],
@@ -144,8 +147,8 @@ public final class SparkBenchmark {
             session.stop();
         }
         System.out.printf(Locale.ROOT, "knn %d refs × %d queries × %d dims: median local evaluator %.2f s / %.1f CPU s (%d cores), median distributed"
-                + " %s/%d partitions %.2f s / %.1f CPU s (+ %.2f s session start once); values identical: %b %s%n", nr, nq, dim, median(local),
-                median(localCpu), Runtime.getRuntime().availableProcessors(), master, partitions, median(spark), median(sparkCpu), startup,
+                + " %s/%d %s partitions %.2f s / %.1f CPU s (+ %.2f s session start once); values identical: %b %s%n", nr, nq, dim, median(local),
+                median(localCpu), Runtime.getRuntime().availableProcessors(), master, partitions, partitioning, median(spark), median(sparkCpu), startup,
                 l.equals(s), s);
     }
 

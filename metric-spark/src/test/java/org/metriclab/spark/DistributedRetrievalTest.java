@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
@@ -25,36 +20,21 @@ import org.metriclab.eval.knn.EmbeddingRows;
  * for several partitionings and with roc_auc chunks small enough to take several passes; and a measure registered
  * through the SPI as a per-query function of the ranking runs on Spark with the local value.
  */
-class DistributedRetrievalTest {
+class DistributedRetrievalTest extends LocalSparkTest {
     private static final List<String> MEASURES = List.of("precision_at_1", "precision_at_5", "recall_at_3", "r_precision",
             "mean_average_precision_at_r", "knn_accuracy_1", "knn_accuracy_4", "knn_accuracy_7", "precision_at_1_per_class",
             "r_precision_per_class", "mean_average_precision_at_r_per_class", "knn_accuracy_4_per_class", "mean_reciprocal_rank",
             "mean_reciprocal_rank_per_class", "mean_average_precision", "mean_average_precision_per_class", "NMI", "AMI", "roc_auc");
-    private static SparkSession session;
-    private static JavaSparkContext sc;
-
-    @BeforeAll
-    static void start() {
-        session = Sessions.open(Optional.of("local[2]"), 0, "knn-test");
-        sc = Sessions.context(session);
-    }
-
-    @AfterAll
-    static void stop() {
-        session.stop();
-    }
-
     @Test
     void queryReferenceModeEqualsLocalEvaluatorWithTies() {
         SplittableRandom rnd = new SplittableRandom(11);
         for (int trial = 0; trial < 2; trial++) {
-            int nr = 150 + rnd.nextInt(200);
-            int nq = 40 + rnd.nextInt(60);
-            int d = 1 + rnd.nextInt(6);
-            Matrix refs = tiedPoints(rnd, nr, d);
-            Matrix queries = tiedPoints(rnd, nq, d);
-            Labels rl = labels(rnd, nr, 4);
-            Labels ql = labels(rnd, nq, 5); // label 4 never occurs among references: lone queries
+            SparkTestData.TiedCase c = SparkTestData.TiedCase.draw(rnd, 6);
+            int d = c.dim();
+            Matrix refs = c.references();
+            Matrix queries = c.queries();
+            Labels rl = c.referenceLabels();
+            Labels ql = c.queryLabels();
             Map<String, Double> local = RetrievalEvaluator.evaluate(queries, ql, refs, rl, MEASURES, 3);
             for (int partitions : new int[] {3, 7}) {
                 Map<String, Double> distributed = DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, MEASURES, 3, partitions);
@@ -71,8 +51,8 @@ class DistributedRetrievalTest {
     void selfModeEqualsLocalEvaluatorWithDuplicates() {
         SplittableRandom rnd = new SplittableRandom(5);
         int n = 240;
-        Matrix x = tiedPoints(rnd, n, 3);
-        Labels y = labels(rnd, n, 3);
+        Matrix x = SparkTestData.tiedPoints(rnd, n, 3);
+        Labels y = SparkTestData.labels(rnd, n, 3);
         Map<String, Double> local = RetrievalEvaluator.evaluateSelf(x, y, MEASURES, 0);
         assertEquals(local, DistributedRetrieval.evaluateSelf(sc, x, y, MEASURES, 4));
         assertEquals(local, DistributedRetrieval.evaluate(sc, x.toArray(), y.toArray(), x.toArray(), y.toArray(), 3, 3, true, MEASURES, 0,
@@ -85,8 +65,8 @@ class DistributedRetrievalTest {
     @Test
     void defaultMeasuresAndSeedsAreTheLocalEvaluators() {
         SplittableRandom rnd = new SplittableRandom(21);
-        Matrix x = gaussianPoints(rnd, 120, 4);
-        Labels y = labels(rnd, 120, 5);
+        Matrix x = SparkTestData.gaussianPoints(rnd, 120, 4);
+        Labels y = SparkTestData.labels(rnd, 120, 5);
         for (long seed : new long[] {0, 17}) {
             Map<String, Double> local = RetrievalEvaluator.evaluateSelf(x, y, null, seed);
             assertEquals(local, DistributedRetrieval.evaluateSelf(sc, x, y, List.of(), seed, 3));
@@ -98,10 +78,10 @@ class DistributedRetrievalTest {
     void rocAucInSeveralChunksEqualsTheLocalValue() {
         // continuous coordinates spread the positive distances over many keys, so small chunks cut them
         SplittableRandom rnd = new SplittableRandom(31);
-        Matrix refs = gaussianPoints(rnd, 300, 3);
-        Matrix queries = gaussianPoints(rnd, 60, 3);
-        Labels rl = labels(rnd, 300, 3);
-        Labels ql = labels(rnd, 60, 3);
+        Matrix refs = SparkTestData.gaussianPoints(rnd, 300, 3);
+        Matrix queries = SparkTestData.gaussianPoints(rnd, 60, 3);
+        Labels rl = SparkTestData.labels(rnd, 300, 3);
+        Labels ql = SparkTestData.labels(rnd, 60, 3);
         List<String> ms = List.of("roc_auc");
         Map<String, Double> local = RetrievalEvaluator.evaluate(queries, ql, refs, rl, ms, 0);
         long positives = java.util.Arrays.stream(ql.toArray())
@@ -147,10 +127,10 @@ class DistributedRetrievalTest {
     void reciprocalRankBeyondTheListsIsCountedExactly() {
         // only mean_reciprocal_rank is asked for: lists hold 1 neighbour, so most first relevant references lie beyond them
         SplittableRandom rnd = new SplittableRandom(9);
-        Matrix refs = tiedPoints(rnd, 300, 2);
-        Matrix queries = tiedPoints(rnd, 50, 2);
-        Labels rl = labels(rnd, 300, 6);
-        Labels ql = labels(rnd, 50, 6);
+        Matrix refs = SparkTestData.tiedPoints(rnd, 300, 2);
+        Matrix queries = SparkTestData.tiedPoints(rnd, 50, 2);
+        Labels rl = SparkTestData.labels(rnd, 300, 6);
+        Labels ql = SparkTestData.labels(rnd, 50, 6);
         List<String> ms = List.of("mean_reciprocal_rank", "mean_reciprocal_rank_per_class");
         Map<String, Double> local = RetrievalEvaluator.evaluate(queries, ql, refs, rl, ms, 0);
         assertEquals(local, DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, ms, 5));
@@ -175,10 +155,10 @@ class DistributedRetrievalTest {
     @Test
     void registeredRankedMeasureRunsOnSparkWithTheLocalValue() {
         SplittableRandom rnd = new SplittableRandom(17);
-        Matrix refs = tiedPoints(rnd, 200, 3);
-        Labels rl = labels(rnd, 200, 3);
-        Matrix queries = tiedPoints(rnd, 50, 3);
-        Labels ql = labels(rnd, 50, 4);
+        Matrix refs = SparkTestData.tiedPoints(rnd, 200, 3);
+        Labels rl = SparkTestData.labels(rnd, 200, 3);
+        Matrix queries = SparkTestData.tiedPoints(rnd, 50, 3);
+        Labels ql = SparkTestData.labels(rnd, 50, 4);
         List<String> ms = List.of("precision_at_1", NdcgAt10Measure.NAME, "knn_accuracy_3");
         Map<String, Double> distributed = DistributedRetrieval.evaluate(sc, queries, ql, refs, rl, ms, 3);
         assertEquals(RetrievalEvaluator.evaluate(queries, ql, refs, rl, ms, 0), distributed);
@@ -240,36 +220,5 @@ class DistributedRetrievalTest {
         assertTrue(nan.getMessage().contains("must be finite"), nan.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DistributedRetrieval.evaluateSelf(sc, x, y, List.of("precision_at_1"), 0));
         assertThrows(IllegalArgumentException.class, () -> DistributedRetrieval.evaluateSelf(sc, x, y, List.of("precision_at_x"), 1));
-    }
-
-    /** Coordinates in {0, 1, 2} and every fifth row a copy of an earlier one: many exactly equal distances. */
-    private static Matrix tiedPoints(SplittableRandom rnd, int n, int d) {
-        double[][] rows = new double[n][d];
-        for (int i = 0; i < n; i++) {
-            if (i > 0 && i % 5 == 0) {
-                rows[i] = rows[rnd.nextInt(i)].clone();
-            } else {
-                for (int t = 0; t < d; t++) {
-                    rows[i][t] = rnd.nextInt(3) + (t == 0 ? 0.1 : 0.0);
-                }
-            }
-        }
-        return Matrix.of(rows);
-    }
-
-    private static Matrix gaussianPoints(SplittableRandom rnd, int n, int d) {
-        double[] v = new double[n * d];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = rnd.nextGaussian();
-        }
-        return Matrix.of(n, d, v);
-    }
-
-    private static Labels labels(SplittableRandom rnd, int n, int classes) {
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = rnd.nextInt(classes);
-        }
-        return Labels.of(y);
     }
 }

@@ -1,5 +1,6 @@
 package org.metriclab.spark;
 
+import java.util.OptionalInt;
 import org.metriclab.eval.RankedRetrievalMeasure;
 import org.metriclab.eval.knn.RankedHits;
 
@@ -25,6 +26,12 @@ public final class NdcgAt10Measure implements RankedRetrievalMeasure {
     @Override
     public int depth() {
         return K;
+    }
+
+    /** The value reads the classes of the 10 nearest and R only, so reference-partitioned runs compute it too. */
+    @Override
+    public OptionalInt nearestOnly() {
+        return OptionalInt.of(K);
     }
 
     @Override

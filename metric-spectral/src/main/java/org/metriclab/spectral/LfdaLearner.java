@@ -13,6 +13,7 @@ import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.linalg.RowCombinations;
+import org.metriclab.core.linalg.SquaredDistances;
 
 /**
  * LFDA, Local Fisher Discriminant Analysis (Sugiyama, JMLR 2007), as metric-learn 0.7. Local-scaling
@@ -165,7 +166,7 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
             }
         }
         double[][] dist = ws.dist;
-        squaredDistances(x, xt, nl, d, dist);
+        SquaredDistances.ofRows(x, xt, nl, d, dist);
         double[] sigma = ws.sigma;
         if (convention == Convention.METRIC_LEARN) {
             double[] col = Arrays.copyOf(dist[k], nl);
@@ -263,53 +264,6 @@ public record LfdaLearner(int k, int dims, Embedding embedding, double ridge, Co
             y = new double[maxN][d];
             w = new double[d][d];
             g = new double[d][d];
-        }
-    }
-
-    /**
-     * Squared Euclidean distances between the n rows of x (each of length d), as a symmetric n × n array of
-     * rows: ‖x_i‖² + ‖x_j‖² − 2 x_i·x_j from the upper triangle of XXᵀ, clamped at 0; the diagonal is 0.
-     */
-    static double[][] squaredDistances(double[][] x) {
-        int n = x.length;
-        int d = n == 0 ? 0 : x[0].length;
-        double[][] xt = new double[d][n];
-        for (int i = 0; i < n; i++) {
-            for (int t = 0; t < d; t++) {
-                xt[t][i] = x[i][t];
-            }
-        }
-        double[][] out = new double[n][n];
-        squaredDistances(x, xt, n, d, out);
-        return out;
-    }
-
-    /**
-     * As {@link #squaredDistances(double[][])}, for the first n rows of x with their transpose xt (d rows of at
-     * least n values), into the first n × n entries of out. XXᵀ comes from {@link RowCombinations} over blocks of
-     * four rows from the diagonal on; the few entries below the diagonal it also fills are overwritten by the mirror.
-     */
-    static void squaredDistances(double[][] x, double[][] xt, int n, int d, double[][] out) {
-        for (int i0 = 0; i0 < n; i0 += 4) {
-            RowCombinations.combine(x, xt, out, i0, Math.min(n, i0 + 4), 0, d, i0, n);
-        }
-        double[] norms = new double[n];
-        for (int i = 0; i < n; i++) {
-            norms[i] = out[i][i];
-        }
-        for (int i = 0; i < n; i++) {
-            double[] oi = out[i];
-            double ni = norms[i];
-            oi[i] = 0;
-            for (int j = i + 1; j < n; j++) {
-                oi[j] = Math.max(ni + norms[j] - 2 * oi[j], 0.0);
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            double[] oi = out[i];
-            for (int j = i + 1; j < n; j++) {
-                out[j][i] = oi[j];
-            }
         }
     }
 

@@ -2,7 +2,11 @@ package org.metriclab.core.linalg;
 
 import java.util.stream.IntStream;
 
-/** Blocks of pairwise squared Euclidean distances between the rows of a flat row-major matrix. */
+/**
+ * Pairwise squared Euclidean distances ‖x_i‖² + ‖x_j‖² − 2 x_i·x_j (clamped at 0) between the rows of a matrix,
+ * in the two layouts of this package's product kernels: a flat row-major matrix ({@link #pairwise}, over
+ * {@link RowProducts}) and rows held as separate arrays ({@link #ofRows}, over {@link RowCombinations}).
+ */
 public final class SquaredDistances {
     private static final int TILE = 64;
 
@@ -57,6 +61,54 @@ public final class SquaredDistances {
                 for (int r = r0; r < Math.min(r1, c); r++) {
                     out[oc + r] = out[r * n + c];
                 }
+            }
+        }
+    }
+
+    /**
+     * Squared Euclidean distances between the n rows of x (each of length d), as a symmetric n × n array of rows:
+     * ‖x_i‖² + ‖x_j‖² − 2 x_i·x_j from the upper triangle of XXᵀ, clamped at 0; the diagonal is 0.
+     */
+    public static double[][] ofRows(double[][] x) {
+        int n = x.length;
+        int d = n == 0 ? 0 : x[0].length;
+        double[][] xt = new double[d][n];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < d; t++) {
+                xt[t][i] = x[i][t];
+            }
+        }
+        double[][] out = new double[n][n];
+        ofRows(x, xt, n, d, out);
+        return out;
+    }
+
+    /**
+     * As {@link #ofRows(double[][])}, for the first n rows of x with their transpose xt (d rows of at least n
+     * values), into the first n × n entries of out (callers reuse work arrays sized for their largest n). XXᵀ
+     * comes from {@link RowCombinations} over blocks of four rows from the diagonal on; the few entries below the
+     * diagonal it also fills are overwritten by the mirror. Single-threaded: callers parallelise over matrices.
+     */
+    public static void ofRows(double[][] x, double[][] xt, int n, int d, double[][] out) {
+        for (int i0 = 0; i0 < n; i0 += 4) {
+            RowCombinations.combine(x, xt, out, i0, Math.min(n, i0 + 4), 0, d, i0, n);
+        }
+        double[] norms = new double[n];
+        for (int i = 0; i < n; i++) {
+            norms[i] = out[i][i];
+        }
+        for (int i = 0; i < n; i++) {
+            double[] oi = out[i];
+            double ni = norms[i];
+            oi[i] = 0;
+            for (int j = i + 1; j < n; j++) {
+                oi[j] = distance(ni, norms[j], oi[j]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            double[] oi = out[i];
+            for (int j = i + 1; j < n; j++) {
+                out[j][i] = oi[j];
             }
         }
     }

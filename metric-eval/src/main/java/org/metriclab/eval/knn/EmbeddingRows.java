@@ -1,6 +1,7 @@
 package org.metriclab.eval.knn;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import org.metriclab.core.linalg.Matrix;
 
 /**
@@ -76,6 +77,14 @@ public final class EmbeddingRows implements Serializable {
             System.arraycopy(data, rowsKept[i] * dim, out, i * dim, dim);
         }
         return new EmbeddingRows(out, rowsKept.length, dim, "rows of these embeddings");
+    }
+
+    /** A copy of the rows {@code from .. to − 1}, in this order (at least one). */
+    public EmbeddingRows rows(int from, int to) {
+        if (from < 0 || to <= from || to > rows) {
+            throw new IllegalArgumentException("rows " + from + ".." + (to - 1) + " are not within 0.." + (rows - 1));
+        }
+        return new EmbeddingRows(Arrays.copyOfRange(data, from * dim, to * dim), to - from, dim, "rows of these embeddings");
     }
 
     private static void checkLength(int length, int rows, int dim, String what) {

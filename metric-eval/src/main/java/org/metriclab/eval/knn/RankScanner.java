@@ -12,7 +12,7 @@ import org.metriclab.eval.RankMeasure;
  * relevant references are sorted (bucket sort, linear time) and every other reference is counted into
  * {@code h[b]}, b = number of relevant references ranked before it. The rank of the i-th relevant reference is
  * then {@code p_i = i + Σ_{b<i} h[b]}: the exact ranks over the full ranking (k = all, as PML with
- * {@code k=None}). A bounded heap ({@link NearestHeap}) selects the nearest references, as deep as the deepest
+ * {@code k=None}). {@link NearestSelector} selects the nearest references, as deep as the deepest
  * measure reads. Both go into the query's {@link RankedHits}, and each measure's value is its function of them.
  * Lone queries (R = 0) get NaN for every measure (they are excluded from the means).
  *
@@ -42,8 +42,7 @@ public final class RankScanner implements TiledSearch.RowVisitor {
     private final int[] cursor;
     private final int[] before;
     private final RankedHits hits;
-    private final NearestHeap heap;
-    private final int[] candidates;
+    private final NearestSelector nearest;
     private final double[] queryData;
     private final int dim;
     private final ReferenceTiles refs;
@@ -114,8 +113,7 @@ public final class RankScanner implements TiledSearch.RowVisitor {
         before = new int[maxR + 1];
         int k = Math.min(plan.depth(), plan.referenceClass().length);
         hits = new RankedHits(new long[maxR], new int[k], plan.classSizes().length);
-        heap = new NearestHeap(k);
-        candidates = gram && k > 0 ? new int[plan.referenceClass().length] : new int[0];
+        nearest = new NearestSelector(k, refs, gram);
     }
 
     @Override
@@ -159,22 +157,15 @@ public final class RankScanner implements TiledSearch.RowVisitor {
         bucketSort(n, buckets, lo, hi, scale);
         Arrays.fill(before, 0, n + 1, 0);
         double uniformErr = 2 * qErr;
-        // one pass over the row for both the k-nearest preselection (finished by nearest()) and the rank counts:
-        // every j ≠ self whose lower bound is at most the heap top is listed and its upper bound offered to the heap;
-        // every other reference j is counted into before[c], c = #relevant ranked before j: the bucket of its
-        // row value gives c unless a relevant row value lies within the combined error bound (or, on exact rows,
-        // is equal), in which case the relevant references in that window are compared exactly
-        heap.clear();
-        int found = 0;
-        double top = heap.top();
+        // one pass over the row for both the k-nearest preselection (NearestSelector) and the rank counts: every
+        // reference j other than the relevant ones is counted into before[c], c = #relevant ranked before j: the
+        // bucket of its row value gives c unless a relevant row value lies within the combined error bound (or, on
+        // exact rows, is equal), in which case the relevant references in that window are compared exactly
+        nearest.begin();
         for (int j = 0; j < nr; j++) {
             double d = dist[off + j];
-            if (d - qErr <= top && j != self) {
-                if (gram) {
-                    candidates[found++] = j;
-                }
-                heap.offerInIndexOrder(d + qErr, j);
-                top = heap.top();
+            if (j != self) {
+                nearest.consider(d, j, qErr);
             }
             if (cls[j] == y) {
                 continue;
@@ -198,7 +189,7 @@ public final class RankScanner implements TiledSearch.RowVisitor {
             }
             before[c]++;
         }
-        int knnCount = heap.capacity() > 0 ? nearest(dist, off, qa, qErr, found) : 0;
+        int knnCount = nearest.capacity() > 0 ? nearest.finish(dist, off, queryData, qa, qErr) : 0;
         long[] ranks = hits.rankBuffer();
         long others = 0;
         for (int i = 0; i < n; i++) {
@@ -207,7 +198,7 @@ public final class RankScanner implements TiledSearch.RowVisitor {
         }
         int[] neighbours = hits.neighbourBuffer();
         for (int i = 0; i < knnCount; i++) {
-            neighbours[i] = cls[heap.index[i]];
+            neighbours[i] = cls[nearest.index(i)];
         }
         hits.reset(y, n, knnCount);
         for (int j = 0; j < m; j++) {
@@ -245,31 +236,6 @@ public final class RankScanner implements TiledSearch.RowVisitor {
             }
         }
         return count;
-    }
-
-    /**
-     * The exact k nearest references (by exact distance, then index) into the heap, ascending; returns their
-     * number. On entry the heap holds the k smallest upper bounds a_j + E (E = {@link ReferenceTiles#uniformBound}
-     * ≥ every e_j), selected in the row pass of {@link #visit}, which also listed in {@code candidates[0 .. found)},
-     * ascending, every j ≠ self whose lower bound a_j − E was at most the heap's top when j was reached (+∞ while
-     * the heap was not full) — a superset of those whose lower bound is at most the final top T, the k-th smallest
-     * upper bound, since the top only decreases. Every true k-nearest reference has exact distance ≤ T, hence lower
-     * bound ≤ T, so only those candidates are recomputed exactly. (On exact rows E = 0 and the heap is already
-     * exact.)
-     */
-    private int nearest(double[] dist, int off, int qa, double qErr, int found) {
-        if (gram) {
-            double threshold = heap.top();
-            heap.clear();
-            for (int i = 0; i < found; i++) {
-                int j = candidates[i];
-                if (dist[off + j] - qErr > threshold) {
-                    continue;
-                }
-                heap.offer(refs.exact(queryData, qa, j), j);
-            }
-        }
-        return heap.sortAscending();
     }
 
     /** Stable bucket sort of relD/relI (index order) into sortD/sortI by (distance, index); start[b] = first of bucket b. */

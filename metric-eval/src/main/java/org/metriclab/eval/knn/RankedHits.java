@@ -12,6 +12,11 @@ import java.util.Arrays;
  * {@link #neighbourClass(int)} compare directly. A query whose label no reference has (R = 0) never gets a value:
  * the engines mark it lone and leave it out of every mean.
  *
+ * <p>A value built from a merged top-k list (reference-partitioned engines) knows the ranking only up to its
+ * horizon k: R and the nearest k references, hence the relevant ranks ≤ k. Reading beyond the horizon throws
+ * {@link IllegalStateException}; only measures that declare {@link org.metriclab.eval.RankMeasure#nearestOnly()}
+ * are computed from such a value.
+ *
  * <p>The engine refills one instance per worker for every query (no allocation per query); a measure reads it
  * during its call and keeps nothing.
  */
@@ -20,6 +25,8 @@ public final class RankedHits {
     private final int[] neighbourClasses;
     private final int[] votes;
     private int relevant;
+    private int known;
+    private long horizon = Long.MAX_VALUE;
     private int neighbours;
     private int queryClass;
 
@@ -67,6 +74,28 @@ public final class RankedHits {
     void reset(int queryClass, int relevant, int neighbours) {
         this.queryClass = queryClass;
         this.relevant = relevant;
+        this.known = relevant;
+        this.horizon = Long.MAX_VALUE;
+        this.neighbours = neighbours;
+    }
+
+    /**
+     * Sets the query this value now describes from its nearest references only: the engine has filled the
+     * {@code neighbours} nearest classes; the ranks of the relevant ones among them are derived here. With
+     * {@code complete} (the list holds every reference) the ranking is whole; otherwise it is known up to rank
+     * {@code neighbours}.
+     */
+    void resetNearest(int queryClass, int relevant, int neighbours, boolean complete) {
+        int found = 0;
+        for (int i = 0; i < neighbours; i++) {
+            if (neighbourClasses[i] == queryClass) {
+                ranks[found++] = i + 1;
+            }
+        }
+        this.queryClass = queryClass;
+        this.relevant = relevant;
+        this.known = found;
+        this.horizon = complete ? Long.MAX_VALUE : neighbours;
         this.neighbours = neighbours;
     }
 
@@ -92,21 +121,43 @@ public final class RankedHits {
 
     /** p_{i+1}: the 1-based rank of the (i+1)-th nearest relevant reference, {@code 0 ≤ i < R}. */
     public long rank(int i) {
+        if (i >= known && i < relevant) {
+            throw beyondHorizon("the rank of relevant reference " + (i + 1));
+        }
         return ranks[i];
     }
 
     /** p_1: the rank of the nearest relevant reference. */
     public long firstRelevantRank() {
+        if (known == 0) {
+            throw beyondHorizon("the rank of the nearest relevant reference");
+        }
         return ranks[0];
     }
 
     /** #{i : p_i ≤ k}: the relevant references among the k nearest. */
     public int relevantWithin(long k) {
+        if (k > horizon) {
+            throw beyondHorizon("the relevant references among the " + k + " nearest");
+        }
         int c = 0;
-        while (c < relevant && ranks[c] <= k) {
+        while (c < known && ranks[c] <= k) {
             c++;
         }
         return c;
+    }
+
+    /** p_1 ≤ k: whether a relevant reference is among the k nearest. */
+    public boolean anyRelevantWithin(long k) {
+        if (k > horizon) {
+            throw beyondHorizon("whether a relevant reference is among the " + k + " nearest");
+        }
+        return known > 0 && ranks[0] <= k;
+    }
+
+    private IllegalStateException beyondHorizon(String what) {
+        return new IllegalStateException("a measure read " + what + ", but only the " + horizon
+                + " nearest references are known (a measure computed from a top-k list must declare nearestOnly() at most k)");
     }
 
     /** How many nearest references' classes are known (the deepest cut-off asked for, at most the references). */

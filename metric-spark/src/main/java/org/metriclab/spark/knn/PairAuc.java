@@ -93,7 +93,7 @@ public final class PairAuc {
     }
 
     /** Counts per key of the positive pair distances of these queries. */
-    public static KeyCounts histogram(RetrievalInputs in, QueryRange range) {
+    public static KeyCounts histogram(RetrievalInputs in, RowRange range) {
         long[] h = new long[KEYS];
         forEachPositive(in, range, d -> h[key(d)]++);
         int used = 0;
@@ -140,7 +140,7 @@ public final class PairAuc {
     }
 
     /** The positive pair distances of these queries with keys in [from, to), unordered. */
-    public static double[] positives(RetrievalInputs in, QueryRange range, int from, int to) {
+    public static double[] positives(RetrievalInputs in, RowRange range, int from, int to) {
         double[][] buf = {new double[1024]};
         int[] n = {0};
         forEachPositive(in, range, d -> {
@@ -175,7 +175,7 @@ public final class PairAuc {
      * {#(pos, neg) with d_pos &lt; d_neg, #(pos, neg) with d_pos = d_neg} for the positives of {@code chunk} and the
      * negative pairs of these queries, from exact distance rows streamed by {@link TiledSearch}.
      */
-    public static long[] count(RetrievalInputs in, QueryRange range, SortedRun chunk) {
+    public static long[] count(RetrievalInputs in, RowRange range, SortedRun chunk) {
         if (chunk.size() == 0 || range.size() == 0) {
             return new long[2];
         }
@@ -216,7 +216,7 @@ public final class PairAuc {
         void accept(double d);
     }
 
-    private static void forEachPositive(RetrievalInputs in, QueryRange range, DistanceSink sink) {
+    private static void forEachPositive(RetrievalInputs in, RowRange range, DistanceSink sink) {
         Map<Integer, int[]> byLabel = rowsByLabel(in.referenceLabels());
         int[] queryLabels = in.queryLabels();
         ReferenceTiles refs = in.references();

@@ -47,7 +47,7 @@ class PairAucTest {
                 EmbeddingRows refEmbeddings = EmbeddingRows.of(refs, nr, d, "references");
                 EmbeddingRows queryEmbeddings = self ? refEmbeddings : EmbeddingRows.of(q, labels.length, d, "queries");
                 RetrievalInputs in = new RetrievalInputs(queryEmbeddings, labels, new ReferenceTiles(refEmbeddings), rl, self);
-                List<QueryRange> blocks = QueryRange.split(labels.length, 4);
+                List<RowRange> blocks = RowRange.split(labels.length, 4);
                 PairAuc.KeyCounts hist = PairAuc.histogram(in, blocks.get(0));
                 for (int b = 1; b < blocks.size(); b++) {
                     hist = PairAuc.KeyCounts.merge(PairAuc.histogram(in, blocks.get(b)), hist);
@@ -60,12 +60,12 @@ class PairAucTest {
                 long[] counts = new long[2];
                 for (int[] r : ranges) {
                     List<double[]> parts = new ArrayList<>();
-                    for (QueryRange b : blocks) {
+                    for (RowRange b : blocks) {
                         parts.add(PairAuc.positives(in, b, r[0], r[1]));
                     }
                     SortedRun positives = PairAuc.sorted(parts);
                     assertTrue(positives.size() <= chunk);
-                    for (QueryRange b : blocks) {
+                    for (RowRange b : blocks) {
                         counts = PairAuc.addCounts(counts, PairAuc.count(in, b, positives));
                     }
                 }

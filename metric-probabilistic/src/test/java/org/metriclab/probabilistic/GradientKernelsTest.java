@@ -10,7 +10,7 @@ import org.metriclab.core.linalg.SquaredDistances;
  * The tiled, register-blocked kernels against plain triple loops, at sizes that leave remainders
  * in every blocking (n = 70: one full 64-row tile, a partial one, rows not a multiple of four).
  */
-class PairwiseKernelsTest {
+class GradientKernelsTest {
     private static double[] gaussian(int size, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] v = new double[size];
@@ -67,7 +67,7 @@ class PairwiseKernelsTest {
                 expected[i * c + k] = s;
             }
         }
-        double[] actual = PairwiseKernels.laplacianTimes(g.clone(), n, y, c);
+        double[] actual = GraphLaplacian.times(g.clone(), n, y, c);
         for (int k = 0; k < expected.length; k++) {
             assertEquals(expected[k], actual[k], 1e-10, "entry " + k);
         }
@@ -106,8 +106,8 @@ class PairwiseKernelsTest {
             assertEquals(t, gt.columns()[j].length, "transpose row " + j + " length");
         }
         double[] y = gaussian(n * c, 6);
-        double[] expected = PairwiseKernels.laplacianTimes(dense.clone(), n, y, c);
-        double[] actual = PairwiseKernels.laplacianTimes(g, y, c);
+        double[] expected = GraphLaplacian.times(dense.clone(), n, y, c);
+        double[] actual = GraphLaplacian.times(g, y, c);
         for (int k = 0; k < expected.length; k++) {
             assertEquals(expected[k], actual[k], 1e-10, "entry " + k);
         }
@@ -121,7 +121,7 @@ class PairwiseKernelsTest {
         int p = 6;
         double[] x = gaussian(n * d, 3);
         double[] l = gaussian(p * d, 4);
-        double[] z = PairwiseKernels.embed(x, n, d, l, p);
+        double[] z = ProjectedRows.of(x, n, d, l, p);
         for (int i = 0; i < n; i++) {
             for (int a = 0; a < p; a++) {
                 double s = 0;
@@ -131,7 +131,7 @@ class PairwiseKernelsTest {
                 assertEquals(s, z[i * p + a], 1e-12);
             }
         }
-        double[] t = PairwiseKernels.transposeTimes(z, n, p, x, d);
+        double[] t = TransposedProduct.of(z, n, p, x, d);
         for (int a = 0; a < p; a++) {
             for (int k = 0; k < d; k++) {
                 double s = 0;

@@ -22,7 +22,7 @@ import org.metriclab.probabilistic.optim.ProjectedGradient;
  * the backtracking keeps the objective non-increasing. The hinge thresholds are squared distances
  * of 1 and 1 + margin, so features are expected on a unit scale (standardised).
  *
- * <p>Defaults: a 0.5 (in [0, 1]), margin 1, lambda 0.1, k 3, max_iter 1000, tol 1e-6, step 1.
+ * <p>Defaults: a 0.5 (in [0, 1]), margin 1, lambda 0.01, k 3, max_iter 1000, tol 1e-6, step 1.
  */
 public record ImlLearner(double a, double margin, double lambda, int maxIter, double tol, double step)
         implements ConstraintLearner<Pairs, MahalanobisMetric> {
@@ -50,7 +50,7 @@ public record ImlLearner(double a, double margin, double lambda, int maxIter, do
     }
 
     public static ImlLearner from(Params p) {
-        return new ImlLearner(p.getDouble("a", 0.5), p.getDouble("margin", 1.0), p.getDouble("lambda", 0.1),
+        return new ImlLearner(p.getDouble("a", 0.5), p.getDouble("margin", 1.0), p.getDouble("lambda", 0.01),
                 p.getInt("max_iter", 1000), p.getDouble("tol", 1e-6), p.getDouble("step", 1.0));
     }
 

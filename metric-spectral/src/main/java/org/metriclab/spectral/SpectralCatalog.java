@@ -48,6 +48,9 @@ public final class SpectralCatalog implements LearnerCatalog {
                 new LearnerEntry("lsml", "LSML: relative comparisons (quadruplets), squared hinge + LogDet prior",
                         p -> new Supervised<>(LsmlLearner.from(p), new RandomQuadruplets(p.getInt("constraints", 0)))),
                 new LearnerEntry("kernel_fda", "kernel FDA (RBF/polynomial), out-of-sample kernel embedding", KernelFdaLearner::from),
+                new LearnerEntry("regularized_spectral", "Baghshah & Shouraki 2009: trace_spectral plus λ·tr(UᵀRU), R from an LLE or "
+                        + "Laplacian k-NN graph (graph, lambda, k, dims, constraints)",
+                        p -> new Supervised<>(RegularizedSpectralLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
                 kernelized(KernelizedMethod.MARGIN_SPECTRAL, "margin_spectral"),
                 kernelized(KernelizedMethod.TRACE_SPECTRAL, "trace_spectral"),
                 kernelized(KernelizedMethod.RCA, "RCA (kernel RCA)"),

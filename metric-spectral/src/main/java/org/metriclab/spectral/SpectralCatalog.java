@@ -41,9 +41,6 @@ public final class SpectralCatalog implements LearnerCatalog {
                 new LearnerEntry("lfda", "Local Fisher Discriminant Analysis", LfdaLearner::from),
                 new LearnerEntry("gmml", "Geometric Mean Metric Learning, A = S⁻¹ #_t D",
                         p -> new Supervised<>(GmmlLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
-                new LearnerEntry("low_rank_gmml", "Bhutani et al. 2018: GMML with A = UBUᵀ on Stiefel × SPD, B in closed form, "
-                        + "U by Riemannian conjugate gradient (dims, reg, max_iter, tol, constraints)",
-                        p -> new Supervised<>(LowRankGmmlLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
                 new LearnerEntry("lmnn", "Large Margin Nearest Neighbour (active-set gradient descent on L)", LmnnLearner::from),
                 new LearnerEntry("lmnn_triplets", "LMNN on explicit triplets (label-supervised: k target neighbours × "
                         + "'impostors' random differently-labelled rows, 0 = all)",

@@ -51,11 +51,33 @@ public enum SpectralGraph {
                 }
                 dist[j] = j == i ? Double.POSITIVE_INFINITY : s;
             }
-            out[i] = IntStream.range(0, n).boxed().sorted((a, b) -> a.equals(b) ? 0
-                    : dist[a] != dist[b] ? Double.compare(dist[a], dist[b]) : Integer.compare(a, b))
-                    .limit(kk).mapToInt(Integer::intValue).toArray();
+            out[i] = smallest(dist, kk);
         });
         return out;
+    }
+
+    /**
+     * Indices of the k smallest values, nearest first: insertion into a sorted buffer of k, O(n·k);
+     * scanning upwards with a strict comparison puts ties at the lower index first.
+     */
+    private static int[] smallest(double[] dist, int k) {
+        int[] idx = new int[k];
+        double[] val = new double[k];
+        int size = 0;
+        for (int j = 0; j < dist.length; j++) {
+            if (dist[j] == Double.POSITIVE_INFINITY || (size == k && dist[j] >= val[k - 1])) {
+                continue;
+            }
+            int pos = size < k ? size++ : k - 1;
+            while (pos > 0 && val[pos - 1] > dist[j]) {
+                val[pos] = val[pos - 1];
+                idx[pos] = idx[pos - 1];
+                pos--;
+            }
+            val[pos] = dist[j];
+            idx[pos] = j;
+        }
+        return Arrays.copyOf(idx, size);
     }
 
     private static Matrix laplacian(Matrix x, int[][] nn) {

@@ -30,7 +30,8 @@ import org.metriclab.core.resource.MemoryBudget;
  * mapped by the out-of-sample rule Λ^{-1/2}Vᵀk̃(x), which reproduces Y exactly when all rows are
  * landmarks. Costs O(m³ + n·m·d) time and O(m² + n·r) memory for m landmarks.
  *
- * <p>RCA whitens by the within-chunklet covariance, so kernel RCA keeps at most Σ_j (|chunklet j| − 1)
+ * <p>The regularised spectral learner builds its LLE or Laplacian graph on the kernel coordinates.
+ * RCA whitens by the within-chunklet covariance, so kernel RCA keeps at most Σ_j (|chunklet j| − 1)
  * components (with a warning when that cuts {@code components}).
  *
  * <p>Defaults: kernel rbf (or polynomial, linear), gamma 0 = 1/median squared distance between the

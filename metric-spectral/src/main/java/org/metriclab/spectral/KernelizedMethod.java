@@ -14,7 +14,7 @@ import org.metriclab.core.learn.Supervised;
  * label-supervised with the same constraint sampler and parameters as its linear catalogue entry.
  */
 public enum KernelizedMethod {
-    MARGIN_SPECTRAL, TRACE_SPECTRAL, RCA, DCA;
+    MARGIN_SPECTRAL, TRACE_SPECTRAL, REGULARIZED_SPECTRAL, RCA, DCA;
 
     /** The catalogue name of the kernel form, e.g. {@code kernel_rca}. */
     public String key() {
@@ -26,6 +26,7 @@ public enum KernelizedMethod {
         return switch (this) {
             case MARGIN_SPECTRAL -> new Supervised<>(MarginSpectralLearner.from(p), new RandomPairs(p.getInt("constraints", 0)));
             case TRACE_SPECTRAL -> new Supervised<>(TraceSpectralLearner.from(p), new RandomPairs(p.getInt("constraints", 0)));
+            case REGULARIZED_SPECTRAL -> new Supervised<>(RegularizedSpectralLearner.from(p), new RandomPairs(p.getInt("constraints", 0)));
             case RCA -> new Supervised<>(RcaLearner.from(p), new RandomChunklets(p.getInt("chunks", 100), p.getInt("chunk_size", 2)));
             case DCA -> new Supervised<>(DcaLearner.from(p), new RandomPairs(p.getInt("constraints", 0)));
         };

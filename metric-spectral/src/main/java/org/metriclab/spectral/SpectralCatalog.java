@@ -53,6 +53,7 @@ public final class SpectralCatalog implements LearnerCatalog {
                         p -> new Supervised<>(RegularizedSpectralLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
                 kernelized(KernelizedMethod.MARGIN_SPECTRAL, "margin_spectral"),
                 kernelized(KernelizedMethod.TRACE_SPECTRAL, "trace_spectral"),
+                kernelized(KernelizedMethod.REGULARIZED_SPECTRAL, "regularized_spectral (graph on the kernel coordinates)"),
                 kernelized(KernelizedMethod.RCA, "RCA (kernel RCA)"),
                 kernelized(KernelizedMethod.DCA, "DCA (kernel DCA)"));
     }

@@ -27,10 +27,12 @@ public final class ProbabilisticCatalog implements LearnerCatalog {
                         BayesianMetricLearner::supervised),
                 new LearnerEntry("mlkr", "metric learning for kernel regression (L-BFGS)", MlkrLearner::from),
                 new LearnerEntry("sdml", "sparse determinant metric learning (graphical lasso) on random pairs", SdmlLearner::supervised),
-                new LearnerEntry("ldml", "logistic discriminant metric learning on random pairs (projected gradient)",
+                new LearnerEntry("ldml", "logistic discriminant metric learning on random pairs (projected gradient; dims > 0: low-rank L = the ERM view, L-BFGS)",
                         LdmlLearner::supervised),
                 new LearnerEntry("pcca", "pairwise constrained component analysis, low-rank L (dims, beta, regularization, max_iter, tol, constraints)", PccaLearner::supervised),
                 new LearnerEntry("kernel_pcca", "kernel PCCA, RBF kernel (dims, sigma, beta, regularization, max_iter, tol, constraints)", KernelPccaLearner::supervised),
+                new LearnerEntry("iml", "imbalanced metric learning: separately averaged similar/dissimilar hinges on k-NN pairs "
+                        + "(a, margin, lambda, k, max_iter, tol, step)", ImlLearner::supervised),
                 new LearnerEntry("scml", "sparse compositional metric learning (basis, n_basis, beta, gamma, max_iter, output_iter, batch_size, k_genuine, k_impostor, tol)", ScmlLearner::from));
     }
 }

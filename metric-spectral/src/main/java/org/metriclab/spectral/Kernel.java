@@ -3,13 +3,14 @@ package org.metriclab.spectral;
 import java.util.Locale;
 
 /**
- * A positive-definite kernel with its parameters resolved: RBF k(a, b) = exp(−γ‖a − b‖²) or
- * POLYNOMIAL k(a, b) = (γ aᵀb + coef0)^degree (scikit-learn's conventions).
+ * A positive-definite kernel with its parameters resolved: RBF k(a, b) = exp(−γ‖a − b‖²),
+ * POLYNOMIAL k(a, b) = (γ aᵀb + coef0)^degree or LINEAR k(a, b) = aᵀb, which ignores γ, degree and
+ * coef0 (scikit-learn's conventions).
  */
 public record Kernel(Type type, double gamma, int degree, double coef0) {
     /** The kernel families. */
     public enum Type {
-        RBF, POLYNOMIAL;
+        RBF, POLYNOMIAL, LINEAR;
 
         public String key() {
             return name().toLowerCase(Locale.ROOT);
@@ -18,7 +19,7 @@ public record Kernel(Type type, double gamma, int degree, double coef0) {
 
     public Kernel {
         if (type == null) {
-            throw new IllegalArgumentException("kernel type must be rbf or polynomial");
+            throw new IllegalArgumentException("kernel type must be rbf, polynomial or linear");
         }
         if (!(gamma > 0) || Double.isInfinite(gamma)) {
             throw new IllegalArgumentException("kernel gamma must be a finite number > 0, got " + gamma);
@@ -45,6 +46,6 @@ public record Kernel(Type type, double gamma, int degree, double coef0) {
         for (int t = 0; t < d; t++) {
             s += a[oa + t] * b[ob + t];
         }
-        return Math.pow(gamma * s + coef0, degree);
+        return type == Type.LINEAR ? s : Math.pow(gamma * s + coef0, degree);
     }
 }

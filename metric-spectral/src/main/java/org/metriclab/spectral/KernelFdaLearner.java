@@ -19,7 +19,7 @@ import org.metriclab.core.resource.MemoryBudget;
  * class-mean columns μ_k: M_K = Σ_k n_k μ_k μ_kᵀ (between), N_K = Σ_k K̃_k(I − 1/n_k 𝟙𝟙ᵀ)K̃_kᵀ = K̃K̃ − M_K
  * (within), and T holds the top p solutions of M_K t = λ (N_K + ridge·tr(N_K)/n·I) t. The model is a
  * {@link KernelMetric} storing the training points, so unseen points embed through kernel
- * evaluations. Defaults: kernel rbf, gamma 0 = 1/median of the pairwise squared distances, degree 3,
+ * evaluations. Defaults: kernel rbf (or polynomial, linear), gamma 0 = 1/median of the pairwise squared distances, degree 3,
  * coef0 1 (polynomial only), ridge 1e-3, dims 0 = c − 1 (at most c − 1: M_K has rank c − 1). Costs
  * O(n³/3) time (one Cholesky solve instead of an n × n generalized eigendecomposition) and O(n²) memory.
  */
@@ -29,7 +29,7 @@ public record KernelFdaLearner(Kernel.Type kernel, double gamma, int degree, dou
 
     public KernelFdaLearner {
         if (kernel == null) {
-            throw new IllegalArgumentException(WHO + ": kernel must be rbf or polynomial");
+            throw new IllegalArgumentException(WHO + ": kernel must be rbf, polynomial or linear");
         }
         if (!(gamma >= 0) || Double.isInfinite(gamma)) {
             throw new IllegalArgumentException(WHO + ": gamma must be >= 0 (0 = automatic), got " + gamma);

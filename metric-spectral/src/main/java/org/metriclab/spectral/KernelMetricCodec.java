@@ -48,7 +48,7 @@ public final class KernelMetricCodec implements MetricCodec {
         try {
             type = Kernel.Type.valueOf(String.valueOf(kernel.get("type")).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("field 'kernel.type' must be rbf or polynomial, got " + kernel.get("type"), e);
+            throw new IllegalArgumentException("field 'kernel.type' must be rbf, polynomial or linear, got " + kernel.get("type"), e);
         }
         Kernel k = new Kernel(type, number(kernel.get("gamma"), "kernel.gamma"), (int) number(kernel.get("degree"), "kernel.degree"),
                 number(kernel.get("coef0"), "kernel.coef0"));

@@ -47,6 +47,19 @@ public final class SpectralCatalog implements LearnerCatalog {
                         p -> new Supervised<>(LmnnLearner.from(p), new KnnTriplets(p.getInt("k", 3), p.getInt("impostors", 10)))),
                 new LearnerEntry("lsml", "LSML: relative comparisons (quadruplets), squared hinge + LogDet prior",
                         p -> new Supervised<>(LsmlLearner.from(p), new RandomQuadruplets(p.getInt("constraints", 0)))),
-                new LearnerEntry("kernel_fda", "kernel FDA (RBF/polynomial), out-of-sample kernel embedding", KernelFdaLearner::from));
+                new LearnerEntry("kernel_fda", "kernel FDA (RBF/polynomial), out-of-sample kernel embedding", KernelFdaLearner::from),
+                new LearnerEntry("regularized_spectral", "Baghshah & Shouraki 2009: trace_spectral plus λ·tr(UᵀRU), R from an LLE or "
+                        + "Laplacian k-NN graph (graph, lambda, k, dims, constraints)",
+                        p -> new Supervised<>(RegularizedSpectralLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
+                kernelized(KernelizedMethod.MARGIN_SPECTRAL, "margin_spectral"),
+                kernelized(KernelizedMethod.TRACE_SPECTRAL, "trace_spectral"),
+                kernelized(KernelizedMethod.REGULARIZED_SPECTRAL, "regularized_spectral (graph on the kernel coordinates)"),
+                kernelized(KernelizedMethod.RCA, "RCA (kernel RCA)"),
+                kernelized(KernelizedMethod.DCA, "DCA (kernel DCA)"));
+    }
+
+    private static LearnerEntry kernelized(KernelizedMethod method, String linear) {
+        return new LearnerEntry(method.key(), linear + " in kernel feature space (representer theorem, kernel PCA coordinates, "
+                + "Nyström landmarks), out-of-sample kernel embedding", p -> KernelSpectralLearner.from(method, p));
     }
 }

@@ -124,7 +124,7 @@ class KernelFdaTest {
         Map<String, Object> broken = new java.util.LinkedHashMap<>(tree);
         broken.put("kernel", Map.of("type", "sigmoid", "gamma", 1.0, "degree", 1, "coef0", 0.0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> codecs.decode(broken));
-        assertTrue(e.getMessage().contains("rbf or polynomial"), e.getMessage());
+        assertTrue(e.getMessage().contains("rbf, polynomial or linear"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> m.embed(new double[3]));
     }
 }

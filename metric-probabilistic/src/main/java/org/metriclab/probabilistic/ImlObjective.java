@@ -46,7 +46,7 @@ final class ImlObjective implements Objective {
     }
 
     private double evaluate(double[] x, double[] gradient) {
-        double[] q = PairwiseKernels.quadraticForms(v, m, d, x);
+        double[] q = QuadraticForms.of(v, m, d, x);
         double f = 0;
         double[] active = new double[m];
         for (int k = 0; k < m; k++) {
@@ -71,7 +71,7 @@ final class ImlObjective implements Objective {
                     wv[k * d + j] = active[k] * v[k * d + j];
                 }
             }
-            double[] g = PairwiseKernels.transposeTimes(v, m, d, wv, d);
+            double[] g = TransposedProduct.of(v, m, d, wv, d);
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) {
                     gradient[i * d + j] = g[i * d + j] + 2 * lambda * (x[i * d + j] - (i == j ? 1.0 : 0.0));

@@ -78,7 +78,7 @@ public record LdmlLearner(double regularization, int maxIter, double tol, double
             x0[a * d + a] = 1.0;
         }
         double meanDistance = 0;
-        for (double q : LdmlObjective.quadraticForms(v, m, d, x0)) {
+        for (double q : QuadraticForms.of(v, m, d, x0)) {
             meanDistance += q / m;
         }
         x0[d * d] = meanDistance;

@@ -1,7 +1,5 @@
 package org.metriclab.probabilistic;
 
-import java.util.stream.IntStream;
-import org.metriclab.core.linalg.Vectors;
 import org.metriclab.probabilistic.optim.Objective;
 
 /**
@@ -41,7 +39,7 @@ final class LdmlObjective implements Objective {
 
     private double evaluate(double[] x, double[] gradient) {
         double b = x[d * d];
-        double[] q = quadraticForms(v, m, d, x);
+        double[] q = QuadraticForms.of(v, m, d, x);
         double f = 0;
         double[] residual = new double[m];
         double gb = 0;
@@ -72,20 +70,6 @@ final class LdmlObjective implements Objective {
             gradient[d * d] = gb;
         }
         return f;
-    }
-
-    /** vᵀ M v for each row v of the m×d matrix {@code v}, M d×d. */
-    static double[] quadraticForms(double[] v, int m, int d, double[] mat) {
-        double[] q = new double[m];
-        IntStream.range(0, m).parallel().forEach(k -> {
-            int o = k * d;
-            double s = 0;
-            for (int a = 0; a < d; a++) {
-                s += v[o + a] * Vectors.dot(mat, a * d, v, o, d);
-            }
-            q[k] = s;
-        });
-        return q;
     }
 
     static double softplus(double z) {

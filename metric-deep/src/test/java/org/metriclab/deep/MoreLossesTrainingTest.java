@@ -27,7 +27,9 @@ class MoreLossesTrainingTest {
                 new Object[] {"fast_ap", new Object[] {"loss.num_bins", 10}},
                 new Object[] {"tuplet_margin", new Object[] {"loss.scale", 16}},
                 new Object[] {"softmax_triplet", new Object[] {"miner", "batch_hard"}},
-                new Object[] {"triplet_global", new Object[] {"loss.margin", 0.4}});
+                new Object[] {"triplet_global", new Object[] {"loss.margin", 0.4}},
+                new Object[] {"sphereface", new Object[] {"loss.margin", 2, "sampler", "shuffle"}},
+                new Object[] {"subcenter_arcface", new Object[] {"loss.sub_centers", 2, "loss.scale", 16, "sampler", "shuffle"}});
     }
 
     @TestFactory

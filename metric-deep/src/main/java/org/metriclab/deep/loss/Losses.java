@@ -42,6 +42,8 @@ public final class Losses {
         LOSSES.put("tuplet_margin", TupletMarginLoss::from);
         LOSSES.put("softmax_triplet", SoftmaxTripletLoss::from);
         LOSSES.put("triplet_global", TripletGlobalLoss::from);
+        LOSSES.put("sphereface", SphereFaceLoss::from);
+        LOSSES.put("subcenter_arcface", SubCenterArcFaceLoss::from);
         MINERS.put("batch_hard", BatchHardMiner::from);
         MINERS.put("triplet_margin", TripletMarginMiner::from);
         MINERS.put("batch_all", p -> new BatchAllMiner());

@@ -44,6 +44,7 @@ public final class Losses {
         LOSSES.put("triplet_global", TripletGlobalLoss::from);
         LOSSES.put("sphereface", SphereFaceLoss::from);
         LOSSES.put("subcenter_arcface", SubCenterArcFaceLoss::from);
+        LOSSES.put("cross_batch_memory", CrossBatchMemory::from);
         MINERS.put("batch_hard", BatchHardMiner::from);
         MINERS.put("triplet_margin", TripletMarginMiner::from);
         MINERS.put("batch_all", p -> new BatchAllMiner());

@@ -25,7 +25,8 @@ class LossGradientTest {
     static List<Case> cases() {
         List<Case> c = new ArrayList<>();
         for (String l : Losses.lossNames()) {
-            if (!l.equals("circle")) {
+            // cross_batch_memory holds its references constant (a stop-gradient): XbmTest checks it against that
+            if (!l.equals("circle") && !l.equals("cross_batch_memory")) {
                 c.add(new Case(l, Map.of(), null, Map.of()));
             }
         }

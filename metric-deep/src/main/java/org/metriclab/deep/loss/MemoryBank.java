@@ -1,0 +1,116 @@
+package org.metriclab.deep.loss;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The memory of one {@link CrossBatchMemory} training run: a ring buffer of embeddings and labels, filled
+ * batch by batch in arrival order. Mutable and confined to the run that created it.
+ */
+final class MemoryBank implements MetricLoss {
+    private final CrossBatchMemory config;
+    private double[] memory;
+    private int[] memoryLabels;
+    private int dim;
+    private int next;
+    private boolean full;
+
+    MemoryBank(CrossBatchMemory config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return config.params();
+    }
+
+    @Override
+    public LossOutput evaluate(LossBatch b) {
+        if (b.mined() != null) {
+            throw new IllegalArgumentException("cross_batch_memory mines against its memory itself: set the learner's miner to none and"
+                    + " give the miner as loss.miner");
+        }
+        int n = b.n();
+        int d = b.d();
+        int size = config.memorySize();
+        if (n > size) {
+            throw new IllegalArgumentException("cross_batch_memory: a batch of " + n + " rows does not fit memory_size " + size
+                    + "; raise loss.memory_size or lower batch_size");
+        }
+        if (config.embeddingSize() > 0 && config.embeddingSize() != d) {
+            throw new IllegalArgumentException("cross_batch_memory: embedding_size=" + config.embeddingSize() + " but the embeddings have "
+                    + d + " columns");
+        }
+        if (memory == null) {
+            dim = d;
+            memory = new double[size * d];
+            memoryLabels = new int[size];
+        } else if (d != dim) {
+            throw new IllegalArgumentException("cross_batch_memory: embeddings changed from " + dim + " to " + d + " columns");
+        }
+        int[] slot = new int[n];
+        for (int i = 0; i < n; i++) {
+            slot[i] = (next + i) % size;
+            System.arraycopy(b.x(), i * d, memory, slot[i] * d, d);
+            memoryLabels[slot[i]] = b.labels()[i];
+        }
+        int before = next;
+        next = (next + n) % size;
+        if (!full && next <= before) {
+            full = true;
+        }
+        int count = full ? size : next;
+        double[] joined = new double[(n + count) * d];
+        int[] labels = new int[n + count];
+        System.arraycopy(b.x(), 0, joined, 0, n * d);
+        System.arraycopy(memory, 0, joined, n * d, count * d);
+        System.arraycopy(b.labels(), 0, labels, 0, n);
+        System.arraycopy(memoryLabels, 0, labels, n, count);
+        Tuples tuples = config.miner() == null ? allAnchorMemoryPairs(b.labels(), n, count, slot)
+                : mined(joined, n, count, d, labels, slot);
+        LossOutput inner = config.loss().evaluate(new LossBatch(joined, n + count, d, labels, tuples, null));
+        double[] g = new double[n * d];
+        System.arraycopy(inner.gradEmbeddings(), 0, g, 0, n * d);
+        return new LossOutput(inner.value(), g, null);
+    }
+
+    /** PML's {@code get_all_pairs_indices(labels, memory_labels)}, row-major, without self comparisons; memory rows offset by n. */
+    private Tuples.Pairs allAnchorMemoryPairs(int[] y, int n, int count, int[] slot) {
+        PairCollector out = new PairCollector(n, count);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < count; j++) {
+                if (y[i] == memoryLabels[j]) {
+                    if (j != slot[i]) {
+                        out.positive(i, n + j);
+                    }
+                } else {
+                    out.negative(i, n + j);
+                }
+            }
+        }
+        return out.pairs();
+    }
+
+    /** The miner's tuples on the joined rows, kept when the anchor is a batch row and the others are memory rows, self comparisons dropped. */
+    private Tuples mined(double[] joined, int n, int count, int d, int[] labels, int[] slot) {
+        Tuples.Pairs pr = Tuples.toPairs(config.miner().mine(joined, n + count, d, labels, new SplittableRandom(0)), labels);
+        PairCollector out = new PairCollector(n, count);
+        for (int i = 0; i < pr.a1().length; i++) {
+            int a = pr.a1()[i];
+            if (a < n && pr.p()[i] >= n && pr.p()[i] - n != slot[a]) {
+                out.positive(a, pr.p()[i]);
+            }
+        }
+        for (int i = 0; i < pr.a2().length; i++) {
+            if (pr.a2()[i] < n && pr.n()[i] >= n) {
+                out.negative(pr.a2()[i], pr.n()[i]);
+            }
+        }
+        return out.pairs();
+    }
+}

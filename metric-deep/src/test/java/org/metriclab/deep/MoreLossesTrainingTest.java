@@ -30,7 +30,9 @@ class MoreLossesTrainingTest {
                 new Object[] {"triplet_global", new Object[] {"loss.margin", 0.4}},
                 new Object[] {"sphereface", new Object[] {"loss.margin", 2, "sampler", "shuffle"}},
                 new Object[] {"subcenter_arcface", new Object[] {"loss.sub_centers", 2, "loss.scale", 16, "sampler", "shuffle"}},
-                new Object[] {"cross_batch_memory", new Object[] {"loss.memory_size", 400, "loss.miner", "pair_margin", "batch_size", 100}});
+                new Object[] {"cross_batch_memory", new Object[] {"loss.memory_size", 400, "loss.miner", "pair_margin", "batch_size", 100}},
+                new Object[] {"deep_fda", new Object[] {"loss.form", "ratio"}},
+                new Object[] {"deep_lda", new Object[] {"loss.r", 0.01}});
     }
 
     @TestFactory

@@ -45,6 +45,8 @@ public final class Losses {
         LOSSES.put("sphereface", SphereFaceLoss::from);
         LOSSES.put("subcenter_arcface", SubCenterArcFaceLoss::from);
         LOSSES.put("cross_batch_memory", CrossBatchMemory::from);
+        LOSSES.put("deep_fda", DeepFdaLoss::from);
+        LOSSES.put("deep_lda", DeepLdaLoss::from);
         MINERS.put("batch_hard", BatchHardMiner::from);
         MINERS.put("triplet_margin", TripletMarginMiner::from);
         MINERS.put("batch_all", p -> new BatchAllMiner());

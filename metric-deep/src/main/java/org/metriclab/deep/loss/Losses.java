@@ -47,6 +47,7 @@ public final class Losses {
         LOSSES.put("cross_batch_memory", CrossBatchMemory::from);
         LOSSES.put("deep_fda", DeepFdaLoss::from);
         LOSSES.put("deep_lda", DeepLdaLoss::from);
+        LOSSES.put("prototypical", PrototypicalLoss::from);
         MINERS.put("batch_hard", BatchHardMiner::from);
         MINERS.put("triplet_margin", TripletMarginMiner::from);
         MINERS.put("batch_all", p -> new BatchAllMiner());

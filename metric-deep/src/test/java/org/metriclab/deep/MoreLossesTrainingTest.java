@@ -33,7 +33,8 @@ class MoreLossesTrainingTest {
                 new Object[] {"cross_batch_memory", new Object[] {"loss.memory_size", 400, "loss.miner", "pair_margin", "batch_size", 100}},
                 new Object[] {"deep_fda", new Object[] {"loss.form", "ratio"}},
                 new Object[] {"deep_lda", new Object[] {"loss.r", 0.01}},
-                new Object[] {"prototypical 5-way 5-shot episodes", new Object[] {"loss.shots", 5, "m", 20, "batch_size", 100}});
+                new Object[] {"prototypical 5-way 5-shot episodes", new Object[] {"loss.shots", 5, "m", 20, "batch_size", 100}},
+                new Object[] {"daml", new Object[] {"miner", "batch_hard", "loss.margin", 0.2}});
     }
 
     @TestFactory

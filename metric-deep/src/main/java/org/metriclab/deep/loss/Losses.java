@@ -48,6 +48,7 @@ public final class Losses {
         LOSSES.put("deep_fda", DeepFdaLoss::from);
         LOSSES.put("deep_lda", DeepLdaLoss::from);
         LOSSES.put("prototypical", PrototypicalLoss::from);
+        LOSSES.put("daml", DamlLoss::from);
         MINERS.put("batch_hard", BatchHardMiner::from);
         MINERS.put("triplet_margin", TripletMarginMiner::from);
         MINERS.put("batch_all", p -> new BatchAllMiner());

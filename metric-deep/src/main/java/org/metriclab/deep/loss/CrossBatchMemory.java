@@ -18,7 +18,7 @@ import org.metriclab.core.learn.Params;
  * {@code embedding_size} (0 = from the data). This record is the configuration; {@link #forRun()} gives
  * each training run its own memory, and {@link #evaluate} on its own is the first step of an empty memory.
  */
-public record CrossBatchMemory(MetricLoss loss, Miner miner, int embeddingSize, int memorySize) implements MetricLoss {
+public record CrossBatchMemory(MetricLoss loss, PairMarginMiner miner, int embeddingSize, int memorySize) implements MetricLoss {
     /**
      * The wrapped losses whose terms and reduction involve only the (anchor, reference) tuples (or ignore
      * anchors without terms), so that memory rows, which are never anchors, leave the value exactly PML's.
@@ -26,11 +26,6 @@ public record CrossBatchMemory(MetricLoss loss, Miner miner, int embeddingSize, 
      * the negatives of the positive row: with memory rows in the batch they would differ.
      */
     static final Set<String> WRAPPABLE = Set.of("contrastive", "triplet_margin", "ntxent", "supcon", "margin", "tuplet_margin");
-    /**
-     * Miners that keep or drop each pair on its own, so mining the joined rows and keeping anchor→memory pairs
-     * is exact (triplet miners would enumerate the cube of the memory).
-     */
-    static final Set<String> FILTER_MINERS = Set.of("pair_margin");
 
     public CrossBatchMemory {
         if (!WRAPPABLE.contains(loss.name())) {
@@ -40,10 +35,6 @@ public record CrossBatchMemory(MetricLoss loss, Miner miner, int embeddingSize, 
         if (loss.usesWeights()) {
             throw new IllegalArgumentException("cross_batch_memory wraps losses without learned weights; '" + loss.name()
                     + "' as configured learns some (use learn_beta false)");
-        }
-        if (miner != null && !FILTER_MINERS.contains(miner.name())) {
-            throw new IllegalArgumentException("cross_batch_memory mines with one of " + String.join(", ", FILTER_MINERS.stream().sorted().toList())
-                    + " or none; got '" + miner.name() + "'");
         }
         if (memorySize < 1) {
             throw new IllegalArgumentException("cross_batch_memory memory_size must be at least 1, got " + memorySize);
@@ -58,7 +49,11 @@ public record CrossBatchMemory(MetricLoss loss, Miner miner, int embeddingSize, 
         String minerName = p.getString("miner", "none");
         MetricLoss inner = Losses.loss(lossName, nested(p, "loss."));
         Miner m = minerName.equals("none") ? null : Losses.miner(minerName, nested(p, "miner."));
-        CrossBatchMemory xbm = new CrossBatchMemory(inner, m, p.getInt("embedding_size", 0), p.getInt("memory_size", 1024));
+        if (m != null && !(m instanceof PairMarginMiner)) {
+            // a pair miner decides each (anchor, memory) pair on its own; triplet miners would enumerate the memory's cube
+            throw new IllegalArgumentException("cross_batch_memory mines with pair_margin or none; got '" + minerName + "'");
+        }
+        CrossBatchMemory xbm = new CrossBatchMemory(inner, (PairMarginMiner) m, p.getInt("embedding_size", 0), p.getInt("memory_size", 1024));
         // read the nested values back so that they count as used and their defaults show in the resolved parameters
         xbm.params().forEach((k, v) -> {
             if (k.startsWith("loss.") || k.startsWith("miner.")) {

@@ -1,7 +1,7 @@
 package org.metriclab.deep.loss;
 
+import java.util.Arrays;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The memory of one {@link CrossBatchMemory} training run: a ring buffer of embeddings and labels, filled
@@ -72,7 +72,7 @@ final class MemoryBank implements MetricLoss {
         System.arraycopy(b.labels(), 0, labels, 0, n);
         System.arraycopy(memoryLabels, 0, labels, n, count);
         Tuples tuples = config.miner() == null ? allAnchorMemoryPairs(b.labels(), n, count, slot)
-                : mined(joined, n, count, d, labels, slot);
+                : mined(b.x(), b.labels(), n, count, d, slot);
         LossOutput inner = config.loss().evaluate(new LossBatch(joined, n + count, d, labels, tuples, null));
         double[] g = new double[n * d];
         System.arraycopy(inner.gradEmbeddings(), 0, g, 0, n * d);
@@ -96,21 +96,10 @@ final class MemoryBank implements MetricLoss {
         return out.pairs();
     }
 
-    /** The miner's tuples on the joined rows, kept when the anchor is a batch row and the others are memory rows, self comparisons dropped. */
-    private Tuples mined(double[] joined, int n, int count, int d, int[] labels, int[] slot) {
-        Tuples.Pairs pr = Tuples.toPairs(config.miner().mine(joined, n + count, d, labels, new SplittableRandom(0)), labels);
-        PairCollector out = new PairCollector(n, count);
-        for (int i = 0; i < pr.a1().length; i++) {
-            int a = pr.a1()[i];
-            if (a < n && pr.p()[i] >= n && pr.p()[i] - n != slot[a]) {
-                out.positive(a, pr.p()[i]);
-            }
-        }
-        for (int i = 0; i < pr.a2().length; i++) {
-            if (pr.a2()[i] < n && pr.n()[i] >= n) {
-                out.negative(pr.a2()[i], pr.n()[i]);
-            }
-        }
-        return out.pairs();
+    /** The miner's pairs of every batch row against every memory row (memory indices offset by n), self comparisons dropped. */
+    private Tuples mined(double[] x, int[] y, int n, int count, int d, int[] slot) {
+        Embeddings q = new Embeddings(x, n, d, true);
+        Embeddings r = new Embeddings(Arrays.copyOf(memory, count * d), count, d, true);
+        return config.miner().mine(new PairMatrix(PairMatrix.Kind.EUCLIDEAN, q, r), y, Arrays.copyOf(memoryLabels, count), n, slot);
     }
 }

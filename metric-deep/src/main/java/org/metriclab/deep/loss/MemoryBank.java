@@ -2,6 +2,7 @@ package org.metriclab.deep.loss;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.metriclab.core.resource.MemoryBudget;
 
 /**
  * The memory of one {@link CrossBatchMemory} training run: a ring buffer of embeddings and labels, filled
@@ -47,6 +48,12 @@ final class MemoryBank implements MetricLoss {
                     + d + " columns");
         }
         if (memory == null) {
+            // a full memory: the stored rows, and the wrapped loss's (n + memory)² score and gradient matrices
+            long rows = (long) n + size;
+            long stored = MemoryBudget.bytes(size, d, MemoryBudget.DOUBLE);
+            long scores = MemoryBudget.bytes(2 * rows, rows, MemoryBudget.DOUBLE);
+            MemoryBudget.require(stored > Long.MAX_VALUE - scores ? Long.MAX_VALUE : stored + scores,
+                    "cross_batch_memory with memory_size " + size + " and batches of " + n, "lower loss.memory_size");
             dim = d;
             memory = new double[size * d];
             memoryLabels = new int[size];

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.metriclab.core.resource.InsufficientMemoryException;
 
 /**
  * {@code cross_batch_memory} beyond the PML goldens: its gradient is the derivative with respect to the
@@ -124,6 +125,11 @@ class XbmTest {
         double[] x = LossGradientTest.randomBlock(N, D, 7);
         e = assertThrows(IllegalArgumentException.class, () -> run.evaluate(new LossBatch(x, N, D, new int[N], null, null)));
         assertTrue(e.getMessage().contains("raise loss.memory_size or lower batch_size"), e.getMessage());
+        MetricLoss huge = Losses.loss("cross_batch_memory", Map.of("memory_size", 2_000_000_000)).forRun();
+        InsufficientMemoryException oom = assertThrows(InsufficientMemoryException.class,
+                () -> huge.evaluate(new LossBatch(x, N, D, new int[N], null, null)));
+        assertTrue(oom.getMessage().contains("cross_batch_memory with memory_size 2000000000 and batches of 6 needs about"), oom.getMessage());
+        assertTrue(oom.getMessage().contains("lower loss.memory_size"), oom.getMessage());
         Tuples mined = Tuples.allPairs(new int[N]);
         e = assertThrows(IllegalArgumentException.class,
                 () -> Losses.loss("cross_batch_memory", Map.of()).evaluate(new LossBatch(x, N, D, new int[N], mined, null)));

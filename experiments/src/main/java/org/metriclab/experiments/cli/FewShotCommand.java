@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * {@code metriclab transform}; prints JSON with the mean accuracy and its 95% interval per shot count.
  */
 @Command(name = "fewshot", mixinStandardHelpOptions = true, versionProvider = SuiteVersion.class,
-        description = "Few-shot evaluation: mean N-way K-shot episode accuracy (nearest prototype) with a 95% interval, as JSON.")
+        description = "Few-shot evaluation: mean N-way K-shot episode accuracy (nearest prototype) with a 95%% interval, as JSON.")
 final class FewShotCommand implements Callable<Integer> {
     private final Console io;
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -49,5 +52,21 @@ class FewShotCommandTest {
         assertEquals(1, r.code());
         assertTrue(r.oneLineError(), r.err());
         assertTrue(r.err().contains("need 5 classes of at least 16 rows; the data has 4; lower the ways, shots or queries"), r.err());
+    }
+
+    @Test
+    void helpFormatsWithoutPicocliWarnings() {
+        PrintStream keep = System.err;
+        ByteArrayOutputStream tracer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(tracer, true, StandardCharsets.UTF_8));
+        Cli r;
+        try {
+            r = Cli.run("fewshot", "--help");
+        } finally {
+            System.setErr(keep);
+        }
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("with a 95% interval, as JSON."), r.out());
+        assertEquals("", tracer.toString(StandardCharsets.UTF_8), "picocli reports a bad format string (an unescaped %)");
     }
 }

@@ -58,6 +58,13 @@ def configurations():
         ("tuplet_margin_m10_s16", "TupletMarginLoss", {"margin": 10, "scale": 16}, None, {}, None),
         ("tuplet_margin_tmm_semihard", "TupletMarginLoss", {"margin": 5.73, "scale": 64}, "TripletMarginMiner",
          {"margin": 0.2, "type_of_triplets": "semihard"}, None),
+        ("sphereface", "SphereFaceLoss", {"num_classes": 8, "embedding_size": 16}, None, {}, "W"),
+        ("sphereface_m3_s2_tmm_semihard", "SphereFaceLoss", {"num_classes": 8, "embedding_size": 16, "margin": 3, "scale": 2},
+         "TripletMarginMiner", {"margin": 0.2, "type_of_triplets": "semihard"}, "W"),
+        ("sphereface_m2_s0.5", "SphereFaceLoss", {"num_classes": 8, "embedding_size": 16, "margin": 2, "scale": 0.5}, None, {}, "W"),
+        ("subcenter_arcface", "SubCenterArcFaceLoss", {"num_classes": 8, "embedding_size": 16}, None, {}, "W"),
+        ("subcenter_arcface_k2_m20_s16_batchhard", "SubCenterArcFaceLoss",
+         {"num_classes": 8, "embedding_size": 16, "sub_centers": 2, "margin": 20, "scale": 16}, "BatchHardMiner", {}, "W"),
     ]
 
 

@@ -35,7 +35,8 @@ class GoldenMoreLossTest {
 
     static final Map<String, String> LOSS_NAMES = Map.of("AngularLoss", "angular", "MarginLoss", "margin",
             "SoftTripleLoss", "soft_triple", "NormalizedSoftmaxLoss", "normalized_softmax", "FastAPLoss", "fast_ap",
-            "TupletMarginLoss", "tuplet_margin", "SoftmaxTripletLoss", "softmax_triplet", "TripletGlobalLoss", "triplet_global");
+            "TupletMarginLoss", "tuplet_margin", "SoftmaxTripletLoss", "softmax_triplet", "TripletGlobalLoss", "triplet_global",
+            "SphereFaceLoss", "sphereface", "SubCenterArcFaceLoss", "subcenter_arcface");
     static final Map<String, String> MINER_NAMES = Map.of("AngularMiner", "angular", "BatchHardMiner", "batch_hard",
             "TripletMarginMiner", "triplet_margin");
 

@@ -27,7 +27,14 @@ class MoreLossesTrainingTest {
                 new Object[] {"fast_ap", new Object[] {"loss.num_bins", 10}},
                 new Object[] {"tuplet_margin", new Object[] {"loss.scale", 16}},
                 new Object[] {"softmax_triplet", new Object[] {"miner", "batch_hard"}},
-                new Object[] {"triplet_global", new Object[] {"loss.margin", 0.4}});
+                new Object[] {"triplet_global", new Object[] {"loss.margin", 0.4}},
+                new Object[] {"sphereface", new Object[] {"loss.margin", 2, "sampler", "shuffle"}},
+                new Object[] {"subcenter_arcface", new Object[] {"loss.sub_centers", 2, "loss.scale", 16, "sampler", "shuffle"}},
+                new Object[] {"cross_batch_memory", new Object[] {"loss.memory_size", 400, "loss.miner", "pair_margin", "batch_size", 100}},
+                new Object[] {"deep_fda", new Object[] {"loss.form", "ratio"}},
+                new Object[] {"deep_lda", new Object[] {"loss.r", 0.01}},
+                new Object[] {"prototypical 5-way 5-shot episodes", new Object[] {"loss.shots", 5, "m", 20, "batch_size", 100}},
+                new Object[] {"daml", new Object[] {"miner", "batch_hard", "loss.margin", 0.2}});
     }
 
     @TestFactory

@@ -66,15 +66,9 @@ public record AngularMarginLoss(boolean arc, int numClasses, int embeddingSize, 
             double ct = cos.get(i, y);
             double modified;
             if (arc) {
-                double theta = Math.acos(Math.max(-1, Math.min(1, ct)));
-                if (theta <= Math.PI - m) {
-                    modified = Math.cos(theta + m);
-                    double sin = Math.sin(theta);
-                    targetSlope[i] = sin == 0 || Math.abs(ct) >= 1 ? 0 : Math.sin(theta + m) / sin;
-                } else {
-                    modified = ct - m * Math.sin(m);
-                    targetSlope[i] = 1;
-                }
+                double[] t = arcMargin(ct, m);
+                modified = t[0];
+                targetSlope[i] = t[1];
             } else {
                 modified = ct - m;
                 targetSlope[i] = 1;
@@ -92,5 +86,19 @@ public record AngularMarginLoss(boolean arc, int numClasses, int embeddingSize, 
             }
         }
         return sc.output(value);
+    }
+
+    /**
+     * ArcFace's target logit for the cosine c with the additive angular margin m (radians) and its slope
+     * d/dc: {@code cos(θ+m)} while θ ≤ π − m, else {@code c − m·sin m} (keeps the logit monotone).
+     */
+    static double[] arcMargin(double c, double m) {
+        double theta = Math.acos(Math.max(-1, Math.min(1, c)));
+        if (theta <= Math.PI - m) {
+            double sin = Math.sin(theta);
+            double slope = sin == 0 || Math.abs(c) >= 1 ? 0 : Math.sin(theta + m) / sin;
+            return new double[] {Math.cos(theta + m), slope};
+        }
+        return new double[] {c - m * Math.sin(m), 1};
     }
 }

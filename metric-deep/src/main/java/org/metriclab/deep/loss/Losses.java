@@ -42,6 +42,13 @@ public final class Losses {
         LOSSES.put("tuplet_margin", TupletMarginLoss::from);
         LOSSES.put("softmax_triplet", SoftmaxTripletLoss::from);
         LOSSES.put("triplet_global", TripletGlobalLoss::from);
+        LOSSES.put("sphereface", SphereFaceLoss::from);
+        LOSSES.put("subcenter_arcface", SubCenterArcFaceLoss::from);
+        LOSSES.put("cross_batch_memory", CrossBatchMemory::from);
+        LOSSES.put("deep_fda", DeepFdaLoss::from);
+        LOSSES.put("deep_lda", DeepLdaLoss::from);
+        LOSSES.put("prototypical", PrototypicalLoss::from);
+        LOSSES.put("daml", DamlLoss::from);
         MINERS.put("batch_hard", BatchHardMiner::from);
         MINERS.put("triplet_margin", TripletMarginMiner::from);
         MINERS.put("batch_all", p -> new BatchAllMiner());

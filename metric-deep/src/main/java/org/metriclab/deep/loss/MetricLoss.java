@@ -16,6 +16,14 @@ public interface MetricLoss {
 
     LossOutput evaluate(LossBatch batch);
 
+    /**
+     * The loss one training run evaluates batch after batch: this loss itself, or for a loss that keeps
+     * state across batches (a memory of past embeddings) a fresh instance owning that state.
+     */
+    default MetricLoss forRun() {
+        return this;
+    }
+
     /** Whether this loss owns a C×D matrix of proxies/class weights that must be trained too. */
     default boolean usesWeights() {
         return false;

@@ -12,10 +12,16 @@ final class PairCollector {
     private int kn;
 
     PairCollector(int n) {
-        a1 = new int[n * n];
-        p = new int[n * n];
-        a2 = new int[n * n];
-        ng = new int[n * n];
+        this(n, n);
+    }
+
+    /** Room for every pair of a rows×cols block. */
+    PairCollector(int rows, int cols) {
+        int cap = Math.multiplyExact(rows, cols);
+        a1 = new int[cap];
+        p = new int[cap];
+        a2 = new int[cap];
+        ng = new int[cap];
     }
 
     void positive(int anchor, int j) {

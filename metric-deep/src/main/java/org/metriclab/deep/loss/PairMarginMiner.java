@@ -30,17 +30,28 @@ public record PairMarginMiner(double posMargin, double negMargin) implements Min
 
     @Override
     public Tuples mine(double[] x, int n, int d, int[] labels, RandomGenerator rng) {
-        PairMatrix m = Miner.distances(x, n, d, PairMatrix.Kind.EUCLIDEAN);
-        PairCollector out = new PairCollector(n);
+        int[] self = new int[n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
+            self[i] = i;
+        }
+        return mine(Miner.distances(x, n, d, PairMatrix.Kind.EUCLIDEAN), labels, labels, 0, self);
+    }
+
+    /**
+     * The kept pairs of a query×reference distance matrix, row-major; reference column j becomes index
+     * {@code offset + j}, and query i is never paired with its own column {@code self[i]}.
+     */
+    Tuples.Pairs mine(PairMatrix m, int[] rowLabels, int[] colLabels, int offset, int[] self) {
+        PairCollector out = new PairCollector(m.rows, m.cols);
+        for (int i = 0; i < m.rows; i++) {
+            for (int j = 0; j < m.cols; j++) {
                 double v = m.get(i, j);
-                if (labels[i] == labels[j]) {
-                    if (i != j && v > posMargin) {
-                        out.positive(i, j);
+                if (rowLabels[i] == colLabels[j]) {
+                    if (j != self[i] && v > posMargin) {
+                        out.positive(i, offset + j);
                     }
                 } else if (v < negMargin) {
-                    out.negative(i, j);
+                    out.negative(i, offset + j);
                 }
             }
         }

@@ -101,6 +101,7 @@ public final class Trainer {
             weights = st.load(ckpt, params, weights, up, wup);
             params.forEach(net::set);
         }
+        MetricLoss runLoss = autoencoder ? null : loss.forRun();
         long nanos = 0;
         long samples = 0;
         boolean stopped = false;
@@ -142,7 +143,7 @@ public final class Trainer {
                 } else {
                     double[] od = toDouble(out);
                     Tuples t = miner == null || epoch < train.minerWarmupEpochs() ? null : miner.mine(od, nb, e, yb, rng);
-                    LossOutput lo = loss.evaluate(new LossBatch(od, nb, e, yb, t, weights == null ? null : toDouble(weights)));
+                    LossOutput lo = runLoss.evaluate(new LossBatch(od, nb, e, yb, t, weights == null ? null : toDouble(weights)));
                     value = lo.value();
                     g = toFloat(lo.gradEmbeddings());
                     gw = lo.gradWeights();

@@ -25,7 +25,9 @@ class LossGradientTest {
     static List<Case> cases() {
         List<Case> c = new ArrayList<>();
         for (String l : Losses.lossNames()) {
-            if (!l.equals("circle")) {
+            // cross_batch_memory holds its references constant (a stop-gradient): XbmTest checks it against that;
+            // daml's weight gradient is that of its generator objective, not of the value: DamlTest checks both
+            if (!l.equals("circle") && !l.equals("cross_batch_memory") && !l.equals("daml")) {
                 c.add(new Case(l, Map.of(), null, Map.of()));
             }
         }
@@ -75,7 +77,8 @@ class LossGradientTest {
             int[] y = labels();
             Tuples t = k.miner() == null ? null : Losses.miner(k.miner(), k.minerParams()).mine(x, N, D, y, new SplittableRandom(3));
             LossOutput out = loss.evaluate(new LossBatch(x, N, D, y, t, w));
-            assertTrue(out.value() > 0, "value should be positive on random data: " + out.value());
+            // DeepLDA's loss is minus a mean of eigenvalues: negative whenever the classes separate at all
+            assertTrue(k.loss().equals("deep_lda") ? out.value() < 0 : out.value() > 0, "value should be non-zero on random data: " + out.value());
             check(loss, x, w, y, t, out.gradEmbeddings(), true);
             if (w != null) {
                 check(loss, x, w, y, t, out.gradWeights(), false);

@@ -31,7 +31,12 @@ class MoreLossesTest {
                 new LossGradientTest.Case("fast_ap", Map.of("num_bins", 4), "batch_hard", Map.of()),
                 new LossGradientTest.Case("tuplet_margin", Map.of("margin", 20.0, "scale", 8.0), "triplet_margin", Map.of("margin", 0.5)),
                 new LossGradientTest.Case("softmax_triplet", Map.of("normalize", false), "batch_hard", Map.of()),
-                new LossGradientTest.Case("triplet_global", Map.of("margin", 2.0, "lambda", 0.5), "triplet_margin", Map.of("margin", 0.5)));
+                new LossGradientTest.Case("triplet_global", Map.of("margin", 2.0, "lambda", 0.5), "triplet_margin", Map.of("margin", 0.5)),
+                new LossGradientTest.Case("sphereface", Map.of(), null, Map.of()),
+                new LossGradientTest.Case("sphereface", Map.of("margin", 3, "scale", 2.0), "batch_hard", Map.of()),
+                new LossGradientTest.Case("subcenter_arcface", Map.of("scale", 8.0), null, Map.of()),
+                new LossGradientTest.Case("subcenter_arcface", Map.of("sub_centers", 2, "margin", 20.0, "scale", 4.0), "triplet_margin",
+                        Map.of("margin", 0.5)));
     }
 
     @TestFactory

@@ -1,0 +1,38 @@
+package org.metriclab.index;
+
+import java.util.Locale;
+
+/**
+ * One setting of an index measured against the exact engine on the same queries.
+ *
+ * @param params          graph settings
+ * @param efSearch        search beam width
+ * @param k               neighbours per query
+ * @param recall          recall@k of the index against exact search
+ * @param buildSeconds    wall time to build and commit the index (the same for every efSearch of one graph)
+ * @param queriesPerSecond approximate queries per second (all cores)
+ * @param exactQueriesPerSecond exact-engine queries per second on the same queries (all cores)
+ * @param precisionExact  mean fraction of the exact k nearest that share the query's label (NaN unlabelled)
+ * @param precisionApprox the same for the index's k nearest
+ */
+public record SweepPoint(HnswParams params, int efSearch, int k, double recall, double buildSeconds, double queriesPerSecond,
+                         double exactQueriesPerSecond, double precisionExact, double precisionApprox) {
+    /** The CSV header matching {@link #csv()}. */
+    public static final String CSV_HEADER = "m,ef_construction,ef_search,k,recall_at_k,build_s,qps,exact_qps,speedup,"
+            + "precision_at_k_exact,precision_at_k_approx,precision_difference";
+
+    /** Approximate over exact queries per second. */
+    public double speedup() {
+        return queriesPerSecond / exactQueriesPerSecond;
+    }
+
+    public String csv() {
+        return params.m() + "," + params.efConstruction() + "," + efSearch + "," + k + "," + fmt(recall) + "," + fmt(buildSeconds) + ","
+                + fmt(queriesPerSecond) + "," + fmt(exactQueriesPerSecond) + "," + fmt(speedup()) + "," + fmt(precisionExact) + ","
+                + fmt(precisionApprox) + "," + fmt(precisionApprox - precisionExact);
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.5g", v);
+    }
+}

@@ -49,7 +49,8 @@ public final class Main {
                 .addSubcommand("table", new TableCommand(io))
                 .addSubcommand("compare", new CompareCommand(io))
                 .addSubcommand("report", new ReportCommand(io))
-                .addSubcommand("loss", new LossCommand(io));
+                .addSubcommand("loss", new LossCommand(io))
+                .addSubcommand("index", IndexCommand.commandLine(io));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,7 +1,9 @@
 package org.metriclab.index.lucene;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -109,10 +111,18 @@ public final class LuceneHnsw implements GraphSearcher {
             if (e instanceof IllegalArgumentException) {
                 throw e;
             }
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new IllegalArgumentException(dir + ": the index files are damaged or incomplete (" + e.getClass().getSimpleName() + ": "
-                    + why + "); rebuild the index with 'metriclab index build'", e);
+            throw new IllegalArgumentException(dir + ": the index files are damaged or incomplete (" + problem(e)
+                    + "); rebuild the index with 'metriclab index build'", e);
         }
+    }
+
+    /** Lucene's first line about a failed open, with a missing file named as such. */
+    private static String problem(Exception e) {
+        String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
+            return "missing file " + m;
+        }
+        return m.isBlank() ? "unreadable files" : m;
     }
 
     private static LuceneHnsw load(Directory d, DirectoryReader r, int rows, int dim, boolean labelled) throws IOException {

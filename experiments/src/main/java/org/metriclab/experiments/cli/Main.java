@@ -50,7 +50,8 @@ public final class Main {
                 .addSubcommand("compare", new CompareCommand(io))
                 .addSubcommand("report", new ReportCommand(io))
                 .addSubcommand("loss", new LossCommand(io))
-                .addSubcommand("index", IndexCommand.commandLine(io));
+                .addSubcommand("index", IndexCommand.commandLine(io))
+                .addSubcommand("predict", new PredictCommand(io));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,6 +1,7 @@
 package org.metriclab.index;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,21 +39,27 @@ public final class RecallSweep {
         for (HnswParams p : graphs) {
             Path dir = work.resolve("graph-" + n++);
             long t0 = System.nanoTime();
+            long c0 = cpuNanos();
             GalleryIndex.build(dir, gallery, p, IndexManifest.NO_MODEL);
             double buildSeconds = (System.nanoTime() - t0) / 1e9;
+            double buildCpu = (cpuNanos() - c0) / 1e9;
             try (GalleryIndex index = GalleryIndex.open(dir)) {
                 index.exact(head(queries, 50), Math.min(k, index.rows()));
                 t0 = System.nanoTime();
+                c0 = cpuNanos();
                 Neighbours exact = index.exact(queries.vectors(), k);
                 double exactQps = queries.rows() / ((System.nanoTime() - t0) / 1e9);
+                double exactCpuQps = queries.rows() / ((cpuNanos() - c0) / 1e9);
                 double precisionExact = precision(exact, queries, gallery);
                 for (int ef : efSearch) {
                     index.search(head(queries, 200), k, ef);
                     t0 = System.nanoTime();
+                    c0 = cpuNanos();
                     Neighbours approx = index.search(queries.vectors(), k, ef);
                     double qps = queries.rows() / ((System.nanoTime() - t0) / 1e9);
+                    double cpuQps = queries.rows() / ((cpuNanos() - c0) / 1e9);
                     SweepPoint point = new SweepPoint(p, ef, k, approx.recallAgainst(exact), buildSeconds, qps, exactQps,
-                            precisionExact, precision(approx, queries, gallery));
+                            precisionExact, precision(approx, queries, gallery), new SweepPoint.CpuTimes(buildCpu, cpuQps, exactCpuQps));
                     out.add(point);
                     each.accept(point);
                 }
@@ -61,6 +68,11 @@ public final class RecallSweep {
             }
         }
         return out;
+    }
+
+    /** CPU time of this process over all threads, in nanoseconds; 0 on a JVM without the HotSpot management extension. */
+    private static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     /** The first {@code n} query rows (all of them when fewer), for warm-up passes. */

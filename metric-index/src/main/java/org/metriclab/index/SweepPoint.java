@@ -14,12 +14,23 @@ import java.util.Locale;
  * @param exactQueriesPerSecond exact-engine queries per second on the same queries (all cores)
  * @param precisionExact  mean fraction of the exact k nearest that share the query's label (NaN unlabelled)
  * @param precisionApprox the same for the index's k nearest
+ * @param cpu             the same timings in process CPU seconds, which a shared machine's load does not inflate
  */
 public record SweepPoint(HnswParams params, int efSearch, int k, double recall, double buildSeconds, double queriesPerSecond,
-                         double exactQueriesPerSecond, double precisionExact, double precisionApprox) {
+                         double exactQueriesPerSecond, double precisionExact, double precisionApprox, CpuTimes cpu) {
+    /**
+     * Timings in process CPU seconds (all threads).
+     *
+     * @param buildSeconds          CPU seconds to build and commit the index
+     * @param queriesPerSecond      approximate queries per CPU second
+     * @param exactQueriesPerSecond exact queries per CPU second
+     */
+    public record CpuTimes(double buildSeconds, double queriesPerSecond, double exactQueriesPerSecond) {
+    }
+
     /** The CSV header matching {@link #csv()}. */
     public static final String CSV_HEADER = "m,ef_construction,ef_search,k,recall_at_k,build_s,qps,exact_qps,speedup,"
-            + "precision_at_k_exact,precision_at_k_approx,precision_difference";
+            + "precision_at_k_exact,precision_at_k_approx,precision_difference,build_cpu_s,cpu_qps,exact_cpu_qps,cpu_speedup";
 
     /** Approximate over exact queries per second. */
     public double speedup() {
@@ -29,7 +40,8 @@ public record SweepPoint(HnswParams params, int efSearch, int k, double recall, 
     public String csv() {
         return params.m() + "," + params.efConstruction() + "," + efSearch + "," + k + "," + fmt(recall) + "," + fmt(buildSeconds) + ","
                 + fmt(queriesPerSecond) + "," + fmt(exactQueriesPerSecond) + "," + fmt(speedup()) + "," + fmt(precisionExact) + ","
-                + fmt(precisionApprox) + "," + fmt(precisionApprox - precisionExact);
+                + fmt(precisionApprox) + "," + fmt(precisionApprox - precisionExact) + "," + fmt(cpu.buildSeconds()) + ","
+                + fmt(cpu.queriesPerSecond()) + "," + fmt(cpu.exactQueriesPerSecond()) + "," + fmt(cpu.queriesPerSecond() / cpu.exactQueriesPerSecond());
     }
 
     private static String fmt(double v) {

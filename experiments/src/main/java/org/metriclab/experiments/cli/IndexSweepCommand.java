@@ -36,6 +36,9 @@ final class IndexSweepCommand implements Callable<Integer> {
     String synthetic;
     @Option(names = "--classes", paramLabel = "C", defaultValue = "1000", description = "classes of --synthetic; default ${DEFAULT-VALUE}")
     int classes;
+    @Option(names = "--spread", paramLabel = "S", defaultValue = "1.0",
+            description = "within-class standard deviation of --synthetic (class centres are N(0, I)); default ${DEFAULT-VALUE}")
+    double spread;
     @Option(names = "--data", paramLabel = "CSV", description = "rows to split into gallery and queries (instead of --synthetic)")
     Path data;
     @Option(names = "--model", paramLabel = "MODEL.json", description = "embed --data with this fitted model")
@@ -111,7 +114,7 @@ final class IndexSweepCommand implements Callable<Integer> {
         String[] parts = spec.toLowerCase(Locale.ROOT).split("x");
         try {
             if (parts.length == 2) {
-                return new SyntheticGallery(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()), classes, 1.0, seed);
+                return new SyntheticGallery(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()), classes, spread, seed);
             }
         } catch (NumberFormatException e) {
             // reported below with the expected form

@@ -15,9 +15,10 @@ import java.util.Locale;
  * @param precisionExact  mean fraction of the exact k nearest that share the query's label (NaN unlabelled)
  * @param precisionApprox the same for the index's k nearest
  * @param cpu             the same timings in process CPU seconds, which a shared machine's load does not inflate
+ * @param mapAtR          MAP@R of exact and of approximate search (NaN unlabelled)
  */
 public record SweepPoint(HnswParams params, int efSearch, int k, double recall, double buildSeconds, double queriesPerSecond,
-                         double exactQueriesPerSecond, double precisionExact, double precisionApprox, CpuTimes cpu) {
+                         double exactQueriesPerSecond, double precisionExact, double precisionApprox, CpuTimes cpu, MapAtR mapAtR) {
     /**
      * Timings in process CPU seconds (all threads).
      *
@@ -28,9 +29,19 @@ public record SweepPoint(HnswParams params, int efSearch, int k, double recall, 
     public record CpuTimes(double buildSeconds, double queriesPerSecond, double exactQueriesPerSecond) {
     }
 
+    /**
+     * MAP@R with exact and with approximate neighbours.
+     *
+     * @param exact  from the exact R nearest rows
+     * @param approx from the index's R nearest rows
+     */
+    public record MapAtR(double exact, double approx) {
+    }
+
     /** The CSV header matching {@link #csv()}. */
     public static final String CSV_HEADER = "m,ef_construction,ef_search,k,recall_at_k,build_s,qps,exact_qps,speedup,"
-            + "precision_at_k_exact,precision_at_k_approx,precision_difference,build_cpu_s,cpu_qps,exact_cpu_qps,cpu_speedup";
+            + "precision_at_k_exact,precision_at_k_approx,precision_difference,build_cpu_s,cpu_qps,exact_cpu_qps,cpu_speedup,"
+            + "map_at_r_exact,map_at_r_approx,map_at_r_difference";
 
     /** Approximate over exact queries per second. */
     public double speedup() {
@@ -41,7 +52,8 @@ public record SweepPoint(HnswParams params, int efSearch, int k, double recall, 
         return params.m() + "," + params.efConstruction() + "," + efSearch + "," + k + "," + fmt(recall) + "," + fmt(buildSeconds) + ","
                 + fmt(queriesPerSecond) + "," + fmt(exactQueriesPerSecond) + "," + fmt(speedup()) + "," + fmt(precisionExact) + ","
                 + fmt(precisionApprox) + "," + fmt(precisionApprox - precisionExact) + "," + fmt(cpu.buildSeconds()) + ","
-                + fmt(cpu.queriesPerSecond()) + "," + fmt(cpu.exactQueriesPerSecond()) + "," + fmt(cpu.queriesPerSecond() / cpu.exactQueriesPerSecond());
+                + fmt(cpu.queriesPerSecond()) + "," + fmt(cpu.exactQueriesPerSecond()) + "," + fmt(cpu.queriesPerSecond() / cpu.exactQueriesPerSecond())
+                + "," + fmt(mapAtR.exact()) + "," + fmt(mapAtR.approx()) + "," + fmt(mapAtR.approx() - mapAtR.exact());
     }
 
     private static String fmt(double v) {

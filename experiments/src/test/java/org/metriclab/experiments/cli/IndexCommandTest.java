@@ -112,7 +112,7 @@ class IndexCommandTest {
         List<String> lines = sweep.out().lines().toList();
         assertEquals(3, lines.size());
         assertTrue(lines.get(2).startsWith("8,100,500,5,1.0000,"), lines.get(2));
-        assertEquals(16, lines.get(2).split(",", -1).length, lines.get(2));
+        assertEquals(19, lines.get(2).split(",", -1).length, lines.get(2));
         Cli both = Cli.run("index", "sweep", "--synthetic", "500x8", "--data", "x.csv");
         assertEquals(Main.BAD_INPUT, both.code());
         assertTrue(both.oneLineError(), both.err());

@@ -38,8 +38,12 @@ public record SweepPoint(HnswParams params, int efSearch, int k, double recall, 
     public record MapAtR(double exact, double approx) {
     }
 
-    /** The CSV header matching {@link #csv()}. */
-    public static final String CSV_HEADER = "m,ef_construction,ef_search,k,recall_at_k,build_s,qps,exact_qps,speedup,"
+    /** The CSV header matching {@link #csv()} (a method, so that callers compiled earlier read the current one). */
+    public static String csvHeader() {
+        return HEADER;
+    }
+
+    private static final String HEADER = "m,ef_construction,ef_search,k,recall_at_k,build_s,qps,exact_qps,speedup,"
             + "precision_at_k_exact,precision_at_k_approx,precision_difference,build_cpu_s,cpu_qps,exact_cpu_qps,cpu_speedup,"
             + "map_at_r_exact,map_at_r_approx,map_at_r_difference";
 

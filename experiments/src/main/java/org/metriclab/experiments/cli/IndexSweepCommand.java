@@ -98,7 +98,7 @@ final class IndexSweepCommand implements Callable<Integer> {
         }
         Path dir = Files.createTempDirectory(work == null ? Path.of(System.getProperty("java.io.tmpdir")) : Files.createDirectories(work), "metriclab-sweep");
         try {
-            io.out().println(SweepPoint.CSV_HEADER);
+            io.out().println(SweepPoint.csvHeader());
             RecallSweep.run(gallery, probe, k, graphs, efSearch, dir, p -> io.out().println(p.csv()));
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {

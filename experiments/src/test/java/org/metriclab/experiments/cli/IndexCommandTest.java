@@ -113,6 +113,8 @@ class IndexCommandTest {
         assertEquals(3, lines.size());
         assertTrue(lines.get(2).startsWith("8,100,500,5,1.0000,"), lines.get(2));
         assertEquals(19, lines.get(2).split(",", -1).length, lines.get(2));
+        assertEquals(19, lines.get(0).split(",").length, lines.get(0));
+        assertTrue(lines.get(0).endsWith(",map_at_r_exact,map_at_r_approx,map_at_r_difference"), lines.get(0));
         Cli both = Cli.run("index", "sweep", "--synthetic", "500x8", "--data", "x.csv");
         assertEquals(Main.BAD_INPUT, both.code());
         assertTrue(both.oneLineError(), both.err());

@@ -19,7 +19,7 @@ public record SyntheticGallery(int rows, int dim, int classes, double spread, lo
         }
     }
 
-    /** The gallery rows (stream {@code seed}) and, with another stream, {@code queries} query rows of the same classes. */
+    /** The {@code rows} gallery rows. */
     public Gallery gallery() {
         return draw(rows, 1);
     }

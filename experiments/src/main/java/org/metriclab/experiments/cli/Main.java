@@ -50,7 +50,11 @@ public final class Main {
                 .addSubcommand("compare", new CompareCommand(io))
                 .addSubcommand("report", new ReportCommand(io))
                 .addSubcommand("loss", new LossCommand(io))
-                .addSubcommand("fewshot", new FewShotCommand(io));
+                .addSubcommand("fewshot", new FewShotCommand(io))
+                .addSubcommand("index", IndexCommand.commandLine(io))
+                .addSubcommand("predict", new PredictCommand(io))
+                .addSubcommand("identify", new IdentifyCommand(io))
+                .addSubcommand("verify", new VerifyCommand(io));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,0 +1,206 @@
+package org.metriclab.index.lucene;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LogDocMergePolicy;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.metriclab.index.Gallery;
+import org.metriclab.index.GraphSearcher;
+import org.metriclab.index.HnswParams;
+
+/**
+ * The gallery stored as a Lucene index: one document per row with its float32 vector in an HNSW graph
+ * (Euclidean similarity), its row number and its label as doc values. The only class that sees Lucene types.
+ *
+ * <p>Opening reads every checksum ({@code checkIntegrity}), so truncated or altered files are found at once,
+ * and loads the vectors and labels in row order for exact re-ranking.
+ */
+public final class LuceneHnsw implements GraphSearcher {
+    private static final String VECTOR = "vector";
+    private static final String ROW = "row";
+    private static final String LABEL = "label";
+    /** Lucene's per-writer RAM buffer cap; a gallery below it is flushed as one segment with one graph. */
+    private static final double MAX_BUFFER_MB = 2000;
+
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final int[] docToRow;
+    private final Gallery gallery;
+
+    private LuceneHnsw(Directory directory, DirectoryReader reader, int[] docToRow, Gallery gallery) {
+        this.directory = directory;
+        this.reader = reader;
+        this.docToRow = docToRow;
+        this.gallery = gallery;
+    }
+
+    /**
+     * Writes {@code rows} as documents numbered from {@code firstRow} into {@code dir}: a new index when
+     * {@code create}, else appended to the existing one; then merges to one segment (one graph) and commits.
+     */
+    public static void write(Path dir, Gallery rows, int firstRow, HnswParams params, boolean create) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig()
+                .setCodec(new Lucene912Codec() {
+                    @Override
+                    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                        return new Lucene99HnswVectorsFormat(params.m(), params.efConstruction());
+                    }
+                })
+                .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+                .setMergePolicy(new LogDocMergePolicy())
+                .setRAMBufferSizeMB(Math.max(16, Math.min(MAX_BUFFER_MB, Runtime.getRuntime().maxMemory() / 3.0 / (1 << 20))))
+                .setCommitOnClose(false);
+        try (Directory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, config)) {
+            float[] v = rows.vectors();
+            int dim = rows.dim();
+            for (int i = 0; i < rows.rows(); i++) {
+                Document doc = new Document();
+                doc.add(new KnnFloatVectorField(VECTOR, Arrays.copyOfRange(v, i * dim, (i + 1) * dim), VectorSimilarityFunction.EUCLIDEAN));
+                doc.add(new NumericDocValuesField(ROW, firstRow + (long) i));
+                if (rows.labelled()) {
+                    doc.add(new SortedDocValuesField(LABEL, new BytesRef(rows.labels().get(i))));
+                }
+                w.addDocument(doc);
+            }
+            w.forceMerge(1);
+            w.commit();
+        }
+    }
+
+    /** Opens the index in {@code dir}, which must hold {@code rows} rows of dimension {@code dim}. */
+    public static LuceneHnsw open(Path dir, int rows, int dim, boolean labelled) throws IOException {
+        Directory d = FSDirectory.open(dir);
+        DirectoryReader r = null;
+        try {
+            r = DirectoryReader.open(d);
+            LuceneHnsw opened = load(d, r, rows, dim, labelled);
+            r = null;
+            return opened;
+        } catch (IOException | RuntimeException e) {
+            if (r != null) {
+                r.close();
+            }
+            d.close();
+            if (e instanceof IllegalArgumentException) {
+                throw e;
+            }
+            throw new IllegalArgumentException(dir + ": the index files are damaged or incomplete (" + problem(e)
+                    + "); rebuild the index with 'metriclab index build'", e);
+        }
+    }
+
+    /** Lucene's first line about a failed open, with a missing file named as such. */
+    private static String problem(Exception e) {
+        String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
+            return "missing file " + m;
+        }
+        return m.isBlank() ? "unreadable files" : m;
+    }
+
+    private static LuceneHnsw load(Directory d, DirectoryReader r, int rows, int dim, boolean labelled) throws IOException {
+        if (r.numDocs() != rows || r.maxDoc() != rows) {
+            throw new IllegalArgumentException(d + " holds " + r.numDocs() + " rows but its manifest says " + rows
+                    + "; the index is inconsistent, rebuild it with 'metriclab index build'");
+        }
+        float[] vectors = new float[Math.multiplyExact(rows, dim)];
+        String[] labels = labelled ? new String[rows] : null;
+        int[] docToRow = new int[rows];
+        boolean[] seen = new boolean[rows];
+        for (LeafReaderContext ctx : r.leaves()) {
+            LeafReader leaf = ctx.reader();
+            leaf.checkIntegrity();
+            FloatVectorValues vv = leaf.getFloatVectorValues(VECTOR);
+            NumericDocValues rowValues = leaf.getNumericDocValues(ROW);
+            SortedDocValues labelValues = labelled ? leaf.getSortedDocValues(LABEL) : null;
+            if (vv == null || rowValues == null || (labelled && labelValues == null) || vv.dimension() != dim || vv.size() != leaf.maxDoc()) {
+                throw new IllegalArgumentException(d + " does not hold " + dim + "-dimensional gallery vectors in every row;"
+                        + " rebuild the index with 'metriclab index build'");
+            }
+            for (int doc = vv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = vv.nextDoc()) {
+                if (!rowValues.advanceExact(doc) || (labelled && !labelValues.advanceExact(doc))) {
+                    throw new IllegalArgumentException(d + ": document " + doc + " lacks its row number or label; rebuild the index");
+                }
+                long row = rowValues.longValue();
+                if (row < 0 || row >= rows || seen[(int) row]) {
+                    throw new IllegalArgumentException(d + ": row number " + row + " is out of range or repeated; rebuild the index");
+                }
+                seen[(int) row] = true;
+                docToRow[ctx.docBase + doc] = (int) row;
+                System.arraycopy(vv.vectorValue(), 0, vectors, (int) row * dim, dim);
+                if (labelled) {
+                    labels[(int) row] = labelValues.lookupOrd(labelValues.ordValue()).utf8ToString();
+                }
+            }
+        }
+        return new LuceneHnsw(d, r, docToRow, new Gallery(vectors, rows, dim, labelled ? Arrays.asList(labels) : List.of()));
+    }
+
+    @Override
+    public int[] candidates(float[] query, int ef) {
+        List<int[]> parts = new ArrayList<>();
+        int total = 0;
+        try {
+            for (LeafReaderContext ctx : reader.leaves()) {
+                TopDocs top = ctx.reader().searchNearestVectors(VECTOR, query, ef, ctx.reader().getLiveDocs(), Integer.MAX_VALUE);
+                int[] rows = new int[top.scoreDocs.length];
+                for (int i = 0; i < rows.length; i++) {
+                    ScoreDoc sd = top.scoreDocs[i];
+                    rows[i] = docToRow[ctx.docBase + sd.doc];
+                }
+                parts.add(rows);
+                total += rows.length;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int[] out = new int[total];
+        int at = 0;
+        for (int[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    @Override
+    public Gallery gallery() {
+        return gallery;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            reader.close();
+        } finally {
+            directory.close();
+        }
+    }
+}

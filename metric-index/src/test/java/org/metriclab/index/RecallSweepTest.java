@@ -1,0 +1,35 @@
+package org.metriclab.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecallSweepTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void recallGrowsWithTheBeamAndTheWidestBeamIsExact() throws IOException {
+        SyntheticGallery data = new SyntheticGallery(2000, 12, 20, 1.0, 3);
+        List<SweepPoint> seen = new ArrayList<>();
+        List<SweepPoint> points = RecallSweep.run(data.gallery(), data.queries(60), 10, List.of(new HnswParams(4, 20)),
+                List.of(10, 2000), tmp, seen::add);
+        assertEquals(points, seen);
+        assertEquals(2, points.size());
+        assertTrue(points.get(0).recall() <= points.get(1).recall());
+        assertEquals(1.0, points.get(1).recall());
+        // with every exact neighbour found, precision@k is the exact one
+        assertEquals(points.get(1).precisionExact(), points.get(1).precisionApprox());
+        assertTrue(points.get(0).precisionExact() > 0.5, "clustered data: neighbours share the label");
+        try (var left = Files.list(tmp)) {
+            assertEquals(0, left.count(), "graphs are removed after measuring");
+        }
+    }
+}

@@ -49,6 +49,7 @@ public final class Main {
                 .addSubcommand("table", new TableCommand(io))
                 .addSubcommand("compare", new CompareCommand(io))
                 .addSubcommand("report", new ReportCommand(io))
+                .addSubcommand("figure", new FigureCommand(io))
                 .addSubcommand("loss", new LossCommand(io));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

@@ -51,7 +51,7 @@ final class ReportCommand implements Callable<Integer> {
         Projection p = Projection.parse(projection);
         Report r = Report.write(dir, run.rows(), run.tables(), options, embeddings, p, out);
         r.notes().forEach(n -> io.err().println("metriclab: note: " + n));
-        io.out().println("wrote " + r.html() + " and " + (r.written().size() - 1) / 2 + " plots (PNG and SVG) in "
+        io.out().println("wrote " + r.html() + " and " + (r.written().size() - 1) / 3 + " figures (PNG, SVG and PDF) in "
                 + r.html().toAbsolutePath().getParent().resolve("plots"));
         return 0;
     }

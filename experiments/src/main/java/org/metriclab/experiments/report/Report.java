@@ -11,14 +11,17 @@ import java.util.Map;
 import org.metriclab.core.learn.Learners;
 import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.plots.Figure;
+import org.metriclab.eval.stats.CriticalDifference;
 import org.metriclab.experiments.results.Curves;
+import org.metriclab.experiments.results.PairedSignificance;
+import org.metriclab.experiments.results.RetrievalCurvePoint;
 import org.metriclab.experiments.results.PublishedTable;
 import org.metriclab.experiments.results.ResultRow;
 import org.metriclab.experiments.results.Tables;
 
 /**
- * Builds a results directory's report: report.html (self-contained) plus every plot as PNG and SVG under
- * {@code plots/} next to it. Reads rows.csv, curves.csv, config.resolved.yaml and provenance.json; the
+ * Builds a results directory's report: report.html (self-contained) plus every figure as PNG, SVG and PDF under
+ * {@code plots/} next to it. Reads rows.csv, curves.csv, retrieval_curves.csv, config.resolved.yaml and provenance.json; the
  * config is bound again only for dataset sizes (fit-time plot) and, with {@code embeddings}, to refit each
  * learner once on the first split for the embedding scatter plots. Experiments are never rerun.
  *
@@ -34,6 +37,9 @@ public record Report(Path html, List<Path> written, List<String> notes) {
     /** @param projection how the embedding scatter plots show more than two dimensions */
     public static Report write(Path dir, List<ResultRow> rows, Tables layout, PublishedTable.Options options, boolean embeddings,
             Projection projection, Path out) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(dir.resolve("rows.csv") + " has no results yet; let the run finish (or resume it with run --resume) first");
+        }
         List<String> notes = new ArrayList<>();
         List<PublishedTable> tables = new ArrayList<>();
         for (String m : layout.measures()) {
@@ -54,9 +60,12 @@ public record Report(Path html, List<Path> written, List<String> notes) {
                 notes.add("Dataset sizes are unavailable (" + e.getMessage() + "), so there is no fit-time plot.");
             }
         }
-        List<Figure> figures = new ArrayList<>(ReportFigures.fromResults(rows, layout, Curves.read(dir), sizes, notes));
+        RunFiles run = new RunFiles(dir, rows, layout, Curves.read(dir), RetrievalCurvePoint.read(dir));
+        SummaryFigures.CdOptions cd = new SummaryFigures.CdOptions(options.test() == PairedSignificance.WILCOXON
+                ? CriticalDifference.PostHoc.WILCOXON_HOLM : CriticalDifference.PostHoc.NEMENYI, options.alpha());
+        List<ReportFigures.Section> sections = new ArrayList<>(ReportFigures.sections(run, sizes, cd, notes));
         if (embeddings && cfg != null) {
-            figures.addAll(RefitData.embeddings(cfg, Learners.load(), projection));
+            sections.add(new ReportFigures.Section("Embeddings", "", RefitData.embeddings(cfg, Learners.load(), projection)));
         }
         String name = cfg != null ? cfg.name() : dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
         Path target = out == null ? dir.resolve("report.html") : out;
@@ -64,15 +73,14 @@ public record Report(Path html, List<Path> written, List<String> notes) {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(plots);
-            for (Figure f : figures) {
-                Path png = plots.resolve(f.name() + ".png");
-                Files.write(png, f.png());
-                Path svg = plots.resolve(f.name() + ".svg");
-                Files.writeString(svg, f.svg(), StandardCharsets.UTF_8);
-                written.add(png);
-                written.add(svg);
+            for (ReportFigures.Section s : sections) {
+                for (Figure f : s.figures()) {
+                    written.add(Files.write(plots.resolve(f.name() + ".png"), f.png()));
+                    written.add(Files.writeString(plots.resolve(f.name() + ".svg"), f.svg(), StandardCharsets.UTF_8));
+                    written.add(Files.write(plots.resolve(f.name() + ".pdf"), f.pdf()));
+                }
             }
-            Files.writeString(target, HtmlReport.render(dir, name, tables, figures, notes), StandardCharsets.UTF_8);
+            Files.writeString(target, HtmlReport.render(dir, name, run, tables, sections, notes), StandardCharsets.UTF_8);
             written.add(0, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + target + ": " + e.getMessage(), e);

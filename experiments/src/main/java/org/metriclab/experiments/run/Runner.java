@@ -96,7 +96,7 @@ public final class Runner {
         AtomicInteger failed = new AtomicInteger();
         try (log) {
             executor.execute(cfg, pending, (t, o) -> {
-                log.append(o.rows(), o.curve());
+                log.append(o.rows(), o.curve(), o.evaluationCurves());
                 o.failure().ifPresent(f -> {
                     failed.incrementAndGet();
                     failures.add(t.key() + ": " + f);

@@ -66,7 +66,8 @@ final class Canvas {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
         painter.paint(g, width, height);
-        return g.getSVGDocument();
+        // the element alone after an XML declaration: no DOCTYPE, so no reader fetches the SVG 1.1 DTD from the network
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
     }
 
     static byte[] pdf(Painter painter, int width, int height) {

@@ -13,6 +13,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -186,7 +187,7 @@ public final class Charts {
             r.setSeriesShapesVisible(s, !lines || p.x().length <= 40);
             s++;
         }
-        XYPlot plot = new XYPlot(data, axis(xLabel, logX), axis(yLabel, logY), r);
+        XYPlot plot = new XYPlot(data, axis(xLabel, logX, decades(series, true)), axis(yLabel, logY, decades(series, false)), r);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -194,13 +195,37 @@ public final class Charts {
         return plot;
     }
 
-    private static ValueAxis axis(String label, boolean log) {
+    /** How many powers of ten the positive x (or y) values span. */
+    private static double decades(Map<String, Points> series, boolean x) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (Points p : series.values()) {
+            for (double v : x ? p.x() : p.y()) {
+                if (v > 0) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return hi > 0 ? Math.log10(hi / lo) : 0;
+    }
+
+    /**
+     * A number axis, or a log axis: over two or more decades one tick per power of ten (1E-3, 1E-2, …); over less,
+     * JFreeChart's own ticks printed as plain decimals.
+     */
+    private static ValueAxis axis(String label, boolean log, double decades) {
         ValueAxis a;
         if (log) {
             LogAxis l = new LogAxis(label);
             l.setBase(10);
             l.setSmallestValue(1e-300);
-            l.setNumberFormatOverride(new DecimalFormat("0.###E0"));
+            if (decades >= 2) {
+                l.setTickUnit(new NumberTickUnit(1.0));
+                l.setNumberFormatOverride(new DecimalFormat("0E0"));
+            } else {
+                l.setNumberFormatOverride(new DecimalFormat("0.####"));
+            }
             a = l;
         } else {
             NumberAxis n = new NumberAxis(label);

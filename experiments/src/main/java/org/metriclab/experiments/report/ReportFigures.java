@@ -105,7 +105,8 @@ final class ReportFigures {
         return Optional.of(Charts.lines("fit_time_vs_n", "Fit time vs training-set size", "Mean wall time of preprocessing + fit "
                 + "(seconds, log scale) over seeds and splits against " + what + (logX ? " (log scale)" : "")
                 + ". The slope in each legend entry is the least-squares fit of log time on log n: the empirical complexity exponent "
-                + "(time ∝ n^slope). Times are wall-clock in a shared JVM: the first trials of a run include JIT warm-up.",
+                + "(time ∝ n^slope)" + (layout.sized() ? "" : "; without a train_sizes sweep n changes with the dataset (and so do its "
+                + "dimension and classes), so the slope is only indicative") + ". Times are wall-clock in a shared JVM: the first trials of a run include JIT warm-up.",
                 "training rows n", "fit time (s)", labelled, logX, true));
     }
 

@@ -65,7 +65,7 @@ final class SummaryFigures {
         List<String> learners = learnersWithValues(t);
         List<String> datasets = t.rows().stream().filter(d -> learners.stream().anyMatch(l -> plottable(t.cell(d, l)))).toList();
         if (learners.isEmpty() || datasets.isEmpty()) {
-            throw new IllegalArgumentException("no finite value of " + measure + " in " + run.dir() + " (every trial failed?): nothing to draw");
+            throw new IllegalArgumentException(noValues(run, measure));
         }
         double[][] values = new double[learners.size()][datasets.size()];
         for (int l = 0; l < learners.size(); l++) {
@@ -100,11 +100,16 @@ final class SummaryFigures {
             }
         }
         if (panels.isEmpty()) {
-            throw new IllegalArgumentException("no finite value of " + measure + " in " + run.dir() + " (every trial failed?): nothing to draw");
+            throw new IllegalArgumentException(noValues(run, measure));
         }
         return Charts.dots("dots_" + ReportFigures.safe(measure), measure + " per dataset", "Mean " + measure + " of each learner per "
                 + "dataset, sorted best first, with its 95% Student-t confidence interval over seeds and splits (none when n = 1); "
                 + "each axis is zoomed to its dataset's intervals.", measure, panels, width);
+    }
+
+    private static String noValues(RunFiles run, String measure) {
+        return "no mean of " + measure + " in " + run.dir() + " is a finite number within ±" + ReportFigures.PLOTTABLE
+                + " (what a chart axis can span; failed trials have none): its table shows the values";
     }
 
     /** The learners (columns) with at least one plottable cell, in column order. */

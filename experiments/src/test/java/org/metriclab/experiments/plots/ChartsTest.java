@@ -26,7 +26,7 @@ class ChartsTest {
         var svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(f.svg().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
         assertEquals("svg", svg.getTagName(), f.name());
-        assertEquals(img.getWidth() / 2 + "pt", svg.getAttribute("width"), f.name());
+        assertEquals(img.getWidth() / 2.0, Double.parseDouble(svg.getAttribute("width").replace("pt", "")), 1e-9, f.name());
         String pdf = new String(f.pdf(), StandardCharsets.ISO_8859_1);
         assertTrue(pdf.startsWith("%PDF-") && pdf.trim().endsWith("%%EOF"), f.name());
         // drawn, not blank: many distinct colours

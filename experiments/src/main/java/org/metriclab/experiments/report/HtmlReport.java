@@ -34,7 +34,7 @@ final class HtmlReport {
             .scroll{overflow-x:auto;max-width:100%;margin:1em 0}
             table{border-collapse:collapse}th,td{border-bottom:1px solid #ddd;padding:.25em .55em;text-align:center;white-space:nowrap}
             td small{color:#666;font-size:.78em}tbody th{text-align:left}
-            caption{caption-side:bottom;font-size:.85em;text-align:left;padding-top:.4em;white-space:normal;max-width:1200px}
+            p.caption{font-size:.85em;margin:.4em 0 0;max-width:1100px}
             table.best td{white-space:normal;max-width:22em}tr.ranks td,tr.ranks th{border-top:2px solid #888;font-style:italic}
             td.rank{font-style:italic;border-left:2px solid #888}td.long{white-space:normal;min-width:22em;text-align:left}
             table.kv td{text-align:left;white-space:normal;word-break:break-all}

@@ -30,8 +30,7 @@ final class HtmlTables {
         List<String> rows = swap ? t.columns() : t.rows();
         List<String> cols = swap ? t.rows() : t.columns();
         int n = p.typicalN();
-        StringBuilder sb = new StringBuilder("<div class=\"scroll\"><table class=\"results\">\n<caption>")
-                .append(htmlEscape(caption(p, swap))).append("</caption>\n<thead><tr><th>")
+        StringBuilder sb = new StringBuilder("<div class=\"scroll\"><table class=\"results\">\n<thead><tr><th>")
                 .append(htmlEscape(swap ? t.columnAxis() : t.rowAxis())).append("</th>");
         cols.forEach(c -> sb.append("<th>").append(htmlEscape(c)).append("</th>"));
         boolean ranks = !p.ranks().isEmpty();
@@ -56,7 +55,7 @@ final class HtmlTables {
             cols.forEach(c -> sb.append("<td>").append(rank(p, c)).append("</td>"));
             sb.append("</tr>\n");
         }
-        return sb.append("</tbody>\n</table></div>\n").toString();
+        return sb.append("</tbody>\n</table>\n<p class=\"caption\">").append(htmlEscape(caption(p, swap))).append("</p></div>\n").toString();
     }
 
     private static String rank(PublishedTable p, String column) {
@@ -112,8 +111,7 @@ final class HtmlTables {
     static String best(List<ResultRow> rows, Tables byDataset) {
         List<ResultTable> tables = new ArrayList<>();
         byDataset.measures().forEach(m -> tables.add(byDataset.pivot(rows, m)));
-        StringBuilder sb = new StringBuilder("<div class=\"scroll\"><table class=\"best\">\n<caption>Best learner per dataset and "
-                + "measure: the highest mean over seeds and splits (ties at the shown precision are all listed).</caption>\n<thead><tr><th>dataset</th>");
+        StringBuilder sb = new StringBuilder("<div class=\"scroll\"><table class=\"best\">\n<thead><tr><th>dataset</th>");
         tables.forEach(t -> sb.append("<th>").append(htmlEscape(t.measure())).append("</th>"));
         sb.append("</tr></thead>\n<tbody>\n");
         List<String> datasets = tables.isEmpty() ? List.of() : tables.get(0).rows();
@@ -130,6 +128,7 @@ final class HtmlTables {
             }
             sb.append("</tr>\n");
         }
-        return sb.append("</tbody>\n</table></div>\n").toString();
+        return sb.append("</tbody>\n</table>\n<p class=\"caption\">Best learner per dataset and measure: the highest mean over seeds "
+                + "and splits (ties at the shown precision are all listed).</p></div>\n").toString();
     }
 }

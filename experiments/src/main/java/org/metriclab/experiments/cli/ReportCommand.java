@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = SuiteVersion.class,
         description = "Write a self-contained report.html (tables, significance, "
-        + "plots embedded, config, provenance) and the plots as PNG and SVG, from a results directory's files; nothing is rerun.")
+        + "figures embedded, config, provenance) and every figure as SVG, PDF and PNG, from a results directory's files; nothing is rerun.")
 final class ReportCommand implements Callable<Integer> {
     private final Console io;
 

@@ -63,6 +63,10 @@ final class Canvas {
 
     static String svg(Painter painter, int width, int height) {
         SVGGraphics2D g = new SVGGraphics2D(width, height, SVGUnits.PT);
+        // JFreeSVG prefixes clip-path ids with the clock by default; a fixed prefix makes the same figure the same file
+        g.setDefsKeyPrefix("mlfig");
+        // coordinates to 1/100 pt (finer than any printer resolves) instead of 15 significant digits: smaller files
+        g.setGeomDoubleConverter(v -> Double.toString(Math.round(v * 100) / 100.0));
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
         painter.paint(g, width, height);

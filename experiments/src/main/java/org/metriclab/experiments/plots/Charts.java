@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -158,6 +159,7 @@ public final class Charts {
         r.setErrorIndicatorPaint(Color.DARK_GRAY);
         CategoryPlot plot = new CategoryPlot(data, learners, value, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(GRID);
         plot.setDomainGridlinesVisible(true);
@@ -172,6 +174,8 @@ public final class Charts {
         series.keySet().stream().filter(k -> !names.contains(k)).forEach(names::add);
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, true);
+        // one path per series rather than one line element per segment: far smaller SVG and PDF files
+        r.setDrawSeriesLineAsPath(true);
         int s = 0;
         for (Map.Entry<String, Points> e : series.entrySet()) {
             XYSeries xs = new XYSeries(e.getKey(), false, true);

@@ -91,7 +91,8 @@ final class FigureCommand implements Callable<Integer> {
         try {
             Path parent = target.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".figure", ".tmp");
+            // written beside the target and moved over it, so a failed write never leaves a partial figure
+            Path tmp = parent.resolve("." + target.getFileName() + ".tmp");
             Files.write(tmp, bytes);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -150,7 +150,8 @@ public final class RetrievalEvaluator {
      */
     public static Map<String, Double> evaluate(EmbeddingRows queries, int[] queryLabels, EmbeddingRows references,
                                                int[] referenceLabels, List<String> measures, long seed, IntConsumer queriesDone) {
-        return run(queries, queryLabels, references, referenceLabels, measures, seed, queriesDone, 0).values();
+        // a mutable copy in the measures' order, as callers have always received
+        return new LinkedHashMap<>(run(queries, queryLabels, references, referenceLabels, measures, seed, queriesDone, 0).values());
     }
 
     /**

@@ -37,9 +37,6 @@ public record Report(Path html, List<Path> written, List<String> notes) {
     /** @param projection how the embedding scatter plots show more than two dimensions */
     public static Report write(Path dir, List<ResultRow> rows, Tables layout, PublishedTable.Options options, boolean embeddings,
             Projection projection, Path out) {
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException(dir.resolve("rows.csv") + " has no results yet; let the run finish (or resume it with run --resume) first");
-        }
         List<String> notes = new ArrayList<>();
         List<PublishedTable> tables = new ArrayList<>();
         for (String m : layout.measures()) {

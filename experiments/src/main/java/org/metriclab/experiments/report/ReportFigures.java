@@ -40,6 +40,10 @@ final class ReportFigures {
 
     /** The report's figure sections: the summary first; {@code notes} receives one line per figure left out, and why. */
     static List<Section> sections(RunFiles run, Map<String, Integer> trainSizes, SummaryFigures.CdOptions cd, List<String> notes) {
+        if (run.rows().isEmpty() || run.layout().measures().isEmpty()) {
+            notes.add("There are no figures: rows.csv has no results yet (let the run finish, or resume it with run --resume).");
+            return List.of(new Section("Summary", "", List.of()));
+        }
         PaperWidth page = PaperWidth.PAGE;
         String main = run.layout().measures().get(0);
         List<Figure> summary = new ArrayList<>();

@@ -57,7 +57,8 @@ class FigureCommandTest {
         Cli r = Cli.run("figure", "cd", run.toString(), "--out", pdf.toString());
         assertEquals(0, r.code(), r.err());
         String text = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
-        assertTrue(text.startsWith("%PDF-") && text.trim().endsWith("%%EOF") && text.contains("/MediaBox"), "a complete PDF");
+        assertTrue(text.startsWith("%PDF-") && text.trim().endsWith("%%EOF") && text.contains("/MediaBox [0.0 0.0 504.0 "), "a complete 7-in PDF");
+        assertXrefPointsAtObjects(text);
         Path svg = tmp.resolve("cd.svg");
         assertEquals(0, Cli.run("figure", "cd", run.toString(), "--out", svg.toString(), "--test", "wilcoxon_holm", "--width", "column").code());
         var root = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile()).getDocumentElement();
@@ -101,6 +102,29 @@ class FigureCommandTest {
         refused("must end in .pdf, .svg or .png", "cd", run.toString(), "--out", tmp.resolve("cd.jpg").toString());
         Path noCurves = results("no-curves", rows);
         refused("no such curves in", "roc", noCurves.toString());
+    }
+
+    /** The cross-reference table that startxref names lists, for each object in use, the offset where "k 0 obj" starts. */
+    private static void assertXrefPointsAtObjects(String pdf) {
+        java.util.regex.Matcher start = java.util.regex.Pattern.compile("startxref\\s+(\\d+)").matcher(pdf);
+        int at = -1;
+        while (start.find()) {
+            at = Integer.parseInt(start.group(1));
+        }
+        java.util.regex.Matcher head = java.util.regex.Pattern.compile("xref\\s+(\\d+)\\s+(\\d+)\\s+").matcher(pdf);
+        assertTrue(at >= 0 && head.find(at) && head.start() == at, "startxref points at the xref table");
+        int first = Integer.parseInt(head.group(1));
+        int count = Integer.parseInt(head.group(2));
+        int used = 0;
+        for (int i = 0; i < count; i++) {
+            String entry = pdf.substring(head.end() + 20 * i, head.end() + 20 * i + 18);
+            if (entry.endsWith("n")) {
+                int offset = Integer.parseInt(entry.substring(0, 10));
+                assertTrue(pdf.startsWith((first + i) + " 0 obj", offset), "object " + (first + i) + " at " + offset);
+                used++;
+            }
+        }
+        assertTrue(used >= 4, "catalog, pages, page and content at least: " + used);
     }
 
     /** A results directory holding just these rows.csv lines. */

@@ -173,7 +173,14 @@ public final class Charts {
         List<String> names = new ArrayList<>(order);
         series.keySet().stream().filter(k -> !names.contains(k)).forEach(names::add);
         XYSeriesCollection data = new XYSeriesCollection();
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, true);
+        int[] markerStep = new int[series.size()];
+        // lines carry a marker on about every eighth point: enough to tell 30 series apart, few enough to keep lines readable
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, true) {
+            @Override
+            public boolean getItemShapeVisible(int s, int item) {
+                return super.getItemShapeVisible(s, item) && item % markerStep[s] == 0;
+            }
+        };
         // one path per series rather than one line element per segment: far smaller SVG and PDF files
         r.setDrawSeriesLineAsPath(true);
         int s = 0;
@@ -188,7 +195,7 @@ public final class Charts {
             r.setSeriesPaint(s, Palette.colour(style));
             r.setSeriesStroke(s, new BasicStroke(1f));
             r.setSeriesShape(s, Legend.marker(Palette.shape(style), 0, 0, lines ? 4 : 3.5));
-            r.setSeriesShapesVisible(s, !lines || p.x().length <= 40);
+            markerStep[s] = lines ? Math.max(1, p.x().length / 8) : 1;
             s++;
         }
         XYPlot plot = new XYPlot(data, axis(xLabel, logX, decades(series, true)), axis(yLabel, logY, decades(series, false)), r);

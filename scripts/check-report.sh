@@ -3,8 +3,9 @@
 #
 #   scripts/check-report.sh RESULTS_DIR/report.html [SCREENSHOT.png]
 #
-# The report's inline script writes "images loaded: N/M" into <p id="image-check" data-loaded=N data-total=M>
-# once the page has loaded; this script dumps the DOM after load and compares N with M. With a second
+# The report's inline script sets data-loaded=N and data-total=M on its hidden <p id="image-check"> once the
+# page has loaded; this script dumps the DOM after load and compares N with M. For the layout at 1400 px and
+# the SVG files, see benchmarks/scripts/check-report-layout.sh. With a second
 # argument it also saves a screenshot of the page. Needs chromium (Debian: apt-get install chromium).
 # Exit codes: 0 every image loaded; 1 some image did not load or the check did not run; 2 usage or no chromium.
 set -euo pipefail

@@ -10,13 +10,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.resource.MemoryBudget;
 import org.metriclab.eval.cluster.KMeansClusters;
 import org.metriclab.eval.knn.EmbeddingRows;
 import org.metriclab.eval.knn.RankEngine;
 import org.metriclab.eval.knn.ReferenceTiles;
+import org.metriclab.eval.knn.RetrievalCurves;
 import org.metriclab.eval.knn.RocAuc;
 import org.metriclab.eval.verify.PairSample;
 import org.metriclab.eval.verify.PairSampler;
+import org.metriclab.eval.verify.VerificationCurve;
 import org.metriclab.eval.verify.VerificationRates;
 
 /**
@@ -147,6 +150,18 @@ public final class RetrievalEvaluator {
      */
     public static Map<String, Double> evaluate(EmbeddingRows queries, int[] queryLabels, EmbeddingRows references,
                                                int[] referenceLabels, List<String> measures, long seed, IntConsumer queriesDone) {
+        // a mutable copy in the measures' order, as callers have always received
+        return new LinkedHashMap<>(run(queries, queryLabels, references, referenceLabels, measures, seed, queriesDone, 0).values());
+    }
+
+    /**
+     * The measures and, for {@code curveDepth > 0}, the curves of {@link Evaluation} from the same ranking pass: the
+     * retrieval curves' points are per-query measures appended to the pass (left out when their per-query values would
+     * take more than a quarter of the heap), the verification curve comes from the pairs that the verification measures
+     * collect (or, with only roc_auc requested, from pairs collected for it).
+     */
+    static Evaluation run(EmbeddingRows queries, int[] queryLabels, EmbeddingRows references, int[] referenceLabels,
+                          List<String> measures, long seed, IntConsumer queriesDone, int curveDepth) {
         boolean self = referenceLabels == null;
         if (queryLabels == null || queryLabels.length != queries.rows()) {
             throw new IllegalArgumentException("expected " + queries.rows() + " query labels, got "
@@ -179,6 +194,12 @@ public final class RetrievalEvaluator {
         List<RankMeasure> ranked = new ArrayList<>(parsed.stream().filter(m -> m.kind().isKnn()).map(Measure::base).distinct().toList());
         int builtinRanked = ranked.size();
         ranked.addAll(rankedExtras);
+        int curveFirst = ranked.size();
+        int depth = curveDepth > 0 && MemoryBudget.bytes(queries.rows(), curveFirst + RetrievalCurves.pointCount(curveDepth), MemoryBudget.DOUBLE)
+                <= MemoryBudget.heapLimit() / 4 ? curveDepth : 0;
+        if (depth > 0) {
+            ranked.addAll(RetrievalCurves.pointMeasures(depth));
+        }
         ReferenceTiles tiles = new ReferenceTiles(references);
         double[] perQuery = ranked.isEmpty() ? new double[0]
                 : RankEngine.perQuery(queries, queryLabels, tiles, refLabels, self, ranked, 0, queries.rows(), queriesDone);
@@ -208,8 +229,15 @@ public final class RetrievalEvaluator {
             }
             result.put(m.name(), v);
         }
+        Optional<RetrievalCurves.Means> retrievalCurves = depth > 0
+                ? Optional.of(RetrievalCurves.means(perQuery, queries.rows(), ranked.size(), curveFirst, depth)) : Optional.empty();
+        if (curveDepth > 0 && pairs == null && parsed.stream().anyMatch(m -> m.kind() == Measure.Kind.ROC_AUC)) {
+            pairs = PairSampler.collect(queries, queryLabels, tiles, refLabels, self, seed);
+        }
+        Optional<VerificationCurve> verificationCurve = curveDepth > 0 && pairs != null ? Optional.of(VerificationCurve.of(pairs))
+                : Optional.empty();
         if (registered == null) {
-            return result;
+            return new Evaluation(result, retrievalCurves, verificationCurve);
         }
         RetrievalTask task = null;
         Map<String, Double> ordered = new LinkedHashMap<>();
@@ -224,7 +252,7 @@ public final class RetrievalEvaluator {
                 ordered.put(name, extra.get().compute(task));
             }
         }
-        return ordered;
+        return new Evaluation(ordered, retrievalCurves, verificationCurve);
     }
 
     /** A verification measure's value from the pair distances. */

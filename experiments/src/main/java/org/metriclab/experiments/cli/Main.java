@@ -49,6 +49,7 @@ public final class Main {
                 .addSubcommand("table", new TableCommand(io))
                 .addSubcommand("compare", new CompareCommand(io))
                 .addSubcommand("report", new ReportCommand(io))
+                .addSubcommand("figure", new FigureCommand(io))
                 .addSubcommand("loss", new LossCommand(io))
                 .addSubcommand("fewshot", new FewShotCommand(io))
                 .addSubcommand("index", IndexCommand.commandLine(io))

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = SuiteVersion.class,
         description = "Write a self-contained report.html (tables, significance, "
-        + "plots embedded, config, provenance) and the plots as PNG and SVG, from a results directory's files; nothing is rerun.")
+        + "figures embedded, config, provenance) and every figure as SVG, PDF and PNG, from a results directory's files; nothing is rerun.")
 final class ReportCommand implements Callable<Integer> {
     private final Console io;
 
@@ -51,7 +51,7 @@ final class ReportCommand implements Callable<Integer> {
         Projection p = Projection.parse(projection);
         Report r = Report.write(dir, run.rows(), run.tables(), options, embeddings, p, out);
         r.notes().forEach(n -> io.err().println("metriclab: note: " + n));
-        io.out().println("wrote " + r.html() + " and " + (r.written().size() - 1) / 2 + " plots (PNG and SVG) in "
+        io.out().println("wrote " + r.html() + " and " + (r.written().size() - 1) / 3 + " figures (PNG, SVG and PDF) in "
                 + r.html().toAbsolutePath().getParent().resolve("plots"));
         return 0;
     }

@@ -59,23 +59,42 @@ final class RefitData {
     }
 
     static List<Figure> embeddings(ExperimentConfig cfg, Learners registry, Projection projection) {
-        long seed = cfg.seeds().get(0);
         List<Figure> out = new ArrayList<>();
         for (DatasetSpec spec : cfg.datasets()) {
             LabeledData ld = DataSources.load(spec);
-            Split split = firstSplit(cfg, ld);
-            Dataset train = ld.dataset().subset(split.train());
-            int max = projection == Projection.TSNE ? MAX_TSNE_POINTS : MAX_POINTS;
-            int[] testRows = split.test().length > max ? Arrays.copyOf(split.test(), max) : split.test();
-            Dataset test = ld.dataset().subset(testRows);
             for (BoundLearner b : cfg.variants()) {
-                LearnedMetric metric = Pipeline.fit(train, cfg.preprocessing(),
-                        registry.create(b.type(), Params.of(b.resolvedParams())), new FitContext(seed, Progress.none()));
-                Matrix emb = metric.embed(test.x());
-                out.add(scatter(spec.name(), b.label(), emb, test.labels().toArray(), seed, projection));
+                out.add(embedding(cfg, registry, projection, spec.name(), ld, b));
             }
         }
         return out;
+    }
+
+    /**
+     * The embedding scatter of one learner (by label; the first when null) on one dataset (by name; the first when
+     * null), refitted once on the first split with the first seed.
+     */
+    static Figure embedding(ExperimentConfig cfg, Learners registry, Projection projection, String dataset, String learner) {
+        DatasetSpec spec = cfg.datasets().stream().filter(d -> dataset == null || d.name().equals(dataset)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--dataset '" + dataset + "' is not in this run; it has: "
+                        + String.join(", ", cfg.datasets().stream().map(DatasetSpec::name).toList())));
+        BoundLearner b = cfg.variants().stream().filter(v -> learner == null || v.label().equals(learner)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--learner '" + learner + "' is not in this run; it has: "
+                        + String.join(", ", cfg.variants().stream().map(BoundLearner::label).toList())));
+        return embedding(cfg, registry, projection, spec.name(), DataSources.load(spec), b);
+    }
+
+    private static Figure embedding(ExperimentConfig cfg, Learners registry, Projection projection, String dataset, LabeledData ld,
+            BoundLearner b) {
+        long seed = cfg.seeds().get(0);
+        Split split = firstSplit(cfg, ld);
+        Dataset train = ld.dataset().subset(split.train());
+        int max = projection == Projection.TSNE ? MAX_TSNE_POINTS : MAX_POINTS;
+        int[] testRows = split.test().length > max ? Arrays.copyOf(split.test(), max) : split.test();
+        Dataset test = ld.dataset().subset(testRows);
+        LearnedMetric metric = Pipeline.fit(train, cfg.preprocessing(),
+                registry.create(b.type(), Params.of(b.resolvedParams())), new FitContext(seed, Progress.none()));
+        Matrix emb = metric.embed(test.x());
+        return scatter(dataset, b.label(), emb, test.labels().toArray(), seed, projection);
     }
 
     static Figure scatter(String dataset, String label, Matrix emb, int[] labels, long seed, Projection projection) {

@@ -11,14 +11,17 @@ import java.util.Map;
 import org.metriclab.core.learn.Learners;
 import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.plots.Figure;
+import org.metriclab.eval.stats.CriticalDifference;
 import org.metriclab.experiments.results.Curves;
+import org.metriclab.experiments.results.PairedSignificance;
+import org.metriclab.experiments.results.RetrievalCurvePoint;
 import org.metriclab.experiments.results.PublishedTable;
 import org.metriclab.experiments.results.ResultRow;
 import org.metriclab.experiments.results.Tables;
 
 /**
- * Builds a results directory's report: report.html (self-contained) plus every plot as PNG and SVG under
- * {@code plots/} next to it. Reads rows.csv, curves.csv, config.resolved.yaml and provenance.json; the
+ * Builds a results directory's report: report.html (self-contained) plus every figure as PNG, SVG and PDF under
+ * {@code plots/} next to it. Reads rows.csv, curves.csv, retrieval_curves.csv, config.resolved.yaml and provenance.json; the
  * config is bound again only for dataset sizes (fit-time plot) and, with {@code embeddings}, to refit each
  * learner once on the first split for the embedding scatter plots. Experiments are never rerun.
  *
@@ -54,7 +57,10 @@ public record Report(Path html, List<Path> written, List<String> notes) {
                 notes.add("Dataset sizes are unavailable (" + e.getMessage() + "), so there is no fit-time plot.");
             }
         }
-        List<Figure> figures = new ArrayList<>(ReportFigures.fromResults(rows, layout, Curves.read(dir), sizes, notes));
+        RunFiles run = new RunFiles(dir, rows, layout, Curves.read(dir), RetrievalCurvePoint.read(dir));
+        SummaryFigures.CdOptions cd = new SummaryFigures.CdOptions(options.test() == PairedSignificance.WILCOXON
+                ? CriticalDifference.PostHoc.WILCOXON_HOLM : CriticalDifference.PostHoc.NEMENYI, options.alpha());
+        List<ReportFigures.Section> sections = new ArrayList<>(ReportFigures.sections(run, sizes, cd, notes));
         TuningSection tuning = TuningSection.read(dir);
         boolean tuned = !tuning.searches().isEmpty();
         if (embeddings && cfg != null && tuned) {
@@ -62,24 +68,25 @@ public record Report(Path html, List<Path> written, List<String> notes) {
             notes.add("The run tuned its learners, whose chosen parameters differ per split, so there are no embedding plots.");
         }
         if (embeddings && cfg != null && !tuned) {
-            figures.addAll(RefitData.embeddings(cfg, Learners.load(), projection));
+            sections.add(new ReportFigures.Section("Embeddings", "", RefitData.embeddings(cfg, Learners.load(), projection)));
         }
-        figures.addAll(tuning.figures());
+        if (tuned) {
+            sections.add(new ReportFigures.Section("Tuning searches", "", tuning.figures()));
+        }
         String name = cfg != null ? cfg.name() : dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
         Path target = out == null ? dir.resolve("report.html") : out;
         Path plots = target.toAbsolutePath().getParent().resolve("plots");
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(plots);
-            for (Figure f : figures) {
-                Path png = plots.resolve(f.name() + ".png");
-                Files.write(png, f.png());
-                Path svg = plots.resolve(f.name() + ".svg");
-                Files.writeString(svg, f.svg(), StandardCharsets.UTF_8);
-                written.add(png);
-                written.add(svg);
+            for (ReportFigures.Section s : sections) {
+                for (Figure f : s.figures()) {
+                    written.add(Files.write(plots.resolve(f.name() + ".png"), f.png()));
+                    written.add(Files.writeString(plots.resolve(f.name() + ".svg"), f.svg(), StandardCharsets.UTF_8));
+                    written.add(Files.write(plots.resolve(f.name() + ".pdf"), f.pdf()));
+                }
             }
-            Files.writeString(target, HtmlReport.render(dir, name, tables, figures, notes, tuning.html()), StandardCharsets.UTF_8);
+            Files.writeString(target, HtmlReport.render(dir, name, run, tables, sections, notes, tuning.html()), StandardCharsets.UTF_8);
             written.add(0, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + target + ": " + e.getMessage(), e);

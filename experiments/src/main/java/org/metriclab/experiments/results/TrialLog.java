@@ -23,7 +23,8 @@ import org.metriclab.core.data.DataFormatException;
 
 /**
  * The durable, append-only record of a run: {@code rows.csv} (one {@link ResultRow} per trial and
- * measure) and {@code curves.csv} (learning-curve points, {@link CurvePoint}). Each completed trial is
+ * measure), {@code curves.csv} (learning-curve points, {@link CurvePoint}) and {@code retrieval_curves.csv}
+ * (the evaluation's curves, {@link RetrievalCurvePoint}). Each completed trial is
  * appended in one write and forced to disk, curves before rows, so a killed run leaves at most one
  * partial last line. {@link #resume} repairs such files: it drops the partial line and every row or
  * curve point of a trial that does not have all its measures, so rerunning those trials never
@@ -36,6 +37,7 @@ public final class TrialLog implements AutoCloseable {
     private final Path dir;
     private final Target rows;
     private final Target curves;
+    private final Target retrievalCurves;
     /** The first write failure; once set, every later append is refused so no line can follow a partial one. */
     private UncheckedIOException failure;
 
@@ -56,6 +58,7 @@ public final class TrialLog implements AutoCloseable {
         this.dir = dir;
         this.rows = opener.open(dir.resolve(ROWS));
         this.curves = opener.open(dir.resolve(CURVES));
+        this.retrievalCurves = opener.open(dir.resolve(RetrievalCurvePoint.FILE));
     }
 
     /** Starts fresh files in {@code dir}; fails when rows.csv already exists there. */
@@ -71,6 +74,7 @@ public final class TrialLog implements AutoCloseable {
         try {
             Files.writeString(r, Csv.line(ResultRow.COLUMNS) + "\n", StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(CURVES), Csv.line(CurvePoint.COLUMNS) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(RetrievalCurvePoint.FILE), Csv.line(RetrievalCurvePoint.COLUMNS) + "\n", StandardCharsets.UTF_8);
             return new TrialLog(dir, opener);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + r + ": " + e.getMessage(), e);
@@ -121,9 +125,26 @@ public final class TrialLog implements AutoCloseable {
                 }
             }
         }
+        List<String> keptRetrieval = new ArrayList<>();
+        keptRetrieval.add(Csv.line(RetrievalCurvePoint.COLUMNS));
+        Path rc = dir.resolve(RetrievalCurvePoint.FILE);
+        if (Files.isRegularFile(rc)) {
+            List<String> lines = completeLines(rc);
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                try {
+                    RetrievalCurvePoint p = RetrievalCurvePoint.of(Csv.parse(line));
+                    if (complete.contains(p.trial())) {
+                        keptRetrieval.add(Csv.line(p.fields()));
+                    }
+                } catch (IllegalArgumentException e) {
+                    // like a malformed curve line: it belongs to no complete trial
+                }
+            }
+        }
         try {
             replace(r, keptRows);
             replace(c, keptCurves);
+            replace(rc, keptRetrieval);
             return new TrialLog(dir, opener);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rewrite " + r + ": " + e.getMessage(), e);
@@ -136,11 +157,22 @@ public final class TrialLog implements AutoCloseable {
      * says that the trials written before are kept and that {@code --resume} continues the run.
      */
     public synchronized void append(List<ResultRow> trialRows, List<CurvePoint> points) {
+        append(trialRows, points, List.of());
+    }
+
+    /** As {@link #append(List, List)}, with the trial's evaluation curves written first. */
+    public synchronized void append(List<ResultRow> trialRows, List<CurvePoint> points, List<RetrievalCurvePoint> evaluationCurves) {
         if (failure != null) {
             throw failure;
         }
-        Path file = dir.resolve(CURVES);
+        Path file = dir.resolve(RetrievalCurvePoint.FILE);
         try {
+            if (!evaluationCurves.isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                evaluationCurves.forEach(p -> sb.append(Csv.line(p.fields())).append('\n'));
+                retrievalCurves.append(sb.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            file = dir.resolve(CURVES);
             if (!points.isEmpty()) {
                 StringBuilder sb = new StringBuilder();
                 points.forEach(p -> sb.append(Csv.line(p.fields())).append('\n'));
@@ -264,6 +296,7 @@ public final class TrialLog implements AutoCloseable {
         try {
             rows.close();
             curves.close();
+            retrievalCurves.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close results files: " + e.getMessage(), e);
         }

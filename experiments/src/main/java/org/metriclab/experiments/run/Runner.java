@@ -111,7 +111,7 @@ public final class Runner {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
         TrialExecutor.Sink sink = (t, o) -> {
-            log.append(o.rows(), o.curve());
+            log.append(o.rows(), o.curve(), o.evaluationCurves());
             o.failure().ifPresent(f -> {
                 failed.incrementAndGet();
                 failures.add(t.key() + ": " + f);

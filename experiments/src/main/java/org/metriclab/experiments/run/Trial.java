@@ -14,13 +14,15 @@ import org.metriclab.core.learn.Params;
 import org.metriclab.core.learn.Progress;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.resource.MemoryBudget;
-import org.metriclab.eval.RetrievalEvaluator;
+import org.metriclab.eval.Evaluation;
+import org.metriclab.eval.knn.RetrievalCurves;
 import org.metriclab.experiments.config.BoundLearner;
 import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.config.RetrievalMode;
 import org.metriclab.experiments.jackson.Trees;
 import org.metriclab.experiments.results.CurvePoint;
 import org.metriclab.experiments.results.ResultRow;
+import org.metriclab.experiments.results.RetrievalCurvePoint;
 import org.metriclab.experiments.results.TrialKey;
 
 /**
@@ -39,7 +41,12 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
     }
 
     /** The outcome: one row per measure, the curve points, and the failure reason if any. */
-    public record Outcome(List<ResultRow> rows, List<CurvePoint> curve, Optional<String> failure, double seconds) {
+    public record Outcome(List<ResultRow> rows, List<CurvePoint> curve, List<RetrievalCurvePoint> evaluationCurves, Optional<String> failure,
+            double seconds) {
+        /** An outcome without evaluation curves (executors that do not carry them). */
+        public Outcome(List<ResultRow> rows, List<CurvePoint> curve, Optional<String> failure, double seconds) {
+            this(rows, curve, List.of(), failure, seconds);
+        }
     }
 
     /**
@@ -69,13 +76,14 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
             LearnedMetric metric = Pipeline.fit(train, cfg.preprocessing(), l, new FitContext(seed, recorder));
             fitSeconds = (System.nanoTime() - t0) / 1e9;
             Matrix testEmb = finite(metric.embed(test.x()), "test");
-            Map<String, Double> values;
+            Evaluation evaluation;
             if (cfg.retrieval() == RetrievalMode.TEST_SELF) {
-                values = RetrievalEvaluator.evaluateSelf(testEmb, test.labels(), cfg.measures(), seed);
+                evaluation = Evaluation.self(testEmb, test.labels(), cfg.measures(), seed, RetrievalCurves.DEFAULT_MAX_K);
             } else {
                 Matrix trainEmb = finite(metric.embed(train.x()), "train");
-                values = RetrievalEvaluator.evaluate(testEmb, test.labels(), trainEmb, train.labels(), cfg.measures(), seed);
+                evaluation = Evaluation.of(testEmb, test.labels(), trainEmb, train.labels(), cfg.measures(), seed, RetrievalCurves.DEFAULT_MAX_K);
             }
+            Map<String, Double> values = evaluation.values();
             List<ResultRow> rows = new ArrayList<>();
             for (String m : cfg.measures()) {
                 Double v = values.get(m);
@@ -84,7 +92,8 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
                 }
                 rows.add(row(params, m, v, fitSeconds, recorder.warnings()));
             }
-            return new Outcome(rows, recorder.points(), Optional.empty(), (System.nanoTime() - t0) / 1e9);
+            return new Outcome(rows, recorder.points(), EvaluationCurves.points(key(), evaluation), Optional.empty(),
+                    (System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException | OutOfMemoryError e) {
             String reason = "failed: " + reason(e);
             String warnings = recorder.warnings().isEmpty() ? reason : reason + "; " + recorder.warnings();

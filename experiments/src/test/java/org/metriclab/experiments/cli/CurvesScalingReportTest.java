@@ -49,7 +49,7 @@ class CurvesScalingReportTest {
         List<String> titles = new ArrayList<>();
         while (m.find()) {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(2))));
-            assertEquals(800, img.getWidth(), m.group(1));
+            assertTrue(img.getWidth() > 200 && img.getWidth() <= 1008, m.group(1));
             titles.add(m.group(1));
         }
         return titles;
@@ -62,19 +62,17 @@ class CurvesScalingReportTest {
         assertEquals(0, r.code(), r.err());
         String page = Files.readString(html, StandardCharsets.UTF_8);
         List<String> titles = titles(page);
-        List<String> expected = new ArrayList<>(List.of("precision_at_1 by dataset and learner"));
-        for (String d : List.of("iris (n=30)", "iris (n=60)")) {
-            expected.add("Training objective per iteration on " + d);
-            expected.add("Training loss per epoch on " + d);
-            expected.add("Validation MAP@R per epoch on " + d);
-        }
+        // the two training sizes are two columns of the CD diagram's blocks; the training curves are one figure per curve with a panel per learner
+        List<String> expected = new ArrayList<>(List.of("Average ranks by precision_at_1", "precision_at_1 by learner and dataset",
+                "precision_at_1 per dataset", "Precision at k", "Recall at k", "Precision–recall curves", "Training objective per iteration",
+                "Training loss per epoch", "Validation MAP@R per epoch"));
         expected.add("Test embeddings of euclidean on iris");
         expected.add("Test embeddings of chatty on iris");
         List<String> withoutFitTime = titles.stream().filter(t -> !t.equals("Fit time vs training-set size")).toList();
         assertEquals(expected, withoutFitTime, "fit time is plotted only when the fits took measurable time");
-        assertTrue(page.contains("<figure id=\"validation_map_at_r_iris__n_30_\">"), "figure ids are file stems");
+        assertTrue(page.contains("<figure id=\"validation_map_at_r_per_learner\">"), "figure ids are file stems");
         assertTrue(page.contains("shown by t-SNE (exact, perplexity min(30, (n-1)/3), 1000 iterations, seed 0)"), "caption names the projection");
-        Path svg = tmp.resolve("a/plots/epoch_loss_iris__n_60_.svg");
+        Path svg = tmp.resolve("a/plots/epoch_loss_per_learner.svg");
         assertTrue(Files.readString(svg).contains("<svg"), "SVG written next to the PNG");
 
         Path again = tmp.resolve("b/report.html");

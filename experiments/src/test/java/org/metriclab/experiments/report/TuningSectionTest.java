@@ -62,10 +62,10 @@ class TuningSectionTest {
         assertFalse(names.stream().anyMatch(n -> n.startsWith("tuning-euclidean")), names.toString());
         String html = read(report.html());
         assertTrue(html.contains("<h2>Tuning</h2>"), "section present");
-        assertTrue(report.notes().isEmpty(), "the resolved config of a tuned run binds again for the fit-time plot: " + report.notes());
+        assertTrue(report.notes().stream().noneMatch(n -> n.contains("fit-time")), "the resolved config of a tuned run binds again for the fit-time plot: " + report.notes());
         Report withEmbeddings = Report.write(dir, s.rows(), s.tables(), PublishedTable.Options.defaults(), true, tmp.resolve("e/report.html"));
-        assertEquals(List.of("The run tuned its learners, whose chosen parameters differ per split, so there are no embedding plots."),
-                withEmbeddings.notes(), "refits would use the config's parameters, not the chosen ones");
+        assertTrue(withEmbeddings.notes().contains(
+                "The run tuned its learners, whose chosen parameters differ per split, so there are no embedding plots."), "refits would use the config's parameters, not the chosen ones");
         assertTrue(html.contains("logarithmic ridge axis") && !html.contains("logarithmic k axis"), "ridge spans 8 decades, k one");
         assertTrue(html.contains("k = " + section.searches().get(0).chosen().params().get("k") + ", ridge = "), html);
     }

@@ -107,6 +107,7 @@ final class SoftNeighborKernel {
                               Scratch s, double[] w) {
         double[] e = s.e;
         double min = Double.POSITIVE_INFINITY;
+        int others = 0;
         for (int c = 0; c < m; c++) {
             double dist = 0;
             for (int a = 0; a < p; a++) {
@@ -115,10 +116,15 @@ final class SoftNeighborKernel {
             }
             e[c] = refs[c] == i ? Double.NaN : dist;
             min = refs[c] == i ? min : Math.min(min, dist);
+            others += refs[c] == i ? 0 : 1;
         }
         Arrays.fill(s.u, 0.0);
-        if (min == Double.POSITIVE_INFINITY) {
+        if (others == 0) {
             return 0;
+        }
+        if (!(min < Double.POSITIVE_INFINITY)) {
+            // overflowed (or NaN) distances: no softmax exists; the solver stops on the non-finite loss
+            return Double.NaN;
         }
         double sum = 0;
         double weighted = 0;

@@ -10,7 +10,8 @@ import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.probabilistic.optim.SmileLbfgs;
 import org.metriclab.probabilistic.optim.WolfeLbfgs;
-import org.metriclab.probabilistic.stochastic.LocalGradients;
+import org.metriclab.probabilistic.stochastic.BatchEvaluator;
+import org.metriclab.probabilistic.stochastic.GradientEngine;
 import org.metriclab.probabilistic.stochastic.SoftNeighborLoss;
 import org.metriclab.probabilistic.stochastic.StochasticOptions;
 import org.metriclab.probabilistic.stochastic.StochasticSoftNeighbor;
@@ -67,9 +68,11 @@ public record MlkrLearner(int dims, Init init, NcaLearner.Solver solver, int max
             SoftNeighborLoss loss = new SoftNeighborLoss.Mlkr(train.targetsOrLabels());
             RowSource rows = RowSource.of(train.x());
             int[] classes = Arrays.stream(train.labels().toArray()).map(train.labels()::classIndex).toArray();
-            double[] l = new StochasticSoftNeighbor("mlkr", stochastic.withMode(solver.mode())).fit(rows,
-                    solver == NcaLearner.Solver.APPROXIMATE_KNN ? null : classes, loss, l0, p, new LocalGradients(rows, loss), ctx);
-            return new MahalanobisMetric(Matrix.of(p, d, l));
+            try (GradientEngine.Oracle oracle = stochastic.distribution().open(rows, BatchEvaluator.softNeighbor(loss))) {
+                double[] l = new StochasticSoftNeighbor("mlkr", stochastic.withMode(solver.mode())).fit(rows,
+                        solver == NcaLearner.Solver.APPROXIMATE_KNN ? null : classes, loss, l0, p, oracle, ctx);
+                return new MahalanobisMetric(Matrix.of(p, d, l));
+            }
         }
         MlkrObjective f = new MlkrObjective(train.x(), train.targetsOrLabels(), p);
         double[] l = solver == NcaLearner.Solver.LBFGS || solver == NcaLearner.Solver.EXACT

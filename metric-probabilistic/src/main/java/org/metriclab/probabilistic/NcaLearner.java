@@ -12,7 +12,8 @@ import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.probabilistic.optim.SmileLbfgs;
 import org.metriclab.probabilistic.optim.WolfeLbfgs;
-import org.metriclab.probabilistic.stochastic.LocalGradients;
+import org.metriclab.probabilistic.stochastic.BatchEvaluator;
+import org.metriclab.probabilistic.stochastic.GradientEngine;
 import org.metriclab.probabilistic.stochastic.SoftNeighborLoss;
 import org.metriclab.probabilistic.stochastic.StochasticOptions;
 import org.metriclab.probabilistic.stochastic.StochasticSoftNeighbor;
@@ -104,7 +105,9 @@ public record NcaLearner(int dims, Init init, Solver solver, int maxIter, double
         int[] classes = Arrays.stream(train.labels().toArray()).map(train.labels()::classIndex).toArray();
         SoftNeighborLoss loss = new SoftNeighborLoss.Nca(classes, regularization);
         RowSource rows = RowSource.of(train.x());
-        return new StochasticSoftNeighbor("nca", stochastic.withMode(solver.mode())).fit(rows, classes, loss, l0, p, new LocalGradients(rows, loss), ctx);
+        try (GradientEngine.Oracle oracle = stochastic.distribution().open(rows, BatchEvaluator.softNeighbor(loss))) {
+            return new StochasticSoftNeighbor("nca", stochastic.withMode(solver.mode())).fit(rows, classes, loss, l0, p, oracle, ctx);
+        }
     }
 
     private double[] sgd(Matrix x, int[] y, int p, double[] l, FitContext ctx) {

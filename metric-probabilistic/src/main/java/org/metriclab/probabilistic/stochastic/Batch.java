@@ -1,6 +1,8 @@
 package org.metriclab.probabilistic.stochastic;
 
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * One step's work: the query rows whose terms f_i are estimated, and the reference rows each query's
@@ -10,8 +12,36 @@ import java.io.Serializable;
 public sealed interface Batch extends Serializable permits Batch.Shared, Batch.Candidates {
     int[] queries();
 
+    /** The same batch for its queries in rows {@code from .. to − 1} only (a partition's share). */
+    Batch restrict(int from, int to);
+
+    /** The distinct rows the queries' softmaxes run over, ascending. */
+    int[] referencedRows();
+
+    /** Positions of the queries within {@code from .. to − 1}. */
+    private static int[] within(int[] queries, int from, int to) {
+        return IntStream.range(0, queries.length).filter(a -> queries[a] >= from && queries[a] < to).toArray();
+    }
+
+    private static int[] pick(int[] values, int[] positions) {
+        int[] out = new int[positions.length];
+        for (int k = 0; k < positions.length; k++) {
+            out[k] = values[positions[k]];
+        }
+        return out;
+    }
+
     /** Every query's softmax runs over the same sampled reference rows ({@code minibatch}). */
     record Shared(int[] queries, int[] references) implements Batch {
+        @Override
+        public Batch restrict(int from, int to) {
+            return new Shared(pick(queries, within(queries, from, to)), references);
+        }
+
+        @Override
+        public int[] referencedRows() {
+            return Arrays.stream(references).distinct().sorted().toArray();
+        }
     }
 
     /**
@@ -23,6 +53,21 @@ public sealed interface Batch extends Serializable permits Batch.Shared, Batch.C
             if (candidates.length != queries.length) {
                 throw new IllegalArgumentException(queries.length + " queries but " + candidates.length + " candidate lists");
             }
+        }
+
+        @Override
+        public Batch restrict(int from, int to) {
+            int[] keep = within(queries, from, to);
+            int[][] c = new int[keep.length][];
+            for (int k = 0; k < keep.length; k++) {
+                c[k] = candidates[keep[k]];
+            }
+            return new Candidates(pick(queries, keep), c);
+        }
+
+        @Override
+        public int[] referencedRows() {
+            return Arrays.stream(candidates).flatMapToInt(Arrays::stream).distinct().sorted().toArray();
         }
     }
 }

@@ -20,8 +20,26 @@ final class NeighbourCandidates {
     private NeighbourCandidates() {
     }
 
-    /** Candidates per row: {@code result[i]} lists row i's candidate rows, ascending. */
-    static int[][] find(RowSource x, double[] l, int p, int[] classes, int k) {
+    /**
+     * Per row i: {@code same[i]}, its k nearest rows of its own class (all rows when classes is null),
+     * nearest first, and {@code other[i]}, its k nearest rows of other classes (empty without classes).
+     */
+    record Found(int[][] same, int[][] other) {
+        /** Both lists of each row together, ascending by row index. */
+        int[][] merged() {
+            int[][] out = new int[same.length][];
+            for (int i = 0; i < out.length; i++) {
+                int[] c = Arrays.copyOf(same[i], same[i].length + other[i].length);
+                System.arraycopy(other[i], 0, c, same[i].length, other[i].length);
+                Arrays.sort(c);
+                out[i] = c;
+            }
+            return out;
+        }
+    }
+
+    /** The nearest candidates of every row under L (p×d). */
+    static Found find(RowSource x, double[] l, int p, int[] classes, int k) {
         int n = x.rows();
         int d = x.dim();
         double[] z = new double[n * p];
@@ -36,7 +54,8 @@ final class NeighbourCandidates {
         }
         EmbeddingRows rows = EmbeddingRows.of(z, n, p, "embedded training rows");
         ReferenceTiles tiles = new ReferenceTiles(rows);
-        int[][] out = new int[n][];
+        int[][] near = new int[n][];
+        int[][] far = new int[n][];
         TiledSearch.forEachRow(rows, tiles, () -> {
             Nearest same = new Nearest(k);
             Nearest other = new Nearest(k);
@@ -53,14 +72,11 @@ final class NeighbourCandidates {
                         other.offer(dist[off + j], j);
                     }
                 }
-                int[] c = new int[same.size + other.size];
-                System.arraycopy(same.index, 0, c, 0, same.size);
-                System.arraycopy(other.index, 0, c, same.size, other.size);
-                Arrays.sort(c);
-                out[q] = c;
+                near[q] = Arrays.copyOf(same.index, same.size);
+                far[q] = Arrays.copyOf(other.index, other.size);
             };
         });
-        return out;
+        return new Found(near, far);
     }
 
     /** The k smallest offered distances with their rows, kept sorted by insertion (k is small). */

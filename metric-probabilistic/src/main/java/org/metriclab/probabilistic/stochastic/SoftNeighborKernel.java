@@ -151,6 +151,27 @@ final class SoftNeighborKernel {
         return loss.rowValue(i, stat);
     }
 
+    /**
+     * gradient += 2 Σ_c w_c (z_q − z_c)(x_q − x_c)ᵀ, the gradient of Σ_c w_c D_qc, for one query (z_q, x_q)
+     * and m references (rows of {@code zr}, {@code xr}).
+     */
+    static void weightedPairs(double[] zq, double[] xq, double[] zr, double[] xr, double[] w, int m, int p, int d,
+                              double[] gradient) {
+        double[] u = new double[p];
+        double[] v = new double[p];
+        for (int c = 0; c < m; c++) {
+            if (w[c] == 0) {
+                continue;
+            }
+            for (int a = 0; a < p; a++) {
+                v[a] = w[c] * (zq[a] - zr[c * p + a]);
+                u[a] += v[a];
+            }
+            outerRow(gradient, -2.0, v, 0, xr, c * d, p, d);
+        }
+        outer(gradient, 2.0, u, xq, p, d);
+    }
+
     /** gradient += factor · u xᵀ (u of length p, x of length d). */
     private static void outer(double[] gradient, double factor, double[] u, double[] x, int p, int d) {
         outerRow(gradient, factor, u, 0, x, 0, p, d);

@@ -15,12 +15,13 @@ import org.metriclab.core.learn.Params;
  *   <li>{@code optimizer}: {@code adam} (default) or {@code sgd}; {@code learning_rate} η and {@code lr_decay}
  *       (η / (1 + decay · (epoch − 1)), default 0);</li>
  *   <li>{@code max_iter}: epochs; {@code tol}: stop when the epoch's mean loss changes by less than tol
- *       relatively (0 runs every epoch).</li>
+ *       relatively (0 runs every epoch);</li>
+ *   <li>{@code engine}, {@code partitions}, {@code master}: where batches are evaluated ({@link Distribution}).</li>
  * </ul>
  */
 public record StochasticOptions(Mode mode, int batchSize, int referenceSize, Sampling sampling, int neighbours,
                                 int refreshEvery, Optimizer optimizer, double learningRate, double decay, int epochs,
-                                double tol) {
+                                double tol, Distribution distribution) {
     /** Which reference rows a query's softmax runs over. */
     public enum Mode { MINIBATCH, APPROXIMATE_KNN }
 
@@ -39,26 +40,34 @@ public record StochasticOptions(Mode mode, int batchSize, int referenceSize, Sam
         require(decay >= 0 && Double.isFinite(decay), "lr_decay", "a finite number >= 0", decay);
         require(epochs >= 1, "max_iter", "an integer >= 1 (epochs)", epochs);
         require(tol >= 0 && Double.isFinite(tol), "tol", "a finite number >= 0", tol);
+        distribution = distribution == null ? Distribution.local() : distribution;
     }
 
     /** Reads the stochastic settings; {@code batch_size}, {@code learning_rate}, {@code max_iter}, {@code tol} come from the learner. */
     public static StochasticOptions from(Params p, Mode mode, int batchSize, double learningRate, int epochs, double tol) {
+        return from(p, mode, batchSize, learningRate, epochs, tol, "k");
+    }
+
+    /** {@link #from}, with approximate_knn's candidate count read from {@code neighboursKey} (LMNN: {@code impostors}). */
+    public static StochasticOptions from(Params p, Mode mode, int batchSize, double learningRate, int epochs, double tol,
+                                         String neighboursKey) {
         boolean knn = mode == Mode.APPROXIMATE_KNN;
         return new StochasticOptions(mode, batchSize, knn ? 256 : p.getInt("reference_size", 256),
-                knn ? Sampling.UNIFORM : p.getEnum("reference_sampling", Sampling.UNIFORM), knn ? p.getInt("k", 10) : 10,
+                knn ? Sampling.UNIFORM : p.getEnum("reference_sampling", Sampling.UNIFORM), knn ? p.getInt(neighboursKey, 10) : 10,
                 knn ? p.getInt("refresh_every", 2) : 2, p.getEnum("optimizer", Optimizer.ADAM), learningRate,
-                p.getDouble("lr_decay", 0.0), epochs, tol);
+                p.getDouble("lr_decay", 0.0), epochs, tol, Distribution.from(p));
     }
 
     /** The defaults for {@code mode}, with the learner's batch size, learning rate, epochs and tolerance. */
     public static StochasticOptions defaults(Mode mode, int batchSize, double learningRate, int epochs, double tol) {
-        return new StochasticOptions(mode, batchSize, 256, Sampling.UNIFORM, 10, 2, Optimizer.ADAM, learningRate, 0.0, epochs, tol);
+        return new StochasticOptions(mode, batchSize, 256, Sampling.UNIFORM, 10, 2, Optimizer.ADAM, learningRate, 0.0, epochs, tol,
+                Distribution.local());
     }
 
     /** These settings for another mode. */
     public StochasticOptions withMode(Mode other) {
         return new StochasticOptions(other, batchSize, referenceSize, sampling, neighbours, refreshEvery, optimizer, learningRate,
-                decay, epochs, tol);
+                decay, epochs, tol, distribution);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.metriclab.core.data.RowSource;
 import org.metriclab.core.learn.FitContext;
-import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.Progress;
 
 /**
@@ -37,8 +36,8 @@ import org.metriclab.core.learn.Progress;
  *
  * <p>Progress: per epoch the mean loss of the visited batches ({@link Progress#iteration},
  * {@link Progress#EPOCH_LOSS}) and the rows per second ({@link Progress#SAMPLES_PER_SECOND}). A
- * non-finite loss or step stops the fit with a {@link FitException} naming {@code learning_rate} and
- * the epoch; no model is returned.
+ * non-finite loss or step stops the fit naming {@code learning_rate} and the epoch ({@link EpochLoop});
+ * no model is returned.
  */
 public final class StochasticSoftNeighbor {
     private final String learner;
@@ -58,78 +57,53 @@ public final class StochasticSoftNeighbor {
                         FitContext ctx) {
         int n = x.rows();
         options.requireFits(learner, n, classes == null ? -1 : smallestClass(classes));
-        double[] l = l0.clone();
-        double[] g = new double[l.length];
-        StepRule rule = new StepRule(options.optimizer(), options.learningRate(), options.decay(), l.length);
-        SplittableRandom order = ctx.random("batches");
-        SplittableRandom refs = ctx.random("references");
-        ReferenceSampler sampler = options.mode() == StochasticOptions.Mode.MINIBATCH
-                ? new ReferenceSampler(n, options.referenceSize(), options.sampling(), classes) : null;
-        int[][] candidates = null;
-        double penalty = loss.penalty() / n;
-        double previous = Double.NaN;
-        double mean = Double.NaN;
-        boolean converged = false;
-        int epoch = 0;
-        while (epoch < options.epochs() && !converged) {
-            epoch++;
-            long start = System.nanoTime();
-            if (sampler == null && (epoch - 1) % options.refreshEvery() == 0) {
-                candidates = NeighbourCandidates.find(x, l, p, classes, options.neighbours());
-            }
-            int[] perm = FitContext.permutation(n, order);
-            double sum = 0;
-            int step = 0;
-            for (int from = 0; from < n; from += options.batchSize()) {
-                step++;
-                int[] queries = Arrays.copyOfRange(perm, from, Math.min(n, from + options.batchSize()));
-                Batch batch = sampler != null ? new Batch.Shared(queries, sampler.sample(refs)) : candidatesOf(queries, candidates);
-                Arrays.fill(g, 0.0);
-                double f = oracle.accumulate(l, p, batch, g);
-                double norm2 = 0;
-                for (int k = 0; k < l.length; k++) {
-                    g[k] = g[k] / queries.length + 2 * penalty * l[k];
-                    norm2 += l[k] * l[k];
-                }
-                sum += f + penalty * norm2 * queries.length;
-                rule.apply(l, g, epoch);
-                requireFinite(f, l, epoch, step, rule.rate(epoch));
-            }
-            mean = sum / n;
-            double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-            ctx.progress().iteration(epoch, mean);
-            ctx.progress().measure(Progress.EPOCH_LOSS, epoch, mean);
-            ctx.progress().measure(Progress.SAMPLES_PER_SECOND, epoch, n / seconds);
-            converged = options.tol() > 0 && epoch > 1 && Math.abs(previous - mean) <= options.tol() * Math.max(1.0, Math.abs(mean));
-            previous = mean;
-        }
-        if (!converged && options.tol() > 0) {
-            ctx.progress().warn(learner + " (" + options.mode().name().toLowerCase(java.util.Locale.ROOT) + "): stopped at max_iter="
-                    + options.epochs() + " epochs without the epoch loss settling within tol=" + options.tol() + " (loss " + mean + ")");
-        }
-        ctx.progress().finished(epoch, mean, converged);
-        return l;
+        Planner planner = options.mode() == StochasticOptions.Mode.MINIBATCH
+                ? new SharedReferences(new ReferenceSampler(n, options.referenceSize(), options.sampling(), classes))
+                : new NearestCandidates(x, classes, options.neighbours(), options.refreshEvery());
+        return new EpochLoop(learner, options).run(n, loss.penalty(), l0, p, planner, oracle, ctx);
     }
 
-    private static Batch candidatesOf(int[] queries, int[][] candidates) {
-        int[][] c = new int[queries.length][];
-        for (int a = 0; a < queries.length; a++) {
-            c[a] = candidates[queries[a]];
+    /** {@code minibatch}: one sampled reference set per step, shared by the batch. */
+    private record SharedReferences(ReferenceSampler sampler) implements Planner {
+        @Override
+        public void startEpoch(int epoch, double[] l, int p) {
         }
-        return new Batch.Candidates(queries, c);
+
+        @Override
+        public Batch plan(int[] queries, SplittableRandom rng) {
+            return new Batch.Shared(queries, sampler.sample(rng));
+        }
     }
 
-    private void requireFinite(double f, double[] l, int epoch, int step, double rate) {
-        boolean finite = Double.isFinite(f);
-        for (int k = 0; k < l.length && finite; k++) {
-            finite = Double.isFinite(l[k]);
+    /** {@code approximate_knn}: each query's nearest same- and other-class rows, refreshed every few epochs. */
+    private static final class NearestCandidates implements Planner {
+        private final RowSource x;
+        private final int[] classes;
+        private final int k;
+        private final int every;
+        private int[][] candidates;
+
+        NearestCandidates(RowSource x, int[] classes, int k, int every) {
+            this.x = x;
+            this.classes = classes;
+            this.k = k;
+            this.every = every;
         }
-        if (!finite) {
-            throw new FitException(learner, "the " + options.optimizer().name().toLowerCase(java.util.Locale.ROOT)
-                    + " schedule made the " + (Double.isFinite(f) ? "transformation" : "loss") + " non-finite at epoch " + epoch
-                    + ", step " + step + " (learning rate " + rate + "); no model was written",
-                    "lower learning_rate (valid range: finite and > 0; try " + options.learningRate() / 10
-                            + ") or standardise the features");
+
+        @Override
+        public void startEpoch(int epoch, double[] l, int p) {
+            if ((epoch - 1) % every == 0) {
+                candidates = NeighbourCandidates.find(x, l, p, classes, k).merged();
+            }
+        }
+
+        @Override
+        public Batch plan(int[] queries, SplittableRandom rng) {
+            int[][] c = new int[queries.length][];
+            for (int a = 0; a < queries.length; a++) {
+                c[a] = candidates[queries[a]];
+            }
+            return new Batch.Candidates(queries, c);
         }
     }
 

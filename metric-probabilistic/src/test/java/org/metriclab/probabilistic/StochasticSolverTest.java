@@ -66,6 +66,18 @@ class StochasticSolverTest {
     }
 
     @Test
+    void streamedItmlBeatsTheEuclideanBaselineAndIsDeterministic() {
+        double euclidean = accuracy("nca", Map.of("solver", "lbfgs", "max_iter", 1));
+        Map<String, Object> params = Map.of("solver", "minibatch", "max_iter", 40, "batch_size", 64);
+        double streamed = accuracy("itml", params);
+        assertTrue(streamed > euclidean + 0.05, "streamed itml " + streamed + " vs euclidean " + euclidean);
+        Dataset train = noisy(100, 3);
+        assertEquals(learner("itml", params).fit(train, FitContext.seeded(2)), learner("itml", params).fit(train, FitContext.seeded(2)));
+        String e = assertThrows(IllegalArgumentException.class, () -> learner("itml", Map.of("solver", "approximate_knn"))).getMessage();
+        assertTrue(e.contains("solver must be exact or minibatch"), e);
+    }
+
+    @Test
     void exactIsTheLbfgsReference() {
         Dataset train = SharedProtocol.prepare("iris").train();
         MahalanobisMetric a = (MahalanobisMetric) learner("nca", Map.of("solver", "exact", "max_iter", 20)).fit(train, FitContext.seeded(1));

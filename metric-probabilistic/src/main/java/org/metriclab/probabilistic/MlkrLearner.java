@@ -74,6 +74,7 @@ public record MlkrLearner(int dims, Init init, NcaLearner.Solver solver, int max
                 return new MahalanobisMetric(Matrix.of(p, d, l));
             }
         }
+        NcaLearner.requireExactFits("mlkr", train.size());
         MlkrObjective f = new MlkrObjective(train.x(), train.targetsOrLabels(), p);
         double[] l = solver == NcaLearner.Solver.LBFGS || solver == NcaLearner.Solver.EXACT
                 ? new WolfeLbfgs(10, tol, maxIter).minimize(f, l0, "mlkr", ctx.progress()).x()

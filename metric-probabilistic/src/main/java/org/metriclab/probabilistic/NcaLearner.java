@@ -10,6 +10,7 @@ import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.resource.MemoryBudget;
 import org.metriclab.probabilistic.optim.SmileLbfgs;
 import org.metriclab.probabilistic.optim.WolfeLbfgs;
 import org.metriclab.probabilistic.stochastic.BatchEvaluator;
@@ -89,6 +90,9 @@ public record NcaLearner(int dims, Init init, Solver solver, int maxIter, double
         int p = Init.outputDim(dims, d, "nca");
         double[] l0 = init.transformation(train.x(), p);
         int[] y = train.labels().toArray();
+        if (solver == Solver.EXACT || solver == Solver.LBFGS || solver == Solver.SMILE_LBFGS) {
+            requireExactFits("nca", train.size());
+        }
         double[] l = switch (solver) {
             case EXACT, LBFGS -> new WolfeLbfgs(10, tol, maxIter).minimize(new NcaObjective(train.x(), y, p, regularization), l0,
                     "nca", ctx.progress()).x();
@@ -98,6 +102,19 @@ public record NcaLearner(int dims, Init init, Solver solver, int maxIter, double
             case MINIBATCH, APPROXIMATE_KNN -> stochastic(train, p, l0, ctx);
         };
         return new MahalanobisMetric(Matrix.of(p, d, l));
+    }
+
+    /**
+     * The exact objectives hold an n×n distance matrix: refuse sizes the heap cannot hold (n² would
+     * also overflow an array index beyond 46,340 rows) with the way out, before allocating.
+     */
+    static void requireExactFits(String who, int n) {
+        MemoryBudget.require(MemoryBudget.bytes((long) n * n, MemoryBudget.DOUBLE), who + " (exact solver) on " + n
+                + " rows (an n×n distance matrix)", "use solver=minibatch or solver=approximate_knn, whose memory does not grow with n²");
+        if ((long) n * n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(who + ": the exact solver handles at most 46340 rows (n² distances in one array), got "
+                    + n + "; use solver=minibatch or solver=approximate_knn");
+        }
     }
 
     /** {@code minibatch} / {@code approximate_knn}: the stochastic solver over the rows in memory. */

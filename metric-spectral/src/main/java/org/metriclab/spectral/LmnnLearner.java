@@ -41,7 +41,7 @@ import org.metriclab.probabilistic.stochastic.StochasticOptions;
  * <p>{@code solver}: {@code exact} (default, the above) or the scalable {@link StochasticLmnn}
  * ({@code minibatch}: impostors among a sampled reference set; {@code approximate_knn}: the
  * {@code impostors} [10] nearest other-class rows, refreshed every {@code refresh_every} epochs), with
- * {@code batch_size} [256], {@code learning_rate} [0.01] and {@code max_iter} counting epochs
+ * {@code batch_size} [64], {@code learning_rate} [0.01] and {@code max_iter} counting epochs
  * ({@link StochasticOptions}).
  */
 public record LmnnLearner(int k, int dims, double regularization, double learnRate, int maxIter, int minIter,
@@ -60,7 +60,7 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
             solver = Solver.EXACT;
         }
         if (stochastic == null) {
-            stochastic = StochasticOptions.defaults(StochasticOptions.Mode.MINIBATCH, 256, 0.01, maxIter, convergenceTol);
+            stochastic = StochasticOptions.defaults(StochasticOptions.Mode.MINIBATCH, 64, 0.01, maxIter, convergenceTol);
         }
         if (k < 1 || k > 30) {
             throw new IllegalArgumentException(WHO + ": k must be in 1..30 target neighbours, got " + k);
@@ -81,7 +81,7 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
         int maxIter = p.getInt("max_iter", solver == Solver.EXACT ? 1000 : 10);
         double tol = p.getDouble("convergence_tol", solver == Solver.EXACT ? 1e-3 : 0.0);
         StochasticOptions stochastic = solver.mode() == null ? null : StochasticOptions.from(p, solver.mode(),
-                p.getInt("batch_size", 256), p.getDouble("learning_rate", 0.01), maxIter, tol, "impostors");
+                p.getInt("batch_size", 64), p.getDouble("learning_rate", 0.01), maxIter, tol, "impostors");
         return new LmnnLearner(p.getInt("k", 3), p.getInt("dims", 0), p.getDouble("regularization", 0.5),
                 solver == Solver.EXACT ? p.getDouble("learn_rate", 1e-7) : 1e-7, maxIter,
                 solver == Solver.EXACT ? p.getInt("min_iter", 50) : 0, tol, solver == Solver.EXACT ? p.getInt("refresh", 10) : 10,

@@ -2,7 +2,8 @@
 """Writes the .npy inputs of experiments/configs/scale.yaml into target/scale-data/ (numpy only).
 
 fmnist-pca64-*: Fashion-MNIST (dataset-fashion-mnist IDX files), pixels / 255, projected on the top 64
-principal directions of the 60,000 training images (mean and directions fitted on train only); float32.
+principal directions of the 60,000 training images (mean and directions fitted on train only); float32
+.npy, plus the same rows as CSV (header f0..f63,label) for `metriclab fit --data`.
 mixture-1m-*: 1,000,000 training rows and 1,000 test rows x 64 dims from a Gaussian mixture with 100
 classes (class means N(0, 1.5^2 I), unit-variance noise), seed 0; float32.
 Usage: python3 scripts/scale-data.py [IDX_DIR]   (default /usr/share/datasets/fashion-mnist)
@@ -46,6 +47,13 @@ def fashion_mnist(directory):
     np.save(os.path.join(OUT, "fmnist-pca64-train-y.npy"), ytr)
     np.save(os.path.join(OUT, "fmnist-pca64-test-x.npy"), ((xte - mean) @ top).astype(np.float32))
     np.save(os.path.join(OUT, "fmnist-pca64-test-y.npy"), yte)
+    for part in ("train", "test"):
+        x = np.load(os.path.join(OUT, f"fmnist-pca64-{part}-x.npy"))
+        y = np.load(os.path.join(OUT, f"fmnist-pca64-{part}-y.npy"))
+        with open(os.path.join(OUT, f"fmnist-pca64-{part}.csv"), "w") as f:
+            f.write(",".join([f"f{k}" for k in range(64)] + ["label"]) + "\n")
+            for row, label in zip(x, y):
+                f.write(",".join(repr(float(v)) for v in row) + f",{int(label)}\n")
 
 
 def mixture():

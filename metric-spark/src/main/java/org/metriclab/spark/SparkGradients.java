@@ -85,7 +85,11 @@ public final class SparkGradients implements GradientEngine {
                 }
                 list.add(new Block(from, to - from, rows.gather(idx)));
             }
+            // cached and cut from its lineage: later tasks then name their cached block instead of carrying
+            // the block's rows (a parallelized collection ships its data inside every task otherwise)
             this.blocks = sc.parallelize(list, parts).persist(StorageLevel.MEMORY_ONLY());
+            blocks.rdd().localCheckpoint();
+            blocks.count();
             this.evaluator = sc.broadcast(evaluator);
         }
 

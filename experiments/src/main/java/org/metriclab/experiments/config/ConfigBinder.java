@@ -147,10 +147,11 @@ public final class ConfigBinder {
             if (npy.has("test_x") != npy.has("test_labels")) {
                 throw npy.fail("give both test_x and test_labels, or neither");
             }
-            Path x = existing(npy.get("x"));
+            // like idx directories, npy files are looked up when the data is loaded (they are often generated later)
+            Path x = located(npy.get("x"));
             return new DatasetSpec.Npy(item.string("name", x.getFileName().toString().replaceFirst("\\.npy$", "")), x,
-                    existing(npy.get("labels")), npy.has("test_x") ? Optional.of(existing(npy.get("test_x"))) : Optional.empty(),
-                    npy.has("test_labels") ? Optional.of(existing(npy.get("test_labels"))) : Optional.empty());
+                    located(npy.get("labels")), npy.has("test_x") ? Optional.of(located(npy.get("test_x"))) : Optional.empty(),
+                    npy.has("test_labels") ? Optional.of(located(npy.get("test_labels"))) : Optional.empty());
         }
         if (item.has("csv")) {
             item.rejectUnknown(Set.of("name", "csv", "label", "split"));
@@ -161,6 +162,17 @@ public final class ConfigBinder {
         }
         item.rejectUnknown(Set.of("name"));
         return dataset(item.get("name"));
+    }
+
+    /** A relative path against the config's directory, else the working directory when only the latter has the file. */
+    private Path located(Node node) {
+        Path p = Path.of(node.string());
+        if (p.isAbsolute()) {
+            return p;
+        }
+        Path besideConfig = baseDir.resolve(p).normalize();
+        Path inWorkingDir = p.toAbsolutePath().normalize();
+        return !Files.isRegularFile(besideConfig) && Files.isRegularFile(inWorkingDir) ? inWorkingDir : besideConfig;
     }
 
     private Path existing(Node node) {

@@ -23,6 +23,9 @@ import org.metriclab.probabilistic.stochastic.GradientEngine;
  * evaluates the batch's queries that it holds ({@link Batch#restrict}) with the same kernel as the local
  * fit, and {@code treeAggregate} sums the (loss, gradient) pairs. The driver then steps. So a Spark fit
  * equals the local fit with the same seed up to the order in which the per-query terms are summed.
+ * Those rounding differences are not damped: like any perturbation of a non-convex stochastic descent
+ * they grow over the steps (on 60k Fashion-MNIST rows with Adam: about 5e-9 of max|L| after 235 steps,
+ * tenths after 470), so long fits agree in quality (test accuracy), not digit by digit.
  */
 public final class SparkGradients implements GradientEngine {
     @Override

@@ -13,6 +13,7 @@ import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.FitException;
+import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.learn.Supervised;
 import org.metriclab.core.linalg.Cholesky;
@@ -20,6 +21,7 @@ import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.Inverse;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.linalg.Vectors;
+import org.metriclab.probabilistic.stochastic.Solver;
 
 /**
  * Information-theoretic metric learning (Davis, Kulis, Jain, Sra &amp; Dhillon, ICML 2007):
@@ -62,6 +64,19 @@ public record ItmlLearner(double gamma, int maxIter, double tol, Prior prior, do
         return new ItmlLearner(p.getDouble("gamma", 1.0), p.getInt("max_iter", 1000), p.getDouble("tol", 1e-3),
                 p.getEnum("prior", Prior.IDENTITY), p.getDouble("similar_bound", 0.0),
                 p.getDouble("dissimilar_bound", 0.0));
+    }
+
+    /**
+     * The label-supervised learner for {@code solver}: {@code exact} (default), the cyclic projections over a
+     * fixed random pair set ({@link #supervised}), or {@code minibatch}, streamed constraint batches
+     * ({@link ItmlStreamedLearner}).
+     */
+    public static MetricLearner<MahalanobisMetric> fromLabels(Params p) {
+        Solver solver = p.getEnum("solver", Solver.EXACT);
+        if (solver == Solver.APPROXIMATE_KNN) {
+            throw new IllegalArgumentException("itml: solver must be exact or minibatch (streamed constraint batches), got approximate_knn");
+        }
+        return solver == Solver.EXACT ? supervised(p) : ItmlStreamedLearner.from(p);
     }
 
     /** The label-supervised learner: {@code constraints} random pairs of each kind (0 = 20·classes²). */

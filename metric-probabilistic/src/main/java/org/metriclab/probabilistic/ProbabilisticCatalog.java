@@ -22,7 +22,7 @@ public final class ProbabilisticCatalog implements LearnerCatalog {
                 new LearnerEntry("nca", "neighbourhood components analysis (softmax neighbours; L-BFGS or SGD)", NcaLearner::from),
                 new LearnerEntry("mcml", "metric learning by collapsing classes (projected gradient on the PSD cone)", McmlLearner::from),
                 new LearnerEntry("itml", "information-theoretic metric learning (LogDet Bregman projections) on random pairs",
-                        ItmlLearner::supervised),
+                        ItmlLearner::fromLabels),
                 new LearnerEntry("bayesian_ml", "Bayesian metric learning (Yang, Jin & Sukthankar 2007; variational posterior)",
                         BayesianMetricLearner::supervised),
                 new LearnerEntry("mlkr", "metric learning for kernel regression (L-BFGS)", MlkrLearner::from),

@@ -1,9 +1,11 @@
 package org.metriclab.spectral;
 
+import java.util.Arrays;
 import java.util.function.Function;
 import org.metriclab.core.constraint.TargetNeighbors;
 import org.metriclab.core.constraint.Triplets;
 import org.metriclab.core.data.Dataset;
+import org.metriclab.core.data.RowSource;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.ConstraintLearner;
 import org.metriclab.core.learn.FitContext;
@@ -12,6 +14,9 @@ import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Centring;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.probabilistic.stochastic.Solver;
+import org.metriclab.probabilistic.stochastic.StochasticLmnn;
+import org.metriclab.probabilistic.stochastic.StochasticOptions;
 
 /**
  * LMNN, Large Margin Nearest Neighbour (Weinberger &amp; Saul, JMLR 2009), solved as metric-learn 0.7:
@@ -32,14 +37,31 @@ import org.metriclab.core.linalg.Matrix;
  * objective over the given triplets ({@link LmnnTriplets}; pull over the distinct (a, p) pairs), the same
  * step control and stopping rule, no neighbour or impostor search (k, refresh and slack are unused).
  * Registered label-supervised as {@code lmnn_triplets} with core's {@code KnnTriplets} sampler.
+ *
+ * <p>{@code solver}: {@code exact} (default, the above) or the scalable {@link StochasticLmnn}
+ * ({@code minibatch}: impostors among a sampled reference set; {@code approximate_knn}: the
+ * {@code impostors} [10] nearest other-class rows, refreshed every {@code refresh_every} epochs), with
+ * {@code batch_size} [64], {@code learning_rate} [0.01] and {@code max_iter} counting epochs
+ * ({@link StochasticOptions}).
  */
 public record LmnnLearner(int k, int dims, double regularization, double learnRate, int maxIter, int minIter,
-        double convergenceTol, int refresh, double slack)
+        double convergenceTol, int refresh, double slack, Solver solver, StochasticOptions stochastic)
         implements MetricLearner<MahalanobisMetric>, ConstraintLearner<Triplets, MahalanobisMetric> {
     private static final String WHO = "lmnn";
     private static final int MAX_PERIOD = 8;
 
+    public LmnnLearner(int k, int dims, double regularization, double learnRate, int maxIter, int minIter,
+                       double convergenceTol, int refresh, double slack) {
+        this(k, dims, regularization, learnRate, maxIter, minIter, convergenceTol, refresh, slack, Solver.EXACT, null);
+    }
+
     public LmnnLearner {
+        if (solver == null) {
+            solver = Solver.EXACT;
+        }
+        if (stochastic == null) {
+            stochastic = StochasticOptions.defaults(StochasticOptions.Mode.MINIBATCH, 64, 0.01, maxIter, convergenceTol);
+        }
         if (k < 1 || k > 30) {
             throw new IllegalArgumentException(WHO + ": k must be in 1..30 target neighbours, got " + k);
         }
@@ -55,9 +77,15 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
     }
 
     public static LmnnLearner from(Params p) {
+        Solver solver = p.getEnum("solver", Solver.EXACT);
+        int maxIter = p.getInt("max_iter", solver == Solver.EXACT ? 1000 : 10);
+        double tol = p.getDouble("convergence_tol", solver == Solver.EXACT ? 1e-3 : 0.0);
+        StochasticOptions stochastic = solver.mode() == null ? null : StochasticOptions.from(p, solver.mode(),
+                p.getInt("batch_size", 64), p.getDouble("learning_rate", 0.01), maxIter, tol, "impostors");
         return new LmnnLearner(p.getInt("k", 3), p.getInt("dims", 0), p.getDouble("regularization", 0.5),
-                p.getDouble("learn_rate", 1e-7), p.getInt("max_iter", 1000), p.getInt("min_iter", 50),
-                p.getDouble("convergence_tol", 1e-3), p.getInt("refresh", 10), p.getDouble("slack", 1.5));
+                solver == Solver.EXACT ? p.getDouble("learn_rate", 1e-7) : 1e-7, maxIter,
+                solver == Solver.EXACT ? p.getInt("min_iter", 50) : 0, tol, solver == Solver.EXACT ? p.getInt("refresh", 10) : 10,
+                solver == Solver.EXACT ? p.getDouble("slack", 1.5) : 1.5, solver, stochastic);
     }
 
     /** What a gradient step needs from an objective evaluation (label-supervised or explicit-triplet LMNN). */
@@ -97,6 +125,13 @@ public record LmnnLearner(int k, int dims, double regularization, double learnRa
     @Override
     public MahalanobisMetric fit(Dataset train, FitContext ctx) {
         train.requireAtLeastTwoClasses(WHO);
+        if (solver != Solver.EXACT) {
+            int p = Scatter.dims(dims, train.dim(), train.dim(), WHO, ctx.progress());
+            int[] classes = Arrays.stream(train.labels().toArray()).map(train.labels()::classIndex).toArray();
+            double[] l = new StochasticLmnn(stochastic.withMode(solver.mode())).fit(RowSource.of(train.x()), classes, k,
+                    regularization, initial(train.x(), p).toArray(), p, ctx);
+            return new MahalanobisMetric(Matrix.of(p, train.dim(), l));
+        }
         Scatter.requireResources(WHO, train.size(), train.dim(), 6, 0);
         int[][] targets = TargetNeighbors.of(train.x(), train.labels(), k);
         int p = Scatter.dims(dims, train.dim(), train.dim(), WHO, ctx.progress());

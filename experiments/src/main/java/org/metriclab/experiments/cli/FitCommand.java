@@ -24,7 +24,7 @@ import org.metriclab.experiments.run.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code metriclab fit --learner NAME [--param k=v]... --data DATA [--standardize] [--seed N] --out MODEL.json}. */
+/** {@code metriclab fit --learner NAME [--param k=v]... --data DATA [--standardize] [--seed N] [--engine local|spark [--master URL]] --out MODEL.json}. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fit one learner and store the model as JSON. DATA is a built-in name (trained on its train split) or a CSV path (all rows).")
 final class FitCommand implements Callable<Integer> {
@@ -52,14 +52,40 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL.json", description = "model file to write")
     Path out;
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "local", description = "local (default), or spark: fit this one "
+            + "learner data-parallel on Spark (stochastic solvers, e.g. --param solver=minibatch; the same as --param engine=spark)")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark: local[N], spark://host:port, yarn")
+    String master;
+
     FitCommand(Console io) {
         this.io = io;
+    }
+
+    /** The learner parameters plus {@code engine}/{@code master} from {@code --engine}/{@code --master}. */
+    private List<String> withEngine(List<String> given) {
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
+        }
+        if (engine.equals("local")) {
+            if (master != null) {
+                throw new IllegalArgumentException("--master needs --engine spark (the local engine fits in this JVM)");
+            }
+            return given;
+        }
+        List<String> all = new ArrayList<>(given);
+        all.add("engine=spark");
+        if (master != null) {
+            all.add("master=" + master);
+        }
+        return all;
     }
 
     @Override
     public Integer call() throws IOException {
         Learners registry = Learners.load();
-        Params p = Params.parse(params);
+        Params p = Params.parse(withEngine(params));
         MetricLearner<?> l = registry.create(learner, p);
         TrainingData train = TrainingData.resolve(data);
         LearnedMetric metric;

@@ -27,7 +27,8 @@ import org.metriclab.experiments.tuning.TuningSpec;
  * created once, so all mistakes surface before anything runs, each with its path.
  *
  * <p>Schema (defaults in brackets): name; datasets (built-in or registered-source name, {name, csv, label [label], split},
- * or {name [fashion_mnist], idx: {dir [/usr/share/datasets/fashion-mnist], limit [0]}});
+ * or {name [fashion_mnist], idx: {dir [/usr/share/datasets/fashion-mnist], limit [0]}}, or {name, npy: {x, labels,
+ * test_x, test_labels}});
  * protocol [{type: fixed_split}] | {type: kfold, folds [5]} | {type: holdout, test_fraction [0.3],
  * repeats [3]} | {type: class_disjoint, train_classes, test_classes}, each with an optional train_sizes
  * list ({@link TrainSizes}: a stratified subsample of each training part per size); retrieval [train_reference] |
@@ -139,6 +140,22 @@ public final class ConfigBinder {
             return new DatasetSpec.Idx(item.string("name", FASHION_MNIST), dir.isAbsolute() ? dir : baseDir.resolve(dir).normalize(),
                     idx.intValue("limit", 0, 0));
         }
+        if (item.has("npy")) {
+            item.rejectUnknown(Set.of("name", "npy"));
+            Node npy = item.get("npy");
+            if (!npy.isMap()) {
+                throw npy.fail("expected {x: X.npy, labels: Y.npy, test_x: X.npy, test_labels: Y.npy}");
+            }
+            npy.rejectUnknown(Set.of("x", "labels", "test_x", "test_labels"));
+            if (npy.has("test_x") != npy.has("test_labels")) {
+                throw npy.fail("give both test_x and test_labels, or neither");
+            }
+            // like idx directories, npy files are looked up when the data is loaded (they are often generated later)
+            Path x = located(npy.get("x"));
+            return new DatasetSpec.Npy(item.string("name", x.getFileName().toString().replaceFirst("\\.npy$", "")), x,
+                    located(npy.get("labels")), npy.has("test_x") ? Optional.of(located(npy.get("test_x"))) : Optional.empty(),
+                    npy.has("test_labels") ? Optional.of(located(npy.get("test_labels"))) : Optional.empty());
+        }
         if (item.has("csv")) {
             item.rejectUnknown(Set.of("name", "csv", "label", "split"));
             Path csv = existing(item.get("csv"));
@@ -148,6 +165,17 @@ public final class ConfigBinder {
         }
         item.rejectUnknown(Set.of("name"));
         return dataset(item.get("name"));
+    }
+
+    /** A relative path against the config's directory, else the working directory when only the latter has the file. */
+    private Path located(Node node) {
+        Path p = Path.of(node.string());
+        if (p.isAbsolute()) {
+            return p;
+        }
+        Path besideConfig = baseDir.resolve(p).normalize();
+        Path inWorkingDir = p.toAbsolutePath().normalize();
+        return !Files.isRegularFile(besideConfig) && Files.isRegularFile(inWorkingDir) ? inWorkingDir : besideConfig;
     }
 
     private Path existing(Node node) {

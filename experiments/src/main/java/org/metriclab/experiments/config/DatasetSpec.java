@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Where a dataset comes from: a built-in name, a CSV file (header row; label column by name), a
- * directory of IDX files (Fashion-MNIST layout), or a name registered by a
+ * directory of IDX files (Fashion-MNIST layout), NumPy {@code .npy} files, or a name registered by a
  * {@link org.metriclab.experiments.data.DatasetSource} on the class path. Paths are already resolved
  * (absolute).
  */
@@ -68,6 +68,32 @@ public sealed interface DatasetSpec {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", name);
             m.put("idx", idx);
+            return m;
+        }
+    }
+
+    /**
+     * NumPy files: float32/float64 features {@code x} (rows, dim), read memory-mapped in chunks, and
+     * integer {@code labels} (rows,); optionally {@code test_x}/{@code test_labels}, which form the test
+     * part of a fixed split (without them the dataset has no split of its own).
+     */
+    record Npy(String name, Path x, Path labels, Optional<Path> testX, Optional<Path> testLabels) implements DatasetSpec {
+        public Npy {
+            if (testX.isPresent() != testLabels.isPresent()) {
+                throw new IllegalArgumentException("npy: give both test_x and test_labels, or neither");
+            }
+        }
+
+        @Override
+        public Map<String, Object> toTree() {
+            Map<String, Object> npy = new LinkedHashMap<>();
+            npy.put("x", x.toString());
+            npy.put("labels", labels.toString());
+            testX.ifPresent(t -> npy.put("test_x", t.toString()));
+            testLabels.ifPresent(t -> npy.put("test_labels", t.toString()));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("npy", npy);
             return m;
         }
     }

@@ -24,7 +24,7 @@ public final class DataSources {
     private DataSources() {
     }
 
-    /** The dataset with its own split when it has one (built-ins, IDX train/t10k, CSV with a split file, registered sources). */
+    /** The dataset with its own split when it has one (built-ins, IDX train/t10k, CSV with a split file, npy with test files, registered sources). */
     public static LabeledData load(DatasetSpec spec) {
         if (spec instanceof DatasetSpec.Builtin b) {
             LabeledData d = BuiltinDatasets.load(b.name());
@@ -44,6 +44,9 @@ public final class DataSources {
                     + DatasetSource.class.getName() + ")"));
             LabeledData d = source.load();
             return new LabeledData(d.dataset().withName(r.name()), d.split());
+        }
+        if (spec instanceof DatasetSpec.Npy n) {
+            return NpyDatasets.load(n);
         }
         return idx((DatasetSpec.Idx) spec);
     }

@@ -109,6 +109,11 @@ public final class Matrix {
         System.arraycopy(data, i * cols, target, 0, cols);
     }
 
+    /** Copies row {@code i} into {@code target[offset .. offset + cols)} without allocating. */
+    public void copyRow(int i, double[] target, int offset) {
+        System.arraycopy(data, i * cols, target, offset, cols);
+    }
+
     /** A copy of column {@code j}. */
     public double[] column(int j) {
         double[] c = new double[rows];

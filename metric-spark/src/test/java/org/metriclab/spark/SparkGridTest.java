@@ -118,7 +118,7 @@ class SparkGridTest {
                 .map(r -> new ResultRow(r.dataset(), r.learner(), r.label(), r.params(), r.seed(), r.split(), r.nTrain(), r.measure(), r.value(), 0.0,
                         r.warnings()))
                 .sorted(Comparator.comparing(ResultRow::dataset).thenComparing(ResultRow::label).thenComparingLong(ResultRow::seed)
-                        .thenComparingInt(ResultRow::split).thenComparing(ResultRow::measure))
+                        .thenComparingInt(ResultRow::split).thenComparingInt(ResultRow::nTrain).thenComparing(ResultRow::measure))
                 .toList();
     }
 

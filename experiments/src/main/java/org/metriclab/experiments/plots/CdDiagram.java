@@ -37,16 +37,31 @@ public final class CdDiagram {
     }
 
     /** Axis with ticks, the CD segment, each learner's elbow line with its name and average rank, then the clique bars. */
+    /** Every tick gets a mark, but only every step-th rank (1, 2, 5 or 10) a number, so that numbers never overlap. */
+    static int labelStep(CdLayout l, double labelWidth) {
+        int k = l.ticks().size();
+        double spacing = k < 2 ? Double.POSITIVE_INFINITY : (l.axisRight() - l.axisLeft()) / (k - 1);
+        for (int step : new int[] {1, 2, 5}) {
+            if (spacing * step >= labelWidth) {
+                return step;
+            }
+        }
+        return 10;
+    }
+
     static void paint(Graphics2D g, CdLayout l) {
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(0.8f));
         g.draw(new Line2D.Double(l.axisLeft(), l.axisY(), l.axisRight(), l.axisY()));
         g.setFont(Fonts.SMALL);
         FontMetrics small = g.getFontMetrics();
+        int step = labelStep(l, small.stringWidth(Integer.toString(l.ticks().size())) + 3);
         for (CdLayout.Tick t : l.ticks()) {
             g.draw(new Line2D.Double(t.x(), l.axisY(), t.x(), l.axisY() - 4));
-            String s = Integer.toString(t.rank());
-            g.drawString(s, (float) (t.x() - small.stringWidth(s) / 2.0), (float) (l.axisY() - 6));
+            if ((t.rank() - 1) % step == 0) {
+                String s = Integer.toString(t.rank());
+                g.drawString(s, (float) (t.x() - small.stringWidth(s) / 2.0), (float) (l.axisY() - 6));
+            }
         }
         if (l.hasCd()) {
             g.draw(new Line2D.Double(l.cdLeft(), l.cdY(), l.cdRight(), l.cdY()));

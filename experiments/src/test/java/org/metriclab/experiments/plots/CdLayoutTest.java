@@ -3,6 +3,7 @@ package org.metriclab.experiments.plots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.metriclab.eval.stats.CriticalDifference;
@@ -55,5 +56,22 @@ class CdLayoutTest {
         assertTrue(!l.hasCd());
         assertEquals(3, l.entries().size());
         assertTrue(l.height() > l.entries().get(0).lineY());
+    }
+
+    @Test
+    void rankNumbersThinOutWhenTheyWouldOverlap() {
+        CriticalDifference four = CriticalDifference.nemenyi(NAMES, new double[] {3.143, 2.000, 2.893, 1.964}, 14, 0.10);
+        assertEquals(1, CdDiagram.labelStep(CdLayout.of(four, 400, s -> 5.0 * s.length()), 13));
+        int k = 33;
+        List<String> names = new ArrayList<>();
+        double[] ranks = new double[k];
+        for (int i = 0; i < k; i++) {
+            names.add("learner_" + i);
+            ranks[i] = 1 + i * (k - 1.0) / k;
+        }
+        CdLayout l = CdLayout.of(CriticalDifference.nemenyi(names, ranks, 4, 0.05), 300, s -> 5.0 * s.length());
+        double spacing = (l.axisRight() - l.axisLeft()) / (k - 1);
+        int step = CdDiagram.labelStep(l, 13);
+        assertTrue(step > 1 && spacing * step >= 13, "step " + step + " at " + spacing + " pt per rank");
     }
 }

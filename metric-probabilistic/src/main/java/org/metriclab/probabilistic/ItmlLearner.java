@@ -21,7 +21,7 @@ import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.Inverse;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.linalg.Vectors;
-import org.metriclab.probabilistic.stochastic.Solver;
+import org.metriclab.core.stochastic.Solver;
 
 /**
  * Information-theoretic metric learning (Davis, Kulis, Jain, Sra &amp; Dhillon, ICML 2007):

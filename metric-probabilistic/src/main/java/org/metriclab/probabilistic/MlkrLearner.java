@@ -8,12 +8,12 @@ import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.stochastic.GradientEngine;
+import org.metriclab.core.stochastic.StochasticOptions;
 import org.metriclab.probabilistic.optim.SmileLbfgs;
 import org.metriclab.probabilistic.optim.WolfeLbfgs;
-import org.metriclab.probabilistic.stochastic.BatchEvaluator;
-import org.metriclab.probabilistic.stochastic.GradientEngine;
+import org.metriclab.probabilistic.stochastic.SoftNeighborEvaluator;
 import org.metriclab.probabilistic.stochastic.SoftNeighborLoss;
-import org.metriclab.probabilistic.stochastic.StochasticOptions;
 import org.metriclab.probabilistic.stochastic.StochasticSoftNeighbor;
 
 /**
@@ -68,7 +68,7 @@ public record MlkrLearner(int dims, Init init, NcaLearner.Solver solver, int max
             SoftNeighborLoss loss = new SoftNeighborLoss.Mlkr(train.targetsOrLabels());
             RowSource rows = RowSource.of(train.x());
             int[] classes = Arrays.stream(train.labels().toArray()).map(train.labels()::classIndex).toArray();
-            try (GradientEngine.Oracle oracle = stochastic.distribution().open(rows, BatchEvaluator.softNeighbor(loss))) {
+            try (GradientEngine.Oracle oracle = stochastic.distribution().open(rows, new SoftNeighborEvaluator(loss))) {
                 double[] l = new StochasticSoftNeighbor("mlkr", stochastic.withMode(solver.mode())).fit(rows,
                         solver == NcaLearner.Solver.APPROXIMATE_KNN ? null : classes, loss, l0, p, oracle, ctx);
                 return new MahalanobisMetric(Matrix.of(p, d, l));

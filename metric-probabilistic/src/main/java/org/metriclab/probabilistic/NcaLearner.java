@@ -11,12 +11,12 @@ import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.resource.MemoryBudget;
+import org.metriclab.core.stochastic.GradientEngine;
+import org.metriclab.core.stochastic.StochasticOptions;
 import org.metriclab.probabilistic.optim.SmileLbfgs;
 import org.metriclab.probabilistic.optim.WolfeLbfgs;
-import org.metriclab.probabilistic.stochastic.BatchEvaluator;
-import org.metriclab.probabilistic.stochastic.GradientEngine;
+import org.metriclab.probabilistic.stochastic.SoftNeighborEvaluator;
 import org.metriclab.probabilistic.stochastic.SoftNeighborLoss;
-import org.metriclab.probabilistic.stochastic.StochasticOptions;
 import org.metriclab.probabilistic.stochastic.StochasticSoftNeighbor;
 
 /**
@@ -122,7 +122,7 @@ public record NcaLearner(int dims, Init init, Solver solver, int maxIter, double
         int[] classes = Arrays.stream(train.labels().toArray()).map(train.labels()::classIndex).toArray();
         SoftNeighborLoss loss = new SoftNeighborLoss.Nca(classes, regularization);
         RowSource rows = RowSource.of(train.x());
-        try (GradientEngine.Oracle oracle = stochastic.distribution().open(rows, BatchEvaluator.softNeighbor(loss))) {
+        try (GradientEngine.Oracle oracle = stochastic.distribution().open(rows, new SoftNeighborEvaluator(loss))) {
             return new StochasticSoftNeighbor("nca", stochastic.withMode(solver.mode())).fit(rows, classes, loss, l0, p, oracle, ctx);
         }
     }

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.metriclab.core.data.RowSource;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.probabilistic.stochastic.Batch;
+import org.metriclab.core.stochastic.Batch;
 import org.metriclab.probabilistic.stochastic.LocalGradients;
 import org.metriclab.probabilistic.stochastic.SoftNeighborLoss;
 

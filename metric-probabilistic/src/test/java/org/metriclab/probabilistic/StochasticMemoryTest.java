@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import org.metriclab.core.data.RowSource;
-import org.metriclab.probabilistic.stochastic.Batch;
+import org.metriclab.core.stochastic.Batch;
 import org.metriclab.probabilistic.stochastic.LocalGradients;
 import org.metriclab.probabilistic.stochastic.SoftNeighborLoss;
 

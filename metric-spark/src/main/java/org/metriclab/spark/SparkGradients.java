@@ -10,10 +10,10 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.metriclab.core.data.RowSource;
-import org.metriclab.probabilistic.stochastic.Batch;
-import org.metriclab.probabilistic.stochastic.BatchEvaluator;
-import org.metriclab.probabilistic.stochastic.Distribution;
-import org.metriclab.probabilistic.stochastic.GradientEngine;
+import org.metriclab.core.stochastic.Batch;
+import org.metriclab.core.stochastic.BatchEvaluator;
+import org.metriclab.core.stochastic.Distribution;
+import org.metriclab.core.stochastic.GradientEngine;
 
 /**
  * {@code engine: spark} for the stochastic solvers: data-parallel batch gradients, as Spark MLlib's

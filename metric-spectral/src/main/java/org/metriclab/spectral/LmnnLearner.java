@@ -14,9 +14,9 @@ import org.metriclab.core.learn.Params;
 import org.metriclab.core.linalg.Centring;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.Matrix;
-import org.metriclab.probabilistic.stochastic.Solver;
-import org.metriclab.probabilistic.stochastic.StochasticLmnn;
-import org.metriclab.probabilistic.stochastic.StochasticOptions;
+import org.metriclab.core.stochastic.Solver;
+import org.metriclab.core.stochastic.StochasticOptions;
+import org.metriclab.spectral.stochastic.StochasticLmnn;
 
 /**
  * LMNN, Large Margin Nearest Neighbour (Weinberger &amp; Saul, JMLR 2009), solved as metric-learn 0.7:

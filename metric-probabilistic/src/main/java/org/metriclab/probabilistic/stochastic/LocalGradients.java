@@ -1,6 +1,8 @@
 package org.metriclab.probabilistic.stochastic;
 
 import org.metriclab.core.data.RowSource;
+import org.metriclab.core.stochastic.Batch;
+import org.metriclab.core.stochastic.GradientOracle;
 
 /**
  * Evaluates batches in this JVM, gathering the batch's rows from a {@link RowSource} (in memory or

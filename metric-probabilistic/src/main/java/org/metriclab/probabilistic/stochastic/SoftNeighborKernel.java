@@ -1,6 +1,7 @@
 package org.metriclab.probabilistic.stochastic;
 
 import java.util.Arrays;
+import org.metriclab.core.stochastic.LinearEmbedding;
 
 /**
  * The arithmetic of one batch of a soft-neighbour objective over explicit rows: query rows X_Q and
@@ -19,23 +20,6 @@ final class SoftNeighborKernel {
     private SoftNeighborKernel() {
     }
 
-    /** z = L x for the first {@code count} rows of {@code x} (row-major, d columns). */
-    static double[] embed(double[] x, int count, int d, double[] l, int p) {
-        double[] z = new double[count * p];
-        for (int r = 0; r < count; r++) {
-            int xo = r * d;
-            for (int a = 0; a < p; a++) {
-                int lo = a * d;
-                double s = 0;
-                for (int k = 0; k < d; k++) {
-                    s += l[lo + k] * x[xo + k];
-                }
-                z[r * p + a] = s;
-            }
-        }
-        return z;
-    }
-
     /**
      * Σ_{queries} f_i over references shared by all queries; adds Σ_i ∇f_i to {@code gradient}.
      * {@code xq}/{@code xr} hold the rows of {@code queries}/{@code references}, in that order.
@@ -43,17 +27,17 @@ final class SoftNeighborKernel {
     static double shared(double[] xq, int[] queries, double[] xr, int[] references, int d, double[] l, int p,
                          SoftNeighborLoss loss, double[] gradient) {
         int m = references.length;
-        double[] zr = embed(xr, m, d, l, p);
+        double[] zr = LinearEmbedding.embed(xr, m, d, l, p);
         double[] w = new double[m * p];
         Scratch s = new Scratch(m, p, d);
         double f = 0;
         for (int a = 0; a < queries.length; a++) {
-            double[] zq = embed(s.query(xq, a), 1, d, l, p);
+            double[] zq = LinearEmbedding.embed(s.query(xq, a), 1, d, l, p);
             f += row(queries[a], zq, zr, references, m, p, loss, s, w);
-            outer(gradient, 2.0, s.u, s.xq, p, d);
+            LinearEmbedding.outerRow(gradient, 2.0, s.u, 0, s.xq, 0, p, d);
         }
         for (int c = 0; c < m; c++) {
-            outerRow(gradient, -2.0, w, c * p, xr, c * d, p, d);
+            LinearEmbedding.outerRow(gradient, -2.0, w, c * p, xr, c * d, p, d);
         }
         return f;
     }
@@ -68,13 +52,13 @@ final class SoftNeighborKernel {
         for (int a = 0; a < queries.length; a++) {
             int m = candidates[a].length;
             Scratch s = new Scratch(m, p, d);
-            double[] zq = embed(s.query(xq, a), 1, d, l, p);
-            double[] zr = embed(xc[a], m, d, l, p);
+            double[] zq = LinearEmbedding.embed(s.query(xq, a), 1, d, l, p);
+            double[] zr = LinearEmbedding.embed(xc[a], m, d, l, p);
             double[] w = new double[m * p];
             f += row(queries[a], zq, zr, candidates[a], m, p, loss, s, w);
-            outer(gradient, 2.0, s.u, s.xq, p, d);
+            LinearEmbedding.outerRow(gradient, 2.0, s.u, 0, s.xq, 0, p, d);
             for (int c = 0; c < m; c++) {
-                outerRow(gradient, -2.0, w, c * p, xc[a], c * d, p, d);
+                LinearEmbedding.outerRow(gradient, -2.0, w, c * p, xc[a], c * d, p, d);
             }
         }
         return f;
@@ -149,44 +133,5 @@ final class SoftNeighborKernel {
             }
         }
         return loss.rowValue(i, stat);
-    }
-
-    /**
-     * gradient += 2 Σ_c w_c (z_q − z_c)(x_q − x_c)ᵀ, the gradient of Σ_c w_c D_qc, for one query (z_q, x_q)
-     * and m references (rows of {@code zr}, {@code xr}).
-     */
-    static void weightedPairs(double[] zq, double[] xq, double[] zr, double[] xr, double[] w, int m, int p, int d,
-                              double[] gradient) {
-        double[] u = new double[p];
-        double[] v = new double[p];
-        for (int c = 0; c < m; c++) {
-            if (w[c] == 0) {
-                continue;
-            }
-            for (int a = 0; a < p; a++) {
-                v[a] = w[c] * (zq[a] - zr[c * p + a]);
-                u[a] += v[a];
-            }
-            outerRow(gradient, -2.0, v, 0, xr, c * d, p, d);
-        }
-        outer(gradient, 2.0, u, xq, p, d);
-    }
-
-    /** gradient += factor · u xᵀ (u of length p, x of length d). */
-    private static void outer(double[] gradient, double factor, double[] u, double[] x, int p, int d) {
-        outerRow(gradient, factor, u, 0, x, 0, p, d);
-    }
-
-    private static void outerRow(double[] gradient, double factor, double[] u, int uo, double[] x, int xo, int p, int d) {
-        for (int a = 0; a < p; a++) {
-            double c = factor * u[uo + a];
-            if (c == 0) {
-                continue;
-            }
-            int go = a * d;
-            for (int k = 0; k < d; k++) {
-                gradient[go + k] += c * x[xo + k];
-            }
-        }
     }
 }

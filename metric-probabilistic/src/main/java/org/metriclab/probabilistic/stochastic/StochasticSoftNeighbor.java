@@ -1,10 +1,16 @@
 package org.metriclab.probabilistic.stochastic;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.metriclab.core.data.RowSource;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.Progress;
+import org.metriclab.core.stochastic.Batch;
+import org.metriclab.core.stochastic.EpochLoop;
+import org.metriclab.core.stochastic.GradientOracle;
+import org.metriclab.core.stochastic.NeighbourCandidates;
+import org.metriclab.core.stochastic.Planner;
+import org.metriclab.core.stochastic.ReferenceSampler;
+import org.metriclab.core.stochastic.StochasticOptions;
 
 /**
  * The stochastic solvers of the soft-neighbour objectives (NCA, MLKR). They minimise the per-row mean
@@ -56,10 +62,11 @@ public final class StochasticSoftNeighbor {
     public double[] fit(RowSource x, int[] classes, SoftNeighborLoss loss, double[] l0, int p, GradientOracle oracle,
                         FitContext ctx) {
         int n = x.rows();
-        options.requireFits(learner, n, classes == null ? -1 : smallestClass(classes));
+        options.requireFits(learner, n, classes == null ? -1 : StochasticOptions.smallestClass(classes));
         Planner planner = options.mode() == StochasticOptions.Mode.MINIBATCH
                 ? new SharedReferences(new ReferenceSampler(n, options.referenceSize(), options.sampling(), classes))
-                : new NearestCandidates(x, classes, options.neighbours(), options.refreshEvery());
+                : new NearestCandidates(NeighbourCandidates.installed(learner, "solver approximate_knn",
+                        "add metric-eval or use solver minibatch"), x, classes, options.neighbours(), options.refreshEvery());
         return new EpochLoop(learner, options).run(n, loss.penalty(), l0, p, planner, oracle, ctx);
     }
 
@@ -77,13 +84,15 @@ public final class StochasticSoftNeighbor {
 
     /** {@code approximate_knn}: each query's nearest same- and other-class rows, refreshed every few epochs. */
     private static final class NearestCandidates implements Planner {
+        private final NeighbourCandidates search;
         private final RowSource x;
         private final int[] classes;
         private final int k;
         private final int every;
         private int[][] candidates;
 
-        NearestCandidates(RowSource x, int[] classes, int k, int every) {
+        NearestCandidates(NeighbourCandidates search, RowSource x, int[] classes, int k, int every) {
+            this.search = search;
             this.x = x;
             this.classes = classes;
             this.k = k;
@@ -93,7 +102,7 @@ public final class StochasticSoftNeighbor {
         @Override
         public void startEpoch(int epoch, double[] l, int p) {
             if ((epoch - 1) % every == 0) {
-                candidates = NeighbourCandidates.find(x, l, p, classes, k).merged();
+                candidates = search.find(x, l, p, classes, k).merged();
             }
         }
 
@@ -105,14 +114,5 @@ public final class StochasticSoftNeighbor {
             }
             return new Batch.Candidates(queries, c);
         }
-    }
-
-    static int smallestClass(int[] classes) {
-        int c = Arrays.stream(classes).max().orElse(-1) + 1;
-        int[] counts = new int[c];
-        for (int y : classes) {
-            counts[y]++;
-        }
-        return Arrays.stream(counts).filter(v -> v > 0).min().orElse(0);
     }
 }

@@ -1,10 +1,10 @@
-package org.metriclab.probabilistic.stochastic;
+package org.metriclab.core.stochastic;
 
 import org.metriclab.core.data.RowSource;
 
 /**
  * A distributed evaluator of batches, found through {@link java.util.ServiceLoader} (metric-spark
- * registers {@code spark} in {@code META-INF/services/org.metriclab.probabilistic.stochastic.GradientEngine}),
+ * registers {@code spark} in {@code META-INF/services/org.metriclab.core.stochastic.GradientEngine}),
  * so this module needs no cluster library. The solver plans every batch on the driver; the engine
  * only splits each batch's queries across workers and sums their gradients.
  */

@@ -1,4 +1,4 @@
-package org.metriclab.probabilistic.stochastic;
+package org.metriclab.spectral.stochastic;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package org.metriclab.probabilistic.stochastic;
+package org.metriclab.core.stochastic;
 
 import java.util.ServiceLoader;
 import org.metriclab.core.data.RowSource;

@@ -1,4 +1,4 @@
-package org.metriclab.probabilistic.stochastic;
+package org.metriclab.core.stochastic;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,17 +16,17 @@ import org.metriclab.core.learn.Progress;
  * ({@link Progress#SAMPLES_PER_SECOND}). A non-finite loss or L stops the fit with a
  * {@link FitException} that names {@code learning_rate} and the epoch; no model is returned.
  */
-final class EpochLoop {
+public final class EpochLoop {
     private final String learner;
     private final StochasticOptions options;
 
-    EpochLoop(String learner, StochasticOptions options) {
+    public EpochLoop(String learner, StochasticOptions options) {
         this.learner = learner;
         this.options = options;
     }
 
     /** Minimises from {@code l0} (p×d) over {@code n} rows with penalty λ = {@code penalty}; returns L. */
-    double[] run(int n, double penalty, double[] l0, int p, Planner planner, GradientOracle oracle, FitContext ctx) {
+    public double[] run(int n, double penalty, double[] l0, int p, Planner planner, GradientOracle oracle, FitContext ctx) {
         double[] l = l0.clone();
         double[] g = new double[l.length];
         StepRule rule = new StepRule(options.optimizer(), options.learningRate(), options.decay(), l.length);

@@ -1,5 +1,6 @@
-package org.metriclab.probabilistic.stochastic;
+package org.metriclab.core.stochastic;
 
+import java.util.Arrays;
 import org.metriclab.core.learn.Params;
 
 /**
@@ -90,6 +91,16 @@ public record StochasticOptions(Mode mode, int batchSize, int referenceSize, Sam
                         + "; lower k or use solver=minibatch");
             }
         }
+    }
+
+    /** The size of the smallest non-empty class of {@code classes} (dense indices 0..C−1). */
+    public static int smallestClass(int[] classes) {
+        int c = Arrays.stream(classes).max().orElse(-1) + 1;
+        int[] counts = new int[c];
+        for (int y : classes) {
+            counts[y]++;
+        }
+        return Arrays.stream(counts).filter(v -> v > 0).min().orElse(0);
     }
 
     private static void require(boolean ok, String name, String range, Object got) {

@@ -1,4 +1,4 @@
-package org.metriclab.probabilistic.stochastic;
+package org.metriclab.core.stochastic;
 
 /**
  * Evaluates one batch: Σ_{i ∈ queries} f_i and its gradient in L. The local oracle sums the queries

@@ -1,4 +1,4 @@
-package org.metriclab.probabilistic.stochastic;
+package org.metriclab.core.stochastic;
 
 /**
  * The {@code solver} of learners whose exact objective has no other solver choice (LMNN): the exact

@@ -1,4 +1,4 @@
-package org.metriclab.probabilistic.stochastic;
+package org.metriclab.spectral.stochastic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.metriclab.core.data.RowSource;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.stochastic.Batch;
+import org.metriclab.core.stochastic.LinearEmbedding;
 
 /** The stochastic LMNN term and its gradient: against its definition and central finite differences. */
 class StochasticLmnnKernelTest {
@@ -93,7 +95,7 @@ class StochasticLmnnKernelTest {
 
     private static double[] embed(RowSource x, int i, double[] l) {
         double[] row = x.gather(new int[] {i});
-        return SoftNeighborKernel.embed(row, 1, D, l, P);
+        return LinearEmbedding.embed(row, 1, D, l, P);
     }
 
     private static double dist(double[] a, double[] b) {

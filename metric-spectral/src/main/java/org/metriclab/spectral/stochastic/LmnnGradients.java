@@ -1,6 +1,9 @@
-package org.metriclab.probabilistic.stochastic;
+package org.metriclab.spectral.stochastic;
 
 import org.metriclab.core.data.RowSource;
+import org.metriclab.core.stochastic.Batch;
+import org.metriclab.core.stochastic.GradientOracle;
+import org.metriclab.core.stochastic.LinearEmbedding;
 
 /**
  * Evaluates LMNN batches ({@link Batch.Candidates}: each query's targets and impostor candidates) in
@@ -19,9 +22,9 @@ public record LmnnGradients(RowSource x, LmnnLoss loss) implements GradientOracl
             int[] rows = c.candidates()[a];
             int m = rows.length;
             double[] xa = java.util.Arrays.copyOfRange(xq, a * d, (a + 1) * d);
-            double[] za = SoftNeighborKernel.embed(xa, 1, d, l, p);
+            double[] za = LinearEmbedding.embed(xa, 1, d, l, p);
             double[] xr = x.gather(rows);
-            double[] zr = SoftNeighborKernel.embed(xr, m, d, l, p);
+            double[] zr = LinearEmbedding.embed(xr, m, d, l, p);
             double[] dist = new double[m];
             for (int r = 0; r < m; r++) {
                 double s = 0;
@@ -33,7 +36,7 @@ public record LmnnGradients(RowSource x, LmnnLoss loss) implements GradientOracl
             }
             double[] w = new double[m];
             f += loss.term(c.queries()[a], rows, dist, w);
-            SoftNeighborKernel.weightedPairs(za, xa, zr, xr, w, m, p, d, gradient);
+            LinearEmbedding.weightedPairs(za, xa, zr, xr, w, m, p, d, gradient);
         }
         return f;
     }

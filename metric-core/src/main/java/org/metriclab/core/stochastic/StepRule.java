@@ -1,4 +1,4 @@
-package org.metriclab.probabilistic.stochastic;
+package org.metriclab.core.stochastic;
 
 /**
  * The update applied to L after each batch, with learning rate η_e = η / (1 + decay · (e − 1)) in

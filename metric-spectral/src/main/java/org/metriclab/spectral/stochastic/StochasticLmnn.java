@@ -1,14 +1,22 @@
-package org.metriclab.probabilistic.stochastic;
+package org.metriclab.spectral.stochastic;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.metriclab.core.data.RowSource;
 import org.metriclab.core.learn.FitContext;
+import org.metriclab.core.stochastic.Batch;
+import org.metriclab.core.stochastic.EpochLoop;
+import org.metriclab.core.stochastic.GradientEngine;
+import org.metriclab.core.stochastic.NeighbourCandidates;
+import org.metriclab.core.stochastic.Planner;
+import org.metriclab.core.stochastic.ReferenceSampler;
+import org.metriclab.core.stochastic.StochasticOptions;
 
 /**
  * Stochastic LMNN: minimises (1/n) Σ_i f_i ({@link LmnnLoss}) with the {@link EpochLoop} (Adam or SGD
  * over batches of queries). Target neighbours are fixed, as in LMNN: each row's k nearest rows of its
- * class in the input space, found once by metric-eval's exact search ({@link NeighbourCandidates}).
+ * class in the input space, found once by the installed exact search ({@link NeighbourCandidates}; metric-eval provides it).
  * Impostor candidates per query:
  * <ul>
  *   <li>{@code minibatch}: the other-class rows among {@code reference_size} rows sampled for the
@@ -38,7 +46,7 @@ public final class StochasticLmnn {
     /** Fits L (p×d from {@code l0}) with k targets per row; {@code classes} are dense indices 0..C−1. */
     public double[] fit(RowSource x, int[] classes, int k, double pull, double[] l0, int p, FitContext ctx) {
         int n = x.rows();
-        int smallest = StochasticSoftNeighbor.smallestClass(classes);
+        int smallest = StochasticOptions.smallestClass(classes);
         if (k > smallest - 1) {
             throw new IllegalArgumentException("lmnn: k must be in 1.." + (smallest - 1) + " (smallest class size " + smallest
                     + " − 1) for target neighbours, got " + k);
@@ -55,12 +63,14 @@ public final class StochasticLmnn {
         for (int a = 0; a < d; a++) {
             identity[a * d + a] = 1;
         }
-        int[][] targets = NeighbourCandidates.find(x, identity, d, classes, k).same();
+        NeighbourCandidates search = NeighbourCandidates.installed("lmnn", "solver " + options.mode().name().toLowerCase(Locale.ROOT)
+                + " (its target neighbours)", "add metric-eval or use solver exact");
+        int[][] targets = search.find(x, identity, d, classes, k).same();
         LmnnLoss loss = new LmnnLoss(classes, pull);
         Planner planner = options.mode() == StochasticOptions.Mode.MINIBATCH
                 ? new SampledImpostors(targets, classes, new ReferenceSampler(n, options.referenceSize(), options.sampling(), classes))
-                : new NearestImpostors(x, targets, classes, options.neighbours(), options.refreshEvery());
-        try (GradientEngine.Oracle oracle = options.distribution().open(x, BatchEvaluator.lmnn(loss))) {
+                : new NearestImpostors(search, x, targets, classes, options.neighbours(), options.refreshEvery());
+        try (GradientEngine.Oracle oracle = options.distribution().open(x, new LmnnEvaluator(loss))) {
             return new EpochLoop("lmnn", options).run(n, 0, l0, p, planner, oracle, ctx);
         }
     }
@@ -92,6 +102,7 @@ public final class StochasticLmnn {
 
     /** {@code approximate_knn}: targets plus the nearest other-class rows under the L of the last refresh. */
     private static final class NearestImpostors implements Planner {
+        private final NeighbourCandidates search;
         private final RowSource x;
         private final int[][] targets;
         private final int[] classes;
@@ -99,7 +110,8 @@ public final class StochasticLmnn {
         private final int every;
         private int[][] candidates;
 
-        NearestImpostors(RowSource x, int[][] targets, int[] classes, int impostors, int every) {
+        NearestImpostors(NeighbourCandidates search, RowSource x, int[][] targets, int[] classes, int impostors, int every) {
+            this.search = search;
             this.x = x;
             this.targets = targets;
             this.classes = classes;
@@ -110,7 +122,7 @@ public final class StochasticLmnn {
         @Override
         public void startEpoch(int epoch, double[] l, int p) {
             if ((epoch - 1) % every == 0) {
-                int[][] other = NeighbourCandidates.find(x, l, p, classes, impostors).other();
+                int[][] other = search.find(x, l, p, classes, impostors).other();
                 candidates = new int[other.length][];
                 for (int i = 0; i < other.length; i++) {
                     candidates[i] = union(targets[i], other[i]);

@@ -1,4 +1,4 @@
-package org.metriclab.probabilistic.stochastic;
+package org.metriclab.core.stochastic;
 
 import java.io.Serializable;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.metriclab.probabilistic.stochastic;
+package org.metriclab.core.stochastic;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -11,19 +11,20 @@ import java.util.SplittableRandom;
  * {@code class_balanced}: the m rows split as evenly as the class sizes allow between the classes,
  * uniform within each class, so rare classes keep same-class references in every step.
  */
-final class ReferenceSampler {
+public final class ReferenceSampler {
     private final int n;
     private final int size;
     /** Row indices per class (class_balanced only). */
     private final int[][] byClass;
 
-    ReferenceSampler(int n, int size, StochasticOptions.Sampling sampling, int[] classes) {
+    public ReferenceSampler(int n, int size, StochasticOptions.Sampling sampling, int[] classes) {
         this.n = n;
         this.size = size;
         this.byClass = sampling == StochasticOptions.Sampling.CLASS_BALANCED ? group(classes) : null;
     }
 
-    int[] sample(SplittableRandom rng) {
+    /** One reference set of {@code size} distinct rows, drawn from {@code rng}. */
+    public int[] sample(SplittableRandom rng) {
         if (byClass == null) {
             return floyd(n, size, rng, null);
         }

@@ -52,6 +52,22 @@ public record Kernel(Type type, double gamma, int degree, double coef0) {
     }
 
     /**
+     * Checks a learner's kernel settings before γ is resolved against data (γ = 0 means automatic); the
+     * failure names the learner {@code who}.
+     */
+    static void requireSettings(String who, Type type, double gamma, int degree, double coef0) {
+        if (type == null) {
+            throw new IllegalArgumentException(who + ": kernel must be rbf, polynomial or linear");
+        }
+        if (!(gamma >= 0) || Double.isInfinite(gamma)) {
+            throw new IllegalArgumentException(who + ": gamma must be a finite number >= 0 (0 = automatic), got " + gamma);
+        }
+        if (degree < 1 || !(coef0 >= 0) || Double.isInfinite(coef0)) {
+            throw new IllegalArgumentException(who + ": need degree >= 1 and finite coef0 >= 0, got " + degree + ", " + coef0);
+        }
+    }
+
+    /**
      * The kernel of the given family with γ resolved against the data: γ ≤ 0 means the median heuristic
      * for RBF and 1/d (scikit-learn's default) for the others.
      */

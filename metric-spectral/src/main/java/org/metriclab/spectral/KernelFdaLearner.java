@@ -26,15 +26,7 @@ public record KernelFdaLearner(Kernel.Type kernel, double gamma, int degree, dou
     private static final String WHO = "kernel_fda";
 
     public KernelFdaLearner {
-        if (kernel == null) {
-            throw new IllegalArgumentException(WHO + ": kernel must be rbf, polynomial or linear");
-        }
-        if (!(gamma >= 0) || Double.isInfinite(gamma)) {
-            throw new IllegalArgumentException(WHO + ": gamma must be >= 0 (0 = automatic), got " + gamma);
-        }
-        if (degree < 1 || !(coef0 >= 0) || Double.isInfinite(coef0)) {
-            throw new IllegalArgumentException(WHO + ": need degree >= 1 and finite coef0 >= 0, got " + degree + ", " + coef0);
-        }
+        Kernel.requireSettings(WHO, kernel, gamma, degree, coef0);
         if (!(ridge > 0) || Double.isInfinite(ridge)) {
             throw new IllegalArgumentException(WHO + ": ridge must be a finite number > 0 (N_K is always singular), got " + ridge);
         }

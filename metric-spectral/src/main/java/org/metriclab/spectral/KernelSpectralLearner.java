@@ -45,15 +45,7 @@ public record KernelSpectralLearner(KernelizedMethod method, Supervised<?, Mahal
             throw new IllegalArgumentException("kernel spectral learner: the method and its linear learner are required");
         }
         String who = method.key();
-        if (kernel == null) {
-            throw new IllegalArgumentException(who + ": kernel must be rbf, polynomial or linear");
-        }
-        if (!(gamma >= 0) || Double.isInfinite(gamma)) {
-            throw new IllegalArgumentException(who + ": gamma must be a finite number >= 0 (0 = automatic), got " + gamma);
-        }
-        if (degree < 1 || !(coef0 >= 0) || Double.isInfinite(coef0)) {
-            throw new IllegalArgumentException(who + ": need degree >= 1 and finite coef0 >= 0, got " + degree + ", " + coef0);
-        }
+        Kernel.requireSettings(who, kernel, gamma, degree, coef0);
         if (components < 1) {
             throw new IllegalArgumentException(who + ": components must be >= 1 (kernel feature-space dimensions), got " + components);
         }

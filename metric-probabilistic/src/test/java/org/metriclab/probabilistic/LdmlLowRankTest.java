@@ -9,7 +9,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.metriclab.core.constraint.Pairs;
 import org.metriclab.core.data.Dataset;
-import org.metriclab.core.data.Labels;
 import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.Learners;
@@ -22,19 +21,6 @@ import org.metriclab.core.linalg.RowPairs;
  * dims = d the same optimum as the full-rank projected-gradient solver reaches.
  */
 class LdmlLowRankTest {
-    private static Dataset blobs(long seed, int n, int d) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] x = new double[n * d];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % 3;
-            for (int j = 0; j < d; j++) {
-                x[i * d + j] = r.nextGaussian() + (j == y[i] ? 1.5 : 0.0);
-            }
-        }
-        return new Dataset("blobs", Matrix.of(n, d, x), Labels.of(y));
-    }
-
     private static Pairs allPairs(Dataset data) {
         int n = data.size();
         int m = n * (n - 1) / 2;
@@ -54,7 +40,7 @@ class LdmlLowRankTest {
 
     @Test
     void factorGradientMatchesFiniteDifferences() {
-        Dataset data = blobs(1, 18, 4);
+        Dataset data = LearnerBehaviourTest.blobs(1, 18, 4, 1.5);
         Pairs pairs = allPairs(data);
         double[] v = new RowPairs(pairs.left(), pairs.right()).differences(data.x()).toArray();
         LowRankLdmlObjective f = new LowRankLdmlObjective(new LdmlObjective(v, pairs.size(), 4, pairs.similar(), 0.01), 2, 4);
@@ -82,7 +68,7 @@ class LdmlLowRankTest {
 
     @Test
     void fullDimensionFactorReachesTheConvexOptimum() {
-        Dataset data = blobs(3, 24, 3);
+        Dataset data = LearnerBehaviourTest.blobs(3, 24, 3, 1.5);
         Pairs pairs = allPairs(data);
         double[] v = new RowPairs(pairs.left(), pairs.right()).differences(data.x()).toArray();
         LdmlObjective f = new LdmlObjective(v, pairs.size(), 3, pairs.similar(), 0.01);
@@ -120,7 +106,7 @@ class LdmlLowRankTest {
 
     @Test
     void dimsAboveTheFeaturesOrNegativeIsRejectedByName() {
-        Dataset data = blobs(4, 12, 3);
+        Dataset data = LearnerBehaviourTest.blobs(4, 12, 3, 1.5);
         Learners reg = Learners.of(java.util.List.of(new ProbabilisticCatalog()));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> reg.create("ldml", Params.of(java.util.Map.of("dims", -1))))
                 .getMessage().contains("dims"));

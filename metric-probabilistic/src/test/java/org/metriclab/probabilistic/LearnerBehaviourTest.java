@@ -59,13 +59,18 @@ class LearnerBehaviourTest {
     }
 
     static Dataset blobs(long seed, int n, int d) {
+        return blobs(seed, n, d, 2.5);
+    }
+
+    /** n rows in d ≥ 3 dimensions, three classes, class c shifted by {@code separation} along axis c. */
+    static Dataset blobs(long seed, int n, int d, double separation) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] x = new double[n * d];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             y[i] = i % 3;
             for (int j = 0; j < d; j++) {
-                x[i * d + j] = r.nextGaussian() + (j == y[i] ? 2.5 : 0.0);
+                x[i * d + j] = r.nextGaussian() + (j == y[i] ? separation : 0.0);
             }
         }
         return new Dataset("blobs", Matrix.of(n, d, x), Labels.of(y));

@@ -1,7 +1,5 @@
 package org.metriclab.spectral;
 
-import java.util.Arrays;
-import java.util.stream.IntStream;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.learn.FitContext;
@@ -28,15 +26,7 @@ public record KernelFdaLearner(Kernel.Type kernel, double gamma, int degree, dou
     private static final String WHO = "kernel_fda";
 
     public KernelFdaLearner {
-        if (kernel == null) {
-            throw new IllegalArgumentException(WHO + ": kernel must be rbf, polynomial or linear");
-        }
-        if (!(gamma >= 0) || Double.isInfinite(gamma)) {
-            throw new IllegalArgumentException(WHO + ": gamma must be >= 0 (0 = automatic), got " + gamma);
-        }
-        if (degree < 1 || !(coef0 >= 0) || Double.isInfinite(coef0)) {
-            throw new IllegalArgumentException(WHO + ": need degree >= 1 and finite coef0 >= 0, got " + degree + ", " + coef0);
-        }
+        Kernel.requireSettings(WHO, kernel, gamma, degree, coef0);
         if (!(ridge > 0) || Double.isInfinite(ridge)) {
             throw new IllegalArgumentException(WHO + ": ridge must be a finite number > 0 (N_K is always singular), got " + ridge);
         }
@@ -48,33 +38,6 @@ public record KernelFdaLearner(Kernel.Type kernel, double gamma, int degree, dou
                 p.getDouble("coef0", 1.0), p.getDouble("ridge", 1e-3), p.getInt("dims", 0));
     }
 
-    /** 1 / median pairwise squared distance (the median heuristic); 1 when all points coincide. */
-    static double medianGamma(Matrix x) {
-        int n = x.rows();
-        int d = x.cols();
-        double[] data = x.toArray();
-        double[] all = new double[n * (n - 1) / 2];
-        int c = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double s = 0;
-                for (int t = 0; t < d; t++) {
-                    double diff = data[i * d + t] - data[j * d + t];
-                    s += diff * diff;
-                }
-                all[c++] = s;
-            }
-        }
-        Arrays.sort(all);
-        double median = all.length == 0 ? 0 : all[all.length / 2];
-        return median > 0 ? 1.0 / median : 1.0;
-    }
-
-    Kernel resolveKernel(Matrix x) {
-        double g = gamma > 0 ? gamma : kernel == Kernel.Type.RBF ? medianGamma(x) : 1.0 / x.cols();
-        return new Kernel(kernel, g, degree, coef0);
-    }
-
     @Override
     public KernelMetric fit(Dataset train, FitContext ctx) {
         train.requireAtLeastTwoClasses(WHO);
@@ -84,35 +47,8 @@ public record KernelFdaLearner(Kernel.Type kernel, double gamma, int degree, dou
         // the kernel matrix, its within-class counterpart, the Cholesky factor and a solve: four n × n arrays
         MemoryBudget.require(MemoryBudget.bytes(4L * n * n + 2L * n * d, MemoryBudget.DOUBLE), WHO + " on " + n + " training rows",
                 "subsample the training rows or use a linear learner such as lfda");
-        Kernel k = resolveKernel(x);
-        double[] data = x.toArray();
-        double[] kk = new double[n * n];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            for (int j = 0; j < n; j++) {
-                kk[i * n + j] = k.apply(data, i * d, data, j * d, d);
-            }
-        });
-        double[] colMeans = new double[n];
-        double grand = 0;
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j < n; j++) {
-                s += kk[i * n + j];
-            }
-            colMeans[i] = s / n;
-            grand += s / n;
-        }
-        grand /= n;
-        double mu = grand;
-        IntStream.range(0, n).parallel().forEach(i -> {
-            for (int j = 0; j < n; j++) {
-                kk[i * n + j] += mu - colMeans[i] - colMeans[j];
-            }
-        });
-        Matrix centred = Matrix.of(n, n, kk).symmetrize();
-        if (!centred.isFinite()) {
-            throw new IllegalArgumentException(WHO + ": the kernel matrix overflowed; lower gamma or the polynomial degree");
-        }
+        Kernel k = Kernel.resolve(kernel, gamma, degree, coef0, x);
+        CentredGram gram = CentredGram.of(WHO, k, x);
         Labels y = train.labels();
         int[] classes = y.classes();
         double[] means = new double[classes.length * n];
@@ -122,15 +58,15 @@ public record KernelFdaLearner(Kernel.Type kernel, double gamma, int degree, dou
             for (int i = 0; i < n; i++) {
                 double s = 0;
                 for (int j : idx) {
-                    s += kk[i * n + j];
+                    s += gram.get(i, j);
                 }
                 means[c * n + i] = w * s / idx.length;
             }
         }
         Matrix a = Matrix.of(classes.length, n, means);
-        Matrix within = centred.gram().minus(a.gram()).symmetrize();
+        Matrix within = gram.matrix().gram().minus(a.gram()).symmetrize();
         int p = Scatter.dims(dims, classes.length - 1, classes.length - 1, WHO, ctx.progress());
-        return new KernelMetric(k, x, lowRankSolutions(a, within, p), colMeans, grand);
+        return new KernelMetric(k, x, lowRankSolutions(a, within, p), gram.columnMeans(), gram.grandMean());
     }
 
     /**

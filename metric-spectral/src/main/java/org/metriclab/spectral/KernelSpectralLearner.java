@@ -45,15 +45,7 @@ public record KernelSpectralLearner(KernelizedMethod method, Supervised<?, Mahal
             throw new IllegalArgumentException("kernel spectral learner: the method and its linear learner are required");
         }
         String who = method.key();
-        if (kernel == null) {
-            throw new IllegalArgumentException(who + ": kernel must be rbf, polynomial or linear");
-        }
-        if (!(gamma >= 0) || Double.isInfinite(gamma)) {
-            throw new IllegalArgumentException(who + ": gamma must be a finite number >= 0 (0 = automatic), got " + gamma);
-        }
-        if (degree < 1 || !(coef0 >= 0) || Double.isInfinite(coef0)) {
-            throw new IllegalArgumentException(who + ": need degree >= 1 and finite coef0 >= 0, got " + degree + ", " + coef0);
-        }
+        Kernel.requireSettings(who, kernel, gamma, degree, coef0);
         if (components < 1) {
             throw new IllegalArgumentException(who + ": components must be >= 1 (kernel feature-space dimensions), got " + components);
         }
@@ -78,11 +70,6 @@ public record KernelSpectralLearner(KernelizedMethod method, Supervised<?, Mahal
         return rows;
     }
 
-    Kernel resolveKernel(Matrix points) {
-        double g = gamma > 0 ? gamma : kernel == Kernel.Type.RBF ? KernelFdaLearner.medianGamma(points) : 1.0 / points.cols();
-        return new Kernel(kernel, g, degree, coef0);
-    }
-
     /**
      * The feature map x ↦ Λ^{-1/2}Vᵀk̃(x) of the landmarks' centred kernel (kernel PCA coordinates,
      * at most {@code components} of them), as a kernel metric whose coefficients are VΛ^{-1/2}.
@@ -93,35 +80,9 @@ public record KernelSpectralLearner(KernelizedMethod method, Supervised<?, Mahal
         int d = points.cols();
         MemoryBudget.require(MemoryBudget.bytes(3L * m * m + 2L * m * d, MemoryBudget.DOUBLE), who + " on " + m + " landmark rows",
                 "set landmarks to a smaller number");
-        Kernel k = resolveKernel(points);
-        double[] data = points.toArray();
-        double[] kk = new double[m * m];
-        IntStream.range(0, m).parallel().forEach(i -> {
-            for (int j = 0; j < m; j++) {
-                kk[i * m + j] = k.apply(data, i * d, data, j * d, d);
-            }
-        });
-        double[] colMeans = new double[m];
-        double grand = 0;
-        for (int i = 0; i < m; i++) {
-            double s = 0;
-            for (int j = 0; j < m; j++) {
-                s += kk[i * m + j];
-            }
-            colMeans[i] = s / m;
-            grand += s / m;
-        }
-        double mu = grand / m;
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < m; j++) {
-                kk[i * m + j] += mu - colMeans[i] - colMeans[j];
-            }
-        }
-        Matrix centred = Matrix.of(m, m, kk).symmetrize();
-        if (!centred.isFinite()) {
-            throw new IllegalArgumentException(who + ": the kernel matrix overflowed; lower gamma or the polynomial degree");
-        }
-        EigenPairs kept = EigenTruncation.DEFAULT.kept(Eigen.symmetric(centred));
+        Kernel k = Kernel.resolve(kernel, gamma, degree, coef0, points);
+        CentredGram gram = CentredGram.of(who, k, points);
+        EigenPairs kept = EigenTruncation.DEFAULT.kept(Eigen.symmetric(gram.matrix()));
         if (kept.size() == 0 || !(kept.value(0) > 0)) {
             throw new IllegalArgumentException(who + ": the centred kernel matrix is zero (all landmark rows coincide in feature "
                     + "space); use more varied rows or another kernel");
@@ -135,7 +96,7 @@ public record KernelSpectralLearner(KernelizedMethod method, Supervised<?, Mahal
                 coef[i * r + j] = top.vectors().get(i, j) * scale;
             }
         }
-        return new KernelMetric(k, points, Matrix.of(m, r, coef), colMeans, mu);
+        return new KernelMetric(k, points, Matrix.of(m, r, coef), gram.columnMeans(), gram.grandMean());
     }
 
     @Override

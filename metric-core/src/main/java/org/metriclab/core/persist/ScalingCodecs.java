@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.metriclab.core.distance.DiagonalMetric;
 import org.metriclab.core.distance.IdentityMetric;
-import org.metriclab.core.distance.LearnedMetric;
 
 /** Codecs for the metrics stored without a matrix: identity (its dimension) and diagonal (its weights). */
 final class ScalingCodecs {
@@ -13,59 +12,25 @@ final class ScalingCodecs {
     }
 
     static List<MetricCodec> all() {
-        return List.of(new Identity(), new Diagonal());
+        return List.of(
+                new TypedCodec<>("identity", IdentityMetric.class, (m, codecs) -> field("dim", m.dim()), (state, codecs) -> identity(state)),
+                new TypedCodec<>("diagonal", DiagonalMetric.class, (m, codecs) -> field("weights", MetricCodecs.list(m.weights())),
+                        (state, codecs) -> new DiagonalMetric(MetricCodecs.vector(state.get("weights"), "weights"))));
     }
 
-    private static final class Identity implements MetricCodec {
-        @Override
-        public String kind() {
-            return "identity";
-        }
-
-        @Override
-        public boolean canEncode(LearnedMetric metric) {
-            return metric instanceof IdentityMetric;
-        }
-
-        @Override
-        public Map<String, Object> encode(LearnedMetric metric, MetricCodecs codecs) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("dim", ((IdentityMetric) metric).dim());
-            return out;
-        }
-
-        @Override
-        public LearnedMetric decode(Map<String, Object> state, MetricCodecs codecs) {
-            Object dim = state.get("dim");
-            if (!(dim instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 1
-                    || n.doubleValue() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("field 'dim' of an identity metric must be a positive integer, found " + dim);
-            }
-            return new IdentityMetric(n.intValue());
-        }
+    /** A mutable one-field state, like every other codec's state. */
+    private static Map<String, Object> field(String name, Object value) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(name, value);
+        return out;
     }
 
-    private static final class Diagonal implements MetricCodec {
-        @Override
-        public String kind() {
-            return "diagonal";
+    private static IdentityMetric identity(Map<String, Object> state) {
+        Object dim = state.get("dim");
+        if (!(dim instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 1
+                || n.doubleValue() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("field 'dim' of an identity metric must be a positive integer, found " + dim);
         }
-
-        @Override
-        public boolean canEncode(LearnedMetric metric) {
-            return metric instanceof DiagonalMetric;
-        }
-
-        @Override
-        public Map<String, Object> encode(LearnedMetric metric, MetricCodecs codecs) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("weights", MetricCodecs.list(((DiagonalMetric) metric).weights()));
-            return out;
-        }
-
-        @Override
-        public LearnedMetric decode(Map<String, Object> state, MetricCodecs codecs) {
-            return new DiagonalMetric(MetricCodecs.vector(state.get("weights"), "weights"));
-        }
+        return new IdentityMetric(n.intValue());
     }
 }

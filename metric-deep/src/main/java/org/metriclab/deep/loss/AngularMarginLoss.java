@@ -52,13 +52,9 @@ public record AngularMarginLoss(boolean arc, int numClasses, int embeddingSize, 
         int c = sc.classes();
         int n = sc.n();
         PairMatrix cos = sc.m();
-        double[] mw = Tuples.weights(b.mined(), n);
         double m = arc ? Math.toRadians(margin) : margin;
-        double[] terms = new double[n];
-        double[][] g = new double[n][c];
         double[] targetSlope = new double[n];
-        double[] logits = new double[c];
-        for (int i = 0; i < n; i++) {
+        ClassLogitSoftmax ce = ClassLogitSoftmax.of(n, c, b.labels(), Tuples.weights(b.mined(), n), reducer, false, (i, logits) -> {
             int y = b.labels()[i];
             for (int k = 0; k < c; k++) {
                 logits[k] = scale * cos.get(i, k);
@@ -74,18 +70,15 @@ public record AngularMarginLoss(boolean arc, int numClasses, int embeddingSize, 
                 targetSlope[i] = 1;
             }
             logits[y] = scale * modified;
-            terms[i] = ClassWeights.crossEntropy(logits, y, g[i]) * mw[i];
-        }
-        double[] coef = new double[n];
-        double value = reducer.reduce(terms, coef);
+        });
         for (int i = 0; i < n; i++) {
             int y = b.labels()[i];
-            double ci = coef[i] * mw[i] * scale;
+            double ci = ce.sampleCoef(i) * scale;
             for (int k = 0; k < c; k++) {
-                cos.addGrad(i, k, ci * g[i][k] * (k == y ? targetSlope[i] : 1));
+                cos.addGrad(i, k, ci * ce.softmaxMinusTarget(i, k) * (k == y ? targetSlope[i] : 1));
             }
         }
-        return sc.output(value);
+        return sc.output(ce.value());
     }
 
     /**

@@ -47,42 +47,20 @@ public record CrossBatchMemory(MetricLoss loss, PairMarginMiner miner, int embed
     public static CrossBatchMemory from(Params p) {
         String lossName = p.getString("loss", "contrastive");
         String minerName = p.getString("miner", "none");
-        MetricLoss inner = Losses.loss(lossName, nested(p, "loss."));
-        Miner m = minerName.equals("none") ? null : Losses.miner(minerName, nested(p, "miner."));
+        NestedParams lossParams = new NestedParams(p, "loss.");
+        NestedParams minerParams = new NestedParams(p, "miner.");
+        MetricLoss inner = Losses.loss(lossName, lossParams.values());
+        Miner m = minerName.equals("none") ? null : Losses.miner(minerName, minerParams.values());
         if (m != null && !(m instanceof PairMarginMiner)) {
             // a pair miner decides each (anchor, memory) pair on its own; triplet miners would enumerate the memory's cube
             throw new IllegalArgumentException("cross_batch_memory mines with pair_margin or none; got '" + minerName + "'");
         }
         CrossBatchMemory xbm = new CrossBatchMemory(inner, (PairMarginMiner) m, p.getInt("embedding_size", 0), p.getInt("memory_size", 1024));
-        // read the nested values back so that they count as used and their defaults show in the resolved parameters
-        xbm.params().forEach((k, v) -> {
-            if (k.startsWith("loss.") || k.startsWith("miner.")) {
-                readBack(p, k, v);
-            }
-        });
-        return xbm;
-    }
-
-    private static Map<String, Object> nested(Params p, String prefix) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        p.raw().forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                out.put(k.substring(prefix.length()), v);
-            }
-        });
-        return out;
-    }
-
-    private static void readBack(Params p, String key, Object v) {
-        if (v instanceof Boolean b) {
-            p.getBoolean(key, b);
-        } else if (v instanceof Integer i) {
-            p.getInt(key, i);
-        } else if (v instanceof Number n) {
-            p.getDouble(key, n.doubleValue());
-        } else {
-            p.getString(key, v == null ? null : v.toString());
+        lossParams.readBack(inner.params());
+        if (m != null) {
+            minerParams.readBack(m.params());
         }
+        return xbm;
     }
 
     @Override

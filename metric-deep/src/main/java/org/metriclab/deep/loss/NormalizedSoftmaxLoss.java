@@ -50,23 +50,16 @@ public record NormalizedSoftmaxLoss(int numClasses, int embeddingSize, double te
         int c = sc.classes();
         int n = sc.n();
         PairMatrix cos = sc.m();
-        double[] mw = Tuples.weights(b.mined(), n);
-        double[] terms = new double[n];
-        double[][] g = new double[n][c];
-        double[] logits = new double[c];
-        for (int i = 0; i < n; i++) {
+        ClassLogitSoftmax ce = ClassLogitSoftmax.of(n, c, b.labels(), Tuples.weights(b.mined(), n), reducer, false, (i, logits) -> {
             for (int k = 0; k < c; k++) {
                 logits[k] = cos.get(i, k) / temperature;
             }
-            terms[i] = ClassWeights.crossEntropy(logits, b.labels()[i], g[i]) * mw[i];
-        }
-        double[] coef = new double[n];
-        double value = reducer.reduce(terms, coef);
+        });
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < c; k++) {
-                cos.addGrad(i, k, coef[i] * mw[i] * g[i][k] / temperature);
+                cos.addGrad(i, k, ce.logitGrad(i, k) / temperature);
             }
         }
-        return sc.output(value);
+        return sc.output(ce.value());
     }
 }

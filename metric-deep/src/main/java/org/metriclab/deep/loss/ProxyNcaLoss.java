@@ -1,6 +1,5 @@
 package org.metriclab.deep.loss;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.metriclab.core.learn.Params;
@@ -44,35 +43,17 @@ public record ProxyNcaLoss(int numClasses, int embeddingSize, double softmaxScal
         int c = sc.classes();
         int n = sc.n();
         PairMatrix d2 = sc.m();
-        double[] mw = Tuples.weights(b.mined(), n);
-        double[][] g = new double[n][c];
-        double[] logits = new double[c];
-        double[] terms = new double[n];
-        boolean[] kept = new boolean[n];
-        int nk = 0;
-        for (int i = 0; i < n; i++) {
+        ClassLogitSoftmax ce = ClassLogitSoftmax.of(n, c, b.labels(), Tuples.weights(b.mined(), n), reducer, true, (i, logits) -> {
             for (int k = 0; k < c; k++) {
                 logits[k] = -softmaxScale * d2.get(i, k);
             }
-            double ce = ClassWeights.crossEntropy(logits, b.labels()[i], g[i]);
-            kept[i] = Math.exp(-ce) != 0;
-            if (kept[i]) {
-                terms[nk++] = ce * mw[i];
-            }
-        }
-        double[] kt = Arrays.copyOf(terms, nk);
-        double[] coef = new double[nk];
-        double value = reducer.reduce(kt, coef);
-        int t = 0;
+        });
         for (int i = 0; i < n; i++) {
-            if (!kept[i]) {
-                continue;
-            }
-            double ci = coef[t++] * mw[i];
+            double ci = ce.sampleCoef(i);
             for (int k = 0; k < c; k++) {
-                d2.addGrad(i, k, -softmaxScale * ci * g[i][k]);
+                d2.addGrad(i, k, -softmaxScale * ci * ce.softmaxMinusTarget(i, k));
             }
         }
-        return sc.output(value);
+        return sc.output(ce.value());
     }
 }

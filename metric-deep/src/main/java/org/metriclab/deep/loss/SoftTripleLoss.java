@@ -102,15 +102,11 @@ public record SoftTripleLoss(int numClasses, int embeddingSize, int centersPerCl
         Embeddings e = new Embeddings(b.x(), n, b.d(), true);
         Embeddings w = new Embeddings(b.weights(), c * kc, b.d(), true);
         PairMatrix cos = new PairMatrix(PairMatrix.Kind.DOT, e, w);
-        double[] mw = Tuples.weights(b.mined(), n);
         double[][] prob = new double[n][c * kc];
         double[][] sim = new double[n][c];
-        double[][] g = new double[n][c];
-        double[] terms = new double[n];
         double[] scaled = new double[kc];
         double[] soft = new double[kc];
-        double[] logits = new double[c];
-        for (int i = 0; i < n; i++) {
+        ClassLogitSoftmax ce = ClassLogitSoftmax.of(n, c, b.labels(), Tuples.weights(b.mined(), n), reducer, false, (i, logits) -> {
             for (int k = 0; k < c; k++) {
                 for (int j = 0; j < kc; j++) {
                     scaled[j] = cos.get(i, k * kc + j) / gamma;
@@ -124,13 +120,10 @@ public record SoftTripleLoss(int numClasses, int embeddingSize, int centersPerCl
                 sim[i][k] = s;
                 logits[k] = la * (s - (k == b.labels()[i] ? margin : 0));
             }
-            terms[i] = ClassWeights.crossEntropy(logits, b.labels()[i], g[i]) * mw[i];
-        }
-        double[] coef = new double[n];
-        double value = reducer.reduce(terms, coef);
+        });
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < c; k++) {
-                double dSim = coef[i] * mw[i] * la * g[i][k];
+                double dSim = ce.sampleCoef(i) * la * ce.softmaxMinusTarget(i, k);
                 if (dSim == 0) {
                     continue;
                 }
@@ -142,6 +135,6 @@ public record SoftTripleLoss(int numClasses, int embeddingSize, int centersPerCl
             }
         }
         cos.backward();
-        return new LossOutput(value, e.rawGradient(), w.rawGradient());
+        return new LossOutput(ce.value(), e.rawGradient(), w.rawGradient());
     }
 }

@@ -54,14 +54,10 @@ public record SphereFaceLoss(int numClasses, int embeddingSize, int margin, doub
         int n = sc.n();
         int d = b.d();
         PairMatrix cos = sc.m();
-        double[] mw = Tuples.weights(b.mined(), n);
         double[] norm = new double[n];
-        double[] terms = new double[n];
-        double[][] g = new double[n][c];
         double[][] unscaled = new double[n][c];
         double[] targetSlope = new double[n];
-        double[] logits = new double[c];
-        for (int i = 0; i < n; i++) {
+        ClassLogitSoftmax ce = ClassLogitSoftmax.of(n, c, b.labels(), Tuples.weights(b.mined(), n), reducer, false, (i, logits) -> {
             double s = 0;
             for (int k = 0; k < d; k++) {
                 s += b.x()[i * d + k] * b.x()[i * d + k];
@@ -80,22 +76,20 @@ public record SphereFaceLoss(int numClasses, int embeddingSize, int margin, doub
             for (int k = 0; k < c; k++) {
                 logits[k] = unscaled[i][k] * norm[i] * scale;
             }
-            terms[i] = ClassWeights.crossEntropy(logits, y, g[i]) * mw[i];
-        }
-        double[] coef = new double[n];
-        double value = reducer.reduce(terms, coef);
+        });
         double[] normGrad = new double[n];
         for (int i = 0; i < n; i++) {
             int y = b.labels()[i];
-            double ci = coef[i] * mw[i] * scale;
+            double ci = ce.sampleCoef(i) * scale;
             double dn = 0;
             for (int k = 0; k < c; k++) {
-                cos.addGrad(i, k, ci * norm[i] * g[i][k] * (k == y ? targetSlope[i] : 1));
-                dn += ci * g[i][k] * unscaled[i][k];
+                double gk = ce.softmaxMinusTarget(i, k);
+                cos.addGrad(i, k, ci * norm[i] * gk * (k == y ? targetSlope[i] : 1));
+                dn += ci * gk * unscaled[i][k];
             }
             normGrad[i] = dn;
         }
-        LossOutput out = sc.output(value);
+        LossOutput out = sc.output(ce.value());
         double[] gx = out.gradEmbeddings();
         for (int i = 0; i < n; i++) {
             if (norm[i] > 0) {

@@ -80,14 +80,10 @@ public record SubCenterArcFaceLoss(int numClasses, int embeddingSize, double mar
         Embeddings e = new Embeddings(b.x(), n, b.d(), true);
         Embeddings w = new Embeddings(b.weights(), rows, b.d(), true);
         PairMatrix cos = new PairMatrix(PairMatrix.Kind.DOT, e, w);
-        double[] mw = Tuples.weights(b.mined(), n);
         double m = Math.toRadians(margin);
         int[][] best = new int[n][c];
-        double[] terms = new double[n];
-        double[][] g = new double[n][c];
         double[] targetSlope = new double[n];
-        double[] logits = new double[c];
-        for (int i = 0; i < n; i++) {
+        ClassLogitSoftmax ce = ClassLogitSoftmax.of(n, c, b.labels(), Tuples.weights(b.mined(), n), reducer, false, (i, logits) -> {
             int y = b.labels()[i];
             for (int k = 0; k < c; k++) {
                 int arg = k * subCenters;
@@ -102,18 +98,15 @@ public record SubCenterArcFaceLoss(int numClasses, int embeddingSize, double mar
             double[] target = AngularMarginLoss.arcMargin(cos.get(i, best[i][y]), m);
             logits[y] = scale * target[0];
             targetSlope[i] = target[1];
-            terms[i] = ClassWeights.crossEntropy(logits, y, g[i]) * mw[i];
-        }
-        double[] coef = new double[n];
-        double value = reducer.reduce(terms, coef);
+        });
         for (int i = 0; i < n; i++) {
             int y = b.labels()[i];
-            double ci = coef[i] * mw[i] * scale;
+            double ci = ce.sampleCoef(i) * scale;
             for (int k = 0; k < c; k++) {
-                cos.addGrad(i, best[i][k], ci * g[i][k] * (k == y ? targetSlope[i] : 1));
+                cos.addGrad(i, best[i][k], ci * ce.softmaxMinusTarget(i, k) * (k == y ? targetSlope[i] : 1));
             }
         }
         cos.backward();
-        return new LossOutput(value, e.rawGradient(), w.rawGradient());
+        return new LossOutput(ce.value(), e.rawGradient(), w.rawGradient());
     }
 }

@@ -78,13 +78,13 @@ public record VerificationCurve(double[] far, double[] tar, double[] thresholds)
         long lastAccepted = -1;
         for (long a : allowed) {
             double cut = a == n ? Double.POSITIVE_INFINITY : neg[(int) a];
-            long acceptedNeg = a == n ? n : below(neg, cut);
+            long acceptedNeg = a == n ? n : VerificationRates.below(neg, cut);
             if (acceptedNeg == lastAccepted) {
                 continue;
             }
             lastAccepted = acceptedNeg;
             far[m] = acceptedNeg / (double) n;
-            tar[m] = (a == n ? pos.length : below(pos, cut)) / (double) pos.length;
+            tar[m] = (a == n ? pos.length : VerificationRates.below(pos, cut)) / (double) pos.length;
             thr[m] = a == n ? Double.POSITIVE_INFINITY : Math.nextDown(cut);
             m++;
         }
@@ -97,20 +97,5 @@ public record VerificationCurve(double[] far, double[] tar, double[] thresholds)
             p *= 10;
         }
         return p;
-    }
-
-    /** The number of values in the ascending {@code sorted} that are below {@code v}. */
-    private static long below(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -103,7 +103,7 @@ public final class VerificationRates {
     }
 
     /** The number of values in the ascending {@code sorted} that are below {@code v}. */
-    private static long below(double[] sorted, double v) {
+    static long below(double[] sorted, double v) {
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {

@@ -16,6 +16,7 @@ import org.metriclab.experiments.results.TrialKey;
 import org.metriclab.experiments.results.TuningRow;
 import org.metriclab.experiments.run.Trial;
 import org.metriclab.experiments.run.TrialExecutor;
+import org.metriclab.experiments.run.TuningTrialExecutor;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction1;
 import scala.runtime.AbstractFunction2;
@@ -36,7 +37,7 @@ import scala.runtime.BoxedUnit;
  * <p>Executors need the datasets at the same paths as the driver (built-in datasets travel in the jar;
  * CSV/IDX paths must be on a shared file system).
  */
-public final class SparkTrialExecutor implements TrialExecutor {
+public final class SparkTrialExecutor implements TuningTrialExecutor {
     private final SparkSession session;
     private final boolean ownsSession;
     private final String configText;
@@ -65,12 +66,6 @@ public final class SparkTrialExecutor implements TrialExecutor {
     @Override
     public void execute(ExperimentConfig cfg, List<Trial> pending, Sink sink) {
         execute(cfg, pending, Optional.empty(), sink);
-    }
-
-    /** Spark runs each tuned trial's search inside the trial's task ({@link TrialWorker}). */
-    @Override
-    public boolean tunesWhereTrialsRun() {
-        return true;
     }
 
     @Override

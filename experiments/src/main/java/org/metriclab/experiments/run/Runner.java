@@ -76,7 +76,7 @@ public final class Runner {
      * to rows.csv as it arrives; the rows do not depend on the executor (fit times aside).
      */
     public Summary run(ExperimentConfig cfg, byte[] configBytes, Path configDir, Path dir, boolean resume, TrialExecutor executor) {
-        if (cfg.tuning().isActive() && !(executor instanceof LocalTrialExecutor) && !executor.tunesWhereTrialsRun()) {
+        if (cfg.tuning().isActive() && !(executor instanceof LocalTrialExecutor) && !(executor instanceof TuningTrialExecutor)) {
             // such engines re-plan the trials where they run and would fit the untuned parameters
             throw new ConfigException("tuning", "this engine cannot run hyperparameter searches; run this config without --engine or with"
                     + " --engine spark");
@@ -96,7 +96,8 @@ public final class Runner {
         List<Trial> untuned = trials.stream().filter(t -> !done.contains(t.key()) && !done.contains(t.key().unsized())).toList();
         // tuned learners search on each training part first and run with the chosen parameters (tuning.csv): on the
         // driver before the trials, or inside each trial's task for engines that tune where trials run
-        boolean tunedInTasks = cfg.tuning().isActive() && executor.tunesWhereTrialsRun();
+        TuningTrialExecutor tunesInTasks = cfg.tuning().isActive() && executor instanceof TuningTrialExecutor t ? t : null;
+        boolean tunedInTasks = tunesInTasks != null;
         List<Trial> pending = tunedInTasks ? untuned : new TuningStage(cfg, registry).tune(untuned, dir, resume, new TuningStage.Listener() {
             @Override
             public void tuned(Trial trial, Tuner.Result result) {
@@ -121,7 +122,7 @@ public final class Runner {
         try (log) {
             if (tunedInTasks) {
                 try (TuningLog tuning = TuningLog.open(dir, resume, cfg.tuning().spec().orElseThrow().validation().folds())) {
-                    executor.execute(cfg, pending, new TrialExecutor.Tuning() {
+                    tunesInTasks.execute(cfg, pending, new TrialExecutor.Tuning() {
                         @Override
                         public Map<Integer, List<TuningRow>> finished(TrialKey trial) {
                             return tuning.finished(trial);

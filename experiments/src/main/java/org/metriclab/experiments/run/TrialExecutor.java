@@ -45,23 +45,6 @@ public interface TrialExecutor extends AutoCloseable {
         void searched(TrialKey trial, List<TuningRow> rows, Map<Integer, Integer> prunedAt);
     }
 
-    /**
-     * Whether this engine runs each trial's hyperparameter search inside the trial's own task ({@link #execute(ExperimentConfig,
-     * List, Tuning, Sink)}); otherwise the runner tunes on the driver first, which only the local engine supports.
-     */
-    default boolean tunesWhereTrialsRun() {
-        return false;
-    }
-
-    /**
-     * Like {@link #execute(ExperimentConfig, List, Sink)} for trials whose tuned learners still carry their untuned
-     * parameters: each such trial first runs its search on its training part (resuming from {@code tuning}), then
-     * runs with the chosen parameters. Only engines whose {@link #tunesWhereTrialsRun} is true implement it.
-     */
-    default void execute(ExperimentConfig cfg, List<Trial> pending, Tuning tuning, Sink sink) throws InterruptedException {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not tune where trials run");
-    }
-
     /** Releases the engine's resources (threads, cluster connections). */
     @Override
     default void close() {

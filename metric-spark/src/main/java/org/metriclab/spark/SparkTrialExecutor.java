@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.metriclab.core.learn.Params;
+import org.metriclab.core.stochastic.Distribution;
 import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.results.Provenance;
 import org.metriclab.experiments.results.TrialKey;
@@ -33,6 +35,10 @@ import scala.runtime.BoxedUnit;
  * search run one after another; searches of different trials run in parallel), then its chosen parameters;
  * the search's tuning.csv rows come back with the outcome and are written before its rows.csv lines, so a
  * resumed run gives each task the evaluations it already has. Search progress is not streamed from executors.
+ *
+ * <p>A trial whose learner fits on the cluster itself ({@code engine: spark}, the stochastic solvers' data-parallel
+ * gradients) cannot run inside a task, since only the driver submits Spark jobs: such trials run one after another on
+ * the driver once the task trials are done, and their fits spread each step's batch over the executors.
  *
  * <p>Executors need the datasets at the same paths as the driver (built-in datasets travel in the jar;
  * CSV/IDX paths must be on a shared file system).
@@ -82,25 +88,40 @@ public final class SparkTrialExecutor implements TuningTrialExecutor {
             datasetIndex.put(cfg.datasets().get(i).name(), i);
         }
         List<TrialTask> tasks = new ArrayList<>();
+        List<TrialTask> onDriver = new ArrayList<>();
         Map<TrialKey, Trial> byKey = new HashMap<>();
         for (Trial t : pending) {
             // a train_sizes variant "<dataset> (n=<size>)" is planned with its dataset
             ArrayList<String> finished = new ArrayList<>();
             tuning.ifPresent(log -> log.finished(t.key()).values().forEach(rows -> rows.forEach(r -> finished.add(r.toCsvLine()))));
-            tasks.add(new TrialTask(configSha, datasetIndex.get(t.key().dataset()), t.key(), finished));
+            (fitsAcrossExecutors(t) ? onDriver : tasks).add(new TrialTask(configSha, datasetIndex.get(t.key().dataset()), t.key(), finished));
             byKey.put(t.key(), t);
         }
-        JavaSparkContext sc = Sessions.context(session);
+        Deliver deliver = new Deliver(byKey, tuning.orElse(null), sink);
         String text = configText;
         String dir = configDir;
-        JavaRDD<TrialResult> results = sc.parallelize(tasks, tasks.size()).map(task -> TrialWorker.run(text, dir, task));
-        sc.setJobDescription("metriclab " + cfg.name() + ": " + tasks.size() + " trials");
-        try {
-            session.sparkContext().runJob(results.rdd(), new CollectPartition(), new Deliver(byKey, tuning.orElse(null), sink),
-                    scala.reflect.ClassTag$.MODULE$.apply(TrialResult[].class));
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("the Spark job failed (completed trials are saved; continue with --resume): " + rootMessage(e), e);
+        if (!tasks.isEmpty()) {
+            JavaSparkContext sc = Sessions.context(session);
+            JavaRDD<TrialResult> results = sc.parallelize(tasks, tasks.size()).map(task -> TrialWorker.run(text, dir, task));
+            sc.setJobDescription("metriclab " + cfg.name() + ": " + tasks.size() + " trials");
+            try {
+                session.sparkContext().runJob(results.rdd(), new CollectPartition(), deliver,
+                        scala.reflect.ClassTag$.MODULE$.apply(TrialResult[].class));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("the Spark job failed (completed trials are saved; continue with --resume): " + rootMessage(e), e);
+            }
         }
+        for (TrialTask task : onDriver) {
+            // the learner's own fit runs Spark jobs (engine: spark), which only the driver can submit
+            session.sparkContext().setJobDescription("metriclab " + cfg.name() + ": distributed fit of " + task.key());
+            deliver.apply(null, new TrialResult[] {TrialWorker.run(text, dir, task)});
+        }
+    }
+
+    /** True when the trial's learner asks to fit on this cluster ({@code engine: spark}), not inside one task. */
+    static boolean fitsAcrossExecutors(Trial trial) {
+        Object engine = trial.learner().resolvedParams().get("engine");
+        return engine != null && Distribution.from(Params.of(Map.of("engine", engine))).engine() != Distribution.Engine.LOCAL;
     }
 
     private static String rootMessage(Throwable e) {

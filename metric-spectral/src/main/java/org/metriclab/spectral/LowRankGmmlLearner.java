@@ -21,13 +21,41 @@ import org.metriclab.core.linalg.Psd;
  * directions GMML stretches most) and B₀ = (U₀ᵀSU₀)⁻¹ # (U₀ᵀDU₀), the best B for U₀. With r = d any
  * U is a rotation and the optimum is GMML's A itself.
  *
+ * <p>Coordinates ({@code whiten}): the full-rank problem is affine-equivariant (in coordinates x' = Px
+ * its solution is P⁻ᵀAP⁻¹), the rank-r one is not, because the Stiefel constraint fixes which
+ * directions count as orthogonal. In the input coordinates ({@code none}) the best B for a given U
+ * leaves a cost that grows with both scatters (for r = 1, 2·√(uᵀSu · uᵀDu)), so minimising over U picks
+ * directions where similar and dissimilar pairs are both close: low-variance directions, not
+ * discriminative ones.
+ * With {@code dissimilar} the problem is solved for x' = D^{-1/2}x (D' = I, S' = D^{-1/2}SD^{-1/2}),
+ * where the cost for a given U is 2·tr((UᵀS'U)^{1/2}) and the minimising subspace is the one where
+ * similar pairs are closest relative to dissimilar ones; the metric is mapped back,
+ * W = D^{-1/2}UBUᵀD^{-1/2}. At r = d both give GMML's A.
+ *
  * <p>Defaults: dims 0, reg 1e-6 (as gmml), max_iter 500, tol 1e-6 (Riemannian gradient norm relative
- * to its initial value). The model is L = B^{1/2}Uᵀ (r × d), LᵀL = W.
+ * to the cost), whiten dissimilar. The model is L = B^{1/2}UᵀP (r × d, P the whitening or I), LᵀL = W.
  */
-public record LowRankGmmlLearner(int dims, double reg, int maxIter, double tol) implements ConstraintLearner<Pairs, MahalanobisMetric> {
+public record LowRankGmmlLearner(int dims, double reg, int maxIter, double tol, Whitening whiten)
+        implements ConstraintLearner<Pairs, MahalanobisMetric> {
     static final String WHO = "low_rank_gmml";
 
+    /** The coordinates the rank-r problem is solved in. */
+    public enum Whitening {
+        /** The input coordinates, the cost as written in the paper. */
+        NONE,
+        /** x ↦ D^{-1/2}x, so that the dissimilar scatter is the identity. */
+        DISSIMILAR
+    }
+
+    /** Solved in the dissimilar-whitened coordinates. */
+    public LowRankGmmlLearner(int dims, double reg, int maxIter, double tol) {
+        this(dims, reg, maxIter, tol, Whitening.DISSIMILAR);
+    }
+
     public LowRankGmmlLearner {
+        if (whiten == null) {
+            throw new IllegalArgumentException(WHO + ": whiten must be none or dissimilar");
+        }
         Scatter.requireNonNegativeDims(dims, WHO);
         if (!(reg > 0) || Double.isInfinite(reg)) {
             throw new IllegalArgumentException(WHO + ": reg must be a finite number > 0, got " + reg);
@@ -36,18 +64,24 @@ public record LowRankGmmlLearner(int dims, double reg, int maxIter, double tol) 
             throw new IllegalArgumentException(WHO + ": max_iter must be >= 1, got " + maxIter);
         }
         if (!(tol > 0 && tol < 1)) {
-            throw new IllegalArgumentException(WHO + ": tol must be in (0, 1) (relative gradient norm), got " + tol);
+            throw new IllegalArgumentException(WHO + ": tol must be in (0, 1) (gradient norm relative to the cost), got " + tol);
         }
     }
 
     public static LowRankGmmlLearner from(Params p) {
-        return new LowRankGmmlLearner(p.getInt("dims", 0), p.getDouble("reg", 1e-6), p.getInt("max_iter", 500), p.getDouble("tol", 1e-6));
+        return new LowRankGmmlLearner(p.getInt("dims", 0), p.getDouble("reg", 1e-6), p.getInt("max_iter", 500), p.getDouble("tol", 1e-6),
+                p.getEnum("whiten", Whitening.DISSIMILAR));
     }
 
-    /** GMML's regularised scatters S (index 0) and D (index 1). */
+    /** GMML's regularised scatters S and D in the input coordinates. */
     LowRankGmmlObjective objective(Matrix x, Pairs pairs) {
         Matrix[] sd = new GmmlLearner(0.5, reg).scatters(x, pairs);
         return new LowRankGmmlObjective(sd[0], sd[1]);
+    }
+
+    /** P with x' = Px the coordinates of the rank-r problem: D^{-1/2} or the identity. */
+    Matrix coordinates(LowRankGmmlObjective input) {
+        return whiten == Whitening.DISSIMILAR ? Psd.power(input.d(), -0.5) : Matrix.identity(input.d().rows());
     }
 
     @Override
@@ -56,16 +90,18 @@ public record LowRankGmmlLearner(int dims, double reg, int maxIter, double tol) 
         MarginSpectralLearner.requireBothKinds(pairs, WHO);
         int d = x.cols();
         int r = Scatter.dims(dims, d, d, WHO, ctx.progress());
-        LowRankGmmlObjective f = objective(x, pairs);
+        LowRankGmmlObjective input = objective(x, pairs);
+        Matrix p = coordinates(input);
+        LowRankGmmlObjective f = new LowRankGmmlObjective(p.times(input.s()).times(p).symmetrize(), p.times(input.d()).times(p).symmetrize());
         Matrix a = Psd.geometricMean(EigenTruncation.DEFAULT.pseudoInverse(f.s()), f.d(), 0.5);
         Matrix u0 = Eigen.symmetric(a).vectors().columns(IntStream.range(0, r).toArray());
         LowRankGmmlSolver.Result result = new LowRankGmmlSolver(maxIter, tol).minimise(f, u0, f.bestB(u0), ctx.progress());
         ctx.progress().finished(result.iterations(), result.at().cost(), result.converged());
         if (!result.converged()) {
             ctx.progress().warn(WHO + ": stopped after " + result.iterations() + " iterations (max_iter " + maxIter
-                    + ") at relative gradient norm " + result.relativeGradient() + " > tol " + tol);
+                    + ") at gradient norm / cost " + result.relativeGradient() + " > tol " + tol);
         }
-        return model(result.at().u(), result.at().b());
+        return new MahalanobisMetric(model(result.at().u(), result.at().b()).l().times(p));
     }
 
     /** L = B^{1/2}Uᵀ, so that LᵀL = UBUᵀ. */

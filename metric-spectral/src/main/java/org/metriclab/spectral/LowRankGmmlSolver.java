@@ -12,8 +12,9 @@ import org.metriclab.core.linalg.StiefelManifold;
  * and the manifolds' vector transports T; a direction that is not a descent direction is replaced by
  * −grad f. Steps come from Armijo backtracking along the retraction (sufficient decrease 1e-4, halving),
  * so the cost never increases. The first trial step has Riemannian length 1, later ones twice the
- * last accepted length. It stops when the Riemannian gradient norm falls to {@code tol} times its
- * initial value (converged), or unconverged when no step decreases the cost any more (the rounding
+ * last accepted length. It stops when the Riemannian gradient norm falls to {@code tol} times the
+ * cost (both metrics are unit-free, so the gradient norm is in the cost's units; a start at the
+ * optimum is recognised at once) (converged), or unconverged when no step decreases the cost any more (the rounding
  * floor) or after {@code maxIter} iterations.
  */
 record LowRankGmmlSolver(int maxIter, double tol) {
@@ -32,13 +33,12 @@ record LowRankGmmlSolver(int maxIter, double tol) {
         Matrix gu = st.gradient(e.u(), e.gradU());
         Matrix gb = spd.gradient(e.b(), e.gradB());
         double gg = st.inner(e.u(), gu, gu) + spd.inner(e.b(), gb, gb);
-        double g0 = Math.sqrt(gg);
         Matrix etaU = gu.scale(-1);
         Matrix etaB = gb.scale(-1);
         double length = 1.0;
         int it = 0;
         while (true) {
-            double relative = g0 > 0 ? Math.sqrt(gg) / g0 : 0.0;
+            double relative = Math.sqrt(gg) / Math.max(Math.abs(e.cost()), Double.MIN_NORMAL);
             if (relative <= tol) {
                 return new Result(e, it, true, relative);
             }

@@ -93,11 +93,14 @@ class LowRankGmmlTest {
         assertTrue(rec.costs.get(rec.costs.size() - 1) < rec.costs.get(0), "cost decreased");
     }
 
-    /** At rank 2 the cost never increases and ends no higher than at the start; the rows of L span U. */
+    /**
+     * At rank 2 in the input coordinates (where GMML's leading eigenvectors are not stationary) the cost
+     * never increases and the descent converges.
+     */
     @Test
     void lowRankDescentIsMonotoneAndConverges() {
         Recorder rec = new Recorder();
-        LowRankGmmlLearner learner = new LowRankGmmlLearner(2, 1e-6, 2000, 1e-6);
+        LowRankGmmlLearner learner = new LowRankGmmlLearner(2, 1e-6, 2000, 1e-6, LowRankGmmlLearner.Whitening.NONE);
         Matrix l = learner.fit(data.x(), pairs, new FitContext(1, rec)).l();
         assertEquals(2, l.rows());
         assertEquals(5, l.cols());
@@ -105,13 +108,60 @@ class LowRankGmmlTest {
         for (int i = 1; i < rec.costs.size(); i++) {
             assertTrue(rec.costs.get(i) <= rec.costs.get(i - 1), "cost rose at iteration " + (i + 1));
         }
+        assertTrue(rec.costs.size() > 2, "the descent moved: " + rec.costs.size() + " iterations");
+        assertTrue(rec.costs.get(rec.costs.size() - 1) < rec.costs.get(0), "cost decreased");
         assertTrue(rec.warnings.isEmpty(), "converged without warnings: " + rec.warnings);
+    }
+
+    /**
+     * Rank 1 in two dimensions: W = c·aaᵀ measures distances along a (any row of W is a multiple of aᵀ),
+     * compared with u = (cos θ, sin θ) over a grid of 200,000 angles. Without whitening a = U minimises
+     * √(uᵀSu · uᵀDu) over unit u; with whitening a = D^{-1/2}u' for the unit u' minimising
+     * u'ᵀD^{-1/2}SD^{-1/2}u', i.e. a minimises the ratio aᵀSa / aᵀDa.
+     */
+    @Test
+    void rankOneDirectionsMatchABruteForceSearch() {
+        Dataset two = Fixtures.gaussians(21, 25, 3, 2, 1.5);
+        Pairs p2 = new RandomPairs(0).sample(two, new SplittableRandom(6));
+        LowRankGmmlObjective input = new LowRankGmmlLearner(1, 1e-6, 2000, 1e-9).objective(two.x(), p2);
+        double[][] s = input.s().toRows();
+        double[][] d = input.d().toRows();
+        double bestProduct = Double.MAX_VALUE;
+        double bestRatio = Double.MAX_VALUE;
+        double[] productDir = null;
+        double[] ratioDir = null;
+        for (int k = 0; k < 200_000; k++) {
+            double th = Math.PI * k / 200_000;
+            double[] u = {Math.cos(th), Math.sin(th)};
+            double su = quad(s, u);
+            double du = quad(d, u);
+            if (su * du < bestProduct) {
+                bestProduct = su * du;
+                productDir = u;
+            }
+            if (su / du < bestRatio) {
+                bestRatio = su / du;
+                ratioDir = u;
+            }
+        }
+        for (LowRankGmmlLearner.Whitening w : LowRankGmmlLearner.Whitening.values()) {
+            Matrix m = new LowRankGmmlLearner(1, 1e-6, 2000, 1e-9, w).fit(two.x(), p2, FitContext.seeded(0)).m();
+            double[] range = m.row(Math.abs(m.get(0, 0)) >= Math.abs(m.get(1, 1)) ? 0 : 1);
+            double norm = Math.hypot(range[0], range[1]);
+            double[] expected = w == LowRankGmmlLearner.Whitening.NONE ? productDir : ratioDir;
+            double cos = Math.abs(range[0] * expected[0] + range[1] * expected[1]) / norm;
+            assertTrue(cos > 1 - 1e-8, w + ": |cos| to the brute-force direction " + cos);
+        }
+    }
+
+    private static double quad(double[][] m, double[] u) {
+        return u[0] * (m[0][0] * u[0] + m[0][1] * u[1]) + u[1] * (m[1][0] * u[0] + m[1][1] * u[1]);
     }
 
     @Test
     void iterationCapIsWarned() {
         Recorder rec = new Recorder();
-        new LowRankGmmlLearner(2, 1e-6, 1, 1e-12).fit(data.x(), pairs, new FitContext(1, rec));
+        new LowRankGmmlLearner(2, 1e-6, 1, 1e-12, LowRankGmmlLearner.Whitening.NONE).fit(data.x(), pairs, new FitContext(1, rec));
         assertEquals(1, rec.warnings.size(), rec.warnings.toString());
         assertTrue(rec.warnings.get(0).contains("max_iter 1"), rec.warnings.get(0));
     }

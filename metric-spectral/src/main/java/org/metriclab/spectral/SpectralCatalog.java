@@ -55,6 +55,9 @@ public final class SpectralCatalog implements LearnerCatalog {
                 new LearnerEntry("regularized_spectral", "Baghshah & Shouraki 2009: trace_spectral plus λ·tr(UᵀRU), R from an LLE or "
                         + "Laplacian k-NN graph (graph, lambda, k, dims, constraints)",
                         p -> new Supervised<>(RegularizedSpectralLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
+                new LearnerEntry("kernel_eigen_weights", "kernel eigendecomposition approach (after Yeung & Chang 2007): non-negative "
+                        + "weights on the centred kernel's eigenvectors from a QP on similar/dissimilar pairs, variance kept (kernel, gamma, "
+                        + "components, landmarks, constraints, dissimilar_weight, eta)", KernelEigenWeightsLearner::from),
                 kernelized(KernelizedMethod.MARGIN_SPECTRAL, "margin_spectral"),
                 kernelized(KernelizedMethod.TRACE_SPECTRAL, "trace_spectral"),
                 kernelized(KernelizedMethod.REGULARIZED_SPECTRAL, "regularized_spectral (graph on the kernel coordinates)"),

@@ -21,16 +21,17 @@ import org.metriclab.core.linalg.Psd;
  * directions GMML stretches most) and B₀ = (U₀ᵀSU₀)⁻¹ # (U₀ᵀDU₀), the best B for U₀. With r = d any
  * U is a rotation and the optimum is GMML's A itself.
  *
- * <p>Coordinates ({@code whiten}): the full-rank problem is affine-equivariant (in coordinates x' = Px
- * its solution is P⁻ᵀAP⁻¹), the rank-r one is not, because the Stiefel constraint fixes which
- * directions count as orthogonal. In the input coordinates ({@code none}) the best B for a given U
- * leaves a cost that grows with both scatters (for r = 1, 2·√(uᵀSu · uᵀDu)), so minimising over U picks
- * directions where similar and dissimilar pairs are both close: low-variance directions, not
- * discriminative ones.
- * With {@code dissimilar} the problem is solved for x' = D^{-1/2}x (D' = I, S' = D^{-1/2}SD^{-1/2}),
- * where the cost for a given U is 2·tr((UᵀS'U)^{1/2}) and the minimising subspace is the one where
- * similar pairs are closest relative to dissimilar ones; the metric is mapped back,
- * W = D^{-1/2}UBUᵀD^{-1/2}. At r = d both give GMML's A.
+ * <p>Coordinates ({@code whiten}): the rank-r problem depends on the coordinates the data are given
+ * in, because the Stiefel constraint fixes which directions count as orthogonal. In the input
+ * coordinates ({@code none}, the cost as the paper writes it) the best B for a given U leaves a cost
+ * that grows with both scatters (for r = 1, 2·√(uᵀSu · uᵀDu)), so minimising over U picks directions
+ * where similar and dissimilar pairs are both close: low-variance directions, not discriminative
+ * ones. With {@code dissimilar} the problem is solved on the data whitened by D, x' = Px with
+ * P = D^{-1/2} (so S' = PSP and D' = I), where the cost for a given U is 2·tr((UᵀS'U)^{1/2}) and the
+ * minimising subspace is the one where similar pairs are closest relative to dissimilar ones; the
+ * metric is mapped back, W = P·UBUᵀ·P. GMML's closed form is not invariant under such a change of
+ * coordinates, so at r = d {@code none} gives GMML's A = S⁻¹ # D and {@code dissimilar} gives GMML of
+ * the whitened data, P(S')^{-1/2}P.
  *
  * <p>Defaults: dims 0, reg 1e-6 (as gmml), max_iter 500, tol 1e-6 (Riemannian gradient norm relative
  * to the cost), whiten dissimilar. The model is L = B^{1/2}UᵀP (r × d, P the whitening or I), LᵀL = W.

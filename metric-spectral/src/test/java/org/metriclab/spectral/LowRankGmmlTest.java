@@ -15,6 +15,7 @@ import org.metriclab.core.data.Dataset;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.Progress;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.linalg.Psd;
 import org.metriclab.core.linalg.SpdManifold;
 import org.metriclab.core.linalg.StiefelManifold;
 
@@ -91,6 +92,24 @@ class LowRankGmmlTest {
             assertTrue(rec.costs.get(i) <= rec.costs.get(i - 1), "cost rose at iteration " + (i + 1));
         }
         assertTrue(rec.costs.get(rec.costs.size() - 1) < rec.costs.get(0), "cost decreased");
+    }
+
+    /**
+     * dims 0 (r = d): in input coordinates the learner is GMML's A = S⁻¹ # D; whitened by D it is GMML of
+     * the whitened data (S' = D^{-1/2}SD^{-1/2}, D' = I, so A' = S'^{-1/2}) mapped back, D^{-1/2}A'D^{-1/2}.
+     */
+    @Test
+    void fullRankLearnerIsGmmlOfItsCoordinates() {
+        Matrix a = new GmmlLearner(0.5, 1e-6).fit(data.x(), pairs, FitContext.seeded(0)).m();
+        Matrix p = Psd.power(f.d(), -0.5);
+        Matrix whitened = p.times(Psd.power(p.times(f.s()).times(p).symmetrize(), -0.5)).times(p);
+        for (LowRankGmmlLearner.Whitening w : LowRankGmmlLearner.Whitening.values()) {
+            Matrix expected = w == LowRankGmmlLearner.Whitening.NONE ? a : whitened;
+            Recorder rec = new Recorder();
+            Matrix m = new LowRankGmmlLearner(0, 1e-6, 500, 1e-9, w).fit(data.x(), pairs, new FitContext(0, rec)).m();
+            assertTrue(m.maxAbsDifference(expected) < 1e-8 * expected.frobeniusNorm(), w + ": "
+                    + m.maxAbsDifference(expected) / expected.frobeniusNorm() + " after " + rec.costs.size() + " iterations");
+        }
     }
 
     /**

@@ -43,7 +43,7 @@ public final class SpectralCatalog implements LearnerCatalog {
                         + "prior identity|covariance, lambda ≥ 0 in pairs, 0 = no prior)",
                         p -> new Supervised<>(GmmlLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
                 new LearnerEntry("low_rank_gmml", "Bhutani et al. 2018: GMML's cost for W = UBUᵀ, U on the Stiefel manifold, B SPD, "
-                        + "Riemannian conjugate gradient (dims, reg, max_iter, tol, constraints)",
+                        + "Riemannian conjugate gradient (dims, whiten dissimilar|none, reg, max_iter, tol, constraints)",
                         p -> new Supervised<>(LowRankGmmlLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
                 new LearnerEntry("lmnn", "Large Margin Nearest Neighbour (active-set gradient descent on L)", LmnnLearner::from),
                 new LearnerEntry("lmnn_triplets", "LMNN on explicit triplets (label-supervised: k target neighbours × "

@@ -61,6 +61,11 @@ public record KernelSpectralLearner(KernelizedMethod method, Supervised<?, Mahal
 
     /** The landmark rows: all rows when there are at most {@code landmarks}, else a sorted random subset. */
     int[] landmarkRows(int n, FitContext ctx) {
+        return landmarkRows(n, landmarks, ctx);
+    }
+
+    /** The landmark rows: all n rows when there are at most {@code landmarks}, else a sorted random subset (stream "landmarks"). */
+    static int[] landmarkRows(int n, int landmarks, FitContext ctx) {
         if (n <= landmarks) {
             return IntStream.range(0, n).toArray();
         }
@@ -75,12 +80,15 @@ public record KernelSpectralLearner(KernelizedMethod method, Supervised<?, Mahal
      * at most {@code components} of them), as a kernel metric whose coefficients are VΛ^{-1/2}.
      */
     KernelMetric featureMap(Matrix points) {
-        String who = method.key();
+        return featureMap(method.key(), Kernel.resolve(kernel, gamma, degree, coef0, points), components, points);
+    }
+
+    /** The kernel PCA feature map of {@code points} under kernel {@code k}, at most {@code components} coordinates. */
+    static KernelMetric featureMap(String who, Kernel k, int components, Matrix points) {
         int m = points.rows();
         int d = points.cols();
         MemoryBudget.require(MemoryBudget.bytes(3L * m * m + 2L * m * d, MemoryBudget.DOUBLE), who + " on " + m + " landmark rows",
                 "set landmarks to a smaller number");
-        Kernel k = Kernel.resolve(kernel, gamma, degree, coef0, points);
         CentredGram gram = CentredGram.of(who, k, points);
         EigenPairs kept = EigenTruncation.DEFAULT.kept(Eigen.symmetric(gram.matrix()));
         if (kept.size() == 0 || !(kept.value(0) > 0)) {

@@ -39,8 +39,12 @@ public final class SpectralCatalog implements LearnerCatalog {
                 new LearnerEntry("dca", "Discriminative Component Analysis (chunklets from similar pairs)",
                         p -> new Supervised<>(DcaLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
                 new LearnerEntry("lfda", "Local Fisher Discriminant Analysis", LfdaLearner::from),
-                new LearnerEntry("gmml", "Geometric Mean Metric Learning, A = S⁻¹ #_t D",
+                new LearnerEntry("gmml", "Geometric Mean Metric Learning, A = (S + λA₀⁻¹)⁻¹ #_t (D + λA₀) (t, reg, dims, "
+                        + "prior identity|covariance, lambda ≥ 0 in pairs, 0 = no prior)",
                         p -> new Supervised<>(GmmlLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
+                new LearnerEntry("low_rank_gmml", "Bhutani et al. 2018: GMML's cost for W = UBUᵀ, U on the Stiefel manifold, B SPD, "
+                        + "Riemannian conjugate gradient (dims, whiten dissimilar|none, reg, max_iter, tol, constraints)",
+                        p -> new Supervised<>(LowRankGmmlLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
                 new LearnerEntry("lmnn", "Large Margin Nearest Neighbour (active-set gradient descent on L)", LmnnLearner::from),
                 new LearnerEntry("lmnn_triplets", "LMNN on explicit triplets (label-supervised: k target neighbours × "
                         + "'impostors' random differently-labelled rows, 0 = all)",
@@ -51,6 +55,9 @@ public final class SpectralCatalog implements LearnerCatalog {
                 new LearnerEntry("regularized_spectral", "Baghshah & Shouraki 2009: trace_spectral plus λ·tr(UᵀRU), R from an LLE or "
                         + "Laplacian k-NN graph (graph, lambda, k, dims, constraints)",
                         p -> new Supervised<>(RegularizedSpectralLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
+                new LearnerEntry("kernel_eigen_weights", "kernel eigendecomposition approach (after Yeung & Chang 2007): non-negative "
+                        + "weights on the centred kernel's eigenvectors from a QP on similar/dissimilar pairs, variance kept (kernel, gamma, "
+                        + "components, landmarks, constraints, dissimilar_weight, eta)", KernelEigenWeightsLearner::from),
                 kernelized(KernelizedMethod.MARGIN_SPECTRAL, "margin_spectral"),
                 kernelized(KernelizedMethod.TRACE_SPECTRAL, "trace_spectral"),
                 kernelized(KernelizedMethod.REGULARIZED_SPECTRAL, "regularized_spectral (graph on the kernel coordinates)"),

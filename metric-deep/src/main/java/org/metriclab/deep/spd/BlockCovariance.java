@@ -1,5 +1,7 @@
 package org.metriclab.deep.spd;
 
+import org.metriclab.core.linalg.Matrix;
+
 /**
  * Covariance of feature blocks: a row of d features is cut into {@code blocks} consecutive blocks of
  * d / blocks features, each block one observation (e.g. the frames of a sequence or the points of a
@@ -27,7 +29,12 @@ public record BlockCovariance(int blocks, double ridge) implements CovarianceDes
     }
 
     @Override
-    public double[] observations(double[] row) {
+    public Matrix describe(double[] row) {
+        return CovarianceDescriptor.covariance(observations(row), order(row.length), ridge);
+    }
+
+    /** The observations of one row: count × order, row-major. */
+    double[] observations(double[] row) {
         order(row.length);
         return row.clone();
     }

@@ -3,13 +3,15 @@ package org.metriclab.deep.spd;
 import org.metriclab.core.linalg.Matrix;
 
 /**
- * The preprocessing that turns one data row into the SPD matrix SPDNet takes: the sample covariance
- * C (divided by count − 1) of a set of observations drawn from the row, regularised to
- * C + ridge · (tr C / k + 1e-12) · I (k the order) so that it is positive definite even for a constant row.
- * {@link RegionCovariance}: the region covariance of an image (Tuzel, Porikli &amp; Meer, ECCV 2006);
- * {@link BlockCovariance}: the row cut into consecutive blocks, each block one observation.
+ * The preprocessing that turns one data row into the SPD matrix SPDNet takes. Covariance descriptors
+ * ({@link #covariance}) use the sample covariance C (divided by count − 1) of observations drawn from
+ * the row, regularised to C + ridge · (tr C / k + 1e-12) · I (k the order) so that it is positive
+ * definite even for a constant row: {@link RegionCovariance}, the region covariance of an image (Tuzel,
+ * Porikli &amp; Meer, ECCV 2006), and {@link BlockCovariance}, the row cut into consecutive blocks, each
+ * block one observation. {@link GaussianEmbedding} takes any row, as the SPD embedding of a Gaussian
+ * centred on it.
  */
-public sealed interface CovarianceDescriptor permits RegionCovariance, BlockCovariance {
+public sealed interface CovarianceDescriptor permits RegionCovariance, BlockCovariance, GaussianEmbedding {
     /** The config name ({@code descriptor}). */
     String configName();
 
@@ -19,13 +21,11 @@ public sealed interface CovarianceDescriptor permits RegionCovariance, BlockCova
     /** The order of the SPD matrices for rows of the given width; refuses widths the descriptor cannot use. */
     int order(int inputDim);
 
-    /** The observations of one row: count × order, row-major. */
-    double[] observations(double[] row);
+    /** The SPD matrix of one row. */
+    Matrix describe(double[] row);
 
-    /** The regularised covariance descriptor of one row. */
-    default Matrix describe(double[] row) {
-        int k = order(row.length);
-        double[] obs = observations(row);
+    /** The regularised covariance of observations (count × k, row-major). */
+    static Matrix covariance(double[] obs, int k, double ridge) {
         int count = obs.length / k;
         double[] mean = new double[k];
         for (int o = 0; o < count; o++) {
@@ -50,7 +50,7 @@ public sealed interface CovarianceDescriptor permits RegionCovariance, BlockCova
             }
             trace += c[i * k + i];
         }
-        double shift = ridge() * (trace / k + 1e-12);
+        double shift = ridge * (trace / k + 1e-12);
         for (int i = 0; i < k; i++) {
             c[i * k + i] += shift;
         }

@@ -1,5 +1,7 @@
 package org.metriclab.deep.spd;
 
+import org.metriclab.core.linalg.Matrix;
+
 /**
  * Region covariance of a square grey-level image (rows of side² pixels, row-major): one observation per
  * pixel, the 7 features (x, y, I, |∂I/∂x|, |∂I/∂y|, |∂²I/∂x²|, |∂²I/∂y²|) with x and y scaled to [0, 1]
@@ -25,7 +27,12 @@ public record RegionCovariance(double ridge) implements CovarianceDescriptor {
     }
 
     @Override
-    public double[] observations(double[] row) {
+    public Matrix describe(double[] row) {
+        return CovarianceDescriptor.covariance(observations(row), order(row.length), ridge);
+    }
+
+    /** The observations of one row: count × order, row-major. */
+    double[] observations(double[] row) {
         int s = side(row.length);
         double[] obs = new double[row.length * FEATURES];
         double scale = s > 1 ? 1.0 / (s - 1) : 1;

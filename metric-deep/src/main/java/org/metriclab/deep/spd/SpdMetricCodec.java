@@ -58,7 +58,8 @@ public final class SpdMetricCodec implements MetricCodec {
         CovarianceDescriptor descriptor = switch (String.valueOf(d.get("name"))) {
             case "region" -> new RegionCovariance(ridge);
             case "blocks" -> new BlockCovariance(((Number) d.get("blocks")).intValue(), ridge);
-            default -> throw new IllegalArgumentException("unknown covariance descriptor '" + d.get("name") + "'; expected region or blocks");
+            case "gaussian" -> new GaussianEmbedding(ridge);
+            default -> throw new IllegalArgumentException("unknown covariance descriptor '" + d.get("name") + "'; expected region, blocks or gaussian");
         };
         List<BiMap> layers = new ArrayList<>();
         for (Object b : bimaps) {

@@ -21,8 +21,9 @@ import org.metriclab.deep.loss.NestedParams;
 import org.metriclab.deep.loss.Tuples;
 
 /**
- * Learner {@code spd_net}: each row becomes a covariance descriptor ({@code descriptor} region, for
- * square images, or blocks with {@code blocks}; {@code ridge} 1e-3), embedded by an {@link SpdNet}
+ * Learner {@code spd_net}: each row becomes an SPD matrix ({@code descriptor} region, the covariance
+ * descriptor of a square image; blocks, with {@code blocks}; gaussian, for any vector; {@code ridge}
+ * 1e-3; see {@link CovarianceDescriptor}), embedded by an {@link SpdNet}
  * ({@code bimaps} [5]: the orders of the successive BiMap+ReEig layers; {@code reeig_epsilon} 1e-4;
  * {@code embedding_size} 16, 0 for the flattened log-matrix itself; {@code normalize} true), trained with a
  * registered metric {@code loss} (default contrastive; parameters {@code loss.NAME}; losses with class
@@ -35,7 +36,7 @@ public record SpdNetLearner(CovarianceDescriptor descriptor, List<Integer> bimap
     private static final String NAME = "spd_net";
 
     /** The config names of the descriptors. */
-    private enum Descriptor { REGION, BLOCKS }
+    private enum Descriptor { REGION, BLOCKS, GAUSSIAN }
 
     public SpdNetLearner {
         bimaps = List.copyOf(bimaps);
@@ -54,6 +55,7 @@ public record SpdNetLearner(CovarianceDescriptor descriptor, List<Integer> bimap
         CovarianceDescriptor descriptor = switch (p.getEnum("descriptor", Descriptor.REGION)) {
             case REGION -> new RegionCovariance(ridge);
             case BLOCKS -> new BlockCovariance(p.getInt("blocks", 2), ridge);
+            case GAUSSIAN -> new GaussianEmbedding(ridge);
         };
         List<Integer> orders = new ArrayList<>();
         for (double d : p.getDoubleList("bimaps", List.of(5.0))) {

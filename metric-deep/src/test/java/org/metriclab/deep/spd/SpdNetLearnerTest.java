@@ -55,6 +55,24 @@ class SpdNetLearnerTest {
     }
 
     @Test
+    void gaussianEmbeddingIsPositiveDefiniteAndHoldsTheRow() {
+        double[] x = {3, -1, 0.5};
+        Matrix g = new GaussianEmbedding(1e-3).describe(x);
+        assertEquals(4, g.rows());
+        assertEquals(9 + 1e-3, g.get(0, 0), 1e-15);
+        assertEquals(-3, g.get(0, 1), 1e-15);
+        assertEquals(-1, g.get(3, 1), 0);
+        assertEquals(1, g.get(3, 3), 0);
+        double[] eig = org.metriclab.core.linalg.Eigen.symmetric(g).values();
+        double product = 1;
+        for (double l : eig) {
+            assertTrue(l > 0, "positive definite: " + java.util.Arrays.toString(eig));
+            product *= l;
+        }
+        assertEquals(1e-9, product, 1e-15, "det = det(ridge·I) by the Schur complement");
+    }
+
+    @Test
     void shortTrainingImprovesMapAtROverTheUntrainedNetwork() {
         Dataset train = covariances(40, 1);
         Dataset test = covariances(20, 2);

@@ -98,6 +98,10 @@ public record SpdNet(List<BiMap> bimaps, ReEig reEig, Matrix fc, double[] bias, 
         if (x.rows() != inputOrder() || x.cols() != inputOrder()) {
             throw new IllegalArgumentException("SPDNet takes " + inputOrder() + "×" + inputOrder() + " matrices, got " + x.shape());
         }
+        if (!x.isFinite()) {
+            throw new IllegalArgumentException("the SPD input of SPDNet holds a non-finite value at " + x.firstNonFinite()
+                    + " (the descriptor overflowed); rescale the features");
+        }
         List<Matrix> inputs = new ArrayList<>();
         List<EigenMap.Forward> rect = new ArrayList<>();
         Matrix h = x;

@@ -100,6 +100,10 @@ class SpdNetLearnerTest {
         assertTrue(region.startsWith("descriptor: region needs square images"), region);
         String blocks = assertThrows(IllegalArgumentException.class, () -> learner(Map.of("blocks", 7)).fit(d, FitContext.seeded(0))).getMessage();
         assertTrue(blocks.startsWith("blocks 7 does not divide the 72 features"), blocks);
+        Dataset huge = new Dataset("huge", Matrix.of(new double[][] {{1e200, 1, 2, 3}, {1, 2, 3, 4}, {2, 1, 0, 1}, {0, 1, 0, 3}}), Labels.of(0, 0, 1, 1));
+        String overflow = assertThrows(IllegalArgumentException.class,
+                () -> SpdNetLearner.from(Params.of(Map.of("descriptor", "gaussian", "bimaps", List.of(3.0)))).fit(huge, FitContext.seeded(0))).getMessage();
+        assertTrue(overflow.contains("the descriptor overflowed; rescale the features"), overflow);
         String loss = assertThrows(IllegalArgumentException.class, () -> learner(Map.of("loss", "proxy_anchor"))).getMessage();
         assertTrue(loss.startsWith("loss: spd_net trains with losses on embeddings alone"), loss);
     }

@@ -50,7 +50,8 @@ public record Modalities(ColumnGroup a, ColumnGroup b) {
         for (ColumnGroup g : List.of(a, b)) {
             if (g.last() >= dim) {
                 throw new IllegalArgumentException("modalities: column group " + g + " reaches past the last column " + (dim - 1) + " of the data ("
-                        + dim + " feature columns); list 0-based inclusive ranges within [0, " + (dim - 1) + "]");
+                        + dim + " feature columns as the learner sees them; standardize drops train-constant columns); "
+                        + "list 0-based inclusive ranges within [0, " + (dim - 1) + "] or turn standardization off");
             }
         }
     }

@@ -23,7 +23,8 @@ public record BlockCovariance(int blocks, double ridge) implements CovarianceDes
     @Override
     public int order(int inputDim) {
         if (inputDim % blocks != 0) {
-            throw new IllegalArgumentException("blocks " + blocks + " does not divide the " + inputDim + " features; choose blocks so that each block has the same width");
+            throw new IllegalArgumentException("blocks " + blocks + " does not divide the " + inputDim
+                    + " features; choose blocks so that each block has the same width");
         }
         return inputDim / blocks;
     }

@@ -64,7 +64,7 @@ public record RegionCovariance(double ridge) implements CovarianceDescriptor {
         int s = (int) Math.rint(Math.sqrt(inputDim));
         if (s * s != inputDim || s < 2) {
             throw new IllegalArgumentException("descriptor: region needs square images (side² features, side >= 2), got " + inputDim
-                    + " features; use descriptor blocks for other data");
+                    + " features (standardize drops train-constant pixels: turn it off for images); use descriptor blocks or gaussian for other data");
         }
         return s;
     }

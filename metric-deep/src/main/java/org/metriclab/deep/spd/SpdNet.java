@@ -24,7 +24,8 @@ public record SpdNet(List<BiMap> bimaps, ReEig reEig, Matrix fc, double[] bias, 
         }
         for (int l = 1; l < bimaps.size(); l++) {
             if (bimaps.get(l).in() != bimaps.get(l - 1).out()) {
-                throw new IllegalArgumentException("BiMap " + l + " takes order " + bimaps.get(l).in() + " but the previous one gives " + bimaps.get(l - 1).out());
+                throw new IllegalArgumentException("BiMap " + l + " takes order " + bimaps.get(l).in() + " but the previous one gives "
+                        + bimaps.get(l - 1).out());
             }
         }
         int k = flatDim(bimaps.get(bimaps.size() - 1).out());

@@ -99,6 +99,10 @@ public record SpdNetLearner(CovarianceDescriptor descriptor, List<Integer> bimap
                 }
             }
             x[i] = descriptor.describe(row);
+            if (!x[i].isFinite()) {
+                throw new IllegalArgumentException(NAME + ": the " + descriptor.configName() + " descriptor of row " + (i + 1)
+                        + " holds a non-finite value (the descriptor overflowed); rescale the features");
+            }
             cls[i] = data.labels().classIndex(data.labels().get(i));
         }
         Labels labels = Labels.of(cls);

@@ -103,7 +103,7 @@ class SpdNetLearnerTest {
         Dataset huge = new Dataset("huge", Matrix.of(new double[][] {{1e200, 1, 2, 3}, {1, 2, 3, 4}, {2, 1, 0, 1}, {0, 1, 0, 3}}), Labels.of(0, 0, 1, 1));
         String overflow = assertThrows(IllegalArgumentException.class,
                 () -> SpdNetLearner.from(Params.of(Map.of("descriptor", "gaussian", "bimaps", List.of(3.0)))).fit(huge, FitContext.seeded(0))).getMessage();
-        assertTrue(overflow.contains("the descriptor overflowed; rescale the features"), overflow);
+        assertTrue(overflow.startsWith("spd_net: the gaussian descriptor of row 1") && overflow.contains("overflowed); rescale the features"), overflow);
         String loss = assertThrows(IllegalArgumentException.class, () -> learner(Map.of("loss", "proxy_anchor"))).getMessage();
         assertTrue(loss.startsWith("loss: spd_net trains with losses on embeddings alone"), loss);
     }

@@ -15,6 +15,13 @@ class LearnerContractTest extends LearnerContract {
 
     @Override
     protected Map<String, Object> quickParams(String learner) {
+        if (learner.equals("spd_net")) {
+            return Map.of("descriptor", "blocks", "blocks", 5, "bimaps", List.of(1), "embedding_size", 3, "batch_size", 12, "m", 4, "epochs", 1);
+        }
+        if (learner.equals("cross_modal")) {
+            return Map.of("modalities", List.of(List.of(0, 1), List.of(2, 4)), "hidden", List.of(8), "embedding_size", 3, "batch_size", 12, "m", 4,
+                    "epochs", 1);
+        }
         return Map.of("hidden", List.of(8), "embedding_size", 3, "batch_size", 12, "m", 4, "epochs", 1);
     }
 

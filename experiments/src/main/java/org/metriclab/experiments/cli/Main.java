@@ -52,6 +52,7 @@ public final class Main {
                 .addSubcommand("figure", new FigureCommand(io))
                 .addSubcommand("loss", new LossCommand(io))
                 .addSubcommand("fewshot", new FewShotCommand(io))
+                .addSubcommand("crossmodal", new CrossModalCommand(io))
                 .addSubcommand("index", IndexCommand.commandLine(io))
                 .addSubcommand("predict", new PredictCommand(io))
                 .addSubcommand("identify", new IdentifyCommand(io))

@@ -41,6 +41,10 @@ public final class SpectralCatalog implements LearnerCatalog {
                 new LearnerEntry("lfda", "Local Fisher Discriminant Analysis", LfdaLearner::from),
                 new LearnerEntry("gmml", "Geometric Mean Metric Learning, A = S⁻¹ #_t D",
                         p -> new Supervised<>(GmmlLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
+                new LearnerEntry("aml", "Chen et al. 2018, adversarial metric learning on GMML's loss: confusion (closed-form adversarial "
+                        + "pairs, proximity beta > 2) alternating with distinguishment (geometric mean, adversarial weight alpha >= 0); "
+                        + "alpha 0 = gmml (alpha, beta, reg, max_iter, tol, constraints)",
+                        p -> new Supervised<>(AmlLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
                 new LearnerEntry("lmnn", "Large Margin Nearest Neighbour (active-set gradient descent on L)", LmnnLearner::from),
                 new LearnerEntry("lmnn_triplets", "LMNN on explicit triplets (label-supervised: k target neighbours × "
                         + "'impostors' random differently-labelled rows, 0 = all)",
@@ -51,6 +55,9 @@ public final class SpectralCatalog implements LearnerCatalog {
                 new LearnerEntry("regularized_spectral", "Baghshah & Shouraki 2009: trace_spectral plus λ·tr(UᵀRU), R from an LLE or "
                         + "Laplacian k-NN graph (graph, lambda, k, dims, constraints)",
                         p -> new Supervised<>(RegularizedSpectralLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
+                new LearnerEntry("llma", "Chang & Yeung 2004, locally linear metric adaptation: RBF-weighted local translations pull "
+                        + "same-class neighbours together, keep k-NN displacements (sigma, lambda, pairs, k, centres, ridge, max_iter, tol); "
+                        + "non-linear, out-of-sample through the same RBF weights", LlmaLearner::from),
                 kernelized(KernelizedMethod.MARGIN_SPECTRAL, "margin_spectral"),
                 kernelized(KernelizedMethod.TRACE_SPECTRAL, "trace_spectral"),
                 kernelized(KernelizedMethod.REGULARIZED_SPECTRAL, "regularized_spectral (graph on the kernel coordinates)"),

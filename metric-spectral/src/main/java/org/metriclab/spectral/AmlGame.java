@@ -109,14 +109,15 @@ record AmlGame(double alpha, double beta) {
     }
 
     /**
-     * The scatters A = S + αS̃ and B = D + αD̃ for similar differences {@code ds} and dissimilar
-     * differences {@code dd} (one difference per row), with S and D already regularised.
+     * The scatters A = S + αS̃ and B = D + αD̃, with S and D the regularised scatters of the original
+     * pairs and {@code sRaw}, {@code dRaw} their unregularised scatters Σ δδᵀ: the adversarial
+     * differences are cδ (similar) and Pδ (dissimilar), so S̃ = c²·sRaw and D̃ = P·dRaw·P.
      */
-    Matrix[] distinguishmentScatters(Matrix m, double effectiveBeta, Matrix s, Matrix d, Matrix ds, Matrix dd) {
+    Matrix[] distinguishmentScatters(Matrix m, double effectiveBeta, Matrix s, Matrix d, Matrix sRaw, Matrix dRaw) {
         double c = similarFactor(effectiveBeta);
-        Matrix sAdv = ds.gram().scale(c * c);
+        Matrix sAdv = sRaw.scale(c * c);
         Matrix p = dissimilarMap(m, effectiveBeta);
-        Matrix dAdv = p.times(dd.gram()).times(p).symmetrize();
+        Matrix dAdv = p.times(dRaw).times(p).symmetrize();
         return new Matrix[] {s.plus(sAdv.scale(alpha)), d.plus(dAdv.scale(alpha))};
     }
 
@@ -124,12 +125,12 @@ record AmlGame(double alpha, double beta) {
      * The game value L(M, X) + α(L(M, Π) − β Dist_M(X, Π)) at the adversarial pairs of M, with
      * Dist_M(X, Π) = Σ ‖x − π‖²_M + ‖x' − π'‖²_M = ½ Σ (v − δ)ᵀM(v − δ).
      */
-    double value(Matrix m, double effectiveBeta, Matrix s, Matrix d, Matrix ds, Matrix dd) {
-        Matrix[] ab = distinguishmentScatters(m, effectiveBeta, s, d, ds, dd);
+    double value(Matrix m, double effectiveBeta, Matrix s, Matrix d, Matrix sRaw, Matrix dRaw) {
+        Matrix[] ab = distinguishmentScatters(m, effectiveBeta, s, d, sRaw, dRaw);
         double c = similarFactor(effectiveBeta);
         Matrix p = dissimilarMap(m, effectiveBeta);
         Matrix shiftD = p.minus(Matrix.identity(m.rows()));
-        Matrix dist = ds.gram().scale((c - 1) * (c - 1)).plus(shiftD.times(dd.gram()).times(shiftD));
+        Matrix dist = sRaw.scale((c - 1) * (c - 1)).plus(shiftD.times(dRaw).times(shiftD));
         return distinguishmentObjective(m, ab[0], ab[1]) - alpha * effectiveBeta * 0.5 * traceOfProduct(m, dist);
     }
 

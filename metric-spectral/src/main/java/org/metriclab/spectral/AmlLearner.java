@@ -66,8 +66,8 @@ public record AmlLearner(double alpha, double beta, double reg, int maxIter, dou
         Scatter.requireUsable(x, pairs, WHO);
         MarginSpectralLearner.requireBothKinds(pairs, WHO);
         Matrix[] sd = new GmmlLearner(0.5, reg).scatters(x, pairs);
-        Matrix ds = Scatter.rowPairs(pairs, true).differences(x);
-        Matrix dd = Scatter.rowPairs(pairs, false).differences(x);
+        Matrix sRaw = Scatter.rowPairs(pairs, true).scatter(x);
+        Matrix dRaw = Scatter.rowPairs(pairs, false).scatter(x);
         AmlGame game = new AmlGame(alpha, beta);
         Matrix m = AmlGame.distinguish(sd[0], sd[1]);
         boolean converged = false;
@@ -77,11 +77,11 @@ public record AmlLearner(double alpha, double beta, double reg, int maxIter, dou
         while (it < maxIter) {
             double b = effectiveBeta(m);
             used = b;
-            Matrix[] ab = game.distinguishmentScatters(m, b, sd[0], sd[1], ds, dd);
+            Matrix[] ab = game.distinguishmentScatters(m, b, sd[0], sd[1], sRaw, dRaw);
             Matrix next = Psd.geometricMean(m, AmlGame.distinguish(ab[0], ab[1]), 0.5);
             double change = next.minus(m).frobeniusNorm();
             m = next;
-            value = game.value(m, effectiveBeta(m), sd[0], sd[1], ds, dd);
+            value = game.value(m, effectiveBeta(m), sd[0], sd[1], sRaw, dRaw);
             ctx.progress().iteration(it++, value);
             if (change <= tol * m.frobeniusNorm()) {
                 converged = true;

@@ -157,6 +157,31 @@ class AmlTest {
     }
 
     @Test
+    void theGameValueFromScattersEqualsTheSumOverExplicitAdversarialPairs() {
+        Dataset data = Fixtures.gaussians(11, 10, 3, 3, 2.0);
+        Pairs pairs = new RandomPairs(40).sample(data, new SplittableRandom(12));
+        Matrix x = data.x();
+        SplittableRandom r = new SplittableRandom(13);
+        Matrix m = randomSpd(r, 3, 1.0);
+        Matrix inv = Psd.inverse(m);
+        double alpha = 0.7;
+        double beta = 4.5;
+        Matrix sRaw = Scatter.rowPairs(pairs, true).scatter(x);
+        Matrix dRaw = Scatter.rowPairs(pairs, false).scatter(x);
+        double fromScatters = new AmlGame(alpha, beta).value(m, beta, sRaw, dRaw, sRaw, dRaw);
+        double explicit = 0;
+        for (int k = 0; k < pairs.size(); k++) {
+            double[] a = x.row(pairs.left(k));
+            double[] b = x.row(pairs.right(k));
+            boolean similar = pairs.isSimilar(k);
+            double[][] adv = AmlGame.adversarialPair(m, beta, a, b, similar);
+            explicit += AmlGame.pairLoss(m, inv, a, b, similar)
+                    + alpha * AmlGame.confusionObjective(m, inv, beta, a, b, adv[0], adv[1], similar);
+        }
+        assertEquals(explicit, fromScatters, 1e-9 * Math.abs(explicit));
+    }
+
+    @Test
     void zeroAdversarialWeightIsGmml() {
         Dataset data = Fixtures.gaussians(5, 20, 3, 4, 2.0);
         Pairs pairs = new RandomPairs(0).sample(data, new SplittableRandom(6));

@@ -45,6 +45,10 @@ public final class SpectralCatalog implements LearnerCatalog {
                 new LearnerEntry("low_rank_gmml", "Bhutani et al. 2018: GMML's cost for W = UBUᵀ, U on the Stiefel manifold, B SPD, "
                         + "Riemannian conjugate gradient (dims, whiten dissimilar|none, reg, max_iter, tol, constraints)",
                         p -> new Supervised<>(LowRankGmmlLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
+                new LearnerEntry("aml", "Chen et al. 2018, adversarial metric learning on GMML's loss: confusion (closed-form adversarial "
+                        + "pairs, proximity beta > 2) alternating with distinguishment (geometric mean, adversarial weight alpha >= 0); "
+                        + "alpha 0 = gmml (alpha, beta, reg, max_iter, tol, constraints)",
+                        p -> new Supervised<>(AmlLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
                 new LearnerEntry("lmnn", "Large Margin Nearest Neighbour (active-set gradient descent on L)", LmnnLearner::from),
                 new LearnerEntry("lmnn_triplets", "LMNN on explicit triplets (label-supervised: k target neighbours × "
                         + "'impostors' random differently-labelled rows, 0 = all)",
@@ -58,6 +62,9 @@ public final class SpectralCatalog implements LearnerCatalog {
                 new LearnerEntry("kernel_eigen_weights", "kernel eigendecomposition approach (after Yeung & Chang 2007): non-negative "
                         + "weights on the centred kernel's eigenvectors from a QP on similar/dissimilar pairs, variance kept (kernel, gamma, "
                         + "components, landmarks, constraints, dissimilar_weight, eta)", KernelEigenWeightsLearner::from),
+                new LearnerEntry("llma", "Chang & Yeung 2004, locally linear metric adaptation: RBF-weighted local translations pull "
+                        + "same-class neighbours together, keep k-NN displacements (sigma, lambda, pairs, k, centres, ridge, max_iter, tol); "
+                        + "non-linear, out-of-sample through the same RBF weights", LlmaLearner::from),
                 kernelized(KernelizedMethod.MARGIN_SPECTRAL, "margin_spectral"),
                 kernelized(KernelizedMethod.TRACE_SPECTRAL, "trace_spectral"),
                 kernelized(KernelizedMethod.REGULARIZED_SPECTRAL, "regularized_spectral (graph on the kernel coordinates)"),

@@ -142,7 +142,7 @@ public final class CrossModalTrainer {
             for (int k = 0; k < nb; k++) {
                 System.arraycopy(x, rows[k] * dim, xb, k * dim, dim);
             }
-            float[][] masks = masks(net.dropoutWidths(), nb, rng);
+            float[][] masks = Trainer.masks(net.dropoutWidths(), nb, spec.dropout(), rng);
             Map<String, float[]> fwd = net.forward(xb, nb, masks);
             float[] out = fwd.get("output");
             for (float v : out) {
@@ -185,17 +185,5 @@ public final class CrossModalTrainer {
             }
             return new EmbeddingMetric(spec, dim, state, log);
         }
-    }
-
-    private float[][] masks(List<Integer> widths, int n, SplittableRandom rng) {
-        float[][] m = new float[widths.size()][];
-        float keep = (float) (1 / (1 - spec.dropout()));
-        for (int l = 0; l < m.length; l++) {
-            m[l] = new float[n * widths.get(l)];
-            for (int i = 0; i < m[l].length; i++) {
-                m[l][i] = rng.nextDouble() < spec.dropout() ? 0f : keep;
-            }
-        }
-        return m;
     }
 }

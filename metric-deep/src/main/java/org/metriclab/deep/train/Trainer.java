@@ -122,7 +122,7 @@ public final class Trainer {
                 for (int k = 0; k < nb; k++) {
                     System.arraycopy(x, rows[k] * dim, xb, k * dim, dim);
                 }
-                float[][] masks = masks(net.dropoutWidths(), nb, rng);
+                float[][] masks = masks(net.dropoutWidths(), nb, spec.dropout(), rng);
                 Map<String, float[]> fwd = net.forward(xb, nb, masks);
                 float[] out = fwd.get("output");
                 if (!finite(out)) {
@@ -316,13 +316,14 @@ public final class Trainer {
         }
     }
 
-    private float[][] masks(List<Integer> widths, int n, SplittableRandom rng) {
+    /** Inverted-dropout masks for a batch of n rows: per dropout layer, 0 with probability {@code dropout}, else 1/(1 − dropout). */
+    static float[][] masks(List<Integer> widths, int n, double dropout, SplittableRandom rng) {
         float[][] m = new float[widths.size()][];
-        float keep = (float) (1 / (1 - spec.dropout()));
+        float keep = (float) (1 / (1 - dropout));
         for (int l = 0; l < m.length; l++) {
             m[l] = new float[n * widths.get(l)];
             for (int i = 0; i < m[l].length; i++) {
-                m[l][i] = rng.nextDouble() < spec.dropout() ? 0f : keep;
+                m[l][i] = rng.nextDouble() < dropout ? 0f : keep;
             }
         }
         return m;

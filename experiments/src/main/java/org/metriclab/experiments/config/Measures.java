@@ -63,6 +63,14 @@ public final class Measures {
         }
     }
 
+    /**
+     * The name under which the evaluator reports a built-in measure ({@code precision_at_5_pml} is
+     * {@code precision_at_5}); other names unchanged.
+     */
+    public static String canonical(String measure) {
+        return isBuiltIn(measure) ? Measure.parse(measure).name() : measure;
+    }
+
     /** An error message for an unknown name, or empty when the name is known. */
     public static Optional<String> problem(String measure) {
         if (isKnown(measure)) {

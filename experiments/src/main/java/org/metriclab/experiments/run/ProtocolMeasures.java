@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -113,10 +114,15 @@ record ProtocolMeasures(List<ProtocolMeasure> measures) {
                     validationPairs = PairSampler.collect(rows, val.labels().toArray(), new ReferenceTiles(rows), val.labels().toArray(), true, seed);
                     testPairs = testPairs(cfg, testEmb, testLabels, references, seed);
                 }
-                v = ValidatedThreshold.of(validationPairs, testPairs, m.exponent()).testTar();
+                ValidatedThreshold vt = ValidatedThreshold.of(validationPairs, testPairs, m.exponent());
+                v = vt.testTar();
                 if (Double.isNaN(v)) {
                     warnings.add(m.name() + " not estimable: the validation part has " + validationPairs.positives().length
                             + " same-label and " + validationPairs.negatives().length + " different-label pairs");
+                } else {
+                    // the TAR alone hides how far the transferred threshold misses the FAR target on the test pairs
+                    warnings.add(String.format(Locale.ROOT, "%s: test FAR %.4g at the validation threshold %.6g (validation FAR %.4g)",
+                            m.name(), vt.testFar(), vt.threshold(), vt.validationFar()));
                 }
             }
             out.put(m.name(), v);

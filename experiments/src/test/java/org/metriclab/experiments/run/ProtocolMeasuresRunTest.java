@@ -116,6 +116,10 @@ class ProtocolMeasuresRunTest {
         assertTrue(tar > 0 && tar <= 1, "a rate, not NaN: " + tar);
         assertEquals(ValidatedThreshold.of(valPairs, testPairs, 1).testTar(), tar, 1e-15);
         assertEquals(ValidatedThreshold.of(valPairs, testPairs, 2).testTar(), rows.get("validated_tar_at_far_0_01").value(), 1e-15);
+        ValidatedThreshold one = ValidatedThreshold.of(valPairs, testPairs, 1);
+        assertTrue(rows.get("tar_at_far_0_1").warnings().contains(String.format(java.util.Locale.ROOT,
+                "validated_tar_at_far_0_1: test FAR %.4g at the validation threshold %.6g", one.testFar(), one.threshold())),
+                rows.get("tar_at_far_0_1").warnings());
         String resolved = Files.readString(tmp.resolve("validated").resolve("config.resolved.yaml"));
         assertTrue(resolved.contains("threshold_from: validation") && resolved.contains("validation_fraction: 0.25"), resolved);
     }

@@ -177,13 +177,18 @@ public record Measure(Kind kind, int k, boolean perClass, MeasureConvention conv
         return new Measure(kind, k, perClass, c);
     }
 
-    /** Every supported name; {@code <k>} stands for a positive integer. */
+    /**
+     * Every supported name in its canonical form; {@code <k>} stands for a positive integer. The default
+     * convention's suffix ({@code precision_at_<k>_pml}) is accepted too but not listed.
+     */
     public static List<String> names() {
         List<String> base = new ArrayList<>(List.of("precision_at_1", "precision_at_<k>", "map_at_<k>", "recall_at_<k>", "r_precision",
                 "mean_average_precision_at_r", "mean_average_precision", "mean_reciprocal_rank", "knn_accuracy_<k>"));
         for (String stem : List.of("precision_at_<k>_", "map_at_<k>_")) {
             for (MeasureConvention c : MeasureConvention.values()) {
-                base.add(stem + c.configName());
+                if (c != MeasureConvention.DEFAULT) {
+                    base.add(stem + c.configName());
+                }
             }
         }
         ArrayList<String> all = new ArrayList<>(base);

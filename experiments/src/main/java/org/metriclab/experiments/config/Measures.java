@@ -7,7 +7,8 @@ import org.metriclab.eval.Measure;
 import org.metriclab.eval.RetrievalEvaluator;
 
 /**
- * Measure names as metric-eval knows them. A name is accepted when {@link RetrievalEvaluator#measureNames()}
+ * Measure names as metric-eval knows them. A name is accepted when metric-eval parses it as a built-in (including the
+ * accepted but unlisted default-convention suffix, e.g. {@code precision_at_5_pml}), when {@link RetrievalEvaluator#measureNames()}
  * lists it, or matches a listed template in which {@code <k>} stands for a positive integer
  * (e.g. {@code precision_at_<k>} accepts {@code precision_at_10}).
  */
@@ -24,6 +25,9 @@ public final class Measures {
     }
 
     public static boolean isKnown(String measure) {
+        if (isBuiltIn(measure)) {
+            return true;
+        }
         for (String n : names()) {
             if (n.equals(measure)) {
                 return true;

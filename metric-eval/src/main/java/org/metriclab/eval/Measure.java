@@ -2,6 +2,7 @@ package org.metriclab.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +14,10 @@ import org.metriclab.eval.knn.RankedHits;
  * <p>Names (pytorch-metric-learning AccuracyCalculator conventions): {@code precision_at_<k>},
  * {@code recall_at_<k>} (hit rate), {@code r_precision}, {@code mean_average_precision_at_r},
  * {@code mean_average_precision}, {@code mean_reciprocal_rank}, {@code knn_accuracy_<k>}, {@code NMI},
- * {@code AMI}, {@code roc_auc}; every k-NN measure also has a {@code _per_class} (avg-of-avgs) variant. The
+ * {@code AMI}, {@code roc_auc}, and {@code map_at_<k>} (MAP@k); every k-NN measure also has a {@code _per_class}
+ * (avg-of-avgs) variant. precision_at_k and map_at_k follow a {@link MeasureConvention}, named by a suffix
+ * {@code _pml}, {@code _oml} or {@code _trec} before {@code _per_class} (e.g. {@code map_at_10_oml_per_class}); without
+ * one they follow {@link MeasureConvention#DEFAULT} (pml), and the canonical name omits that default suffix. The
  * verification measures: {@code eer}, {@code tar_at_far_<x>} and {@code fnmr_at_fmr_<x>} where {@code <x>} is the
  * target 10^−k written {@code 0_1}, {@code 0_01}, ... (k = 1..9; for them {@link #k()} is k), each also with a
  * {@code _threshold} form, and the pair counts {@code verification_positive_pairs}, {@code verification_negative_pairs}.
@@ -21,8 +25,10 @@ import org.metriclab.eval.knn.RankedHits;
  * @param kind the quantity
  * @param k the cut-off for the measures that take one (0 otherwise)
  * @param perClass true for the per-class macro average (mean per query label, then unweighted mean)
+ * @param convention the definition followed by precision_at_k and map_at_k; {@link MeasureConvention#DEFAULT} for
+ *                   every other measure
  */
-public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure {
+public record Measure(Kind kind, int k, boolean perClass, MeasureConvention convention) implements RankMeasure {
 
     /**
      * The quantities. Each per-query ranking measure carries its formula: a pure function of the query's
@@ -30,14 +36,16 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
      * and the cut-off k. The others are computed over the whole query set.
      */
     public enum Kind {
-        /** precision_at_k = #{i : p_i ≤ k} / k; positions beyond the reference set count as misses. */
-        PRECISION_AT_K("precision_at_", true, (h, k) -> h.relevantWithin(k) / (double) k),
+        /** precision_at_k = #{i : p_i ≤ k} / k, or / min(k, R) under the oml convention; beyond the references: misses. */
+        PRECISION_AT_K("precision_at_", true, MeasureConvention::precisionAtK),
+        /** map_at_k = Σ_{i : p_i ≤ k} (i / p_i) / R, or / #{i : p_i ≤ k} under the oml convention. */
+        MAP_AT_K("map_at_", true, MeasureConvention::mapAtK),
         /** recall_at_k (hit rate) = 1 if p_1 ≤ k, else 0. */
-        RECALL_AT_K("recall_at_", true, (h, k) -> h.anyRelevantWithin(k) ? 1.0 : 0.0),
+        RECALL_AT_K("recall_at_", true, (c, h, k) -> h.anyRelevantWithin(k) ? 1.0 : 0.0),
         /** r_precision = #{i : p_i ≤ R} / R. */
-        R_PRECISION("r_precision", false, (h, k) -> h.relevantWithin(h.relevant()) / (double) h.relevant()),
+        R_PRECISION("r_precision", false, (c, h, k) -> h.relevantWithin(h.relevant()) / (double) h.relevant()),
         /** mean_average_precision_at_r = Σ_{i : p_i ≤ R} (i / p_i) / R. */
-        MAP_AT_R("mean_average_precision_at_r", false, (h, k) -> {
+        MAP_AT_R("mean_average_precision_at_r", false, (c, h, k) -> {
             int r = h.relevant();
             double s = 0;
             for (int i = 0; i < r && h.rank(i) <= r; i++) {
@@ -46,7 +54,7 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
             return s / r;
         }),
         /** mean_average_precision = Σ_{i=1..R} (i / p_i) / R, over the full ranking. */
-        MAP("mean_average_precision", false, (h, k) -> {
+        MAP("mean_average_precision", false, (c, h, k) -> {
             int r = h.relevant();
             double s = 0;
             for (int i = 0; i < r; i++) {
@@ -55,12 +63,12 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
             return s / r;
         }),
         /** mean_reciprocal_rank = 1 / p_1. */
-        MRR("mean_reciprocal_rank", false, (h, k) -> 1.0 / h.firstRelevantRank()),
+        MRR("mean_reciprocal_rank", false, (c, h, k) -> 1.0 / h.firstRelevantRank()),
         /**
          * knn_accuracy_k = 1 if the majority class of the min(k, references) nearest is the query's, else 0; ties
          * between classes go to the class of the nearest reference among them.
          */
-        KNN_ACCURACY("knn_accuracy_", true, (h, k) -> h.majorityClass(k) == h.queryClass() ? 1.0 : 0.0),
+        KNN_ACCURACY("knn_accuracy_", true, (c, h, k) -> h.majorityClass(k) == h.queryClass() ? 1.0 : 0.0),
         /** Normalised mutual information of a k-means clustering of the queries with their labels. */
         NMI("NMI", false, null),
         /** Adjusted mutual information of the same clustering. */
@@ -99,6 +107,11 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
             return formula != null;
         }
 
+        /** True for the measures whose definition depends on the {@link MeasureConvention}. */
+        public boolean takesConvention() {
+            return this == PRECISION_AT_K || this == MAP_AT_K;
+        }
+
         /** True for the measures computed from the same-label and different-label pair distances. */
         public boolean isVerification() {
             return compareTo(EER) >= 0;
@@ -117,10 +130,12 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
     /** A per-query ranking measure's value from the query's ranked hits and the cut-off. */
     @FunctionalInterface
     private interface Formula {
-        double value(RankedHits hits, int k);
+        double value(MeasureConvention convention, RankedHits hits, int k);
     }
 
-    private static final Pattern WITH_K = Pattern.compile("(precision_at_|recall_at_|knn_accuracy_)([0-9]+)");
+    private static final Pattern WITH_K = Pattern.compile("(precision_at_|map_at_|recall_at_|knn_accuracy_)([0-9]+)");
+    /** A convention suffix: _pml, _oml or _trec. */
+    private static final Pattern CONVENTION = Pattern.compile("(.+)_(pml|oml|trec)");
     private static final String PER_CLASS = "_per_class";
     /** A FAR/FMR target 10^−k written as a decimal with '_' for the point: 0_1, 0_01, ... (k = 1..9). */
     private static final Pattern AT_RATE = Pattern.compile("(tar_at_far_|fnmr_at_fmr_)0_(0{0,8})1(_threshold)?");
@@ -143,12 +158,39 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
         if (kind.isVerification() && kind.takesK && k > 9) {
             throw new IllegalArgumentException(kind.stem + " takes a target 10^-k with k = 1..9, got k = " + k);
         }
+        if (convention == null) {
+            throw new IllegalArgumentException("measure convention must not be null");
+        }
+        if (!kind.takesConvention() && convention != MeasureConvention.DEFAULT) {
+            throw new IllegalArgumentException(kind.stem + (kind.takesK ? "<k>" : "") + " is defined alike in every convention; "
+                    + "only precision_at_<k> and map_at_<k> take one");
+        }
     }
 
-    /** Every supported name; {@code <k>} stands for a positive integer. */
+    /** A measure under the default convention. */
+    public Measure(Kind kind, int k, boolean perClass) {
+        this(kind, k, perClass, MeasureConvention.DEFAULT);
+    }
+
+    /** This measure under {@code c} (an error for measures whose definition has no convention). */
+    public Measure withConvention(MeasureConvention c) {
+        return new Measure(kind, k, perClass, c);
+    }
+
+    /**
+     * Every supported name in its canonical form; {@code <k>} stands for a positive integer. The default
+     * convention's suffix ({@code precision_at_<k>_pml}) is accepted too but not listed.
+     */
     public static List<String> names() {
-        List<String> base = List.of("precision_at_1", "precision_at_<k>", "recall_at_<k>", "r_precision",
-                "mean_average_precision_at_r", "mean_average_precision", "mean_reciprocal_rank", "knn_accuracy_<k>");
+        List<String> base = new ArrayList<>(List.of("precision_at_1", "precision_at_<k>", "map_at_<k>", "recall_at_<k>", "r_precision",
+                "mean_average_precision_at_r", "mean_average_precision", "mean_reciprocal_rank", "knn_accuracy_<k>"));
+        for (String stem : List.of("precision_at_<k>_", "map_at_<k>_")) {
+            for (MeasureConvention c : MeasureConvention.values()) {
+                if (c != MeasureConvention.DEFAULT) {
+                    base.add(stem + c.configName());
+                }
+            }
+        }
         ArrayList<String> all = new ArrayList<>(base);
         all.addAll(List.of("NMI", "AMI", "roc_auc", "eer", "eer_threshold"));
         for (String stem : List.of("tar_at_far_", "fnmr_at_fmr_")) {
@@ -179,6 +221,15 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
         }
         boolean perClass = name.endsWith(PER_CLASS);
         String stem = perClass ? name.substring(0, name.length() - PER_CLASS.length()) : name;
+        Matcher named = CONVENTION.matcher(stem);
+        if (named.matches()) {
+            Measure plain = parse(named.group(1) + (perClass ? PER_CLASS : ""));
+            if (!plain.kind.takesConvention()) {
+                throw new IllegalArgumentException("measure '" + name + "': " + named.group(1) + " is defined alike in every "
+                        + "convention; only precision_at_<k> and map_at_<k> take a _pml, _oml or _trec suffix");
+            }
+            return plain.withConvention(MeasureConvention.parse(named.group(2)));
+        }
         Matcher m = WITH_K.matcher(stem);
         if (m.matches()) {
             String digits = m.group(2);
@@ -187,6 +238,7 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
             }
             Kind kind = switch (m.group(1)) {
                 case "precision_at_" -> Kind.PRECISION_AT_K;
+                case "map_at_" -> Kind.MAP_AT_K;
                 case "recall_at_" -> Kind.RECALL_AT_K;
                 default -> Kind.KNN_ACCURACY;
             };
@@ -210,7 +262,7 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
 
     /** The measure without the per-class flag: the per-query quantity both averages share. */
     public Measure base() {
-        return perClass ? new Measure(kind, k, false) : this;
+        return perClass ? new Measure(kind, k, false, convention) : this;
     }
 
     /** The canonical name. */
@@ -219,7 +271,16 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
             boolean threshold = kind == Kind.TAR_AT_FAR_THRESHOLD || kind == Kind.FNMR_AT_FMR_THRESHOLD;
             return kind.stem + rateName(k) + (threshold ? "_threshold" : "");
         }
-        return (kind.takesK ? kind.stem + k : kind.stem) + (perClass ? PER_CLASS : "");
+        String suffix = convention == MeasureConvention.DEFAULT ? "" : "_" + convention.configName();
+        return (kind.takesK ? kind.stem + k : kind.stem) + suffix + (perClass ? PER_CLASS : "");
+    }
+
+    /**
+     * For precision_at_k and map_at_k, the sentence that says which convention defines this value (tables print it
+     * under the table); empty for the other measures, whose definition no convention changes.
+     */
+    public Optional<String> conventionNote() {
+        return kind.takesConvention() ? Optional.of(name() + ": " + convention.definition(kind, k)) : Optional.empty();
     }
 
     /** The target 10^−k as a name part: 0_1, 0_01, ... */
@@ -240,7 +301,7 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
     @Override
     public OptionalInt nearestOnly() {
         return switch (kind) {
-            case PRECISION_AT_K, RECALL_AT_K, KNN_ACCURACY -> OptionalInt.of(k);
+            case PRECISION_AT_K, MAP_AT_K, RECALL_AT_K, KNN_ACCURACY -> OptionalInt.of(k);
             default -> OptionalInt.empty();
         };
     }
@@ -251,6 +312,12 @@ public record Measure(Kind kind, int k, boolean perClass) implements RankMeasure
         if (!kind.isKnn()) {
             throw new IllegalStateException(name() + " is not a per-query ranking measure");
         }
-        return kind.formula.value(hits, k);
+        return kind.formula.value(convention, hits, k);
+    }
+
+    /** A query without a relevant reference: left out (NaN), or 0 under the trec convention. */
+    @Override
+    public double lone() {
+        return kind.takesConvention() ? convention.lone() : Double.NaN;
     }
 }

@@ -6,7 +6,8 @@ import org.metriclab.eval.knn.RankedHits;
 /**
  * A per-query retrieval measure: a pure function of one query's {@link RankedHits}. The evaluators (local and
  * distributed) rank every query once, call each requested measure on the result, and report the mean over the
- * queries that have at least one relevant reference (or, for {@code _per_class} built-ins, the mean of per-label
+ * queries that have at least one relevant reference, plus the
+ * queries without one for measures whose {@link #lone()} value is a number (or, for {@code _per_class} built-ins, the mean of per-label
  * means). A value of NaN leaves that query out of the mean.
  */
 public interface RankMeasure {
@@ -25,6 +26,14 @@ public interface RankMeasure {
      */
     default OptionalInt nearestOnly() {
         return OptionalInt.empty();
+    }
+
+    /**
+     * The value of a query that has no relevant reference (R = 0), for which {@link #of} is never called: NaN (the
+     * default) leaves it out of the mean, a number counts it with that value.
+     */
+    default double lone() {
+        return Double.NaN;
     }
 
     /** The measure's value for one query. */

@@ -30,10 +30,11 @@ import org.metriclab.eval.verify.VerificationRates;
  *   <li>k-NN: squared Euclidean distance in float64, ascending distance, ties by ascending reference index;
  *       in self mode the query's own index is excluded (exact duplicates of other rows stay).</li>
  *   <li>R = number of references with the query's label (minus the query itself in self mode). Lone queries
- *       (R = 0) are excluded from every k-NN measure; if every query is lone, those measures are NaN.</li>
+ *       (R = 0) are excluded from every k-NN measure (except precision_at_k and map_at_k under the trec
+ *       {@link MeasureConvention}, where they count as 0); if every query is lone, those measures are NaN.</li>
  *   <li>precision_at_k divides by k (positions beyond the reference set count as misses, as PML);
  *       recall_at_k is the hit rate; r_precision, MAP@R and MAP are exact (k ≥ max R);
- *       MAP divides by R; knn_accuracy_k is a majority vote among the min(k, references) nearest, vote ties
+ *       MAP divides by R; map_at_k (MAP@k) divides by R, or as its {@link MeasureConvention} says; knn_accuracy_k is a majority vote among the min(k, references) nearest, vote ties
  *       broken by the nearest neighbour among the tied classes (lone queries excluded like the others).</li>
  *   <li>{@code _per_class}: mean per query label, then the unweighted mean over labels (avg-of-avgs).</li>
  *   <li>NMI/AMI: Smile k-means on the query embeddings with k = #distinct query labels, seeded by

@@ -24,7 +24,8 @@ class DistributedRetrievalTest extends LocalSparkTest {
     private static final List<String> MEASURES = List.of("precision_at_1", "precision_at_5", "recall_at_3", "r_precision",
             "mean_average_precision_at_r", "knn_accuracy_1", "knn_accuracy_4", "knn_accuracy_7", "precision_at_1_per_class",
             "r_precision_per_class", "mean_average_precision_at_r_per_class", "knn_accuracy_4_per_class", "mean_reciprocal_rank",
-            "mean_reciprocal_rank_per_class", "mean_average_precision", "mean_average_precision_per_class", "NMI", "AMI", "roc_auc");
+            "mean_reciprocal_rank_per_class", "mean_average_precision", "mean_average_precision_per_class", "NMI", "AMI", "roc_auc",
+            "map_at_5", "map_at_5_oml", "precision_at_5_oml", "precision_at_5_trec", "map_at_3_trec_per_class");
     @Test
     void queryReferenceModeEqualsLocalEvaluatorWithTies() {
         SplittableRandom rnd = new SplittableRandom(11);

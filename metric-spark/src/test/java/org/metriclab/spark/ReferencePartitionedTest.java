@@ -21,6 +21,7 @@ import org.metriclab.eval.RetrievalEvaluator;
  */
 class ReferencePartitionedTest extends LocalSparkTest {
     private static final List<String> NEAREST = List.of("precision_at_1", "precision_at_5", "recall_at_3", "recall_at_20",
+            "map_at_5", "map_at_5_oml", "precision_at_5_oml", "map_at_20_trec", "precision_at_5_trec_per_class",
             "knn_accuracy_1", "knn_accuracy_4", "knn_accuracy_7", "precision_at_5_per_class", "knn_accuracy_4_per_class",
             "recall_at_3_per_class", NdcgAt10Measure.NAME, "NMI", "AMI");
 

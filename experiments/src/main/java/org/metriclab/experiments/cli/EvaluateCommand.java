@@ -102,12 +102,14 @@ final class EvaluateCommand implements Callable<Integer> {
         if ((referenceEmbeddings == null) != (referenceLabels == null)) {
             throw new IllegalArgumentException("--reference-embeddings and --reference-labels go together; give both or neither");
         }
-        List<String> ms = measures == null || measures.isEmpty() ? Measures.defaults() : trimmed(measures);
-        for (String m : ms) {
+        List<String> named = measures == null || measures.isEmpty() ? Measures.defaults() : trimmed(measures);
+        for (String m : named) {
             Measures.problem(m).ifPresent(p -> {
                 throw new IllegalArgumentException("--measures: " + p);
             });
         }
+        // the evaluator reports each measure under its canonical name (precision_at_5_pml is precision_at_5)
+        List<String> ms = named.stream().map(Measures::canonical).distinct().toList();
         if (bootstrap != 0) {
             try {
                 Bootstrap.requireResamples(bootstrap);

@@ -11,6 +11,7 @@ import org.metriclab.deep.loss.Losses;
 import org.metriclab.experiments.config.ConfigBinder;
 import org.metriclab.experiments.config.DatasetSpec;
 import org.metriclab.experiments.config.Measures;
+import org.metriclab.experiments.config.ProtocolMeasure;
 import org.metriclab.experiments.data.DatasetSource;
 import org.metriclab.experiments.data.DatasetSources;
 import picocli.CommandLine.Command;
@@ -54,7 +55,8 @@ final class ListCommand implements Callable<Integer> {
             }
             case measures -> {
                 Measures.names().forEach(io.out()::println);
-                io.out().println("(<k> = a positive integer; default: " + String.join(", ", Measures.defaults()) + ")");
+                ProtocolMeasure.names().forEach(n -> io.out().println(n + " (run configs only)"));
+                io.out().println("(<k> = a positive integer; <x> = 0_1, 0_01, ...; default: " + String.join(", ", Measures.defaults()) + ")");
             }
             case losses -> Losses.lossNames().forEach(io.out()::println);
             case miners -> Losses.minerNames().forEach(io.out()::println);

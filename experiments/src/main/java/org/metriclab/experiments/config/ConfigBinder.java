@@ -30,10 +30,11 @@ import org.metriclab.experiments.tuning.TuningSpec;
  * or {name [fashion_mnist], idx: {dir [/usr/share/datasets/fashion-mnist], limit [0]}}, or {name, npy: {x, labels,
  * test_x, test_labels}});
  * protocol [{type: fixed_split}] | {type: kfold, folds [5]} | {type: holdout, test_fraction [0.3],
- * repeats [3]} | {type: class_disjoint, train_classes, test_classes}, each with an optional train_sizes
+ * repeats [3]} | {type: class_disjoint, train_classes, test_classes, unknown_classes [none]}, each with an optional train_sizes
  * list ({@link TrainSizes}: a stratified subsample of each training part per size); retrieval [train_reference] |
  * test_self; preprocessing [{standardize: true, pca: 0}]; seeds [[0]]; learners ({type, label [type],
- * params [{}], sweep [{}]}); measures [metric-eval's defaults]; table [{rows: dataset, columns: learner}];
+ * params [{}], sweep [{}]}); measures [metric-eval's defaults] ({@link MeasureBinder}); threshold_from [test] | validation
+ * with validation_fraction [0.2] ({@link VerificationThresholds}); table [{rows: dataset, columns: learner}];
  * warmup [false] (one untimed fit per learner variant before the timed trials, local engine); tuning (none) with
  * a {@code space} per tuned learner ({@link TuningBinder}).
  */
@@ -41,7 +42,7 @@ public final class ConfigBinder {
     /** Dataset names that need no further description. */
     public static final String FASHION_MNIST = "fashion_mnist";
     private static final Set<String> TOP = Set.of("name", "datasets", "protocol", "retrieval", "preprocessing", "seeds",
-            "learners", "measures", "table", "warmup", "tuning");
+            "learners", "measures", "table", "warmup", "tuning", "threshold_from", "validation_fraction");
     private static final String TRAIN_SIZES = "train_sizes";
     /** Results directories are named after the config; the first character keeps out '.', '..' and option-like names. */
     private static final int MAX_NAME = 100;
@@ -89,10 +90,17 @@ public final class ConfigBinder {
         if (tuning.isPresent()) {
             TuningBinder.checkScheduler(root.get("tuning"), tuning.get(), variants, spaces);
         }
-        List<String> measures = root.has("measures") ? measures(root.get("measures")) : Measures.defaults();
+        VerificationThresholds thresholds = VerificationThresholds.bind(root);
+        List<String> measures = root.has("measures") ? MeasureBinder.bind(nonEmptyList(root.get("measures")), protocol, thresholds)
+                : Measures.defaults();
+        if (thresholds.fromValidation() && measures.stream().noneMatch(m -> m.startsWith("validated_tar_at_far_"))) {
+            throw root.get("threshold_from").fail("threshold_from: validation sets training rows aside for the validated_tar_at_far_<x> "
+                    + "measures, and none is listed; add one to measures or drop threshold_from");
+        }
         TableSpec table = root.has("table") ? table(root.get("table")) : TableSpec.defaults();
         boolean warmup = root.bool("warmup", false);
-        return new ExperimentConfig(name, datasets, protocol, trainSizes, retrieval, pre, seeds, specs, variants, measures, table, warmup, new TuningPlan(tuning, spaces));
+        return new ExperimentConfig(name, datasets, protocol, trainSizes, retrieval, pre, seeds, specs, variants, measures, table, warmup, new TuningPlan(tuning, spaces),
+                thresholds);
     }
 
     private List<DatasetSpec> datasets(Node node) {
@@ -214,8 +222,11 @@ public final class ConfigBinder {
                     return new Protocol.Holdout(f, node.intValue("repeats", 3, 1));
                 }
                 case "class_disjoint" -> {
-                    node.rejectUnknown(Set.of("type", "train_classes", "test_classes", TRAIN_SIZES));
-                    return new Protocol.ClassDisjoint(classes(node.get("train_classes")), classes(node.get("test_classes")));
+                    node.rejectUnknown(Set.of("type", "train_classes", "test_classes", "unknown_classes", TRAIN_SIZES));
+                    List<Integer> train = classes(node.get("train_classes"));
+                    List<Integer> test = classes(node.get("test_classes"));
+                    return new Protocol.ClassDisjoint(train, test, node.has("unknown_classes")
+                            ? Protocol.ClassDisjoint.bindUnknown(node.get("unknown_classes"), train, test) : List.of());
                 }
                 default -> throw typeNode.fail("unknown protocol '" + type + "'; known: fixed_split, kfold, holdout, class_disjoint");
             }
@@ -341,22 +352,6 @@ public final class ConfigBinder {
             throw new ConfigException(item.path(), "learner '" + v.label() + "': " + e.getMessage());
         }
         return new BoundLearner(v.type(), v.label(), p.resolved());
-    }
-
-    private static List<String> measures(Node node) {
-        List<String> out = new ArrayList<>();
-        for (Node n : nonEmptyList(node)) {
-            String m = n.string();
-            Optional<String> problem = Measures.rankingProblem(m);
-            if (problem.isPresent()) {
-                throw n.fail(problem.get());
-            }
-            if (out.contains(m)) {
-                throw n.fail("measure '" + m + "' is listed twice");
-            }
-            out.add(m);
-        }
-        return out;
     }
 
     private static TableSpec table(Node node) {

@@ -17,10 +17,19 @@ import org.metriclab.experiments.tuning.TuningPlan;
  * @param warmup fit every learner variant once, untimed and discarded, before the timed trials (so that
  *               fit_seconds measure warm code, not class loading and JIT compilation)
  * @param tuning  the hyperparameter searches ({@link TuningPlan#none()} without a {@code tuning:} block)
+ * @param thresholds where the {@code validated_tar_at_far_<x>} thresholds come from ({@code threshold_from})
  */
 public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, TrainSizes trainSizes, RetrievalMode retrieval,
         Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
-        List<String> measures, TableSpec table, boolean warmup, TuningPlan tuning) {
+        List<String> measures, TableSpec table, boolean warmup, TuningPlan tuning, VerificationThresholds thresholds) {
+    /** A config whose verification thresholds are the test pairs' own. */
+    public ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, TrainSizes trainSizes, RetrievalMode retrieval,
+            Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
+            List<String> measures, TableSpec table, boolean warmup, TuningPlan tuning) {
+        this(name, datasets, protocol, trainSizes, retrieval, preprocessing, seeds, learners, variants, measures, table, warmup, tuning,
+                VerificationThresholds.fromTest());
+    }
+
     /** A config without tuning. */
     public ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, TrainSizes trainSizes, RetrievalMode retrieval,
             Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
@@ -50,6 +59,9 @@ public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol
         measures = List.copyOf(measures);
         if (datasets.isEmpty() || seeds.isEmpty() || variants.isEmpty() || measures.isEmpty()) {
             throw new IllegalArgumentException("an experiment needs at least one dataset, seed, learner and measure");
+        }
+        if (thresholds == null) {
+            throw new IllegalArgumentException("thresholds must not be null (VerificationThresholds.fromTest() for the default)");
         }
     }
 
@@ -97,6 +109,7 @@ public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol
             ls.add(t);
         }
         m.put("learners", ls);
+        m.putAll(thresholds.toTree());
         m.put("measures", measures);
         m.put("table", table.toTree());
         m.put("warmup", warmup);

@@ -7,7 +7,8 @@ import org.metriclab.eval.Measure;
 import org.metriclab.eval.RetrievalEvaluator;
 
 /**
- * Measure names as metric-eval knows them. A name is accepted when {@link RetrievalEvaluator#measureNames()}
+ * Measure names as metric-eval knows them. A name is accepted when metric-eval parses it as a built-in (including the
+ * accepted but unlisted default-convention suffix, e.g. {@code precision_at_5_pml}), when {@link RetrievalEvaluator#measureNames()}
  * lists it, or matches a listed template in which {@code <k>} stands for a positive integer
  * (e.g. {@code precision_at_<k>} accepts {@code precision_at_10}).
  */
@@ -24,6 +25,9 @@ public final class Measures {
     }
 
     public static boolean isKnown(String measure) {
+        if (isBuiltIn(measure)) {
+            return true;
+        }
         for (String n : names()) {
             if (n.equals(measure)) {
                 return true;
@@ -61,6 +65,14 @@ public final class Measures {
         } catch (IllegalArgumentException registered) {
             return false;
         }
+    }
+
+    /**
+     * The name under which the evaluator reports a built-in measure ({@code precision_at_5_pml} is
+     * {@code precision_at_5}); other names unchanged.
+     */
+    public static String canonical(String measure) {
+        return isBuiltIn(measure) ? Measure.parse(measure).name() : measure;
     }
 
     /** An error message for an unknown name, or empty when the name is known. */

@@ -148,12 +148,15 @@ public sealed interface Protocol {
 
     /**
      * Open-set retrieval: rows of {@code trainClasses} train, rows of {@code testClasses} are tested;
-     * rows of other classes are unused. Needs {@code retrieval: test_self}.
+     * rows of other classes are unused. Needs {@code retrieval: test_self}. {@code unknownClasses}, a subset of the
+     * test classes, makes the test part an open-set identification as well: their rows are the unknown probes and
+     * the other test rows the gallery, which the {@code dir_at_far_<x>} measures evaluate (empty: none).
      */
-    record ClassDisjoint(List<Integer> trainClasses, List<Integer> testClasses) implements Protocol {
+    record ClassDisjoint(List<Integer> trainClasses, List<Integer> testClasses, List<Integer> unknownClasses) implements Protocol {
         public ClassDisjoint {
             trainClasses = List.copyOf(trainClasses);
             testClasses = List.copyOf(testClasses);
+            unknownClasses = List.copyOf(unknownClasses);
             if (trainClasses.isEmpty() || testClasses.isEmpty()) {
                 throw new IllegalArgumentException("train_classes and test_classes must both be non-empty");
             }
@@ -162,6 +165,43 @@ public sealed interface Protocol {
                     throw new IllegalArgumentException("class " + c + " is in both train_classes and test_classes");
                 }
             }
+            for (Integer c : unknownClasses) {
+                if (!testClasses.contains(c)) {
+                    throw new IllegalArgumentException("unknown class " + c + " is not among test_classes " + testClasses
+                            + "; unknown classes are test classes held out of the gallery");
+                }
+            }
+            if (!unknownClasses.isEmpty() && unknownClasses.containsAll(testClasses)) {
+                throw new IllegalArgumentException("unknown_classes holds every test class, which leaves the gallery empty; "
+                        + "keep at least one test class known");
+            }
+        }
+
+        /** Test classes held out of the gallery: each one a test class, not a training (gallery-side) class, listed once. */
+        static List<Integer> bindUnknown(Node node, List<Integer> train, List<Integer> test) {
+            List<Integer> out = new ArrayList<>();
+            for (Node n : node.list()) {
+                int c = n.intIn(Integer.MIN_VALUE, Integer.MAX_VALUE, "a class label");
+                if (train.contains(c)) {
+                    throw n.fail("unknown class " + c + " is a training class; unknown classes must be test classes that no gallery holds");
+                }
+                if (!test.contains(c)) {
+                    throw n.fail("unknown class " + c + " is not among test_classes " + test + "; list it there too");
+                }
+                if (out.contains(c)) {
+                    throw n.fail("unknown class " + c + " is listed twice");
+                }
+                out.add(c);
+            }
+            if (out.containsAll(test)) {
+                throw node.fail("unknown_classes holds every test class, which leaves the gallery empty; keep at least one test class known");
+            }
+            return out;
+        }
+
+        /** A class-disjoint split without unknown classes. */
+        public ClassDisjoint(List<Integer> trainClasses, List<Integer> testClasses) {
+            this(trainClasses, testClasses, List.of());
         }
 
         @Override
@@ -206,6 +246,9 @@ public sealed interface Protocol {
             m.put("type", type());
             m.put("train_classes", trainClasses);
             m.put("test_classes", testClasses);
+            if (!unknownClasses.isEmpty()) {
+                m.put("unknown_classes", unknownClasses);
+            }
             return m;
         }
     }

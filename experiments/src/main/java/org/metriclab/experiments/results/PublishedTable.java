@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.metriclab.eval.Measure;
 import org.metriclab.eval.stats.Friedman;
 import org.metriclab.eval.stats.Holm;
 import org.metriclab.eval.stats.Nemenyi;
@@ -173,7 +174,17 @@ public record PublishedTable(ResultTable table, PairedSignificance test, double 
             friedman.ifPresent(f -> sb.append("; Friedman ").append(pEquals(f.pValue())).append(", Nemenyi CD = ")
                     .append(String.format(Locale.ROOT, "%.2f", criticalDifference)));
         }
+        conventionNote(table.measure()).ifPresent(n -> sb.append(". ").append(n));
         return sb.append('.').toString();
+    }
+
+    /** Which convention defines a built-in measure whose definition differs between libraries (empty otherwise). */
+    static Optional<String> conventionNote(String measure) {
+        try {
+            return Measure.parse(measure).conventionNote();
+        } catch (IllegalArgumentException registeredOrProtocolMeasure) {
+            return Optional.empty();
+        }
     }
 
     private String pairingDescription() {

@@ -1,9 +1,11 @@
 package org.metriclab.experiments.run;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.Split;
 import org.metriclab.core.distance.LearnedMetric;
@@ -72,25 +74,40 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
         try {
             Dataset train = data.subset(split.train());
             Dataset test = data.subset(split.test());
+            // threshold_from: validation keeps a validation part of the training rows out of the fit
+            Optional<int[]> held = cfg.thresholds().fromValidation()
+                    ? Optional.of(ProtocolMeasures.validationRows(train.labels(), cfg.thresholds().validationFraction(), seed)) : Optional.empty();
+            Dataset fitPart = held.map(v -> train.subset(ProtocolMeasures.complement(train.size(), v))).orElse(train);
             MetricLearner<?> l = registry.create(learner.type(), Params.of(learner.resolvedParams()));
-            LearnedMetric metric = Pipeline.fit(train, cfg.preprocessing(), l, new FitContext(seed, recorder));
+            LearnedMetric metric = Pipeline.fit(fitPart, cfg.preprocessing(), l, new FitContext(seed, recorder));
             fitSeconds = (System.nanoTime() - t0) / 1e9;
             Matrix testEmb = finite(metric.embed(test.x()), "test");
             Evaluation evaluation;
+            Optional<Dataset> references = Optional.empty();
+            List<String> evaluated = ProtocolMeasures.evaluated(cfg);
             if (cfg.retrieval() == RetrievalMode.TEST_SELF) {
-                evaluation = Evaluation.self(testEmb, test.labels(), cfg.measures(), seed, RetrievalCurves.DEFAULT_MAX_K);
+                evaluation = Evaluation.self(testEmb, test.labels(), evaluated, seed, RetrievalCurves.DEFAULT_MAX_K);
             } else {
                 Matrix trainEmb = finite(metric.embed(train.x()), "train");
-                evaluation = Evaluation.of(testEmb, test.labels(), trainEmb, train.labels(), cfg.measures(), seed, RetrievalCurves.DEFAULT_MAX_K);
+                references = Optional.of(train.withFeatures(trainEmb));
+                evaluation = Evaluation.of(testEmb, test.labels(), trainEmb, train.labels(), evaluated, seed, RetrievalCurves.DEFAULT_MAX_K);
             }
-            Map<String, Double> values = evaluation.values();
+            Map<String, Double> values = new HashMap<>(evaluation.values());
+            List<String> notes = new ArrayList<>();
+            ProtocolMeasures special = ProtocolMeasures.of(cfg);
+            if (!special.measures().isEmpty()) {
+                Optional<Dataset> validation = held.map(v -> train.subset(v)).map(d -> d.withFeatures(finite(metric.embed(d.x()), "validation")));
+                values.putAll(special.compute(cfg, testEmb, test.labels(), references, validation, seed, notes));
+            }
+            String warnings = String.join("; ", recorder.warnings().isEmpty() ? notes
+                    : Stream.concat(Stream.of(recorder.warnings()), notes.stream()).toList());
             List<ResultRow> rows = new ArrayList<>();
             for (String m : cfg.measures()) {
                 Double v = values.get(m);
                 if (v == null) {
                     throw new IllegalStateException("the evaluator returned no value for measure '" + m + "'");
                 }
-                rows.add(row(params, m, v, fitSeconds, recorder.warnings()));
+                rows.add(row(params, m, v, fitSeconds, warnings));
             }
             return new Outcome(rows, recorder.points(), EvaluationCurves.points(key(), evaluation), Optional.empty(),
                     (System.nanoTime() - t0) / 1e9);

@@ -73,4 +73,20 @@ class EvaluateCommandTest {
         assertTrue(out.keySet().containsAll(MEASURES), out.toString());
         assertEquals(0.79, ((Number) out.get("precision_at_1")).doubleValue(), 1e-12);
     }
+
+    @Test
+    void conventionSuffixesAreReportedUnderCanonicalNamesWithBootstrap() {
+        Path dir = fixture("random_query_reference");
+        Cli r = Cli.run("evaluate", "--embeddings", dir.resolve("query_embeddings.csv").toString(),
+                "--labels", dir.resolve("query_labels.csv").toString(),
+                "--reference-embeddings", dir.resolve("reference_embeddings.csv").toString(),
+                "--reference-labels", dir.resolve("reference_labels.csv").toString(),
+                "--measures", "precision_at_5_pml,precision_at_5_oml,map_at_5_trec", "--bootstrap", "20");
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> out = (Map<?, ?>) Trees.parseYaml(r.out(), "stdout");
+        assertEquals(List.of("precision_at_5", "precision_at_5_oml", "map_at_5_trec", "bootstrap_95ci"), new ArrayList<>(out.keySet()));
+        assertTrue(((Map<?, ?>) out.get("bootstrap_95ci")).keySet().containsAll(List.of("precision_at_5", "map_at_5_trec")));
+        assertTrue(((Number) out.get("precision_at_5_oml")).doubleValue() >= ((Number) out.get("precision_at_5")).doubleValue(),
+                "dividing by min(k, R) never lowers precision");
+    }
 }

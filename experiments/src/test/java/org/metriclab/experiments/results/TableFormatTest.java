@@ -48,7 +48,7 @@ class TableFormatTest {
                 | a_b\\&c | **0.500 (1)** | — |
                 | avg. rank | 2.00 | 1.00 |
                 
-                precision_at_1: mean ± sample sd over seeds × splits (n = 2 unless shown in parentheses); bold: best per row; †: not significantly worse than the best (two-sided paired t-test over matching seeds × splits, Holm-corrected per row, α = 0.05); avg. rank: mean rank over the 1 row with every column (1 = best).
+                precision_at_1: mean ± sample sd over seeds × splits (n = 2 unless shown in parentheses); bold: best per row; †: not significantly worse than the best (two-sided paired t-test over matching seeds × splits, Holm-corrected per row, α = 0.05); avg. rank: mean rank over the 1 row with every column (1 = best). precision_at_1: pml convention (relevant among the 1 nearest / 1, R = relevant references; queries without one left out).
                 """, TableFormat.MARKDOWN.render(published()));
     }
 
@@ -68,7 +68,7 @@ class TableFormatTest {
                 \\end{tabular}
                 
                 \\smallskip
-                {\\footnotesize precision\\_at\\_1: mean $\\pm$ sample sd over seeds $\\times$ splits (n = 2 unless shown in parentheses); bold: best per row; $^\\dagger$: not significantly worse than the best (two-sided paired t-test over matching seeds $\\times$ splits, Holm-corrected per row, $\\alpha$ = 0.05); avg. rank: mean rank over the 1 row with every column (1 = best).}
+                {\\footnotesize precision\\_at\\_1: mean $\\pm$ sample sd over seeds $\\times$ splits (n = 2 unless shown in parentheses); bold: best per row; $^\\dagger$: not significantly worse than the best (two-sided paired t-test over matching seeds $\\times$ splits, Holm-corrected per row, $\\alpha$ = 0.05); avg. rank: mean rank over the 1 row with every column (1 = best). precision\\_at\\_1: pml convention (relevant among the 1 nearest / 1, R = relevant references; queries without one left out).}
                 """, TableFormat.LATEX.render(published()));
         assertEquals("100\\% \\textasciitilde{}\\textbackslash{}x\\#\\{\\}", TableFormat.latexEscape("100% ~\\x#{}"));
     }

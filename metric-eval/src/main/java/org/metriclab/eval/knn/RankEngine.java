@@ -25,7 +25,7 @@ public final class RankEngine {
 
     /**
      * The values of {@code measures} for the queries {@code from .. to − 1}, row-major: value j of query q at
-     * {@code (q − from)·measures.size() + j}; NaN for every measure of a lone query (no relevant reference).
+     * {@code (q − from)·measures.size() + j}; a lone query (no relevant reference) gets each measure's {@link RankMeasure#lone()} value.
      *
      * @param self true when the references are the queries (query i is reference i, left out of its ranking)
      * @param queriesDone receives the number of queries just scanned (from worker threads: must be thread-safe)
@@ -97,7 +97,9 @@ public final class RankEngine {
             int y = ids.queryClass()[q];
             int relevant = y < 0 ? 0 : ids.sizes()[y] - (self ? 1 : 0);
             if (relevant == 0) {
-                Arrays.fill(out, (q - from) * m, (q - from + 1) * m, Double.NaN);
+                for (int j = 0; j < m; j++) {
+                    out[(q - from) * m + j] = measures.get(j).lone();
+                }
                 continue;
             }
             int n = nearest.count(q);

@@ -14,7 +14,7 @@ import org.metriclab.eval.RankMeasure;
  * then {@code p_i = i + Σ_{b<i} h[b]}: the exact ranks over the full ranking (k = all, as PML with
  * {@code k=None}). {@link NearestSelector} selects the nearest references, as deep as the deepest
  * measure reads. Both go into the query's {@link RankedHits}, and each measure's value is its function of them.
- * Lone queries (R = 0) get NaN for every measure (they are excluded from the means).
+ * Lone queries (R = 0) get each measure's {@link org.metriclab.eval.RankMeasure#lone()} value (NaN: excluded from the means).
  *
  * <p>Exactness on Gram rows ({@link TiledSearch#forEachGramRow}, the default): each approximate value a_j is
  * within e_j = {@link ReferenceTiles#bound} of the exact d_j = fl(Σ_t (q_t − r_t)²). The measures depend only on
@@ -123,7 +123,9 @@ public final class RankScanner implements TiledSearch.RowVisitor {
         int self = plan.selfMode() ? query : -1;
         int relevant = y < 0 ? 0 : plan.classSizes()[y] - (plan.selfMode() ? 1 : 0);
         if (relevant == 0) {
-            Arrays.fill(out, (query - firstQuery) * m, (query - firstQuery) * m + m, Double.NaN);
+            for (int j = 0; j < m; j++) {
+                out[(query - firstQuery) * m + j] = plan.measures().get(j).lone();
+            }
             return;
         }
         int qa = query * dim;

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>Ranking order: ascending squared Euclidean distance in float64, ties by ascending reference index. Classes
  * are dense ids of the reference labels (the sorted distinct labels numbered from 0), so {@link #queryClass()} and
  * {@link #neighbourClass(int)} compare directly. A query whose label no reference has (R = 0) never gets a value:
- * the engines mark it lone and leave it out of every mean.
+ * the engines mark it lone and give it each measure's {@link org.metriclab.eval.RankMeasure#lone()} value instead.
  *
  * <p>A value built from a merged top-k list (reference-partitioned engines) knows the ranking only up to its
  * horizon k: R and the nearest k references, hence the relevant ranks ≤ k. Reading beyond the horizon throws

@@ -19,12 +19,7 @@ public record Gallery(float[] vectors, int rows, int dim, List<String> labels) {
         if (vectors == null || vectors.length != (long) rows * dim) {
             throw new IllegalArgumentException("gallery vectors must hold rows × dim = " + (long) rows * dim + " values");
         }
-        for (int i = 0; i < vectors.length; i++) {
-            if (!Float.isFinite(vectors[i])) {
-                throw new IllegalArgumentException("gallery row " + (i / dim + 1) + " has a non-finite value in float32 (" + vectors[i]
-                        + " in dimension " + i % dim + "); expected finite embeddings within ±3.4e38");
-            }
-        }
+        requireInRange(vectors, dim, "gallery");
         labels = List.copyOf(labels);
         if (!labels.isEmpty() && labels.size() != rows) {
             throw new IllegalArgumentException("gallery has " + rows + " rows but " + labels.size() + " labels; expected one per row or none");
@@ -39,6 +34,26 @@ public record Gallery(float[] vectors, int rows, int dim, List<String> labels) {
             f[i] = (float) d[i];
         }
         return new Gallery(f, x.rows(), x.cols(), labels);
+    }
+
+    /**
+     * The largest |value| the index accepts at {@code dim} dimensions: the graph computes squared distances in
+     * float32, and two rows within ±m are at most dim·(2m)² apart, which must stay below {@link Float#MAX_VALUE}.
+     */
+    public static double maxMagnitude(int dim) {
+        return Math.sqrt(Float.MAX_VALUE / dim) / 2;
+    }
+
+    /** Refuses a non-finite value or one beyond {@link #maxMagnitude} in row-major {@code values} of width {@code dim}. */
+    static void requireInRange(float[] values, int dim, String what) {
+        double bound = maxMagnitude(dim);
+        for (int i = 0; i < values.length; i++) {
+            if (!(Math.abs(values[i]) <= bound)) {
+                throw new IllegalArgumentException(what + " row " + (i / dim + 1) + " has " + values[i] + " in dimension " + i % dim
+                        + " (in float32): the index's float32 squared distances overflow beyond |value| " + String.format(java.util.Locale.ROOT,
+                        "%.3g", bound) + " at " + dim + " dimensions; rescale the embedding (e.g. standardize) or search exactly");
+            }
+        }
     }
 
     public boolean labelled() {

@@ -170,6 +170,7 @@ public final class GalleryIndex implements AutoCloseable {
         if (queries.length % dim() != 0) {
             throw new IllegalArgumentException("query values (" + queries.length + ") are not a multiple of the index dimension " + dim());
         }
+        Gallery.requireInRange(queries, dim(), "query");
         return queries.length / dim();
     }
 

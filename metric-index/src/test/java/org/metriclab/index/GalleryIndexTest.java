@@ -115,6 +115,25 @@ class GalleryIndexTest {
         assertTrue(errors.get(3).getMessage().contains("200 gallery rows"), errors.get(3).getMessage());
     }
 
+    /** Values whose float32 squared distances overflow would corrupt the graph's ordering: refused before building or searching. */
+    @Test
+    void valuesWhoseFloat32DistancesOverflowAreRefused() throws IOException {
+        double bound = Gallery.maxMagnitude(2);
+        assertTrue(2 * Math.pow(2 * bound, 2) <= Float.MAX_VALUE * 1.0000001);
+        float big = (float) (bound * 1.01);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Gallery(new float[] {0, 0, big, 0}, 2, 2, List.of()));
+        assertTrue(e.getMessage().contains("row 2") && e.getMessage().contains("rescale"), e.getMessage());
+        float ok = (float) (bound * 0.99);
+        Path dir = tmp.resolve("edge");
+        GalleryIndex.build(dir, new Gallery(new float[] {ok, ok, -ok, -ok, 0, 0}, 3, 2, List.of()), HnswParams.DEFAULT, IndexManifest.NO_MODEL);
+        try (GalleryIndex index = GalleryIndex.open(dir)) {
+            assertEquals(1, index.search(new float[] {ok, ok}, 3, 16).rows()[2]);
+            IllegalArgumentException q = assertThrows(IllegalArgumentException.class, () -> index.search(new float[] {0, big}, 1, 16));
+            assertTrue(q.getMessage().startsWith("query row 1"), q.getMessage());
+        }
+    }
+
     @Test
     void truncatedOrAlteredIndexFilesAreRefusedOnOpen() throws IOException {
         Gallery g = new SyntheticGallery(300, 8, 4, 1.0, 2).gallery();

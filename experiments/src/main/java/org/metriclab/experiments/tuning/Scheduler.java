@@ -9,16 +9,17 @@ import java.util.OptionalInt;
 
 /**
  * How much training each candidate gets. {@link Full} fits every candidate with the learner's own settings;
- * {@link SuccessiveHalving} (and its asynchronous form {@link AsyncHalving}) first fits every candidate with a small resource (epochs of a deep learner,
+ * {@link SuccessiveHalving} first fits every candidate with a small resource (epochs of a deep learner,
  * {@code max_iter} of an iterative one), keeps the best 1/eta by mean validation score, gives those eta times the
  * resource, and so on until the survivors train with the learner's full resource. A search with N candidates
- * thus costs about N·r0 per rung instead of N·R in all.
+ * thus costs about N·r0 per rung instead of N·R in all. {@link AsyncHalving} (ASHA) uses the same rungs but
+ * promotes a candidate as soon as it ranks in the top 1/eta of those finished at its rung.
  */
 public sealed interface Scheduler {
     /** The parameter overrides of each rung, from the cheapest to the full resource; one empty map for {@link Full}. */
     List<Map<String, Object>> rungs(Map<String, Object> resolvedParams, int candidates);
 
-    /** How many candidates of {@code previous} survivors move on to the next rung. */
+    /** How many candidates of {@code previous} survivors move on to the next rung of a synchronous search. */
     int promoted(int previous);
 
     Map<String, Object> toTree();

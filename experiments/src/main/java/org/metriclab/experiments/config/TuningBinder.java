@@ -23,7 +23,8 @@ import org.metriclab.experiments.tuning.ValidationSpec;
  *
  * <p>Schema (defaults in brackets): {@code tuning: {budget: {trials: N} | {seconds: S}, search [tpe] (random | sobol | tpe),
  * validation [{type: kfold, folds: 3, class_disjoint: false}], select_by [mean_average_precision_at_r], seed [0],
- * scheduler [none] ({type: successive_halving, resource [epochs, else max_iter], min_resource [R / eta^floor(log_eta N)], eta [3]})}};
+ * scheduler [none] ({type: successive_halving | asha, resource [epochs, else max_iter], min_resource [R / eta^floor(log_eta N),
+ * with N = R for a time budget], eta [3]})}}; asha (asynchronous) also runs under {seconds: S};
  * per learner {@code space: {PARAM: {uniform | log_uniform | int | log_int: [low, high]} | {choice: [v1, v2, ...]}}}, each
  * optionally with {@code when: {CHOICE_PARAM: value | [values]}} (the parameter is tuned only while an earlier
  * choice of the same space has one of those values).
@@ -60,7 +61,7 @@ final class TuningBinder {
         long seed = node.has("seed") ? node.get("seed").integer() : 0L;
         Scheduler scheduler = node.has("scheduler") ? scheduler(node.get("scheduler")) : Scheduler.full();
         if (scheduler instanceof Scheduler.SuccessiveHalving && !(budget instanceof Budget.Trials)) {
-            throw node.get("scheduler").fail("successive_halving ranks a known number of candidates; give budget: {trials: N}");
+            throw node.get("scheduler").fail("successive_halving ranks a known number of candidates; give budget: {trials: N}, or use type: asha");
         }
         return new TuningSpec(budget, search, validation, selectBy, seed, scheduler);
     }
@@ -69,14 +70,14 @@ final class TuningBinder {
         node.map();
         node.rejectUnknown(Set.of("type", "resource", "min_resource", "eta"));
         String type = node.string("type", "");
-        if (!type.equals("successive_halving")) {
-            throw node.fail("unknown scheduler type '" + type + "'; known: successive_halving (or leave the scheduler out)");
+        if (!type.equals("successive_halving") && !type.equals("asha")) {
+            throw node.fail("unknown scheduler type '" + type + "'; known: successive_halving, asha (or leave the scheduler out)");
         }
         Optional<String> resource = node.has("resource") ? Optional.of(node.get("resource").string()) : Optional.empty();
         OptionalInt min = node.has("min_resource") ? OptionalInt.of(node.get("min_resource").intIn(1, Integer.MAX_VALUE, "a resource"))
                 : OptionalInt.empty();
         int eta = node.has("eta") ? node.get("eta").intIn(2, 1000, "a reduction factor") : 3;
-        return new Scheduler.SuccessiveHalving(resource, min, eta);
+        return type.equals("asha") ? new Scheduler.AsyncHalving(resource, min, eta) : new Scheduler.SuccessiveHalving(resource, min, eta);
     }
 
     /**
@@ -84,10 +85,10 @@ final class TuningBinder {
      * integer value above the first rung, and does not tune the resource itself.
      */
     static void checkScheduler(Node tuning, TuningSpec spec, List<BoundLearner> variants, Map<String, SearchSpace> spaces) {
-        if (!(spec.scheduler() instanceof Scheduler.SuccessiveHalving sh)) {
+        if (!(spec.scheduler() instanceof Scheduler.Halving sh)) {
             return;
         }
-        int candidates = ((Budget.Trials) spec.budget()).count();
+        int candidates = spec.budget() instanceof Budget.Trials t ? t.count() : 0;
         for (BoundLearner v : variants) {
             SearchSpace space = spaces.get(v.label());
             if (space == null) {

@@ -7,6 +7,9 @@ public sealed interface Budget {
     /** Whether another candidate may start after {@code done} candidates and {@code elapsedSeconds} of searching. */
     boolean allowsAnother(int done, double elapsedSeconds);
 
+    /** Whether an already started candidate may move on to a further rung after {@code elapsedSeconds} of searching. */
+    boolean allowsPromotion(double elapsedSeconds);
+
     Map<String, Object> toTree();
 
     /** Exactly {@code count} candidates. */
@@ -20,6 +23,12 @@ public sealed interface Budget {
         @Override
         public boolean allowsAnother(int done, double elapsedSeconds) {
             return done < count;
+        }
+
+        /** A fixed number of candidates finishes every promotion they earn. */
+        @Override
+        public boolean allowsPromotion(double elapsedSeconds) {
+            return true;
         }
 
         @Override
@@ -39,6 +48,11 @@ public sealed interface Budget {
         @Override
         public boolean allowsAnother(int done, double elapsedSeconds) {
             return done == 0 || elapsedSeconds < seconds;
+        }
+
+        @Override
+        public boolean allowsPromotion(double elapsedSeconds) {
+            return elapsedSeconds < seconds;
         }
 
         @Override

@@ -28,7 +28,10 @@ import org.metriclab.experiments.results.TuningRow;
  *
  * <p>With {@link Scheduler.SuccessiveHalving} the budget's candidates are first all evaluated at the cheapest
  * rung (the strategy sees these scores); the best 1/eta of each rung are evaluated again at the next rung, and
- * the choice is the best candidate of the last rung, which trains with the learner's full resource.
+ * the choice is the best candidate of the last rung, which trains with the learner's full resource. With
+ * {@link Scheduler.AsyncHalving} (ASHA) promotions happen as soon as a candidate is in the top 1/eta of the
+ * candidates finished at its rung, so no rung waits for the whole budget; the choice is the best candidate of the
+ * highest rung reached.
  *
  * <p>Evaluations already in {@code finished} (read back from tuning.csv on resume) are not fitted again:
  * their stored scores are fed to the strategy, which therefore proposes the same next candidates.
@@ -76,17 +79,36 @@ public record Tuner(TuningSpec spec, SearchSpace space, Preprocessing preprocess
         int planned = spec.budget() instanceof Budget.Trials t ? t.count() : 0;
         List<Map<String, Object>> rungs = spec.scheduler().rungs(base.resolvedParams(), planned);
         Searcher searcher = Searcher.of(spec.search(), space, mix(spec.seed(), key.seed(), key.split(), 2), planned);
-        List<Observation> history = new ArrayList<>();
         List<Candidate> all = new ArrayList<>();
+        Candidate best = spec.scheduler() instanceof Scheduler.AsyncHalving asha
+                ? asynchronous(s, asha, searcher, base, rungs, planned, all)
+                : synchronous(s, searcher, base, rungs, planned, all);
+        if (rungs.size() > 1) {
+            Map<Integer, Integer> prunedAt = new LinkedHashMap<>();
+            Candidate winner = best;
+            all.stream().filter(c -> c != winner && c.scores().size() < rungs.size()).forEach(c -> prunedAt.put(c.index(), c.scores().size() - 1));
+            sink.settled(key, prunedAt);
+        }
+        Params chosen = Params.of(best.params());
+        try {
+            registry.create(base.type(), chosen);
+            return new Result(new BoundLearner(base.type(), base.label(), chosen.resolved()), best.index(), best.rankScore(), all.size());
+        } catch (IllegalArgumentException e) {
+            // every candidate failed and the first cannot even be created: the trial runs it and records why it fails
+            return new Result(new BoundLearner(base.type(), base.label(), best.params()), best.index(), best.rankScore(), all.size());
+        }
+    }
+
+    /** Every candidate at the first rung, then the best 1/eta of each rung at the next; returns the best of the last rung. */
+    private Candidate synchronous(Search s, Searcher searcher, BoundLearner base, List<Map<String, Object>> rungs, int planned,
+            List<Candidate> all) {
+        List<Observation> history = new ArrayList<>();
         double spent = 0;
         s.startRung(0, rungs.size(), planned == 0 ? OptionalInt.empty() : OptionalInt.of(planned));
         while (spec.budget().allowsAnother(all.size(), spent + s.elapsed())) {
-            double[] u = searcher.propose(history);
-            Map<String, Object> params = new LinkedHashMap<>(base.resolvedParams());
-            params.putAll(space.at(u));
-            Candidate c = new Candidate(all.size(), u, params, new ArrayList<>());
+            Candidate c = propose(searcher, history, base, all.size());
             spent += s.evaluate(c, 0, rungs.get(0));
-            history.add(new Observation(u, c.scores().get(0), space.active(u)));
+            history.add(new Observation(c.unit(), c.scores().get(0), space.active(c.unit())));
             all.add(c);
         }
         List<Candidate> alive = all;
@@ -100,25 +122,59 @@ public record Tuner(TuningSpec spec, SearchSpace space, Preprocessing preprocess
                 s.evaluate(c, r, rungs.get(r));
             }
         }
-        if (rungs.size() > 1) {
-            Map<Integer, Integer> prunedAt = new LinkedHashMap<>();
-            all.stream().filter(c -> c.scores().size() < rungs.size()).forEach(c -> prunedAt.put(c.index(), c.scores().size() - 1));
-            sink.settled(key, prunedAt);
+        return best(alive);
+    }
+
+    /**
+     * ASHA ({@link AshaLadder}) with one evaluation at a time. A {@code {trials: N}} budget starts N candidates and
+     * carries out every promotion they earn; a {@code {seconds: S}} budget stops starting and promoting once S is
+     * spent. Returns the best candidate of the highest rung reached.
+     */
+    private Candidate asynchronous(Search s, Scheduler.AsyncHalving asha, Searcher searcher, BoundLearner base,
+            List<Map<String, Object>> rungs, int planned, List<Candidate> all) {
+        List<Observation> history = new ArrayList<>();
+        AshaLadder ladder = new AshaLadder(rungs.size(), asha.eta());
+        double spent = 0;
+        s.startRung(0, rungs.size(), planned == 0 ? OptionalInt.empty() : OptionalInt.of(planned));
+        while (true) {
+            double used = spent + s.elapsed();
+            AshaLadder.Job job = ladder.next(spec.budget().allowsAnother(all.size(), used), spec.budget().allowsPromotion(used));
+            Candidate c;
+            if (job instanceof AshaLadder.Promote p) {
+                c = all.get(p.candidate());
+            } else if (job instanceof AshaLadder.Start) {
+                c = propose(searcher, history, base, all.size());
+                all.add(c);
+            } else {
+                break;
+            }
+            int r = c.scores().size();
+            s.job(r, c.index());
+            spent += s.evaluate(c, r, rungs.get(r));
+            ladder.record(c.index(), r, c.scores().get(r));
+            if (r == 0) {
+                history.add(new Observation(c.unit(), c.scores().get(0), space.active(c.unit())));
+            }
         }
-        Candidate best = alive.get(0);
-        for (Candidate c : alive) {
+        return all.get(ladder.best().orElseThrow());
+    }
+
+    private Candidate propose(Searcher searcher, List<Observation> history, BoundLearner base, int index) {
+        double[] u = searcher.propose(history);
+        Map<String, Object> params = new LinkedHashMap<>(base.resolvedParams());
+        params.putAll(space.at(u));
+        return new Candidate(index, u, params, new ArrayList<>());
+    }
+
+    /** The first candidate with the highest last score. */
+    private static Candidate best(List<Candidate> candidates) {
+        Candidate best = candidates.get(0);
+        for (Candidate c : candidates) {
             if (c.rankScore() > best.rankScore()) {
                 best = c;
             }
         }
-        Params chosen = Params.of(best.params());
-        try {
-            registry.create(base.type(), chosen);
-            return new Result(new BoundLearner(base.type(), base.label(), chosen.resolved()), best.index(), best.rankScore(), all.size());
-        } catch (IllegalArgumentException e) {
-            // every candidate failed and the first cannot even be created: the trial runs it and records why it fails
-            return new Result(new BoundLearner(base.type(), base.label(), best.params()), best.index(), best.rankScore(), all.size());
-        }
+        return best;
     }
 
     /** The state of one search: its folds, the rung under way, its best score so far, and where rows and progress go. */
@@ -137,6 +193,7 @@ public record Tuner(TuningSpec spec, SearchSpace space, Preprocessing preprocess
         private int done;
         private double best;
         private int bestCandidate;
+        private int bestRung;
 
         Search(TrialKey key, Dataset train, BoundLearner base, Map<Integer, List<TuningRow>> finished, Sink sink, List<Split> folds, long t0) {
             this.key = key;
@@ -160,6 +217,13 @@ public record Tuner(TuningSpec spec, SearchSpace space, Preprocessing preprocess
             done = 0;
             best = Double.NaN;
             bestCandidate = 0;
+            bestRung = r;
+        }
+
+        /** An asynchronous job: candidate {@code index} at rung {@code r}; the progress keeps the best of the highest rung. */
+        void job(int r, int index) {
+            rung = r;
+            done = index;
         }
 
         /**
@@ -192,9 +256,10 @@ public record Tuner(TuningSpec spec, SearchSpace space, Preprocessing preprocess
             double mean = rows.stream().mapToDouble(TuningRow::score).average().orElse(Double.NaN);
             c.scores().add(mean);
             done++;
-            if (!Double.isNaN(mean) && (bestCandidate == 0 || mean > best)) {
+            if (!Double.isNaN(mean) && r >= bestRung && (bestCandidate == 0 || r > bestRung || mean > best)) {
                 best = mean;
                 bestCandidate = c.index() + 1;
+                bestRung = r;
             }
             sink.progress(progress(folds.size()));
             return resumed;

@@ -139,6 +139,8 @@ class TuningConfigTest {
         "'when: {kernel: rbf}' | 'when: {kernel: rbf, degree: 3}' | learners[0].space.gamma.when: expected one condition",
         "'search: tpe}' | 'search: tpe, scheduler: {type: successive_halving, eta: 1}}' | tuning.scheduler.eta: expected a reduction factor from 2",
         "'search: tpe}' | 'search: tpe, scheduler: {type: hyperband}}' | tuning.scheduler: unknown scheduler type 'hyperband'",
+        "'search: tpe}' | 'search: tpe, scheduler: {type: asha, eta: 1}}' | tuning.scheduler.eta: expected a reduction factor from 2",
+        "'search: tpe}' | 'search: tpe, scheduler: {type: asha, min_resource: 0}}' | tuning.scheduler.min_resource: expected a resource from 1",
         "'{trials: 9}, search: tpe}' | '{seconds: 60}, scheduler: {type: successive_halving}}' | tuning.scheduler: successive_halving ranks a known number of candidates",
         "'{type: kernel_fda, space' | '{type: lfda, space' | learners[0].space.kernel: unknown parameter 'kernel'",
     })
@@ -161,6 +163,17 @@ class TuningConfigTest {
                 "must be an integer of at least 2"));
         var spec = bind(nca + "  - {type: nca, params: {max_iter: 27}, space: {regularization: {uniform: [0, 1]}}}\n").tuning().spec().orElseThrow();
         assertEquals(new Scheduler.SuccessiveHalving(java.util.Optional.empty(), java.util.OptionalInt.empty(), 3), spec.scheduler());
+    }
+
+    @Test
+    void ashaRunsUnderATimeBudgetAndNeedsTheSameResourceAsHalving() {
+        String asha = "name: t\ndatasets: [iris]\ntuning: {budget: {seconds: 60}, scheduler: {type: asha, eta: 2}}\nlearners:\n";
+        var spec = bind(asha + "  - {type: nca, params: {max_iter: 16}, space: {regularization: {uniform: [0, 1]}}}\n").tuning().spec().orElseThrow();
+        assertEquals(new Scheduler.AsyncHalving(java.util.Optional.empty(), java.util.OptionalInt.empty(), 2), spec.scheduler());
+        assertTrue(fails(asha + "  - {type: lfda, space: {k: {int: [1, 9]}}}\n").startsWith(
+                "tuning.scheduler: learner 'lfda': the learner has no epochs or max_iter parameter"));
+        assertTrue(fails(asha + "  - {type: nca, space: {max_iter: {int: [5, 50]}}}\n").startsWith(
+                "tuning.scheduler: learner 'nca' tunes max_iter"));
     }
 
     @Test

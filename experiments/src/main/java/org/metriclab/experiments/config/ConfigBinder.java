@@ -77,6 +77,7 @@ public final class ConfigBinder {
             throw root.get("retrieval").fail("protocol class_disjoint tests on classes absent from training, so it needs retrieval: test_self");
         }
         Preprocessing pre = root.has("preprocessing") ? preprocessing(root.get("preprocessing")) : Preprocessing.defaults();
+        ColumnGroups.requireViewsWithoutPca(datasets, pre);
         List<Long> seeds = root.has("seeds") ? seeds(root.get("seeds")) : List.of(0L);
         List<LearnerSpec> specs = new ArrayList<>();
         List<BoundLearner> variants = new ArrayList<>();
@@ -100,7 +101,8 @@ public final class ConfigBinder {
         List<DatasetSpec> out = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (Node item : items) {
-            DatasetSpec spec = dataset(item);
+            ColumnGroups groups = ColumnGroups.bind(item);
+            DatasetSpec spec = groups.isEmpty() ? dataset(item) : new DatasetSpec.Grouped(dataset(ColumnGroups.withoutGroups(item)), groups);
             String prev = seen.put(spec.name(), item.path());
             if (prev != null) {
                 throw item.fail("dataset name '" + spec.name() + "' is used twice (also " + prev + ")");

@@ -110,4 +110,22 @@ public sealed interface DatasetSpec {
             return m;
         }
     }
+
+    /**
+     * A source with column groups: views of its feature columns and privileged (training-only) columns, in
+     * the source's column numbering ({@link ColumnGroups#apply} runs on the loaded data).
+     */
+    record Grouped(DatasetSpec source, ColumnGroups groups) implements DatasetSpec {
+        @Override
+        public String name() {
+            return source.name();
+        }
+
+        @Override
+        public Map<String, Object> toTree() {
+            Map<String, Object> m = new LinkedHashMap<>(source.toTree());
+            m.putAll(groups.toTree());
+            return m;
+        }
+    }
 }

@@ -51,6 +51,9 @@ public final class SpectralCatalog implements LearnerCatalog {
                 new LearnerEntry("regularized_spectral", "Baghshah & Shouraki 2009: trace_spectral plus λ·tr(UᵀRU), R from an LLE or "
                         + "Laplacian k-NN graph (graph, lambda, k, dims, constraints)",
                         p -> new Supervised<>(RegularizedSpectralLearner.from(p), new RandomPairs(p.getInt("constraints", 0)))),
+                new LearnerEntry("fish_mml", "FISH-MML (Zhang et al. 2018): per-view Fisher scatter difference + λ·HSIC between views, one "
+                        + "orthonormal projection per dataset view, alternating eigenproblems (dims, hsic, within, combine, max_iter, tol)",
+                        FishMmlLearner::from),
                 kernelized(KernelizedMethod.MARGIN_SPECTRAL, "margin_spectral"),
                 kernelized(KernelizedMethod.TRACE_SPECTRAL, "trace_spectral"),
                 kernelized(KernelizedMethod.REGULARIZED_SPECTRAL, "regularized_spectral (graph on the kernel coordinates)"),

@@ -33,6 +33,8 @@ import org.metriclab.core.preprocess.Standardizer;
  *       coincide in the privileged space.</li>
  * </ol>
  * Then ITML's Bregman projections (shared with {@code itml}) solve min D_ld(A, A₀) under these per-pair bounds.
+ * A dataset without privileged columns carries no privileged information: the fit is then plain ITML (the
+ * same pairs and percentile bounds as {@code itml}) with a warning.
  * With privileged columns equal to the (standardised) features and a Euclidean teacher, every bound equals the
  * pair's current distance, so A = A₀.
  *
@@ -69,10 +71,14 @@ public record ItmlPrivilegedLearner(ItmlLearner itml, int constraints, Teacher t
     @Override
     public MahalanobisMetric fit(Dataset train, FitContext ctx) {
         train.requireAtLeastTwoClasses(WHO);
-        Matrix privileged = train.privileged().orElseThrow(() -> new FitException(WHO, "dataset '" + train.name()
-                + "' has no privileged columns", "declare them in the dataset entry (privileged: [[first, last]]) or use itml"));
-        Matrix p = standardised(privileged, train.name());
         Pairs pairs = new RandomPairs(constraints).sample(train, ctx.random("constraints"));
+        if (train.privileged().isEmpty()) {
+            // no privileged information: the method is plain ITML on the same pairs
+            ctx.progress().warn(WHO + ": dataset '" + train.name() + "' has no privileged columns, so this is plain itml; declare "
+                    + "them in the dataset entry (privileged: [[first, last]])");
+            return itml.fit(train.x(), pairs, ctx);
+        }
+        Matrix p = standardised(train.privileged().get(), train.name());
         return itml.fitWithBounds(train.x(), pairs, bounds(train.x(), p, teacherMetric(p, pairs, ctx), pairs, floor), ctx);
     }
 

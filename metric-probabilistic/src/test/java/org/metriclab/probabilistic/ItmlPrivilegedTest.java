@@ -93,9 +93,23 @@ class ItmlPrivilegedTest {
     }
 
     @Test
-    void missingPrivilegedColumnsAndBadParametersAreNamed() {
-        FitException none = assertThrows(FitException.class, () -> fit(noisy(3, 10), Map.of()));
-        assertTrue(none.getMessage().contains("no privileged columns"), none.getMessage());
+    void missingPrivilegedColumnsGivePlainItmlAndBadParametersAreNamed() {
+        Dataset plain = noisy(3, 10);
+        List<String> warnings = new java.util.ArrayList<>();
+        MahalanobisMetric fallback = (MahalanobisMetric) CATALOG.create("itml_privileged", Params.empty())
+                .fit(plain, new FitContext(3, new org.metriclab.core.learn.Progress() {
+                    @Override
+                    public void iteration(int iteration, double objective) {
+                    }
+
+                    @Override
+                    public void warn(String message) {
+                        warnings.add(message);
+                    }
+                }));
+        MahalanobisMetric itml = (MahalanobisMetric) CATALOG.create("itml", Params.empty()).fit(plain, FitContext.seeded(3));
+        assertEquals(itml.m(), fallback.m(), "without privileged columns: plain itml on the same pairs");
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("no privileged columns")), warnings.toString());
         Dataset constant = noisy(3, 10);
         FitException flat = assertThrows(FitException.class,
                 () -> fit(constant.withPrivileged(Matrix.zeros(constant.size(), 2)), Map.of()));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.metriclab.core.data.ColumnGroup;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.Views;
@@ -24,6 +25,7 @@ import org.metriclab.core.linalg.Matrix;
 public record ColumnGroups(List<ColumnGroup> views, Optional<ColumnGroup> privileged) {
     static final String VIEWS = "views";
     static final String PRIVILEGED = "privileged";
+    static final String SOURCE = "source";
     /** Largest column index a range may name (far beyond any dense feature matrix this project loads). */
     static final int MAX_COLUMN = 1 << 24;
 
@@ -83,15 +85,32 @@ public record ColumnGroups(List<ColumnGroup> views, Optional<ColumnGroup> privil
         }
     }
 
-    /** The entry's mapping without the column-group keys (so the source binder sees only its own keys). */
-    static Node withoutGroups(Node item) {
-        if (!item.isMap()) {
-            return item;
+    /**
+     * The spec of a dataset entry: {@code source} binds the entry without its column-group keys; with
+     * {@code views}, {@code privileged} or {@code source: NAME} (a named dataset under the entry's own name, so
+     * one dataset can appear twice with different column groups) it is wrapped in {@link DatasetSpec.Grouped}.
+     */
+    static DatasetSpec spec(Node item, Function<Node, DatasetSpec> source) {
+        if (!item.isMap() || !(item.has(VIEWS) || item.has(PRIVILEGED) || item.has(SOURCE))) {
+            return source.apply(item);
         }
+        ColumnGroups groups = bind(item);
         Map<String, Object> m = item.map();
         m.remove(VIEWS);
         m.remove(PRIVILEGED);
-        return new Node(item.path(), m);
+        if (!item.has(SOURCE)) {
+            DatasetSpec base = source.apply(new Node(item.path(), m));
+            return new DatasetSpec.Grouped(base.name(), base, groups);
+        }
+        Node from = item.get(SOURCE);
+        m.remove(SOURCE);
+        if (m.keySet().stream().anyMatch(k -> !k.equals("name"))) {
+            throw from.fail("source loads a named dataset under this entry's name; it cannot be combined with "
+                    + m.keySet().stream().filter(k -> !k.equals("name")).sorted().toList());
+        }
+        String name = item.string("name", from.string());
+        DatasetSpec base = source.apply(new Node(item.path(), Map.of("name", from.string())));
+        return new DatasetSpec.Grouped(name, base, groups);
     }
 
     /**

@@ -101,8 +101,7 @@ public final class ConfigBinder {
         List<DatasetSpec> out = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (Node item : items) {
-            ColumnGroups groups = ColumnGroups.bind(item);
-            DatasetSpec spec = groups.isEmpty() ? dataset(item) : new DatasetSpec.Grouped(dataset(ColumnGroups.withoutGroups(item)), groups);
+            DatasetSpec spec = ColumnGroups.spec(item, this::dataset);
             String prev = seen.put(spec.name(), item.path());
             if (prev != null) {
                 throw item.fail("dataset name '" + spec.name() + "' is used twice (also " + prev + ")");

@@ -113,17 +113,17 @@ public sealed interface DatasetSpec {
 
     /**
      * A source with column groups: views of its feature columns and privileged (training-only) columns, in
-     * the source's column numbering ({@link ColumnGroups#apply} runs on the loaded data).
+     * the source's column numbering ({@link ColumnGroups#apply} runs on the loaded data), under {@code name}
+     * (the source's own name, or another one given with {@code source:}).
      */
-    record Grouped(DatasetSpec source, ColumnGroups groups) implements DatasetSpec {
-        @Override
-        public String name() {
-            return source.name();
-        }
-
+    record Grouped(String name, DatasetSpec source, ColumnGroups groups) implements DatasetSpec {
         @Override
         public Map<String, Object> toTree() {
             Map<String, Object> m = new LinkedHashMap<>(source.toTree());
+            if (!name.equals(source.name())) {
+                m.put("name", name);
+                m.put(ColumnGroups.SOURCE, source.name());
+            }
             m.putAll(groups.toTree());
             return m;
         }

@@ -28,7 +28,7 @@ public final class DataSources {
     public static LabeledData load(DatasetSpec spec) {
         if (spec instanceof DatasetSpec.Grouped g) {
             LabeledData d = load(g.source());
-            return new LabeledData(g.groups().apply(d.dataset()), d.split());
+            return new LabeledData(g.groups().apply(d.dataset()).withName(g.name()), d.split());
         }
         if (spec instanceof DatasetSpec.Builtin b) {
             LabeledData d = BuiltinDatasets.load(b.name());

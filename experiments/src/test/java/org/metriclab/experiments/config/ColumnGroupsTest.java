@@ -90,4 +90,16 @@ class ColumnGroupsTest {
                 "test.yaml")));
         assertEquals("datasets[0].views", e.path());
     }
+
+    @Test
+    void sourceLoadsANamedDatasetUnderAnotherNameSoItCanAppearTwice() {
+        ExperimentConfig c = new ConfigBinder(REGISTRY, dir).bind(Trees.parseYaml("name: t\ndatasets: [iris, "
+                + "{name: iris_privileged, source: iris, privileged: [[2, 3]]}]\nlearners: [{type: euclidean}]\n", "test.yaml"));
+        assertEquals(List.of("iris", "iris_privileged"), c.datasetNames());
+        Dataset d = DataSources.load(c.datasets().get(1)).dataset();
+        assertEquals("iris_privileged", d.name());
+        assertEquals(2, d.dim());
+        assertEquals(2, d.privileged().orElseThrow().cols());
+        assertEquals("datasets[0].source", fails("{name: x, source: iris, csv: a.csv}").path());
+    }
 }

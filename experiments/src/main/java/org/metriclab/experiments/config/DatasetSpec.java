@@ -120,6 +120,8 @@ public sealed interface DatasetSpec {
         @Override
         public Map<String, Object> toTree() {
             Map<String, Object> m = new LinkedHashMap<>(source.toTree());
+            // a built-in in mapping form is bound by its name alone: drop the marker so the form binds back
+            m.remove("builtin");
             if (!name.equals(source.name())) {
                 m.put("name", name);
                 m.put(ColumnGroups.SOURCE, source.name());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metriclab.core.baseline.BaselineCatalog;
@@ -29,6 +30,12 @@ class ColumnGroupsTest {
 
     private ConfigException fails(String dataset) {
         return assertThrows(ConfigException.class, () -> bind(dataset));
+    }
+
+    private List<DatasetSpec> rebound(ExperimentConfig c) {
+        Map<String, Object> tree = Map.of("name", "t", "datasets", List.of(c.datasets().get(0).toTree()),
+                "learners", List.of(Map.of("type", "euclidean")));
+        return new ConfigBinder(REGISTRY, dir).bind(tree).datasets();
     }
 
     private Dataset loaded(String dataset) {
@@ -55,6 +62,9 @@ class ColumnGroupsTest {
         assertArrayEquals(new int[] {1, 3}, d.views().get(1).columns());
         String resolved = Trees.toYaml(c.datasets().get(0).toTree());
         assertTrue(resolved.contains("views:"), resolved);
+        assertEquals(c.datasets(), rebound(c), "the resolved form binds back to the same column groups");
+        ExperimentConfig renamed = bind("{name: iris_p, source: iris, privileged: [[2, 3]]}");
+        assertEquals(renamed.datasets(), rebound(renamed));
     }
 
     @Test

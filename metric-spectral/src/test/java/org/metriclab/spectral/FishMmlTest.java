@@ -133,21 +133,81 @@ class FishMmlTest {
         Recorder rec = new Recorder();
         MahalanobisMetric m = (MahalanobisMetric) CATALOG.create("fish_mml", Params.of(Map.of("hsic", 0.7, "dims", 2)))
                 .fit(data, new FitContext(0, rec));
+        double j = definition(data, projections(data, m), 0.7);
+        assertEquals(j, rec.objectives.get(rec.objectives.size() - 1), 1e-9 * Math.abs(j));
+    }
+
+    @Test
+    void theResultIsStationaryForTheDefinitionUnderSmallRotationsOfEachView() {
+        Dataset data = threeViews(13);
+        MahalanobisMetric m = (MahalanobisMetric) CATALOG.create("fish_mml", Params.of(Map.of("hsic", 2.0, "dims", 2, "tol", 1e-15,
+                "max_iter", 500))).fit(data, FitContext.seeded(0));
+        List<Matrix> p = projections(data, m);
+        double best = definition(data, p, 2.0);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 30; trial++) {
+            int v = trial % 3;
+            List<Matrix> moved = new ArrayList<>(p);
+            moved.set(v, orthonormal(p.get(v), r, 1e-3));
+            double j = definition(data, moved, 2.0);
+            assertTrue(j <= best + 1e-7 * Math.abs(best), "view " + v + ": a small rotation raised J from " + best + " to " + j);
+        }
+    }
+
+    /** P_v (d_v × 2) of each view from the concatenated L (two rows per view). */
+    private static List<Matrix> projections(Dataset data, MahalanobisMetric m) {
+        List<Matrix> p = new ArrayList<>();
+        for (int v = 0; v < data.views().count(); v++) {
+            p.add(m.l().rows(new int[] {2 * v, 2 * v + 1}).columns(data.views().get(v).columns()).transpose());
+        }
+        return p;
+    }
+
+    /** J from its definition: pairwise-sum scatters and n × n kernel HSIC. */
+    private static double definition(Dataset data, List<Matrix> p, double lambda) {
         double j = 0;
         List<Matrix> z = new ArrayList<>();
-        for (int v = 0; v < 3; v++) {
+        for (int v = 0; v < p.size(); v++) {
             int[] cols = data.views().get(v).columns();
-            Matrix pv = m.l().rows(new int[] {2 * v, 2 * v + 1}).columns(cols).transpose();
             Dataset view = new Dataset("v", data.x().columns(cols), data.labels());
-            j += pv.transpose().times(scatterDifferenceByPairs(view)).times(pv).trace();
-            z.add(view.x().times(pv));
+            j += p.get(v).transpose().times(scatterDifferenceByPairs(view)).times(p.get(v)).trace();
+            z.add(view.x().times(p.get(v)));
         }
-        for (int v = 0; v < 3; v++) {
-            for (int w = 0; w < 3; w++) {
-                j += v == w ? 0 : 0.7 * kernelHsic(z.get(v), z.get(w));
+        for (int v = 0; v < p.size(); v++) {
+            for (int w = 0; w < p.size(); w++) {
+                j += v == w ? 0 : lambda * kernelHsic(z.get(v), z.get(w));
             }
         }
-        assertEquals(j, rec.objectives.get(rec.objectives.size() - 1), 1e-9 * Math.abs(j));
+        return j;
+    }
+
+    /** Gram–Schmidt of P + ε·G (G standard normal): a nearby orthonormal basis. */
+    private static Matrix orthonormal(Matrix p, java.util.SplittableRandom r, double eps) {
+        double[][] c = p.transpose().toRows();
+        for (double[] col : c) {
+            for (int i = 0; i < col.length; i++) {
+                col[i] += eps * r.nextGaussian();
+            }
+        }
+        for (int a = 0; a < c.length; a++) {
+            for (int b = 0; b < a; b++) {
+                double dot = 0;
+                for (int i = 0; i < c[a].length; i++) {
+                    dot += c[a][i] * c[b][i];
+                }
+                for (int i = 0; i < c[a].length; i++) {
+                    c[a][i] -= dot * c[b][i];
+                }
+            }
+            double norm = 0;
+            for (double t : c[a]) {
+                norm += t * t;
+            }
+            for (int i = 0; i < c[a].length; i++) {
+                c[a][i] /= Math.sqrt(norm);
+            }
+        }
+        return Matrix.of(c).transpose();
     }
 
     /** tr(K1 H K2 H)/(n−1)² with n × n linear kernels. */

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.metriclab.core.data.ColumnGroup;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.data.Views;
@@ -17,7 +19,9 @@ import org.metriclab.core.linalg.Matrix;
  * {@code privileged} ranges are columns known at training time only. Privileged columns are taken out of
  * the features every learner sees and handed to the learners as the dataset's privileged part, so
  * transforms and test data never need them. Structure (ranges, overlaps) is checked when the config is
- * bound; the column count when the data is loaded ({@link #apply}).
+ * bound; the column count when the data is loaded ({@link #apply}). An entry may also load a named dataset
+ * under a name of its own ({@code {name: wine_privileged, source: wine, privileged: [[9, 12]]}}), so the same
+ * data can appear with and without column groups in one config.
  *
  * @param views      the views, named view0, view1, … in config order; empty when none are declared
  * @param privileged the privileged columns, ascending; empty when none are declared
@@ -132,7 +136,7 @@ public record ColumnGroups(List<ColumnGroup> views, Optional<ColumnGroup> privil
                 isPrivileged[c] = true;
             }
         }
-        int[] features = java.util.stream.IntStream.range(0, d).filter(c -> !isPrivileged[c]).toArray();
+        int[] features = IntStream.range(0, d).filter(c -> !isPrivileged[c]).toArray();
         if (features.length == 0) {
             throw new IllegalArgumentException(PRIVILEGED + ": all " + d + " columns of '" + full.name()
                     + "' are privileged; leave at least one feature column");
@@ -205,7 +209,7 @@ public record ColumnGroups(List<ColumnGroup> views, Optional<ColumnGroup> privil
             throw node.fail("expected an inclusive column range [first, last] or a list of them, found an empty list");
         }
         List<Node> ranges = items.get(0).isList() ? items : List.of(node);
-        java.util.TreeSet<Integer> cols = new java.util.TreeSet<>();
+        TreeSet<Integer> cols = new TreeSet<>();
         for (Node r : ranges) {
             List<Node> ends = r.list();
             if (ends.size() != 2) {

@@ -87,6 +87,34 @@ public record ItmlLearner(double gamma, int maxIter, double tol, Prior prior, do
     @Override
     public MahalanobisMetric fit(Matrix x, Pairs pairs, FitContext ctx) {
         pairs.requireIndicesBelow(x.rows());
+        if (constraintOrder(pairs, x.toArray(), x.cols()).length == 0) {
+            throw new IllegalArgumentException("itml needs at least one pair of distinct points, got " + pairs);
+        }
+        double[] bounds = similarBound > 0 ? new double[] {similarBound, dissimilarBound}
+                : percentileBounds(x.toArray(), x.cols(), pairs, ctx);
+        if (!(bounds[0] > 0)) {
+            // the zero diagonal fills the 5th percentile when the pairs use fewer than about 20 distinct rows;
+            // a similar bound of 0 asks for a singular metric
+            throw new FitException("itml", "the similar bound (5th percentile of the distances among the pairs' distinct "
+                    + "rows) is 0", "set similar_bound and dissimilar_bound, or use more distinct rows");
+        }
+        double[] perPair = new double[pairs.size()];
+        for (int k = 0; k < perPair.length; k++) {
+            perPair[k] = pairs.isSimilar(k) ? bounds[0] : bounds[1];
+        }
+        return fitWithBounds(x, pairs, perPair, ctx);
+    }
+
+    /**
+     * The Bregman projections with a bound of its own for each pair ({@code bounds[k]}: the upper bound on the
+     * squared distance of pair k when similar, the lower bound when dissimilar; all > 0). {@link #fit} uses one
+     * bound per kind; learners that derive per-pair bounds (privileged information) call this directly.
+     */
+    MahalanobisMetric fitWithBounds(Matrix x, Pairs pairs, double[] bounds, FitContext ctx) {
+        pairs.requireIndicesBelow(x.rows());
+        if (bounds.length != pairs.size()) {
+            throw new IllegalArgumentException("itml: " + bounds.length + " bounds for " + pairs.size() + " pairs");
+        }
         int d = x.cols();
         double[] xs = x.toArray();
         int[] order = constraintOrder(pairs, xs, d);
@@ -96,29 +124,22 @@ public record ItmlLearner(double gamma, int maxIter, double tol, Prior prior, do
         int m = order.length;
         double[] v = new double[m * d];
         boolean[] similar = new boolean[m];
+        double[] bhat = new double[m];
         for (int c = 0; c < m; c++) {
             int k = order[c];
             similar[c] = pairs.isSimilar(k);
+            bhat[c] = bounds[k];
+            if (!(bhat[c] > 0) || Double.isInfinite(bhat[c])) {
+                throw new IllegalArgumentException("itml: the bound of pair " + k + " must be finite and > 0, got " + bhat[c]);
+            }
             for (int j = 0; j < d; j++) {
                 v[c * d + j] = xs[pairs.left(k) * d + j] - xs[pairs.right(k) * d + j];
             }
-        }
-        double[] bounds = similarBound > 0 ? new double[] {similarBound, dissimilarBound}
-                : percentileBounds(xs, d, pairs, ctx);
-        if (!(bounds[0] > 0)) {
-            // the zero diagonal fills the 5th percentile when the pairs use fewer than about 20 distinct rows;
-            // a similar bound of 0 asks for a singular metric
-            throw new FitException("itml", "the similar bound (5th percentile of the distances among the pairs' distinct "
-                    + "rows) is 0", "set similar_bound and dissimilar_bound, or use more distinct rows");
         }
         Matrix a0 = priorMatrix(x);
         double[] a = a0.toArray();
         double[] lambda = new double[m];
         double[] lambdaOld = new double[m];
-        double[] bhat = new double[m];
-        for (int c = 0; c < m; c++) {
-            bhat[c] = similar[c] ? bounds[0] : bounds[1];
-        }
         double gammaProj = Double.isInfinite(gamma) ? 1.0 : gamma / (gamma + 1.0);
         double[] av = new double[d];
         double[] a0InverseFlat = Inverse.of(a0).symmetrize().toArray();
@@ -170,8 +191,8 @@ public record ItmlLearner(double gamma, int maxIter, double tol, Prior prior, do
             System.arraycopy(lambda, 0, lambdaOld, 0, m);
             objective = logDetDivergence(a, a0InverseFlat, logDetA0, d);
             if (!Double.isFinite(objective)) {
-                throw new FitException("itml", "the metric lost positive definiteness at sweep " + it + " (bounds "
-                        + bounds[0] + ", " + bounds[1] + ")", "standardise the features, or lower gamma");
+                throw new FitException("itml", "the metric lost positive definiteness at sweep " + it,
+                        "standardise the features, or lower gamma");
             }
             ctx.progress().iteration(it, objective);
         }

@@ -23,6 +23,9 @@ public final class ProbabilisticCatalog implements LearnerCatalog {
                 new LearnerEntry("mcml", "metric learning by collapsing classes (projected gradient on the PSD cone)", McmlLearner::from),
                 new LearnerEntry("itml", "information-theoretic metric learning (LogDet Bregman projections) on random pairs",
                         ItmlLearner::fromLabels),
+                new LearnerEntry("itml_privileged", "ITML whose per-pair bounds come from distances in the dataset's privileged "
+                        + "(training-only) columns (Fouad et al. 2013; teacher, floor, gamma, max_iter, tol, prior, constraints)",
+                        ItmlPrivilegedLearner::from),
                 new LearnerEntry("bayesian_ml", "Bayesian metric learning (Yang, Jin & Sukthankar 2007; variational posterior)",
                         BayesianMetricLearner::supervised),
                 new LearnerEntry("mlkr", "metric learning for kernel regression (L-BFGS)", MlkrLearner::from),

@@ -65,6 +65,9 @@ public final class SpectralCatalog implements LearnerCatalog {
                 new LearnerEntry("llma", "Chang & Yeung 2004, locally linear metric adaptation: RBF-weighted local translations pull "
                         + "same-class neighbours together, keep k-NN displacements (sigma, lambda, pairs, k, centres, ridge, max_iter, tol); "
                         + "non-linear, out-of-sample through the same RBF weights", LlmaLearner::from),
+                new LearnerEntry("fish_mml", "FISH-MML (Zhang et al. 2018): per-view Fisher scatter difference + λ·HSIC between views, one "
+                        + "orthonormal projection per dataset view, alternating eigenproblems (dims, hsic, within, combine, max_iter, tol)",
+                        FishMmlLearner::from),
                 kernelized(KernelizedMethod.MARGIN_SPECTRAL, "margin_spectral"),
                 kernelized(KernelizedMethod.TRACE_SPECTRAL, "trace_spectral"),
                 kernelized(KernelizedMethod.REGULARIZED_SPECTRAL, "regularized_spectral (graph on the kernel coordinates)"),

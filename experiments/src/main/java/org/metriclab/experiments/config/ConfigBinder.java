@@ -78,6 +78,7 @@ public final class ConfigBinder {
             throw root.get("retrieval").fail("protocol class_disjoint tests on classes absent from training, so it needs retrieval: test_self");
         }
         Preprocessing pre = root.has("preprocessing") ? preprocessing(root.get("preprocessing")) : Preprocessing.defaults();
+        ColumnGroups.requireViewsWithoutPca(datasets, pre);
         List<Long> seeds = root.has("seeds") ? seeds(root.get("seeds")) : List.of(0L);
         List<LearnerSpec> specs = new ArrayList<>();
         List<BoundLearner> variants = new ArrayList<>();
@@ -108,7 +109,7 @@ public final class ConfigBinder {
         List<DatasetSpec> out = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (Node item : items) {
-            DatasetSpec spec = dataset(item);
+            DatasetSpec spec = ColumnGroups.spec(item, this::dataset);
             String prev = seen.put(spec.name(), item.path());
             if (prev != null) {
                 throw item.fail("dataset name '" + spec.name() + "' is used twice (also " + prev + ")");

@@ -110,4 +110,24 @@ public sealed interface DatasetSpec {
             return m;
         }
     }
+
+    /**
+     * A source with column groups: views of its feature columns and privileged (training-only) columns, in
+     * the source's column numbering ({@link ColumnGroups#apply} runs on the loaded data), under {@code name}
+     * (the source's own name, or another one given with {@code source:}).
+     */
+    record Grouped(String name, DatasetSpec source, ColumnGroups groups) implements DatasetSpec {
+        @Override
+        public Map<String, Object> toTree() {
+            Map<String, Object> m = new LinkedHashMap<>(source.toTree());
+            // a built-in in mapping form is bound by its name alone: drop the marker so the form binds back
+            m.remove("builtin");
+            if (!name.equals(source.name())) {
+                m.put("name", name);
+                m.put(ColumnGroups.SOURCE, source.name());
+            }
+            m.putAll(groups.toTree());
+            return m;
+        }
+    }
 }

@@ -26,6 +26,10 @@ public final class DataSources {
 
     /** The dataset with its own split when it has one (built-ins, IDX train/t10k, CSV with a split file, npy with test files, registered sources). */
     public static LabeledData load(DatasetSpec spec) {
+        if (spec instanceof DatasetSpec.Grouped g) {
+            LabeledData d = load(g.source());
+            return new LabeledData(g.groups().apply(d.dataset()).withName(g.name()), d.split());
+        }
         if (spec instanceof DatasetSpec.Builtin b) {
             LabeledData d = BuiltinDatasets.load(b.name());
             return new LabeledData(d.dataset().withName(b.name()), d.split());

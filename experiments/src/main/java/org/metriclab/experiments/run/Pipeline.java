@@ -1,6 +1,7 @@
 package org.metriclab.experiments.run;
 
 import org.metriclab.core.data.Dataset;
+import org.metriclab.core.data.Views;
 import org.metriclab.core.distance.LearnedMetric;
 import org.metriclab.core.distance.PreprocessedMetric;
 import org.metriclab.core.learn.FitContext;
@@ -24,7 +25,8 @@ public final class Pipeline {
         Pca pca = null;
         if (pre.standardize()) {
             std = Standardizer.fit(t.x());
-            t = t.withFeatures(std.apply(t.x()));
+            // dropped constant columns leave the views renumbered over the kept ones
+            t = t.withFeatures(std.apply(t.x())).withViews(train.views().restrict(std.kept()));
         }
         if (pre.pca() > 0) {
             if (pre.pca() > t.dim()) {
@@ -32,7 +34,7 @@ public final class Pipeline {
                         + "'" + (pre.standardize() ? " after dropping train-constant ones" : ""));
             }
             pca = Pca.fit(t.x(), pre.pca());
-            t = t.withFeatures(pca.apply(t.x()));
+            t = t.withFeatures(pca.apply(t.x())).withViews(Views.none());
         }
         LearnedMetric metric = learner.fit(t, ctx);
         if (metric.inputDim() != t.dim()) {

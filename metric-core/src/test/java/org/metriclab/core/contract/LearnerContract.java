@@ -42,6 +42,14 @@ public abstract class LearnerContract {
         return Map.of();
     }
 
+    /**
+     * The training data a learner is checked on: {@code data} by default. Learners that need side information
+     * (views, privileged columns) add it here; subsets of the returned data keep it.
+     */
+    protected Dataset prepared(String learner, Dataset data) {
+        return data;
+    }
+
     Stream<String> learnerNames() {
         return catalog().learners().stream().map(LearnerEntry::name);
     }
@@ -92,7 +100,7 @@ public abstract class LearnerContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("learnerNames")
     void givesAPseudoMetricThatAgreesWithItsEmbedding(String name) {
-        Dataset train = blobs(1);
+        Dataset train = prepared(name, blobs(1));
         LearnedMetric m = build(name).fit(train, FitContext.seeded(7));
         assertEquals(train.dim(), m.inputDim(), name + ": input dimension");
         Matrix e = m.embed(train.x());
@@ -119,8 +127,12 @@ public abstract class LearnerContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("learnerNames")
     void sameSeedGivesTheSameModelAndInputsStayUntouched(String name) {
-        Dataset train = blobs(2);
-        Dataset copy = new Dataset(train.name(), Matrix.of(train.x().toRows()), Labels.of(train.labels().toArray()));
+        Dataset train = prepared(name, blobs(2));
+        Dataset copy = new Dataset(train.name(), Matrix.of(train.x().toRows()), Labels.of(train.labels().toArray()))
+                .withViews(train.views());
+        if (train.privileged().isPresent()) {
+            copy = copy.withPrivileged(Matrix.of(train.privileged().get().toRows()));
+        }
         MetricLearner<?> learner = build(name);
         LearnedMetric a = learner.fit(train, FitContext.seeded(11));
         LearnedMetric b = learner.fit(train, FitContext.seeded(11));
@@ -131,7 +143,7 @@ public abstract class LearnerContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("learnerNames")
     void oneClassIsEitherAClearErrorOrAValidMetric(String name) {
-        Dataset all = blobs(3);
+        Dataset all = prepared(name, blobs(3));
         Dataset one = all.subset(all.labels().indicesOf(0));
         MetricLearner<?> learner = build(name);
         try {
@@ -149,7 +161,7 @@ public abstract class LearnerContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("learnerNames")
     void duplicatePointsAndFewSamplesGiveAFiniteMetricOrAClearError(String name) {
-        Dataset all = blobs(4);
+        Dataset all = prepared(name, blobs(4));
         int[] rows = {0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5};
         Dataset tiny = all.subset(rows);
         try {

@@ -13,15 +13,26 @@ mvn -o -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$CP_FI
 CP="benchmarks/target/classes:$(cat "$CP_FILE")"
 java_values=()
 torch_values=()
+java_cpu=()
+torch_cpu=()
 for r in $(seq 1 "$ROUNDS"); do
-  j=$(java -cp "$CP" org.metriclab.benchmarks.deep.CnnThroughput "$DATA" 2>/dev/null | awk '/^java_cnn_samples_per_s/ {print $2}')
-  t=$(PYTHONPATH="$PML_SRC" /usr/bin/python3 benchmarks/scripts/cnn_throughput_reference.py --data "$DATA" | awk '/^torch_cnn_samples_per_s/ {print $2}')
-  echo "round $r: java $j samples/s, torch $t samples/s"
+  jo=$(java -cp "$CP" org.metriclab.benchmarks.deep.CnnThroughput "$DATA" 2>/dev/null)
+  to=$(PYTHONPATH="$PML_SRC" /usr/bin/python3 benchmarks/scripts/cnn_throughput_reference.py --data "$DATA")
+  j=$(awk '/^java_cnn_samples_per_s/ {print $2}' <<< "$jo")
+  jc=$(awk '/^java_cnn_samples_per_cpu_s/ {print $2}' <<< "$jo")
+  t=$(awk '/^torch_cnn_samples_per_s/ {print $2}' <<< "$to")
+  tc=$(awk '/^torch_cnn_samples_per_cpu_s/ {print $2}' <<< "$to")
+  echo "round $r: java $j samples/s ($jc per CPU s), torch $t samples/s ($tc per CPU s), load $(cut -d' ' -f1 /proc/loadavg)"
   java_values+=("$j")
   torch_values+=("$t")
+  java_cpu+=("$jc")
+  torch_cpu+=("$tc")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 jm=$(median "${java_values[@]}")
 tm=$(median "${torch_values[@]}")
-echo "median: java $jm samples/s, torch $tm samples/s, ratio java/torch $(awk -v a="$jm" -v b="$tm" 'BEGIN {printf "%.2f", a / b}')"
+jcm=$(median "${java_cpu[@]}")
+tcm=$(median "${torch_cpu[@]}")
+echo "median wall: java $jm samples/s, torch $tm samples/s, ratio java/torch $(awk -v a="$jm" -v b="$tm" 'BEGIN {printf "%.2f", a / b}')"
+echo "median per CPU s: java $jcm, torch $tcm, ratio java/torch $(awk -v a="$jcm" -v b="$tcm" 'BEGIN {printf "%.2f", a / b}')"
 rm -f "$CP_FILE"

@@ -50,6 +50,10 @@ final class ConvLayer {
         this.s = side / 2;
         this.activation = activation;
         long positions = (long) n * side * side;
+        if (positions * 9 * cin > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a batch of " + n + " images of " + side + "×" + side + " with " + cin
+                    + " input channels needs an im2col matrix of more than 2^31 values; use a smaller batch_size");
+        }
         this.col = Nd4j.create(DataType.FLOAT, positions, 9L * cin);
         this.z = Nd4j.create(DataType.FLOAT, positions, cout);
         this.dw = Nd4j.create(DataType.FLOAT, 9L * cin, cout);

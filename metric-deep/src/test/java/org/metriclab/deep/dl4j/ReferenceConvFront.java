@@ -11,8 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The convolutional front of {@code net=cnn} with hand-derived back-propagation, so that training a
- * CNN needs no autodiff graph. Per entry of conv_channels: a 3×3 convolution (stride 1, zero padding
+ * The straightforward pass of the CNN front, the reference {@link ConvFront} is tested against: the
+ * activation on the full feature maps, pooling on the activated maps, fresh arrays for every pass.
+ * Per entry of conv_channels: a 3×3 convolution (stride 1, zero padding
  * 1, weights [3, 3, c_in, c_out] as {@code conv{l}_W}), the activation, and 2×2 max-pooling (stride 2,
  * an odd last row/column dropped). Feature maps are kept channel-last (row b·s·s + y·s + x, one value
  * per channel), so a convolution is one matrix product: the im2col matrix of 3×3·c_in neighbourhood

@@ -22,7 +22,8 @@ import org.metriclab.eval.RetrievalEvaluator;
  * The issue's Fashion-MNIST table (not a unit test): MLP 784→256→128→64 (ReLU), L2-normalised output,
  * Adam 1e-3, batch 256 with M-per-class m=32 (epochs of PML's default 100000 samples), 5 epochs; MAP@R and P@1 within the 10k test set (self
  * excluded) and training samples/s. Args: [dataset dir] [closed|open|both|speed] [setup names…]; {@code -Dbench.seeds=0,1,2}
- * repeats each setup over those fit seeds and prints the mean and sd of MAP@R; {@code -Dbench.params=k=v,...}
+ * repeats each setup over those fit seeds and prints the mean and sd of MAP@R; {@code -Dbench.net=cnn} trains the CNN
+ * instead of the MLP; {@code -Dbench.params=k=v,...}
  * overrides parameters of every setup (e.g. {@code epoch_length=0} for one pass over the data per epoch).
  * Run with OMP_NUM_THREADS=1 on the test classpath of metric-deep.
  */
@@ -88,6 +89,16 @@ public final class FashionMnistBenchmark {
         return out;
     }
 
+    /**
+     * {@code -Dbench.net=cnn}: the issue's CNN (3×3 conv 32 → pool → 3×3 conv 64 → pool → dense 128 → 64-d)
+     * instead of the MLP; otherwise no change.
+     */
+    static Map<String, Object> network() {
+        return "cnn".equals(System.getProperty("bench.net", "mlp"))
+                ? Map.of("net", "cnn", "conv_channels", List.of(32, 64), "hidden", List.of(128))
+                : Map.of();
+    }
+
     static Dataset classes(Dataset d, int from, int to) {
         return d.subset(IntStream.range(0, d.size()).filter(i -> d.labels().get(i) >= from && d.labels().get(i) <= to).toArray());
     }
@@ -135,6 +146,7 @@ public final class FashionMnistBenchmark {
                     // PML's MPerClassSampler default epoch: length_before_new_iter = 100000 samples
                     p.put("epoch_length", 100000);
                 }
+                p.putAll(network());
                 p.putAll(extraParams());
                 List<Double> maps = new ArrayList<>();
                 for (long seed : seeds) {

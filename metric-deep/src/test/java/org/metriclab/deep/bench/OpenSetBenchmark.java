@@ -22,7 +22,7 @@ import org.metriclab.eval.RetrievalEvaluator;
  * classes 0–4, then on the test images of classes 5–9 report MAP@R and P@1 (all-vs-all, self excluded)
  * and the 5-way 1-shot and 5-shot accuracy (600 episodes, 15 queries, nearest prototype) with 95%
  * intervals, against raw pixels. MLP 784→256→128→64, Adam 1e-3, 5 epochs of {@code -Dbench.epoch=20000}
- * samples (m_per_class setups). Args: [dataset dir] [setup names…]. Run with OMP_NUM_THREADS=1 on the
+ * samples (m_per_class setups); {@code -Dbench.net=cnn} trains the CNN instead. Args: [dataset dir] [setup names…]. Run with OMP_NUM_THREADS=1 on the
  * test classpath of metric-deep.
  */
 public final class OpenSetBenchmark {
@@ -70,6 +70,7 @@ public final class OpenSetBenchmark {
             Map<String, Object> p = new HashMap<>(Map.of("hidden", List.of(256, 128), "embedding_size", 64, "normalize", true,
                     "input_scale", 1.0 / 255, "lr", 1e-3, "batch_size", 250, "m", 50, "epochs", 5));
             p.putAll(e.getValue());
+            p.putAll(FashionMnistBenchmark.network());
             if (!"shuffle".equals(p.get("sampler"))) {
                 p.put("epoch_length", epoch);
             }

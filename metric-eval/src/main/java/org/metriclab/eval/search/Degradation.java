@@ -9,9 +9,9 @@ import java.util.Map;
  *
  * @param exact                 the measures from exact search (empty when exact search was not compared)
  * @param buildSeconds          wall time to build the index over the references
- * @param depth                 neighbours retrieved per query: the deepest cut-off any measure reads (k, or R, the
- *                              query's relevant references) and the recall's k
- * @param exactQueriesPerSecond exact-engine queries per second at the same depth (NaN when not compared)
+ * @param depth                 neighbours retrieved per query for the measures: the deepest cut-off any measure reads
+ *                              (k, or R, the query's relevant references), searched at beam max(ef_search, depth)
+ * @param exactQueriesPerSecond exact-engine queries per second for the {@code recallK} nearest (NaN when not compared)
  * @param recallK               the k of {@link Point#recall()}
  * @param points                one per beam width, in the order asked for
  */
@@ -32,7 +32,7 @@ public record Degradation(Map<String, Double> exact, double buildSeconds, int de
      * @param approximate      the measures from the index's neighbour lists (measures that no neighbour list enters, such
      *                         as NMI or the verification rates, have their exact value)
      * @param recall           recall@k of the index against exact search (NaN when not compared)
-     * @param queriesPerSecond index queries per second at {@link #depth()}
+     * @param queriesPerSecond index queries per second for the {@code recallK} nearest at this beam width
      */
     public record Point(int efSearch, Map<String, Double> approximate, double recall, double queriesPerSecond) {
         public Point {

@@ -76,18 +76,20 @@ public final class IndexedEvaluation {
                 rest.add(name);
             }
         }
-        int depth = Math.min(others, depth(listed, queryLabels, refLabels, self, spec));
+        int depth = Math.min(others, depth(listed, queryLabels, refLabels, self));
         Map<String, Double> unranked = rest.isEmpty() ? Map.of()
                 : RetrievalEvaluator.evaluate(queries, queryLabels, references, referenceLabels, rest, seed);
         Map<String, Double> exact = spec.compareExact()
                 ? RetrievalEvaluator.evaluate(queries, queryLabels, references, referenceLabels, requested, seed) : Map.of();
+        int self1 = self ? 1 : 0;
+        int recallK = Math.min(spec.recallK(), others);
         Neighbours exactLists = null;
         double exactQps = Double.NaN;
         if (spec.compareExact()) {
             ReferenceTiles tiles = new ReferenceTiles(references);
-            ExactNeighbours.search(head(queries), tiles, Math.min(references.rows(), depth + (self ? 1 : 0)));
+            ExactNeighbours.search(head(queries), tiles, recallK + self1);
             long t0 = System.nanoTime();
-            exactLists = withoutSelf(ExactNeighbours.search(queries, tiles, Math.min(references.rows(), depth + (self ? 1 : 0))), self, depth);
+            exactLists = withoutSelf(ExactNeighbours.search(queries, tiles, recallK + self1), self, recallK);
             exactQps = queries.rows() / seconds(t0);
         }
         long t0 = System.nanoTime();
@@ -95,12 +97,12 @@ public final class IndexedEvaluation {
         double buildSeconds;
         try (ApproximateIndex index = provider.build(references, spec)) {
             buildSeconds = seconds(t0);
-            int searchK = Math.min(references.rows(), depth + (self ? 1 : 0));
-            index.search(head(queries), searchK, spec.primaryEfSearch());
+            index.search(head(queries), recallK + self1, spec.primaryEfSearch());
             for (int ef : spec.efSearch()) {
                 long q0 = System.nanoTime();
-                Neighbours lists = withoutSelf(index.search(queries, searchK, ef), self, depth);
+                Neighbours nearest = withoutSelf(index.search(queries, recallK + self1, ef), self, recallK);
                 double qps = queries.rows() / seconds(q0);
+                Neighbours lists = depth == recallK ? nearest : withoutSelf(index.search(queries, depth + self1, ef), self, depth);
                 double[] values = NeighbourListMeasures.means(lists, queryLabels, refLabels, self, listed);
                 Map<String, Double> approx = new LinkedHashMap<>();
                 for (String name : requested) {
@@ -108,17 +110,16 @@ public final class IndexedEvaluation {
                     int at = listed.indexOf(m);
                     approx.put(name, at >= 0 ? values[at] : unranked.get(name));
                 }
-                double recall = exactLists == null ? Double.NaN
-                        : firstColumns(lists, spec.recallK()).recallAgainst(firstColumns(exactLists, spec.recallK()));
+                double recall = exactLists == null ? Double.NaN : nearest.recallAgainst(exactLists);
                 points.add(new Degradation.Point(ef, approx, recall, qps));
             }
         }
-        return new Degradation(exact, buildSeconds, depth, exactQps, Math.min(spec.recallK(), depth), points);
+        return new Degradation(exact, buildSeconds, depth, exactQps, recallK, points);
     }
 
-    /** The deepest cut-off read: each measure's k, the largest R for the R-measures, and the recall's k. */
-    private static int depth(List<Measure> listed, int[] queryLabels, int[] refLabels, boolean self, SearchSpec.Hnsw spec) {
-        int depth = spec.compareExact() ? spec.recallK() : 1;
+    /** The deepest cut-off the measures read: each measure's k, and the largest R for the R-measures. */
+    private static int depth(List<Measure> listed, int[] queryLabels, int[] refLabels, boolean self) {
+        int depth = 1;
         boolean needsR = false;
         for (Measure m : listed) {
             depth = Math.max(depth, Math.max(m.k(), m.depth()));
@@ -161,20 +162,6 @@ public final class IndexedEvaluation {
             }
         }
         return new Neighbours(lists.queries(), depth, rows, dist);
-    }
-
-    /** The first {@code k} entries of every list. */
-    private static Neighbours firstColumns(Neighbours lists, int k) {
-        int c = Math.min(k, lists.k());
-        int[] rows = new int[lists.queries() * c];
-        double[] dist = new double[rows.length];
-        for (int q = 0; q < lists.queries(); q++) {
-            for (int i = 0; i < c; i++) {
-                rows[q * c + i] = lists.row(q, i);
-                dist[q * c + i] = lists.distance(q, i);
-            }
-        }
-        return new Neighbours(lists.queries(), c, rows, dist);
     }
 
     private static EmbeddingRows head(EmbeddingRows queries) {

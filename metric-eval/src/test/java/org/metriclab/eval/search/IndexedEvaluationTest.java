@@ -87,6 +87,7 @@ class IndexedEvaluationTest {
             assertTrue(p.queriesPerSecond() > 0);
         }
         assertEquals(14, d.depth(), "R = 15 rows per class, the query excluded");
+        assertEquals(3, d.recallK());
         assertTrue(d.exactQueriesPerSecond() > 0 && d.buildSeconds() >= 0);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.metriclab.eval.search.SearchSpec;
 import org.metriclab.experiments.tuning.TuningPlan;
 
 /**
@@ -17,10 +18,18 @@ import org.metriclab.experiments.tuning.TuningPlan;
  * @param warmup fit every learner variant once, untimed and discarded, before the timed trials (so that
  *               fit_seconds measure warm code, not class loading and JIT compilation)
  * @param tuning  the hyperparameter searches ({@link TuningPlan#none()} without a {@code tuning:} block)
+ * @param search  how the neighbours behind the measures are found: exactly, or through an approximate index
  */
 public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, TrainSizes trainSizes, RetrievalMode retrieval,
         Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
-        List<String> measures, TableSpec table, boolean warmup, TuningPlan tuning) {
+        List<String> measures, TableSpec table, boolean warmup, TuningPlan tuning, SearchSpec search) {
+    /** A config with exact search. */
+    public ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, TrainSizes trainSizes, RetrievalMode retrieval,
+            Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
+            List<String> measures, TableSpec table, boolean warmup, TuningPlan tuning) {
+        this(name, datasets, protocol, trainSizes, retrieval, preprocessing, seeds, learners, variants, measures, table, warmup, tuning, SearchSpec.EXACT);
+    }
+
     /** A config without tuning. */
     public ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, TrainSizes trainSizes, RetrievalMode retrieval,
             Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
@@ -102,6 +111,9 @@ public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol
         m.put("warmup", warmup);
         if (tuning.isActive()) {
             m.put("tuning", tuning.toTree());
+        }
+        if (search instanceof SearchSpec.Hnsw) {
+            m.put("search", SearchBinder.toTree(search));
         }
         return m;
     }

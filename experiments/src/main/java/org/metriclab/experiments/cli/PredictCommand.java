@@ -92,6 +92,7 @@ final class PredictCommand implements Callable<Integer> {
         Neighbours hits;
         List<String> galleryLabels;
         long t0 = System.nanoTime();
+        double openSeconds;
         if (gallery.reference != null) {
             EmbeddedCsv ref = EmbeddedCsv.read(gallery.reference, model, labelColumn);
             if (ref.labels().isEmpty()) {
@@ -106,14 +107,18 @@ final class PredictCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--k " + k + " must be between 1 and the " + galleryLabels.size() + " gallery rows of "
                         + gallery.reference + "; ask for fewer neighbours");
             }
-            hits = ExactNeighbours.search(EmbeddingRows.of(queries.embeddings(), "queries"),
-                    new ReferenceTiles(EmbeddingRows.of(ref.embeddings(), "gallery")), k);
+            ReferenceTiles tiles = new ReferenceTiles(EmbeddingRows.of(ref.embeddings(), "gallery"));
+            openSeconds = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            hits = ExactNeighbours.search(EmbeddingRows.of(queries.embeddings(), "queries"), tiles, k);
         } else {
             try (GalleryIndex g = GalleryIndex.open(gallery.index)) {
                 if (!g.manifest().labelled()) {
                     throw new IllegalArgumentException(gallery.index + " holds unlabelled rows; build the index from a CSV with a label column");
                 }
                 g.requireCompatible(queries.embeddings().cols(), queries.model());
+                openSeconds = (System.nanoTime() - t0) / 1e9;
+                t0 = System.nanoTime();
                 hits = g.search(queries.vectors(), k, efSearch);
                 galleryLabels = new ArrayList<>(g.rows());
                 for (int r = 0; r < g.rows(); r++) {
@@ -126,8 +131,9 @@ final class PredictCommand implements Callable<Integer> {
         KnnPredictions p = KnnPredictions.of(hits, classes.encode(galleryLabels).toArray(), confidence);
         boolean[] answered = answered(p);
         write(p, answered, classes);
-        io.err().printf(Locale.ROOT, "predicted %d rows (k %d, %s) in %.3f s (%.0f rows/s)%n", p.labels().length, k,
-                gallery.index != null ? "hnsw ef_search " + Math.max(k, efSearch) : "exact", seconds, p.labels().length / seconds);
+        io.err().printf(Locale.ROOT, "predicted %d rows (k %d, %s): gallery %s in %.3f s, search %.3f s (%.0f rows/s)%n", p.labels().length, k,
+                gallery.index != null ? "hnsw ef_search " + Math.max(k, efSearch) : "exact", gallery.index != null ? "opened" : "read",
+                openSeconds, seconds, p.labels().length / seconds);
         if (!queries.labels().isEmpty()) {
             score(p, answered, classes, queries.labels());
         } else if (curve != null) {

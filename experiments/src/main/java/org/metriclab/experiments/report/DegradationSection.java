@@ -63,12 +63,19 @@ record DegradationSection(List<Setting> settings) {
             out.add(Charts.lines(("degradation-recall-qps-" + dataset).replaceAll("[^A-Za-z0-9_.-]", "_"),
                     "Recall@" + k + " against queries per second: " + dataset,
                     "Each point is one ef_search of the HNSW index (larger beams to the right): recall@" + k
-                            + " of the index against exact search and the index's queries per second (wall clock, all cores), means over"
+                            + " of the index against exact search and the index's queries per second (wall clock, all cores; a log axis when they span ten-fold or more), means over"
                             + " seeds and splits. Exact search answered " + String.format(Locale.ROOT, "%.0f", list.get(0).exactQueriesPerSecond())
                             + " queries per second on the first learner's embeddings.",
-                    "recall@" + k, "queries per second", series, false, true));
+                    "recall@" + k, "queries per second", series, false, spansDecade(list)));
         });
         return out;
+    }
+
+    /** Whether the queries per second span a factor of ten or more, so that a log axis shows them evenly. */
+    private static boolean spansDecade(List<Setting> list) {
+        double min = list.stream().mapToDouble(Setting::queriesPerSecond).min().orElse(1);
+        double max = list.stream().mapToDouble(Setting::queriesPerSecond).max().orElse(1);
+        return min > 0 && max / min >= 10;
     }
 
     /** The table, or nothing when there is no report. */

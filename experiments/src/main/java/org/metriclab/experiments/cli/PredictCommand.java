@@ -136,10 +136,11 @@ final class PredictCommand implements Callable<Integer> {
         KnnPredictions p = KnnPredictions.of(hits, classes.encode(galleryLabels).toArray(), confidence);
         boolean[] answered = answered(p);
         write(p, answered, classes);
-        io.err().printf(Locale.ROOT, "predicted %d rows (k %d, %s): gallery %s in %.3f s, search %.3f s (%.0f rows/s; %.3f CPU s, %.0f rows per CPU s)%n",
+        // a search shorter than the CPU clock's tick reads as 0 CPU s, which gives no rate
+        String perCpuSecond = cpuSeconds > 0 ? String.format(Locale.ROOT, "%.0f", p.labels().length / cpuSeconds) : "–";
+        io.err().printf(Locale.ROOT, "predicted %d rows (k %d, %s): gallery %s in %.3f s, search %.3f s (%.0f rows/s; %.3f CPU s, %s rows per CPU s)%n",
                 p.labels().length, k, gallery.index != null ? "hnsw ef_search " + Math.max(k, efSearch) : "exact",
-                gallery.index != null ? "opened" : "read", openSeconds, seconds, p.labels().length / seconds, cpuSeconds,
-                p.labels().length / cpuSeconds);
+                gallery.index != null ? "opened" : "read", openSeconds, seconds, p.labels().length / seconds, cpuSeconds, perCpuSecond);
         if (!queries.labels().isEmpty()) {
             score(p, answered, classes, queries.labels());
         } else if (curve != null) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.metriclab.core.resource.MemoryBudget;
 import org.metriclab.eval.Measure;
 import org.metriclab.eval.RetrievalEvaluator;
 import org.metriclab.eval.knn.EmbeddingRows;
@@ -77,6 +78,10 @@ public final class IndexedEvaluation {
             }
         }
         int depth = Math.min(others, depth(listed, queryLabels, refLabels, self));
+        // the index's lists before and after removing each query's own row
+        MemoryBudget.require(MemoryBudget.bytes(2L * queries.rows(), depth + 1L, Integer.BYTES + MemoryBudget.DOUBLE),
+                "the " + depth + " nearest references of " + queries.rows() + " queries from the index",
+                "evaluate fewer queries, or measures with a smaller cut-off than R (precision_at_<k> instead of mean_average_precision_at_r)");
         Map<String, Double> unranked = rest.isEmpty() ? Map.of()
                 : RetrievalEvaluator.evaluate(queries, queryLabels, references, referenceLabels, rest, seed);
         Map<String, Double> exact = spec.compareExact()

@@ -164,7 +164,7 @@ public final class RecallSweep {
         return sizes;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

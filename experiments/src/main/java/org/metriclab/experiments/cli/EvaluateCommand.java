@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.metriclab.core.data.ClassDictionary;
 import org.metriclab.core.data.CsvReader;
@@ -13,6 +14,11 @@ import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.eval.RetrievalEvaluator;
 import org.metriclab.eval.io.NpyReader;
+import org.metriclab.eval.knn.EmbeddingRows;
+import org.metriclab.eval.search.ApproximateSearch;
+import org.metriclab.eval.search.Degradation;
+import org.metriclab.eval.search.IndexedEvaluation;
+import org.metriclab.eval.search.SearchSpec;
 import org.metriclab.eval.stats.Bootstrap;
 import org.metriclab.eval.stats.Summary;
 import org.metriclab.experiments.config.Measures;
@@ -26,7 +32,10 @@ import picocli.CommandLine.Option;
  * undefined value such as when every query is lone). Without references every row is a query against
  * all others (self excluded by index). With {@code --bootstrap N} (query/reference mode only) the JSON also
  * has {@code bootstrap_95ci}: per measure the 95% percentile interval and standard error over N resamples of
- * the queries, each re-evaluated against the fixed references ({@link Bootstrap#resampled}).
+ * the queries, each re-evaluated against the fixed references ({@link Bootstrap#resampled}). With {@code --search hnsw} the
+ * rank measures come from an HNSW index over the references ({@link IndexedEvaluation}); with {@code --compare-exact} the
+ * values are exact and a {@code degradation} object gives, per {@code --ef-search}, the index's values, recall@k and
+ * queries per second, with the build time and exact queries per second.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate embeddings (CSV files without header, or NumPy .npy with --format npy) and print JSON.")
@@ -93,6 +102,31 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "; needs reference embeddings; default: off)")
     int bootstrap;
 
+    @Option(names = "--search", paramLabel = "TYPE", defaultValue = "exact",
+            description = "exact (default) or hnsw: the neighbours behind the rank measures come from an HNSW index (metric-index)")
+    SearchType search;
+
+    /** Where the neighbours come from. */
+    enum SearchType {
+        EXACT, HNSW
+    }
+
+    @Option(names = "--m", paramLabel = "M", defaultValue = "16", description = "HNSW neighbours per node and layer; default ${DEFAULT-VALUE}")
+    int hnswM;
+
+    @Option(names = "--ef-construction", paramLabel = "N", defaultValue = "100", description = "HNSW build beam width; default ${DEFAULT-VALUE}")
+    int efConstruction;
+
+    @Option(names = "--ef-search", split = ",", paramLabel = "N", defaultValue = "64",
+            description = "HNSW search beam width, or several (a sweep, with --compare-exact); default ${DEFAULT-VALUE}")
+    List<Integer> efSearch;
+
+    @Option(names = "--compare-exact", description = "with --search hnsw: also search exactly and print the degradation report")
+    boolean compareExact;
+
+    @Option(names = "--recall-k", paramLabel = "K", defaultValue = "10", description = "k of the index's recall@k against exact search; default ${DEFAULT-VALUE}")
+    int recallK;
+
     EvaluateCommand(Console io) {
         this.io = io;
     }
@@ -121,12 +155,20 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bootstrap resamples the queries against fixed references, so it needs --reference-embeddings and --reference-labels "
                             + "(in self mode the queries are the references)");
         }
+        Optional<SearchSpec.Hnsw> hnsw = hnsw(ms);
+        if (hnsw.isPresent() && bootstrap != 0) {
+            throw new IllegalArgumentException("--bootstrap resamples exact evaluations; use it without --search hnsw");
+        }
         Matrix q = distance.prepare(format.matrix(embeddings));
         List<String> qRaw = labelValues(labels, q, embeddings);
         Map<String, Double> values;
         Map<String, Object> intervals = new LinkedHashMap<>();
         if (referenceEmbeddings == null) {
             Labels ql = ClassDictionary.of(qRaw).encode(qRaw);
+            if (hnsw.isPresent()) {
+                EmbeddingRows rows = EmbeddingRows.of(q, "embeddings");
+                return print(ms, IndexedEvaluation.run(rows, ql.toArray(), rows, null, ms, seed, hnsw.get(), ApproximateSearch.require()));
+            }
             try (QueryProgress bar = QueryProgress.open(io, q.rows(), progress)) {
                 values = RetrievalEvaluator.evaluateSelf(q, ql, ms, seed, bar::step);
             }
@@ -140,6 +182,10 @@ final class EvaluateCommand implements Callable<Integer> {
             ClassDictionary classes = ClassDictionary.of(List.of(qRaw, rRaw));
             Labels ql = classes.encode(qRaw);
             Labels rl = classes.encode(rRaw);
+            if (hnsw.isPresent()) {
+                return print(ms, IndexedEvaluation.run(EmbeddingRows.of(q, "query embeddings"), ql.toArray(), EmbeddingRows.of(r, "reference embeddings"),
+                        rl.toArray(), ms, seed, hnsw.get(), ApproximateSearch.require()));
+            }
             try (QueryProgress bar = QueryProgress.open(io, q.rows(), progress)) {
                 values = RetrievalEvaluator.evaluate(q, ql, r, rl, ms, seed, bar::step);
             }
@@ -163,6 +209,57 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (!intervals.isEmpty()) {
             out.put("bootstrap_95ci", intervals);
+        }
+        io.out().println(Trees.toPrettyJson(out));
+        return 0;
+    }
+
+    /** The index settings of {@code --search hnsw}, checked (with the measures) before any file is read; empty for exact search. */
+    private Optional<SearchSpec.Hnsw> hnsw(List<String> ms) {
+        if (search == SearchType.EXACT) {
+            return Optional.empty();
+        }
+        SearchSpec.Hnsw spec;
+        try {
+            spec = new SearchSpec.Hnsw(hnswM, efConstruction, efSearch, compareExact, recallK);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--search hnsw: " + e.getMessage().replace("ef_search", "--ef-search").replace("compare_exact: true",
+                    "--compare-exact").replace("ef_construction", "--ef-construction").replace("recall_k", "--recall-k"), e);
+        }
+        try {
+            IndexedEvaluation.requireSupported(ms);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--measures: " + e.getMessage(), e);
+        }
+        ApproximateSearch.require();
+        return Optional.of(spec);
+    }
+
+    /** The measures (exact when compared, else the index's), and with exact search compared the degradation report. */
+    private int print(List<String> ms, Degradation d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String m : ms) {
+            Double v = d.reported().get(m);
+            out.put(m, v == null || !Double.isFinite(v) ? null : v);
+        }
+        if (d.compared()) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("build_seconds", d.buildSeconds());
+            report.put("recall_k", d.recallK());
+            report.put("exact_queries_per_second", d.exactQueriesPerSecond());
+            List<Object> points = new ArrayList<>();
+            for (Degradation.Point p : d.points()) {
+                Map<String, Object> point = new LinkedHashMap<>();
+                point.put("ef_search", p.efSearch());
+                point.put("recall", finiteOrNull(p.recall()));
+                point.put("queries_per_second", p.queriesPerSecond());
+                Map<String, Object> approx = new LinkedHashMap<>();
+                ms.forEach(m -> approx.put(m, finiteOrNull(p.approximate().get(m))));
+                point.put("approximate", approx);
+                points.add(point);
+            }
+            report.put("points", points);
+            out.put("degradation", report);
         }
         io.out().println(Trees.toPrettyJson(out));
         return 0;

@@ -2,6 +2,7 @@ package org.metriclab.experiments.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +93,8 @@ final class PredictCommand implements Callable<Integer> {
         Neighbours hits;
         List<String> galleryLabels;
         long t0 = System.nanoTime();
+        long c0;
+        double openSeconds;
         if (gallery.reference != null) {
             EmbeddedCsv ref = EmbeddedCsv.read(gallery.reference, model, labelColumn);
             if (ref.labels().isEmpty()) {
@@ -106,14 +109,20 @@ final class PredictCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--k " + k + " must be between 1 and the " + galleryLabels.size() + " gallery rows of "
                         + gallery.reference + "; ask for fewer neighbours");
             }
-            hits = ExactNeighbours.search(EmbeddingRows.of(queries.embeddings(), "queries"),
-                    new ReferenceTiles(EmbeddingRows.of(ref.embeddings(), "gallery")), k);
+            ReferenceTiles tiles = new ReferenceTiles(EmbeddingRows.of(ref.embeddings(), "gallery"));
+            openSeconds = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            c0 = cpuNanos();
+            hits = ExactNeighbours.search(EmbeddingRows.of(queries.embeddings(), "queries"), tiles, k);
         } else {
             try (GalleryIndex g = GalleryIndex.open(gallery.index)) {
                 if (!g.manifest().labelled()) {
                     throw new IllegalArgumentException(gallery.index + " holds unlabelled rows; build the index from a CSV with a label column");
                 }
                 g.requireCompatible(queries.embeddings().cols(), queries.model());
+                openSeconds = (System.nanoTime() - t0) / 1e9;
+                t0 = System.nanoTime();
+                c0 = cpuNanos();
                 hits = g.search(queries.vectors(), k, efSearch);
                 galleryLabels = new ArrayList<>(g.rows());
                 for (int r = 0; r < g.rows(); r++) {
@@ -122,18 +131,27 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (cpuNanos() - c0) / 1e9;
         ClassDictionary classes = ClassDictionary.of(galleryLabels);
         KnnPredictions p = KnnPredictions.of(hits, classes.encode(galleryLabels).toArray(), confidence);
         boolean[] answered = answered(p);
         write(p, answered, classes);
-        io.err().printf(Locale.ROOT, "predicted %d rows (k %d, %s) in %.3f s (%.0f rows/s)%n", p.labels().length, k,
-                gallery.index != null ? "hnsw ef_search " + Math.max(k, efSearch) : "exact", seconds, p.labels().length / seconds);
+        // a search shorter than the CPU clock's tick reads as 0 CPU s, which gives no rate
+        String perCpuSecond = cpuSeconds > 0 ? String.format(Locale.ROOT, "%.0f", p.labels().length / cpuSeconds) : "–";
+        io.err().printf(Locale.ROOT, "predicted %d rows (k %d, %s): gallery %s in %.3f s, search %.3f s (%.0f rows/s; %.3f CPU s, %s rows per CPU s)%n",
+                p.labels().length, k, gallery.index != null ? "hnsw ef_search " + Math.max(k, efSearch) : "exact",
+                gallery.index != null ? "opened" : "read", openSeconds, seconds, p.labels().length / seconds, cpuSeconds, perCpuSecond);
         if (!queries.labels().isEmpty()) {
             score(p, answered, classes, queries.labels());
         } else if (curve != null) {
             throw new IllegalArgumentException("--curve needs a label column in " + data + " to tell right from wrong predictions");
         }
         return 0;
+    }
+
+    /** CPU time of this process over all threads, in nanoseconds; 0 on a JVM without the HotSpot management extension. */
+    private static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     private boolean[] answered(KnnPredictions p) {

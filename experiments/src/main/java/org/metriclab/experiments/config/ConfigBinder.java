@@ -16,6 +16,7 @@ import org.metriclab.core.data.BuiltinDatasets;
 import org.metriclab.core.learn.Learners;
 import org.metriclab.core.learn.ParamException;
 import org.metriclab.core.learn.Params;
+import org.metriclab.eval.search.SearchSpec;
 import org.metriclab.experiments.data.DatasetSources;
 import org.metriclab.experiments.tuning.SearchSpace;
 import org.metriclab.experiments.tuning.TuningPlan;
@@ -36,13 +37,13 @@ import org.metriclab.experiments.tuning.TuningSpec;
  * params [{}], sweep [{}]}); measures [metric-eval's defaults] ({@link MeasureBinder}); threshold_from [test] | validation
  * with validation_fraction [0.2] ({@link VerificationThresholds}); table [{rows: dataset, columns: learner}];
  * warmup [false] (one untimed fit per learner variant before the timed trials, local engine); tuning (none) with
- * a {@code space} per tuned learner ({@link TuningBinder}).
+ * a {@code space} per tuned learner ({@link TuningBinder}); search [{type: exact}] ({@link SearchBinder}).
  */
 public final class ConfigBinder {
     /** Dataset names that need no further description. */
     public static final String FASHION_MNIST = "fashion_mnist";
     private static final Set<String> TOP = Set.of("name", "datasets", "protocol", "retrieval", "preprocessing", "seeds",
-            "learners", "measures", "table", "warmup", "tuning", "threshold_from", "validation_fraction");
+            "learners", "measures", "table", "warmup", "tuning", "threshold_from", "validation_fraction", "search");
     private static final String TRAIN_SIZES = "train_sizes";
     /** Results directories are named after the config; the first character keeps out '.', '..' and option-like names. */
     private static final int MAX_NAME = 100;
@@ -100,8 +101,9 @@ public final class ConfigBinder {
         }
         TableSpec table = root.has("table") ? table(root.get("table")) : TableSpec.defaults();
         boolean warmup = root.bool("warmup", false);
-        return new ExperimentConfig(name, datasets, protocol, trainSizes, retrieval, pre, seeds, specs, variants, measures, table, warmup, new TuningPlan(tuning, spaces),
-                thresholds);
+        SearchSpec search = root.has("search") ? SearchBinder.bind(root.get("search"), root.get("measures"), measures) : SearchSpec.EXACT;
+        return new ExperimentConfig(name, datasets, protocol, trainSizes, retrieval, pre, seeds, specs, variants, measures, table, warmup,
+                new TuningPlan(tuning, spaces), thresholds, search);
     }
 
     private List<DatasetSpec> datasets(Node node) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.metriclab.eval.search.SearchSpec;
 import org.metriclab.experiments.tuning.TuningPlan;
 
 /**
@@ -18,16 +19,17 @@ import org.metriclab.experiments.tuning.TuningPlan;
  *               fit_seconds measure warm code, not class loading and JIT compilation)
  * @param tuning  the hyperparameter searches ({@link TuningPlan#none()} without a {@code tuning:} block)
  * @param thresholds where the {@code validated_tar_at_far_<x>} thresholds come from ({@code threshold_from})
+ * @param search  how the neighbours behind the measures are found: exactly, or through an approximate index
  */
 public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, TrainSizes trainSizes, RetrievalMode retrieval,
         Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
-        List<String> measures, TableSpec table, boolean warmup, TuningPlan tuning, VerificationThresholds thresholds) {
-    /** A config whose verification thresholds are the test pairs' own. */
+        List<String> measures, TableSpec table, boolean warmup, TuningPlan tuning, VerificationThresholds thresholds, SearchSpec search) {
+    /** A config whose verification thresholds are the test pairs' own, with exact search. */
     public ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol protocol, TrainSizes trainSizes, RetrievalMode retrieval,
             Preprocessing preprocessing, List<Long> seeds, List<LearnerSpec> learners, List<BoundLearner> variants,
             List<String> measures, TableSpec table, boolean warmup, TuningPlan tuning) {
         this(name, datasets, protocol, trainSizes, retrieval, preprocessing, seeds, learners, variants, measures, table, warmup, tuning,
-                VerificationThresholds.fromTest());
+                VerificationThresholds.fromTest(), SearchSpec.EXACT);
     }
 
     /** A config without tuning. */
@@ -115,6 +117,9 @@ public record ExperimentConfig(String name, List<DatasetSpec> datasets, Protocol
         m.put("warmup", warmup);
         if (tuning.isActive()) {
             m.put("tuning", tuning.toTree());
+        }
+        if (search instanceof SearchSpec.Hnsw) {
+            m.put("search", SearchBinder.toTree(search));
         }
         return m;
     }

@@ -21,7 +21,7 @@ import org.metriclab.experiments.results.Tables;
 
 /**
  * Builds a results directory's report: report.html (self-contained) plus every figure as PNG, SVG and PDF under
- * {@code plots/} next to it. Reads rows.csv, curves.csv, retrieval_curves.csv, config.resolved.yaml and provenance.json; the
+ * {@code plots/} next to it. Reads rows.csv, curves.csv, retrieval_curves.csv, degradation.csv, config.resolved.yaml and provenance.json; the
  * config is bound again only for dataset sizes (fit-time plot) and, with {@code embeddings}, to refit each
  * learner once on the first split for the embedding scatter plots. Experiments are never rerun.
  *
@@ -73,6 +73,8 @@ public record Report(Path html, List<Path> written, List<String> notes) {
         if (tuned) {
             sections.add(new ReportFigures.Section("Tuning searches", "", tuning.figures()));
         }
+        DegradationSection degradation = DegradationSection.read(dir);
+        sections.add(new ReportFigures.Section("Approximate search: recall against speed", "", degradation.figures()));
         String name = cfg != null ? cfg.name() : dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
         Path target = out == null ? dir.resolve("report.html") : out;
         Path plots = target.toAbsolutePath().getParent().resolve("plots");
@@ -86,7 +88,7 @@ public record Report(Path html, List<Path> written, List<String> notes) {
                     written.add(Files.write(plots.resolve(f.name() + ".pdf"), f.pdf()));
                 }
             }
-            Files.writeString(target, HtmlReport.render(dir, name, run, tables, sections, notes, tuning.html()), StandardCharsets.UTF_8);
+            Files.writeString(target, HtmlReport.render(dir, name, run, tables, sections, notes, tuning.html() + degradation.html()), StandardCharsets.UTF_8);
             written.add(0, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + target + ": " + e.getMessage(), e);

@@ -13,12 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.metriclab.core.data.LabeledData;
 import org.metriclab.core.data.Split;
 import org.metriclab.core.learn.Learners;
+import org.metriclab.eval.search.SearchSpec;
 import org.metriclab.experiments.config.BoundLearner;
 import org.metriclab.experiments.config.ConfigException;
 import org.metriclab.experiments.config.DatasetSpec;
 import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.config.TrainSizes;
 import org.metriclab.experiments.data.DataSources;
+import org.metriclab.experiments.results.DegradationLog;
 import org.metriclab.experiments.results.ResultRow;
 import org.metriclab.experiments.results.ResultsLock;
 import org.metriclab.experiments.results.Tables;
@@ -37,7 +39,8 @@ import org.metriclab.experiments.tuning.TuningStage;
  * and finally writes the tables.
  *
  * <p>Results directory: {@code rows.csv}, {@code curves.csv}, {@code config.resolved.yaml},
- * {@code provenance.json}, {@code tables/<measure>.md|csv|tex}, and with a {@code tuning:} block {@code tuning.csv}. With {@code resume}, trials whose rows
+ * {@code provenance.json}, {@code tables/<measure>.md|csv|tex}, with a {@code tuning:} block {@code tuning.csv}, and with
+ * {@code search: {type: hnsw, compare_exact: true}} {@code degradation.csv}. With {@code resume}, trials whose rows
  * are all present are skipped; the directory must come from the same config ({@link RunDirectory}).
  * The directory's {@link ResultsLock} is held from before rows.csv is opened until the tables are written,
  * so a second run or resume on the same directory is refused instead of writing beside this one.
@@ -92,6 +95,7 @@ public final class Runner {
     private Summary runLocked(ExperimentConfig cfg, List<Trial> trials, RunDirectory setup, Path dir, boolean resume, TrialExecutor executor) {
         Set<TrialKey> done = new HashSet<>();
         TrialLog log = setup.open(dir, resume, trials, done);
+        DegradationLog degradation = cfg.search() instanceof SearchSpec.Hnsw h && h.compareExact() ? DegradationLog.open(dir, resume, done) : null;
         // rows.csv files without n_train name their trials unsized
         List<Trial> untuned = trials.stream().filter(t -> !done.contains(t.key()) && !done.contains(t.key().unsized())).toList();
         // tuned learners search on each training part first and run with the chosen parameters (tuning.csv): on the
@@ -112,6 +116,9 @@ public final class Runner {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
         TrialExecutor.Sink sink = (t, o) -> {
+            if (degradation != null) {
+                degradation.append(o.degradation());
+            }
             log.append(o.rows(), o.curve(), o.evaluationCurves());
             o.failure().ifPresent(f -> {
                 failed.incrementAndGet();

@@ -17,12 +17,18 @@ import org.metriclab.core.learn.Progress;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.resource.MemoryBudget;
 import org.metriclab.eval.Evaluation;
+import org.metriclab.eval.knn.EmbeddingRows;
 import org.metriclab.eval.knn.RetrievalCurves;
+import org.metriclab.eval.search.ApproximateSearch;
+import org.metriclab.eval.search.Degradation;
+import org.metriclab.eval.search.IndexedEvaluation;
+import org.metriclab.eval.search.SearchSpec;
 import org.metriclab.experiments.config.BoundLearner;
 import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.config.RetrievalMode;
 import org.metriclab.experiments.jackson.Trees;
 import org.metriclab.experiments.results.CurvePoint;
+import org.metriclab.experiments.results.DegradationRow;
 import org.metriclab.experiments.results.ResultRow;
 import org.metriclab.experiments.results.RetrievalCurvePoint;
 import org.metriclab.experiments.results.TrialKey;
@@ -42,12 +48,21 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
         return new TrialKey(data.name(), learner.label(), seed, splitIndex, split.train().length);
     }
 
-    /** The outcome: one row per measure, the curve points, and the failure reason if any. */
+    /**
+     * The outcome: one row per measure, the curve points, the failure reason if any, and with an approximate search
+     * compared to exact search the degradation report's lines.
+     */
     public record Outcome(List<ResultRow> rows, List<CurvePoint> curve, List<RetrievalCurvePoint> evaluationCurves, Optional<String> failure,
-            double seconds) {
+            double seconds, List<DegradationRow> degradation) {
         /** An outcome without evaluation curves (executors that do not carry them). */
         public Outcome(List<ResultRow> rows, List<CurvePoint> curve, Optional<String> failure, double seconds) {
             this(rows, curve, List.of(), failure, seconds);
+        }
+
+        /** An outcome of exact search. */
+        public Outcome(List<ResultRow> rows, List<CurvePoint> curve, List<RetrievalCurvePoint> evaluationCurves, Optional<String> failure,
+                double seconds) {
+            this(rows, curve, evaluationCurves, failure, seconds, List.of());
         }
     }
 
@@ -82,17 +97,27 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
             LearnedMetric metric = Pipeline.fit(fitPart, cfg.preprocessing(), l, new FitContext(seed, recorder));
             fitSeconds = (System.nanoTime() - t0) / 1e9;
             Matrix testEmb = finite(metric.embed(test.x()), "test");
-            Evaluation evaluation;
-            Optional<Dataset> references = Optional.empty();
+            Matrix trainEmb = cfg.retrieval() == RetrievalMode.TEST_SELF ? null : finite(metric.embed(train.x()), "train");
+            Optional<Dataset> references = trainEmb == null ? Optional.empty() : Optional.of(train.withFeatures(trainEmb));
             List<String> evaluated = ProtocolMeasures.evaluated(cfg);
-            if (cfg.retrieval() == RetrievalMode.TEST_SELF) {
-                evaluation = Evaluation.self(testEmb, test.labels(), evaluated, seed, RetrievalCurves.DEFAULT_MAX_K);
+            List<RetrievalCurvePoint> curves = List.of();
+            List<DegradationRow> degradation = List.of();
+            Map<String, Double> values;
+            if (cfg.search() instanceof SearchSpec.Hnsw hnsw) {
+                EmbeddingRows queries = EmbeddingRows.of(testEmb, "test embeddings");
+                Degradation d = trainEmb == null
+                        ? IndexedEvaluation.run(queries, test.labels().toArray(), queries, null, evaluated, seed, hnsw, ApproximateSearch.require())
+                        : IndexedEvaluation.run(queries, test.labels().toArray(), EmbeddingRows.of(trainEmb, "train embeddings"),
+                                train.labels().toArray(), evaluated, seed, hnsw, ApproximateSearch.require());
+                values = new HashMap<>(d.reported());
+                degradation = d.compared() ? DegradationRow.of(key(), hnsw, d, evaluated) : List.of();
             } else {
-                Matrix trainEmb = finite(metric.embed(train.x()), "train");
-                references = Optional.of(train.withFeatures(trainEmb));
-                evaluation = Evaluation.of(testEmb, test.labels(), trainEmb, train.labels(), evaluated, seed, RetrievalCurves.DEFAULT_MAX_K);
+                Evaluation evaluation = trainEmb == null
+                        ? Evaluation.self(testEmb, test.labels(), evaluated, seed, RetrievalCurves.DEFAULT_MAX_K)
+                        : Evaluation.of(testEmb, test.labels(), trainEmb, train.labels(), evaluated, seed, RetrievalCurves.DEFAULT_MAX_K);
+                values = new HashMap<>(evaluation.values());
+                curves = EvaluationCurves.points(key(), evaluation);
             }
-            Map<String, Double> values = new HashMap<>(evaluation.values());
             List<String> notes = new ArrayList<>();
             ProtocolMeasures special = ProtocolMeasures.of(cfg);
             if (!special.measures().isEmpty()) {
@@ -109,8 +134,7 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
                 }
                 rows.add(row(params, m, v, fitSeconds, warnings));
             }
-            return new Outcome(rows, recorder.points(), EvaluationCurves.points(key(), evaluation), Optional.empty(),
-                    (System.nanoTime() - t0) / 1e9);
+            return new Outcome(rows, recorder.points(), curves, Optional.empty(), (System.nanoTime() - t0) / 1e9, degradation);
         } catch (RuntimeException | OutOfMemoryError e) {
             String reason = "failed: " + reason(e);
             String warnings = recorder.warnings().isEmpty() ? reason : reason + "; " + recorder.warnings();

@@ -38,6 +38,9 @@ class PredictCommandTest {
                 run.out().lines().toList());
         // right: rows 0 and 1 (row 1 abstained on), row 2 wrong; AURC: ties at 1.0 give risk 1/2 for two rows, then 1/3
         assertTrue(run.err().contains("accuracy 0.66667; answered 2 of 3 (coverage 0.66667) with accuracy 0.50000; AURC 0.44444"), run.err());
+        // the gallery's read time is printed apart from the search, whose rate counts the search alone
+        assertTrue(run.err().matches("(?s)predicted 3 rows \\(k 3, exact\\): gallery read in [0-9.]+ s, search [0-9.]+ s \\([0-9]+ rows/s; "
+                + "[0-9.]+ CPU s, ([0-9]+|–) rows per CPU s\\)\n.*"), run.err());
         assertEquals(List.of("threshold,coverage,risk,accuracy,answered,errors", "1.0,0.6666666666666666,0.5,0.5,2,1",
                 "0.6666666666666666,1.0,0.3333333333333333,0.6666666666666667,3,1"), Files.readAllLines(curve));
 

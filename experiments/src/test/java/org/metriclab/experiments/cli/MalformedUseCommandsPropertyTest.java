@@ -26,7 +26,7 @@ import org.metriclab.experiments.jackson.Trees;
 
 /**
  * Generated malformed embeddings, labels and gallery files fed to the commands that put a metric to use:
- * {@code predict}, {@code identify}, {@code verify}, {@code fewshot} and {@code index build/search}. Each run
+ * {@code predict}, {@code identify}, {@code verify}, {@code fewshot}, {@code crossmodal} and {@code index build/search}. Each run
  * ends either with exit 1 and exactly one line on stderr (no stack trace), or with exit 0 and only finite
  * numbers in its output.
  */
@@ -183,6 +183,30 @@ class MalformedUseCommandsPropertyTest {
         Cli r = Cli.run("fewshot", "--embeddings", file(d.embeddings()).toString(), "--labels", file(d.labels()).toString(), "--ways",
                 Integer.toString(ways),
                 "--shots", "1", "--queries", "1", "--episodes", "20");
+        if (succeeded(r)) {
+            assertFiniteJson(r.out());
+        }
+    }
+
+    /** A small two-tower model over columns e0 (modality A) and e1 (modality B), fitted once for the crossmodal property. */
+    private static Path crossModalModel() {
+        StringBuilder s = new StringBuilder("e0,e1,label\n");
+        for (int i = 0; i < 24; i++) {
+            s.append(i % 3).append(',').append(2 - i % 3).append(",k").append(i % 3).append('\n');
+        }
+        Path model = DIR.resolve("cross_modal.json");
+        if (!Files.exists(model)) {
+            Cli fit = Cli.run("fit", "--learner", "cross_modal", "--data", file(s.toString()).toString(), "--out", model.toString(), "--param",
+                    "modalities=[[0,0],[1,1]]", "--param", "hidden=4", "--param", "embedding_size=2", "--param", "epochs=1", "--param", "batch_size=6",
+                    "--param", "m=2");
+            assertEquals(0, fit.code(), fit.err());
+        }
+        return model;
+    }
+
+    @Property(tries = 40, edgeCases = EdgeCasesMode.NONE)
+    void crossmodalGivesOneLineOrFiniteValues(@ForAll("labelled") Labelled d) {
+        Cli r = Cli.run("crossmodal", "--model", crossModalModel().toString(), "--data", file(d.table()).toString());
         if (succeeded(r)) {
             assertFiniteJson(r.out());
         }

@@ -118,12 +118,21 @@ public record Measure(Kind kind, int k, boolean perClass, MeasureConvention conv
         }
 
         /**
-         * True for scores where higher is better, the only kind tables may rank, mark as best and test for
-         * "not significantly worse", and tuning may maximise. False for the error rates (EER, FNMR), the
-         * thresholds and the pair counts, which {@code evaluate} reports but a ranking would turn upside down.
+         * Which way the values are better: scores (the ranking measures, NMI, AMI, ROC AUC, TAR@FAR) higher, the error
+         * rates (EER, FNMR@FMR) lower; the thresholds and pair counts are reported but never ranked.
          */
+        public MeasureDirection direction() {
+            return switch (this) {
+                case EER, FNMR_AT_FMR -> MeasureDirection.LOWER_IS_BETTER;
+                case EER_THRESHOLD, TAR_AT_FAR_THRESHOLD, FNMR_AT_FMR_THRESHOLD, VERIFICATION_POSITIVE_PAIRS,
+                        VERIFICATION_NEGATIVE_PAIRS -> MeasureDirection.NOT_RANKED;
+                default -> MeasureDirection.HIGHER_IS_BETTER;
+            };
+        }
+
+        /** True for the scores ({@link #direction()} is {@link MeasureDirection#HIGHER_IS_BETTER}), which tuning maximises. */
         public boolean higherIsBetter() {
-            return !isVerification() || this == TAR_AT_FAR;
+            return direction() == MeasureDirection.HIGHER_IS_BETTER;
         }
     }
 
@@ -258,6 +267,11 @@ public record Measure(Kind kind, int k, boolean perClass, MeasureConvention conv
     private static IllegalArgumentException unknown(String name) {
         return new IllegalArgumentException("unknown measure '" + name + "'; known: " + String.join(", ", names())
                 + " (<k> = a positive integer)");
+    }
+
+    /** Which way this measure's values are better ({@link Kind#direction()}). */
+    public MeasureDirection direction() {
+        return kind.direction();
     }
 
     /** The measure without the per-class flag: the per-query quantity both averages share. */

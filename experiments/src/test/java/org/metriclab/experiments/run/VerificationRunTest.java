@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import org.metriclab.core.baseline.BaselineCatalog;
 import org.metriclab.core.data.Dataset;
 import org.metriclab.core.learn.Learners;
 import org.metriclab.eval.RetrievalEvaluator;
+import org.metriclab.experiments.cli.Main;
 import org.metriclab.experiments.config.ConfigBinder;
 import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.jackson.Trees;
@@ -86,6 +89,18 @@ class VerificationRunTest {
             String csv = Files.readString(tables.resolve("eer.csv"));
             assertTrue(csv.lines().anyMatch(l -> l.startsWith(dataset + "," + best + ",eer,") && l.contains(",true,")), csv);
         }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"report", dir.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("id=\"cd_eer\"") && html.contains("(1 = best, the lowest, on the right)"), "the CD diagram of eer ranks the lowest first");
+        assertTrue(html.contains("<td colspan=\"5\">not ranked (a threshold or a count)</td>"), "thresholds get no Friedman test");
+        assertTrue(html.contains("<td>not ranked</td>"), "the best-learner summary names no best threshold");
+        assertFalse(html.contains("id=\"cd_eer_threshold\""), "no CD diagram ranks a threshold");
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("eer_threshold is a threshold or a count and is not ranked"),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     private static double value(List<ResultRow> rows, String dataset, String label, String measure) {

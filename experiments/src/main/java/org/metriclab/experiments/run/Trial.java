@@ -103,6 +103,7 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
             List<RetrievalCurvePoint> curves = List.of();
             List<DegradationRow> degradation = List.of();
             Map<String, Double> values;
+            List<String> notes = new ArrayList<>();
             if (cfg.search() instanceof SearchSpec.Hnsw hnsw) {
                 EmbeddingRows queries = EmbeddingRows.of(testEmb, "test embeddings");
                 Degradation d = trainEmb == null
@@ -117,8 +118,8 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
                         : Evaluation.of(testEmb, test.labels(), trainEmb, train.labels(), evaluated, seed, RetrievalCurves.DEFAULT_MAX_K);
                 values = new HashMap<>(evaluation.values());
                 curves = EvaluationCurves.points(key(), evaluation);
+                notes.addAll(evaluation.warnings());
             }
-            List<String> notes = new ArrayList<>();
             ProtocolMeasures special = ProtocolMeasures.of(cfg);
             if (!special.measures().isEmpty()) {
                 Optional<Dataset> validation = held.map(v -> train.subset(v)).map(d -> d.withFeatures(finite(metric.embed(d.x()), "validation")));

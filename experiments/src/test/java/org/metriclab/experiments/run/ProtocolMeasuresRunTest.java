@@ -76,7 +76,7 @@ class ProtocolMeasuresRunTest {
         assertTrue(rows.get("dir_at_far_0_1").value() > 0.5, "digits under Euclidean distance separate most probes");
         // 354 unknown probes cannot estimate FAR 10^-3 (1000 needed): NaN, with the reason in the warnings
         assertTrue(Double.isNaN(rows.get("dir_at_far_0_001").value()));
-        assertTrue(rows.get("dir_at_far_0_001").warnings().contains("dir_at_far_0_001 not estimable: needs at least 1000 unknown probes"),
+        assertTrue(rows.get("dir_at_far_0_001").warnings().contains("dir_at_far_0_001_not_estimable: needs at least 1000 unknown probes"),
                 rows.get("dir_at_far_0_001").warnings());
         assertTrue(rows.get("precision_at_1").value() > 0.9);
     }

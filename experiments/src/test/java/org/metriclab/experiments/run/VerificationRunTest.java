@@ -103,6 +103,25 @@ class VerificationRunTest {
                 err.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void aRateTheTestPairsCannotEstimateIsNaNWithTheCountNeededInTheWarnings() {
+        String yaml = YAML.replace("datasets: [iris, wine]", "datasets: [iris]").replace("learners: [{type: euclidean}, {type: covariance}]",
+                "learners: [{type: euclidean}]").replace(String.join(", ", MEASURES), "tar_at_far_0_1, tar_at_far_0_001, verification_negative_pairs");
+        Path dir = tmp.resolve("few");
+        ExperimentConfig cfg = new ConfigBinder(REGISTRY, Path.of(".")).bind(Trees.parseYaml(yaml, "test"));
+        new Runner(REGISTRY, RunListener.none(), Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC))
+                .run(cfg, yaml.getBytes(StandardCharsets.UTF_8), dir, false, 1);
+        List<ResultRow> rows = TrialLog.read(dir.resolve(TrialLog.ROWS));
+        double negatives = value(rows, "iris", "euclidean", "verification_negative_pairs");
+        assertTrue(negatives >= 10 && negatives < 1000, "iris's test part has " + negatives + " different-label pairs");
+        assertTrue(Double.isFinite(value(rows, "iris", "euclidean", "tar_at_far_0_1")));
+        assertTrue(Double.isNaN(value(rows, "iris", "euclidean", "tar_at_far_0_001")));
+        String warnings = rows.get(0).warnings();
+        assertTrue(warnings.contains("tar_at_far_0_001_not_estimable: needs at least 1000 different-label pairs, has " + (long) negatives),
+                warnings);
+        assertFalse(warnings.contains("tar_at_far_0_1_not_estimable"), warnings);
+    }
+
     private static double value(List<ResultRow> rows, String dataset, String label, String measure) {
         return rows.stream().filter(r -> r.dataset().equals(dataset) && r.label().equals(label) && r.measure().equals(measure))
                 .findFirst().orElseThrow().value();

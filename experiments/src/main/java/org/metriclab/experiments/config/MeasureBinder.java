@@ -72,7 +72,11 @@ final class MeasureBinder {
             throw n.get("name").fail(e.getMessage());
         }
         if (!measure.kind().takesConvention()) {
-            throw c.fail("measure '" + name + "' is defined alike in every convention; only precision_at_<k> and map_at_<k> take one");
+            throw c.fail("measure '" + name + "' is defined alike in every convention; only precision_at_<k>, map_at_<k> and "
+                    + "mean_reciprocal_rank take one");
+        }
+        if (!measure.kind().conventions().contains(convention)) {
+            throw c.fail("measure '" + name + "' has no " + convention.configName() + " convention; mean_reciprocal_rank takes pml or trec");
         }
         if (measure.convention() != MeasureConvention.DEFAULT && measure.convention() != convention) {
             throw c.fail("measure '" + name + "' already names convention " + measure.convention().configName() + "; give one");

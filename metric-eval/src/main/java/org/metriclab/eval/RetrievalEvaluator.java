@@ -156,6 +156,15 @@ public final class RetrievalEvaluator {
     }
 
     /**
+     * As {@link #evaluate(EmbeddingRows, int[], EmbeddingRows, int[], List, long)}, as an {@link Evaluation} that also says
+     * which measures the data cannot estimate (no curves).
+     */
+    public static Evaluation evaluation(EmbeddingRows queries, int[] queryLabels, EmbeddingRows references, int[] referenceLabels,
+                                        List<String> measures, long seed) {
+        return run(queries, queryLabels, references, referenceLabels, measures, seed, done -> { }, 0);
+    }
+
+    /**
      * The measures and, for {@code curveDepth > 0}, the curves of {@link Evaluation} from the same ranking pass: the
      * retrieval curves' points are per-query measures appended to the pass (left out when their per-query values would
      * take more than a quarter of the heap), the verification curve comes from the pairs that the verification measures

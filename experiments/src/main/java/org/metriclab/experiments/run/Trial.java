@@ -107,10 +107,13 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
             if (cfg.search() instanceof SearchSpec.Hnsw hnsw) {
                 EmbeddingRows queries = EmbeddingRows.of(testEmb, "test embeddings");
                 Degradation d = trainEmb == null
-                        ? IndexedEvaluation.run(queries, test.labels().toArray(), queries, null, evaluated, seed, hnsw, ApproximateSearch.require())
+                        ? IndexedEvaluation.run(queries, test.labels().toArray(), queries, null, evaluated, seed, hnsw, ApproximateSearch.require(),
+                                RetrievalCurves.DEFAULT_MAX_K)
                         : IndexedEvaluation.run(queries, test.labels().toArray(), EmbeddingRows.of(trainEmb, "train embeddings"),
-                                train.labels().toArray(), evaluated, seed, hnsw, ApproximateSearch.require());
+                                train.labels().toArray(), evaluated, seed, hnsw, ApproximateSearch.require(), RetrievalCurves.DEFAULT_MAX_K);
                 values = new HashMap<>(d.reported());
+                curves = d.curves().map(c -> EvaluationCurves.points(key(), c, hnsw)).orElse(List.of());
+                d.notEstimable().forEach((name, why) -> notes.add(name + ": " + why));
                 degradation = d.compared() ? DegradationRow.of(key(), hnsw, d, evaluated) : List.of();
             } else {
                 Evaluation evaluation = trainEmb == null

@@ -45,7 +45,8 @@ class TrecEvalGoldenTest {
     void trecConventionEqualsTrecEval(String set, int queries) throws IOException {
         String dir = "/retrieval/" + set + "/";
         Map<String, Double> golden = new LinkedHashMap<>();
-        for (String line : lines(dir + "trec_eval_golden.csv").subList(1, lines(dir + "trec_eval_golden.csv").size())) {
+        List<String> goldenLines = lines(dir + "trec_eval_golden.csv");
+        for (String line : goldenLines.subList(1, goldenLines.size())) {
             String[] f = line.split(",");
             golden.put(f[0], Double.parseDouble(f[1]));
         }

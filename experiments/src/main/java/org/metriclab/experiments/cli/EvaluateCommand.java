@@ -249,6 +249,7 @@ final class EvaluateCommand implements Callable<Integer> {
             Double v = d.reported().get(m);
             out.put(m, v == null || !Double.isFinite(v) ? null : v);
         }
+        out.putAll(d.notEstimable());
         if (d.compared()) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("build_seconds", d.buildSeconds());

@@ -22,7 +22,8 @@ import org.metriclab.eval.knn.RetrievalCurves;
  * search runs beside it. Rank measures come from the index's neighbour lists ({@link NeighbourListMeasures}); measures
  * that no neighbour list enters (NMI, AMI, ROC AUC, the verification rates) are computed by the exact evaluator and
  * are the same on both sides. Measures that read the whole ranking (MAP over all references, MRR) are refused, since
- * an index returns only the nearest references.
+ * an index returns only the nearest references; for the same reason its retrieval curves are P@k and R@k up to the depth
+ * searched, without the precision–recall curve.
  */
 public final class IndexedEvaluation {
     /** Queries searched once, untimed, before the timed passes, so that timings measure compiled code. */

@@ -61,8 +61,8 @@ public final class Measures {
 
     /**
      * Which way a measure's values are better: a built-in's {@link Measure#direction()}, a registered measure's
-     * {@link RetrievalMeasure#direction()}; the protocol measures (dir_at_far, validated_tar_at_far) and names no longer
-     * known (rows of other versions) are scores.
+     * {@link RetrievalMeasure#direction()}; the protocol measures (dir_at_far, validated_tar_at_far) and names that
+     * neither metric-eval nor a registered measure knows (a rows.csv from a class path with other extensions) are scores.
      */
     public static MeasureDirection direction(String measure) {
         if (isBuiltIn(measure)) {

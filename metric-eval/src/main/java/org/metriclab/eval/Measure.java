@@ -1,9 +1,11 @@
 package org.metriclab.eval;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.metriclab.eval.knn.RankedHits;
@@ -17,7 +19,8 @@ import org.metriclab.eval.knn.RankedHits;
  * {@code AMI}, {@code roc_auc}, and {@code map_at_<k>} (MAP@k); every k-NN measure also has a {@code _per_class}
  * (avg-of-avgs) variant. precision_at_k and map_at_k follow a {@link MeasureConvention}, named by a suffix
  * {@code _pml}, {@code _oml} or {@code _trec} before {@code _per_class} (e.g. {@code map_at_10_oml_per_class}); without
- * one they follow {@link MeasureConvention#DEFAULT} (pml), and the canonical name omits that default suffix. The
+ * one they follow {@link MeasureConvention#DEFAULT} (pml), and the canonical name omits that default suffix;
+ * mean_reciprocal_rank takes {@code _trec} (lone queries count as 0, as trec_eval's recip_rank). The
  * verification measures: {@code eer}, {@code tar_at_far_<x>} and {@code fnmr_at_fmr_<x>} where {@code <x>} is the
  * target 10^−k written {@code 0_1}, {@code 0_01}, ... (k = 1..9; for them {@link #k()} is k), each also with a
  * {@code _threshold} form, and the pair counts {@code verification_positive_pairs}, {@code verification_negative_pairs}.
@@ -109,7 +112,20 @@ public record Measure(Kind kind, int k, boolean perClass, MeasureConvention conv
 
         /** True for the measures whose definition depends on the {@link MeasureConvention}. */
         public boolean takesConvention() {
-            return this == PRECISION_AT_K || this == MAP_AT_K;
+            return this == PRECISION_AT_K || this == MAP_AT_K || this == MRR;
+        }
+
+        /**
+         * The conventions that define this measure: all three for precision_at_k and map_at_k; pml and trec for
+         * mean_reciprocal_rank (trec_eval's recip_rank counts a query without a relevant reference as 0; open-metric-learning
+         * has no reciprocal rank); only the default for the rest.
+         */
+        public Set<MeasureConvention> conventions() {
+            return switch (this) {
+                case PRECISION_AT_K, MAP_AT_K -> EnumSet.allOf(MeasureConvention.class);
+                case MRR -> EnumSet.of(MeasureConvention.PML, MeasureConvention.TREC);
+                default -> EnumSet.of(MeasureConvention.DEFAULT);
+            };
         }
 
         /** True for the measures computed from the same-label and different-label pair distances. */
@@ -118,12 +134,21 @@ public record Measure(Kind kind, int k, boolean perClass, MeasureConvention conv
         }
 
         /**
-         * True for scores where higher is better, the only kind tables may rank, mark as best and test for
-         * "not significantly worse", and tuning may maximise. False for the error rates (EER, FNMR), the
-         * thresholds and the pair counts, which {@code evaluate} reports but a ranking would turn upside down.
+         * Which way the values are better: scores (the ranking measures, NMI, AMI, ROC AUC, TAR@FAR) higher, the error
+         * rates (EER, FNMR@FMR) lower; the thresholds and pair counts are reported but never ranked.
          */
+        public MeasureDirection direction() {
+            return switch (this) {
+                case EER, FNMR_AT_FMR -> MeasureDirection.LOWER_IS_BETTER;
+                case EER_THRESHOLD, TAR_AT_FAR_THRESHOLD, FNMR_AT_FMR_THRESHOLD, VERIFICATION_POSITIVE_PAIRS,
+                        VERIFICATION_NEGATIVE_PAIRS -> MeasureDirection.NOT_RANKED;
+                default -> MeasureDirection.HIGHER_IS_BETTER;
+            };
+        }
+
+        /** True for the scores ({@link #direction()} is {@link MeasureDirection#HIGHER_IS_BETTER}), which tuning maximises. */
         public boolean higherIsBetter() {
-            return !isVerification() || this == TAR_AT_FAR;
+            return direction() == MeasureDirection.HIGHER_IS_BETTER;
         }
     }
 
@@ -137,6 +162,9 @@ public record Measure(Kind kind, int k, boolean perClass, MeasureConvention conv
     /** A convention suffix: _pml, _oml or _trec. */
     private static final Pattern CONVENTION = Pattern.compile("(.+)_(pml|oml|trec)");
     private static final String PER_CLASS = "_per_class";
+    /** Which measures take a convention, for error messages. */
+    private static final String CONVENTION_TAKERS = "only precision_at_<k>, map_at_<k> (suffix _pml, _oml or _trec) and "
+            + "mean_reciprocal_rank (_trec) take one";
     /** A FAR/FMR target 10^−k written as a decimal with '_' for the point: 0_1, 0_01, ... (k = 1..9). */
     private static final Pattern AT_RATE = Pattern.compile("(tar_at_far_|fnmr_at_fmr_)0_(0{0,8})1(_threshold)?");
     /** The FAR/FMR targets listed by {@link #names()}: 10^−1 .. 10^−4. */
@@ -163,7 +191,11 @@ public record Measure(Kind kind, int k, boolean perClass, MeasureConvention conv
         }
         if (!kind.takesConvention() && convention != MeasureConvention.DEFAULT) {
             throw new IllegalArgumentException(kind.stem + (kind.takesK ? "<k>" : "") + " is defined alike in every convention; "
-                    + "only precision_at_<k> and map_at_<k> take one");
+                    + CONVENTION_TAKERS);
+        }
+        if (!kind.conventions().contains(convention)) {
+            throw new IllegalArgumentException(kind.stem + " has no " + convention.configName() + " convention (open-metric-learning "
+                    + "defines no reciprocal rank); use mean_reciprocal_rank or mean_reciprocal_rank_trec");
         }
     }
 
@@ -191,6 +223,7 @@ public record Measure(Kind kind, int k, boolean perClass, MeasureConvention conv
                 }
             }
         }
+        base.add("mean_reciprocal_rank_trec");
         ArrayList<String> all = new ArrayList<>(base);
         all.addAll(List.of("NMI", "AMI", "roc_auc", "eer", "eer_threshold"));
         for (String stem : List.of("tar_at_far_", "fnmr_at_fmr_")) {
@@ -226,7 +259,7 @@ public record Measure(Kind kind, int k, boolean perClass, MeasureConvention conv
             Measure plain = parse(named.group(1) + (perClass ? PER_CLASS : ""));
             if (!plain.kind.takesConvention()) {
                 throw new IllegalArgumentException("measure '" + name + "': " + named.group(1) + " is defined alike in every "
-                        + "convention; only precision_at_<k> and map_at_<k> take a _pml, _oml or _trec suffix");
+                        + "convention; " + CONVENTION_TAKERS);
             }
             return plain.withConvention(MeasureConvention.parse(named.group(2)));
         }
@@ -258,6 +291,11 @@ public record Measure(Kind kind, int k, boolean perClass, MeasureConvention conv
     private static IllegalArgumentException unknown(String name) {
         return new IllegalArgumentException("unknown measure '" + name + "'; known: " + String.join(", ", names())
                 + " (<k> = a positive integer)");
+    }
+
+    /** Which way this measure's values are better ({@link Kind#direction()}). */
+    public MeasureDirection direction() {
+        return kind.direction();
     }
 
     /** The measure without the per-class flag: the per-query quantity both averages share. */

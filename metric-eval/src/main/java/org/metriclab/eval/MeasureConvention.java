@@ -16,6 +16,8 @@ import org.metriclab.eval.knn.RankedHits;
  *   <tr><td>oml</td><td>hits(k) / min(k, R)</td><td>hits(k) (0 when hits(k) = 0)</td><td>left out of the mean</td></tr>
  *   <tr><td>trec</td><td>hits(k) / k</td><td>R</td><td>counts as 0</td></tr>
  * </table>
+ * mean_reciprocal_rank (1 / p_1) takes pml (lone queries left out) or trec (they count as 0, trec_eval's
+ * {@code recip_rank}); open-metric-learning has no reciprocal rank.
  *
  * <p>pml is pytorch-metric-learning 2.x's AccuracyCalculator ({@code precision_at_k}, and
  * {@code mean_average_precision} with its {@code k}, which divides by the number of relevant references R; lone
@@ -24,7 +26,10 @@ import org.metriclab.eval.knn.RankedHits;
  * without relevant items and then gives NaN for their precision and 0 for their MAP@k, so this convention leaves them
  * out as pml does. trec is trec_eval's {@code P_k} and {@code map_cut_k} (positions beyond the ranking count as
  * non-relevant, average precision over all R relevant items), where a query with no relevant item scores 0.
- * When k ≥ R and every query has a relevant reference, pml and trec agree everywhere, and oml differs from them
+ * trec_eval ranks equal scores by descending document name, MetricLab equal distances by ascending reference index: the
+ * two agree wherever a run file names references so that the names descend with the index (as the golden-value script
+ * does); then trec_eval's values on every query-reference pair judged are this convention's to the last digit, ties
+ * included. When k ≥ R and every query has a relevant reference, pml and trec agree everywhere, and oml differs from them
  * in precision_at_k only where k &gt; R.
  */
 public enum MeasureConvention {
@@ -84,6 +89,7 @@ public enum MeasureConvention {
             case PRECISION_AT_K -> "relevant among the " + k + " nearest / " + (this == OML ? "min(" + k + ", R)" : k);
             case MAP_AT_K -> "sum of precision at each relevant rank within " + k + " / "
                     + (this == OML ? "relevant among the " + k + " nearest" : "R");
+            case MRR -> "1 / rank of the nearest relevant reference";
             default -> throw new IllegalArgumentException(kind + " has no convention");
         };
         return configName() + " convention (" + formula + ", R = relevant references; queries without one "

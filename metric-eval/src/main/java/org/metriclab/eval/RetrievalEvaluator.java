@@ -156,6 +156,15 @@ public final class RetrievalEvaluator {
     }
 
     /**
+     * As {@link #evaluate(EmbeddingRows, int[], EmbeddingRows, int[], List, long)}, as an {@link Evaluation} that also says
+     * which measures the data cannot estimate (no curves).
+     */
+    public static Evaluation evaluation(EmbeddingRows queries, int[] queryLabels, EmbeddingRows references, int[] referenceLabels,
+                                        List<String> measures, long seed) {
+        return run(queries, queryLabels, references, referenceLabels, measures, seed, done -> { }, 0);
+    }
+
+    /**
      * The measures and, for {@code curveDepth > 0}, the curves of {@link Evaluation} from the same ranking pass: the
      * retrieval curves' points are per-query measures appended to the pass (left out when their per-query values would
      * take more than a quarter of the heap), the verification curve comes from the pairs that the verification measures
@@ -205,6 +214,7 @@ public final class RetrievalEvaluator {
         double[] perQuery = ranked.isEmpty() ? new double[0]
                 : RankEngine.perQuery(queries, queryLabels, tiles, refLabels, self, ranked, 0, queries.rows(), queriesDone);
         Map<String, Double> result = new LinkedHashMap<>();
+        Map<String, String> notEstimable = new LinkedHashMap<>();
         int[] clusters = null;
         PairSample pairs = null;
         for (Measure m : parsed) {
@@ -225,6 +235,11 @@ public final class RetrievalEvaluator {
                         pairs = PairSampler.collect(queries, queryLabels, tiles, refLabels, self, seed);
                     }
                     v = verification(m, pairs);
+                    if (m.kind().takesK) {
+                        String sample = pairs.sampled() ? " in the pair sample" : "";
+                        VerificationRates.of(pairs).notEstimable(m.k()).ifPresent(why -> notEstimable.put(m.name() + "_not_estimable",
+                                why + sample));
+                    }
                 }
                 default -> v = average(perQuery, ranked.size(), ranked.indexOf(m.base()), queryLabels, m.perClass());
             }
@@ -238,7 +253,7 @@ public final class RetrievalEvaluator {
         Optional<VerificationCurve> verificationCurve = curveDepth > 0 && pairs != null ? Optional.of(VerificationCurve.of(pairs))
                 : Optional.empty();
         if (registered == null) {
-            return new Evaluation(result, retrievalCurves, verificationCurve);
+            return new Evaluation(result, retrievalCurves, verificationCurve, notEstimable);
         }
         RetrievalTask task = null;
         Map<String, Double> ordered = new LinkedHashMap<>();
@@ -253,7 +268,7 @@ public final class RetrievalEvaluator {
                 ordered.put(name, extra.get().compute(task));
             }
         }
-        return new Evaluation(ordered, retrievalCurves, verificationCurve);
+        return new Evaluation(ordered, retrievalCurves, verificationCurve, notEstimable);
     }
 
     /** A verification measure's value from the pair distances. */

@@ -8,8 +8,8 @@ package org.metriclab.eval;
  * measures}).
  *
  * <p>Conventions: the name is fixed (no {@code <k>} templates), letters, digits and '_', and must not
- * be a built-in name ({@link RetrievalMeasures} fails loudly, naming both); higher is better, as for
- * the built-ins; {@link #compute} is deterministic for a given task (use {@link RetrievalTask#seed()} for
+ * be a built-in name ({@link RetrievalMeasures} fails loudly, naming both); higher is better unless
+ * {@link #direction()} says otherwise; {@link #compute} is deterministic for a given task (use {@link RetrievalTask#seed()} for
  * randomness) and returns NaN only when the measure is undefined for the data (e.g. every query lone).
  */
 public interface RetrievalMeasure {
@@ -18,6 +18,11 @@ public interface RetrievalMeasure {
 
     /** A one-line description. */
     String description();
+
+    /** Which way values are better; tables rank and mark the best cell by it. Scores (the default) are better higher. */
+    default MeasureDirection direction() {
+        return MeasureDirection.HIGHER_IS_BETTER;
+    }
 
     /** The measure's value on these queries and references. */
     double compute(RetrievalTask task);

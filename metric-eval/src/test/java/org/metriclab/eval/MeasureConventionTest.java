@@ -83,10 +83,30 @@ class MeasureConventionTest {
         assertTrue(Measure.parse("r_precision").conventionNote().isEmpty());
     }
 
+    /**
+     * Reciprocal rank under trec counts lone queries as 0: three queries, class 0 with its relevant reference at rank 2,
+     * class 1 at rank 1, class 2 without a reference. pml: (1/2 + 1) / 2 = 0.75; trec: (1/2 + 1 + 0) / 3 = 0.5.
+     */
+    @Test
+    void reciprocalRankUnderTrecCountsLoneQueriesAsZero() {
+        Matrix q = Matrix.of(new double[][] {{0}, {10}, {20}});
+        Matrix r = Matrix.of(new double[][] {{0.1}, {0.2}, {10}});
+        Map<String, Double> v = RetrievalEvaluator.evaluate(q, Labels.of(0, 1, 2), r, Labels.of(1, 0, 1),
+                List.of("mean_reciprocal_rank", "mean_reciprocal_rank_trec", "mean_reciprocal_rank_pml"), 0);
+        assertEquals(0.75, v.get("mean_reciprocal_rank"), 1e-15);
+        assertEquals(0.5, v.get("mean_reciprocal_rank_trec"), 1e-15);
+        assertEquals("mean_reciprocal_rank", Measure.parse("mean_reciprocal_rank_pml").name());
+        assertTrue(Measure.names().contains("mean_reciprocal_rank_trec"));
+        IllegalArgumentException oml = assertThrows(IllegalArgumentException.class, () -> Measure.parse("mean_reciprocal_rank_oml"));
+        assertTrue(oml.getMessage().contains("has no oml convention"), oml.getMessage());
+        assertEquals("mean_reciprocal_rank_trec: trec convention (1 / rank of the nearest relevant reference, R = relevant references; "
+                + "queries without one count as 0)", Measure.parse("mean_reciprocal_rank_trec").conventionNote().orElseThrow());
+    }
+
     @Test
     void conventionsOnlyWhereTheDefinitionsDiffer() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Measure.parse("r_precision_oml"));
-        assertTrue(e.getMessage().contains("only precision_at_<k> and map_at_<k>"), e.getMessage());
+        assertTrue(e.getMessage().contains("only precision_at_<k>, map_at_<k>"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Measure.parse("recall_at_5_trec"));
         assertThrows(IllegalArgumentException.class, () -> Measure.parse("precision_at_5_xyz"));
         IllegalArgumentException c = assertThrows(IllegalArgumentException.class, () -> MeasureConvention.parse("faiss"));

@@ -12,6 +12,7 @@ import org.metriclab.core.data.ClassDictionary;
 import org.metriclab.core.data.CsvReader;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.eval.Evaluation;
 import org.metriclab.eval.RetrievalEvaluator;
 import org.metriclab.eval.io.NpyReader;
 import org.metriclab.eval.knn.EmbeddingRows;
@@ -162,6 +163,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Matrix q = distance.prepare(format.matrix(embeddings));
         List<String> qRaw = labelValues(labels, q, embeddings);
         Map<String, Double> values;
+        Map<String, String> notEstimable = new LinkedHashMap<>();
         Map<String, Object> intervals = new LinkedHashMap<>();
         if (referenceEmbeddings == null) {
             Labels ql = ClassDictionary.of(qRaw).encode(qRaw);
@@ -170,7 +172,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 return print(ms, IndexedEvaluation.run(rows, ql.toArray(), rows, null, ms, seed, hnsw.get(), ApproximateSearch.require()));
             }
             try (QueryProgress bar = QueryProgress.open(io, q.rows(), progress)) {
-                values = RetrievalEvaluator.evaluateSelf(q, ql, ms, seed, bar::step);
+                Evaluation e = Evaluation.self(q, ql, ms, seed, bar::step);
+                values = e.values();
+                notEstimable.putAll(e.notEstimable());
             }
         } else {
             Matrix r = distance.prepare(format.matrix(referenceEmbeddings));
@@ -187,7 +191,9 @@ final class EvaluateCommand implements Callable<Integer> {
                         rl.toArray(), ms, seed, hnsw.get(), ApproximateSearch.require()));
             }
             try (QueryProgress bar = QueryProgress.open(io, q.rows(), progress)) {
-                values = RetrievalEvaluator.evaluate(q, ql, r, rl, ms, seed, bar::step);
+                Evaluation e = Evaluation.of(q, ql, r, rl, ms, seed, bar::step);
+                values = e.values();
+                notEstimable.putAll(e.notEstimable());
             }
             if (bootstrap > 0) {
                 for (String m : ms) {
@@ -207,6 +213,7 @@ final class EvaluateCommand implements Callable<Integer> {
             Double v = values.get(m);
             out.put(m, v == null || !Double.isFinite(v) ? null : v);
         }
+        out.putAll(notEstimable);
         if (!intervals.isEmpty()) {
             out.put("bootstrap_95ci", intervals);
         }
@@ -242,6 +249,7 @@ final class EvaluateCommand implements Callable<Integer> {
             Double v = d.reported().get(m);
             out.put(m, v == null || !Double.isFinite(v) ? null : v);
         }
+        out.putAll(d.notEstimable());
         if (d.compared()) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("build_seconds", d.buildSeconds());

@@ -12,6 +12,7 @@ import org.metriclab.eval.knn.ReferenceTiles;
 import org.metriclab.eval.verify.PairSample;
 import org.metriclab.eval.verify.PairSampler;
 import org.metriclab.eval.verify.ValidatedThreshold;
+import org.metriclab.eval.verify.VerificationRates;
 import org.metriclab.experiments.jackson.Trees;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code metriclab verify}: pair verification with thresholds from a validation part ({@code threshold_from:
  * validation}). For each FAR target the threshold is chosen on the validation pairs (every unordered pair of
- * validation rows) and applied to the test pairs; JSON gives the threshold and the TAR and FAR reached on both.
+ * validation rows) and applied to the test pairs; JSON gives the threshold and the TAR and FAR reached on both. A target
+ * x needs at least ⌈1/x⌉ different-label validation pairs; with fewer its numbers are null and
+ * {@code tar_at_far_<x>_not_estimable} says how many are needed.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verification at thresholds chosen on a validation part and applied to the test part; JSON.")
@@ -78,6 +81,8 @@ final class VerifyCommand implements Callable<Integer> {
             point.put("test_tar", finite(v.testTar()));
             point.put("test_far", finite(v.testFar()));
             out.put("tar_at_far_" + target.label(), point);
+            VerificationRates.of(validationPairs).notEstimable(target.exponent()).ifPresent(why ->
+                    out.put("tar_at_far_" + target.label() + "_not_estimable", why + " in the validation part"));
         }
         io.out().println(Trees.toPrettyJson(out));
         return 0;

@@ -13,7 +13,8 @@ import org.metriclab.eval.MeasureConvention;
  * {@code precision_at_k}, {@code recall_at_k}, {@code knn_accuracy_k}), {@code convention} (pml, oml or trec) picks the
  * definition of precision_at_k and map_at_k. Every entry becomes its canonical name, the one rows.csv and the tables
  * show ({@code {name: map_at_k, k: 10, convention: oml}} is {@code map_at_10_oml}; the default convention pml carries no
- * suffix). The protocol measures ({@link ProtocolMeasure}) are checked against what the config sets aside for them.
+ * suffix). Error rates (eer, fnmr_at_fmr_<x>) and thresholds are accepted: tables read each measure in its
+ * {@link org.metriclab.eval.MeasureDirection}. The protocol measures ({@link ProtocolMeasure}) are checked against what the config sets aside for them.
  */
 final class MeasureBinder {
     private static final Set<String> KEYS = Set.of("name", "k", "convention");
@@ -29,7 +30,7 @@ final class MeasureBinder {
             if (special.isPresent()) {
                 requireSetAside(n, special.get(), protocol, thresholds);
             } else {
-                Optional<String> problem = Measures.rankingProblem(m);
+                Optional<String> problem = Measures.problem(m);
                 if (problem.isPresent()) {
                     throw n.fail(problem.get());
                 }
@@ -71,7 +72,11 @@ final class MeasureBinder {
             throw n.get("name").fail(e.getMessage());
         }
         if (!measure.kind().takesConvention()) {
-            throw c.fail("measure '" + name + "' is defined alike in every convention; only precision_at_<k> and map_at_<k> take one");
+            throw c.fail("measure '" + name + "' is defined alike in every convention; only precision_at_<k>, map_at_<k> and "
+                    + "mean_reciprocal_rank take one");
+        }
+        if (!measure.kind().conventions().contains(convention)) {
+            throw c.fail("measure '" + name + "' has no " + convention.configName() + " convention; mean_reciprocal_rank takes pml or trec");
         }
         if (measure.convention() != MeasureConvention.DEFAULT && measure.convention() != convention) {
             throw c.fail("measure '" + name + "' already names convention " + measure.convention().configName() + "; give one");

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.metriclab.eval.Measure;
+import org.metriclab.eval.MeasureDirection;
+import org.metriclab.eval.RetrievalMeasure;
+import org.metriclab.eval.RetrievalMeasures;
 import org.metriclab.eval.RetrievalEvaluator;
 
 /**
@@ -43,18 +46,32 @@ public final class Measures {
     }
 
     /**
-     * An error message for a measure that results tables cannot rank (they rank, bold and test
-     * higher-is-better scores only), or the {@link #problem} of an unknown name; empty when the name is a
-     * known higher-is-better score. Used for run configs and tuning objectives.
+     * An error message for a tuning objective that is not a higher-is-better score (tuning maximises the validation
+     * mean), or the {@link #problem} of an unknown name; empty when the name is a known higher-is-better score.
      */
     public static Optional<String> rankingProblem(String measure) {
         Optional<String> unknown = problem(measure);
-        if (unknown.isPresent() || !isBuiltIn(measure) || Measure.parse(measure).kind().higherIsBetter()) {
+        if (unknown.isPresent() || direction(measure) == MeasureDirection.HIGHER_IS_BETTER) {
             return unknown;
         }
-        return Optional.of("measure '" + measure + "' is not a higher-is-better score, and run tables rank, mark the best "
-                + "and test scores that way; use tar_at_far_<x> in runs, and metriclab evaluate for error rates, "
-                + "thresholds and pair counts");
+        return Optional.of("measure '" + measure + "' is " + (direction(measure) == MeasureDirection.LOWER_IS_BETTER
+                ? "an error rate (lower is better)" : "a threshold or count (not ranked)") + ", and tuning maximises its objective; "
+                + "select by a higher-is-better score such as tar_at_far_<x> or mean_average_precision_at_r");
+    }
+
+    /**
+     * Which way a measure's values are better: a built-in's {@link Measure#direction()}, a registered measure's
+     * {@link RetrievalMeasure#direction()}; the protocol measures (dir_at_far, validated_tar_at_far) and names that
+     * neither metric-eval nor a registered measure knows (a rows.csv from a class path with other extensions) are scores.
+     */
+    public static MeasureDirection direction(String measure) {
+        if (isBuiltIn(measure)) {
+            return Measure.parse(measure).direction();
+        }
+        if (ProtocolMeasure.parse(measure).isPresent()) {
+            return MeasureDirection.HIGHER_IS_BETTER;
+        }
+        return RetrievalMeasures.load().find(measure).map(RetrievalMeasure::direction).orElse(MeasureDirection.HIGHER_IS_BETTER);
     }
 
     /** Whether metric-eval's built-in parser knows the name (measures registered through the SPI are scores by contract). */

@@ -115,10 +115,16 @@ public final class Charts {
     }
 
     /**
-     * Dot plots, one panel per dataset: one row per learner, sorted by mean (best on top), each a dot with its 95%
+     * Dot plots, one panel per dataset: one row per learner, sorted by mean (highest on top), each a dot with its 95%
      * interval, the value axis zoomed to the intervals (not from 0) so that close results stay apart.
      */
     public static Figure dots(String name, String title, String caption, String measure, List<DotPanel> panels, PaperWidth width) {
+        return dots(name, title, caption, measure, panels, width, false);
+    }
+
+    /** As {@link #dots(String, String, String, String, List, PaperWidth)}, the lowest mean on top when {@code lowestFirst}. */
+    public static Figure dots(String name, String title, String caption, String measure, List<DotPanel> panels, PaperWidth width,
+            boolean lowestFirst) {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("a dot plot needs at least one panel");
         }
@@ -128,18 +134,18 @@ public final class Charts {
         int panelHeight = 56 + rows * (Fonts.LINE + 1);
         List<Painter> painters = new ArrayList<>();
         for (DotPanel p : panels) {
-            painters.add(painter(dotPanel(p, measure)));
+            painters.add(painter(dotPanel(p, measure, lowestFirst)));
         }
         Grid g = new Grid(painters, cols, panelWidth, panelHeight, null, 0);
         return Canvas.figure(name, title, caption, g, g.width(), g.height());
     }
 
-    private static JFreeChart dotPanel(DotPanel p, String measure) {
+    private static JFreeChart dotPanel(DotPanel p, String measure, boolean lowestFirst) {
         Integer[] order = new Integer[p.labels().size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -p.means()[i]));
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> lowestFirst ? p.means()[i] : -p.means()[i]));
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

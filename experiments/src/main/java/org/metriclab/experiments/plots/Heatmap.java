@@ -27,6 +27,12 @@ public final class Heatmap {
      */
     public static Figure figure(String name, String title, String caption, List<String> learners, List<String> datasets,
             double[][] values, int digits, PaperWidth width) {
+        return figure(name, title, caption, learners, datasets, values, digits, width, false);
+    }
+
+    /** As {@link #figure(String, String, String, List, List, double[][], int, PaperWidth)}, darkest at the lowest value when {@code lowerIsBetter}. */
+    public static Figure figure(String name, String title, String caption, List<String> learners, List<String> datasets,
+            double[][] values, int digits, PaperWidth width, boolean lowerIsBetter) {
         if (learners.isEmpty() || datasets.isEmpty()) {
             throw new IllegalArgumentException("a heatmap needs at least one learner and one dataset");
         }
@@ -42,7 +48,7 @@ public final class Heatmap {
         double cellWidth = Math.min(70, (width.points() - left - 4) / datasets.size());
         double header = 30;
         int height = (int) Math.ceil(header + learners.size() * CELL_HEIGHT + 4);
-        double[][] scaled = scaledPerColumn(values);
+        double[][] scaled = scaledPerColumn(values, lowerIsBetter);
         return Canvas.figure(name, title, caption, (g, w, h) -> {
             g.setFont(Fonts.SMALL);
             FontMetrics fm = g.getFontMetrics();
@@ -77,6 +83,11 @@ public final class Heatmap {
 
     /** Each column min–max scaled to [0, 1] (1 = highest); a column whose values are all equal scales to 1. */
     static double[][] scaledPerColumn(double[][] values) {
+        return scaledPerColumn(values, false);
+    }
+
+    /** As {@link #scaledPerColumn(double[][])}, with 1 = lowest when {@code lowerIsBetter}. */
+    static double[][] scaledPerColumn(double[][] values, boolean lowerIsBetter) {
         int rows = values.length;
         int cols = rows == 0 ? 0 : values[0].length;
         double[][] out = new double[rows][cols];
@@ -90,7 +101,8 @@ public final class Heatmap {
                 }
             }
             for (int l = 0; l < rows; l++) {
-                out[l][d] = hi > lo ? (values[l][d] - lo) / (hi - lo) : 1.0;
+                double t = hi > lo ? (values[l][d] - lo) / (hi - lo) : 1.0;
+                out[l][d] = lowerIsBetter && hi > lo ? 1.0 - t : t;
             }
         }
         return out;

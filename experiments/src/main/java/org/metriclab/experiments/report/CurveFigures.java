@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.metriclab.core.learn.Progress;
 import org.metriclab.experiments.plots.Charts;
 import org.metriclab.experiments.plots.Figure;
@@ -54,10 +56,12 @@ final class CurveFigures {
     /** The evaluation curve {@code curve} per dataset; empty when the run recorded none. */
     static List<Figure> evaluation(RunFiles run, RetrievalCurve curve, PaperWidth width) {
         Map<String, Map<String, TreeMap<Double, double[]>>> byDataset = new LinkedHashMap<>();
+        Set<String> engines = new TreeSet<>();
         boolean logX = curve == RetrievalCurve.ROC || curve == RetrievalCurve.DET;
         boolean logY = curve == RetrievalCurve.DET;
         for (RetrievalCurvePoint p : run.retrieval()) {
             if (p.curve() == curve && (!logX || p.x() > 0) && (!logY || p.y() > 0)) {
+                engines.add(p.engine());
                 add(byDataset.computeIfAbsent(run.layout().datasetLabel(p.trial()), k -> new LinkedHashMap<>())
                         .computeIfAbsent(p.trial().label(), k -> new TreeMap<>()), p.x(), p.y());
             }
@@ -76,7 +80,10 @@ final class CurveFigures {
             }
             panels.add(new Charts.LinePanel(d, curve.xLabel(), curve.yLabel(), series, logX, logY));
         }
-        return List.of(Charts.panels(curve.csvName(), evaluationTitle(curve), evaluationCaption(curve), panels, learners, width));
+        String source = engines.equals(Set.of(RetrievalCurvePoint.EXACT)) ? " Search: exact."
+                : " Search: " + String.join("; ", engines) + " (an approximate index's curves come from its neighbour lists of the 100 nearest"
+                + " references, or of all when fewer).";
+        return List.of(Charts.panels(curve.csvName(), evaluationTitle(curve), evaluationCaption(curve) + source, panels, learners, width));
     }
 
     private static String evaluationTitle(RetrievalCurve c) {

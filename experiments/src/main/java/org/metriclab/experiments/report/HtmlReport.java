@@ -107,11 +107,13 @@ final class HtmlReport {
                 + "matching trials, Holm-corrected per row). Across rows, Friedman's test asks whether the columns' ranks differ at all; "
                 + "Nemenyi's critical difference (CD) is the least difference of average ranks that is significant "
                 + "(Demšar 2006).</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>measure</th><th>rows</th><th>Friedman χ²</th><th>p</th>"
-                + "<th>Iman–Davenport F</th><th>p</th><th>Nemenyi CD</th><th>average ranks (1 = best)</th>"
+                + "<th>Iman–Davenport F</th><th>p</th><th>Nemenyi CD</th><th>average ranks (1 = best: the highest score, the lowest error rate)</th>"
                 + "<th>pairs further apart than CD</th></tr></thead>\n<tbody>\n");
         for (PublishedTable t : tables) {
             sb.append("<tr><th>").append(htmlEscape(t.table().measure())).append("</th><td>").append(t.rankedRows()).append("</td>");
-            if (t.friedman().isEmpty()) {
+            if (!t.table().direction().ranked()) {
+                sb.append("<td colspan=\"5\">not ranked (a threshold or a count)</td>");
+            } else if (t.friedman().isEmpty()) {
                 sb.append("<td colspan=\"5\">needs at least 2 rows with every column</td>");
             } else {
                 Friedman f = t.friedman().get();

@@ -119,7 +119,9 @@ final class HtmlTables {
             sb.append("<tr><th>").append(htmlEscape(d)).append("</th>");
             for (ResultTable t : tables) {
                 List<String> winners = t.columns().stream().filter(l -> t.isBest(d, l)).toList();
-                if (winners.isEmpty()) {
+                if (!t.direction().ranked()) {
+                    sb.append("<td>not ranked</td>");
+                } else if (winners.isEmpty()) {
                     sb.append("<td>–</td>");
                 } else {
                     sb.append("<td>").append(htmlEscape(String.join(", ", winners))).append("<br><small>")
@@ -129,6 +131,7 @@ final class HtmlTables {
             sb.append("</tr>\n");
         }
         return sb.append("</tbody>\n</table>\n<p class=\"caption\">Best learner per dataset and measure: the highest mean over seeds "
-                + "and splits (ties at the shown precision are all listed).</p></div>\n").toString();
+                + "and splits, the lowest for error rates (ties at the shown precision are all listed; thresholds and counts are not "
+                + "ranked).</p></div>\n").toString();
     }
 }

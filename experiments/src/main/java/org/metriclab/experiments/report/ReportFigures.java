@@ -61,9 +61,8 @@ final class ReportFigures {
             evaluation.addAll(CurveFigures.evaluation(run, c, page));
         }
         if (run.retrieval().isEmpty()) {
-            notes.add("There are no retrieval curves: this run has no " + RetrievalCurvePoint.FILE + " points (it was run before the file existed,"
-                    + " on an executor that does not record them, or with search type hnsw, whose neighbour lists do not reach the whole"
-                    + " ranking); run it again with exact search to get them.");
+            notes.add("There are no retrieval curves: this run has no " + RetrievalCurvePoint.FILE + " points (it was run before the file existed"
+                    + " or on an executor that does not record them); run it again to get them.");
         }
         List<Figure> training = CurveFigures.training(run, page);
         List<Figure> scaling = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.metriclab.experiments.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.metriclab.eval.MeasureDirection;
 import org.metriclab.eval.stats.CriticalDifference;
 import org.metriclab.eval.stats.Summary;
 import org.metriclab.experiments.plots.CdDiagram;
@@ -31,6 +32,7 @@ final class SummaryFigures {
     /** The Demšar diagram of {@code measure} over the datasets on which every learner has a value. */
     static Figure cd(RunFiles run, String measure, CdOptions options, PaperWidth width) {
         ResultTable t = run.byDataset().pivot(run.rows(), measure);
+        requireRanked(t, "a CD diagram");
         List<String> learners = learnersWithValues(t);
         List<String> complete = new ArrayList<>();
         for (String d : t.rows()) {
@@ -49,19 +51,21 @@ final class SummaryFigures {
                 scores[b][j] = t.cell(complete.get(b), learners.get(j)).mean();
             }
         }
-        CriticalDifference cd = CriticalDifference.of(learners, scores, true, options.test(), options.alpha());
+        CriticalDifference cd = CriticalDifference.of(learners, scores, t.direction().higherIsBetter(), options.test(), options.alpha());
         String test = options.test() == CriticalDifference.PostHoc.NEMENYI
                 ? String.format(Locale.ROOT, "the Nemenyi test (α = %s, CD = %.2f)", options.alpha(), cd.cd())
                 : "pairwise Wilcoxon signed-rank tests with Holm's correction (α = " + options.alpha() + ", Benavoli et al. 2016)";
         return CdDiagram.figure("cd_" + ReportFigures.safe(measure), "Average ranks by " + measure, "Critical-difference diagram "
                 + "(Demšar 2006) of " + measure + ": average rank of each learner over the " + complete.size() + " datasets on which "
-                + "every learner has a value (1 = best, on the right). Thick bars join learners that " + test + " does not separate.",
+                + "every learner has a value (1 = best" + lowestNote(t) + ", on the right). Thick bars join learners that " + test + " does not separate.",
                 cd, width);
     }
 
     /** Learners × datasets with each mean in its cell, coloured by its place within its dataset. */
     static Figure heatmap(RunFiles run, String measure, PaperWidth width) {
         ResultTable t = run.byDataset().pivot(run.rows(), measure);
+        requireRanked(t, "a heatmap coloured by rank");
+        boolean lower = t.direction() == MeasureDirection.LOWER_IS_BETTER;
         List<String> learners = learnersWithValues(t);
         List<String> datasets = t.rows().stream().filter(d -> learners.stream().anyMatch(l -> plottable(t.cell(d, l)))).toList();
         if (learners.isEmpty() || datasets.isEmpty()) {
@@ -76,8 +80,9 @@ final class SummaryFigures {
         }
         return Heatmap.figure("heatmap_" + ReportFigures.safe(measure), measure + " by learner and dataset", "Mean " + measure
                 + " over seeds and splits per learner (rows) and dataset (columns). Colours are scaled within each dataset, from its "
-                + "lowest mean (light) to its highest (dark), so each column shows its own ranking; – marks a cell without a value.",
-                learners, datasets, values, ResultTable.DIGITS, width);
+                + (lower ? "highest mean (light) to its lowest (dark; lower is better)" : "lowest mean (light) to its highest (dark)")
+                + ", so each column shows its own ranking; – marks a cell without a value.",
+                learners, datasets, values, ResultTable.DIGITS, width, lower);
     }
 
     /** One panel per dataset: learners sorted by mean, each with its 95% Student-t interval. */
@@ -102,9 +107,27 @@ final class SummaryFigures {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException(noValues(run, measure));
         }
+        String order = switch (t.direction()) {
+            case HIGHER_IS_BETTER -> "sorted best first";
+            case LOWER_IS_BETTER -> "sorted best (lowest) first";
+            case NOT_RANKED -> "sorted by mean (not ranked)";
+        };
         return Charts.dots("dots_" + ReportFigures.safe(measure), measure + " per dataset", "Mean " + measure + " of each learner per "
-                + "dataset, sorted best first, with its 95% Student-t confidence interval over seeds and splits (none when n = 1); "
-                + "each axis is zoomed to its dataset's intervals.", measure, panels, width);
+                + "dataset, " + order + ", with its 95% Student-t confidence interval over seeds and splits (none when n = 1); "
+                + "each axis is zoomed to its dataset's intervals.", measure, panels, width,
+                t.direction() == MeasureDirection.LOWER_IS_BETTER);
+    }
+
+    /** Refuses, in one line, a ranking figure of a measure that is not ranked (a threshold or a pair count). */
+    private static void requireRanked(ResultTable t, String figure) {
+        if (!t.direction().ranked()) {
+            throw new IllegalArgumentException(figure + " ranks learners, but " + t.measure() + " is a threshold or a count and is not"
+                    + " ranked; its table and dot plot show the values");
+        }
+    }
+
+    private static String lowestNote(ResultTable t) {
+        return t.direction() == MeasureDirection.LOWER_IS_BETTER ? ", the lowest" : "";
     }
 
     private static String noValues(RunFiles run, String measure) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.metriclab.eval.Measure;
+import org.metriclab.eval.MeasureDirection;
 import org.metriclab.eval.stats.Friedman;
 import org.metriclab.eval.stats.Holm;
 import org.metriclab.eval.stats.Nemenyi;
@@ -18,7 +19,8 @@ import org.metriclab.eval.stats.TestOutcome;
 /**
  * A {@link ResultTable} with what a publication table needs on top of the means:
  * <ul>
- *   <li>per row, the best column (highest mean; every measure here is higher-is-better) and, for each other
+ *   <li>per row, the best column (the highest mean of a score, the lowest of an error rate: the measure's
+ *       {@link org.metriclab.eval.MeasureDirection}) and, for each other
  *       column, the Holm-corrected (over that row's comparisons) p-value of a two-sided {@link PairedSignificance} of the
  *       two columns over their matching trials (same values of the keys that are neither rows nor columns, e.g.
  *       seed and split); a column is "not significantly worse" when that p exceeds {@code alpha} (cells with
@@ -28,6 +30,8 @@ import org.metriclab.eval.stats.TestOutcome;
  *   <li>optionally each cell's mean fit time in seconds and its configured embedding size ({@code dims} parameter,
  *       "full" when 0 or absent).</li>
  * </ul>
+ * A measure that is not ranked (a threshold, a pair count) gets none of the markers, tests or ranks: its table shows
+ * the means only.
  */
 public record PublishedTable(ResultTable table, PairedSignificance test, double alpha, Map<String, Map<String, Double>> adjustedP,
         Map<String, Double> ranks, int rankedRows, Optional<Friedman> friedman, double criticalDifference,
@@ -85,19 +89,20 @@ public record PublishedTable(ResultTable table, PairedSignificance test, double 
         Map<String, Double> ranks = new LinkedHashMap<>();
         Optional<Friedman> friedman = Optional.empty();
         double cd = Double.NaN;
-        if (!complete.isEmpty() && t.columns().size() >= 2) {
+        if (!complete.isEmpty() && t.columns().size() >= 2 && t.direction().ranked()) {
             double[][] scores = new double[complete.size()][t.columns().size()];
             for (int i = 0; i < complete.size(); i++) {
                 for (int j = 0; j < t.columns().size(); j++) {
                     scores[i][j] = t.cell(complete.get(i), t.columns().get(j)).mean();
                 }
             }
-            double[] avg = Friedman.averageRanks(scores, true);
+            boolean higher = t.direction().higherIsBetter();
+            double[] avg = Friedman.averageRanks(scores, higher);
             for (int j = 0; j < avg.length; j++) {
                 ranks.put(t.columns().get(j), avg[j]);
             }
             if (complete.size() >= 2) {
-                friedman = Optional.of(Friedman.test(scores, true));
+                friedman = Optional.of(Friedman.test(scores, higher));
                 cd = Nemenyi.criticalDifference(t.columns().size(), complete.size(), options.alpha());
             }
         }
@@ -109,12 +114,12 @@ public record PublishedTable(ResultTable table, PairedSignificance test, double 
         String best = null;
         for (String c : t.columns()) {
             ResultTable.Cell cell = t.cell(row, c);
-            if (cell != null && (best == null || cell.mean() > t.cell(row, best).mean())) {
+            if (cell != null && (best == null || t.direction().better(cell.mean(), t.cell(row, best).mean()))) {
                 best = c;
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();
-        if (best == null) {
+        if (best == null || !t.direction().ranked()) {
             return out;
         }
         Map<String, Double> ref = byCol.getOrDefault(best, Map.of());
@@ -160,17 +165,28 @@ public record PublishedTable(ResultTable table, PairedSignificance test, double 
                 .map(Map.Entry::getKey).orElse(0);
     }
 
-    /** The sentence under the table: what cells, bold, † and the ranks row mean. */
+    /**
+     * The sentence under the table: what cells, bold, † and the ranks row mean, with the measure's direction (bold is
+     * the highest or the lowest mean; a measure that is not ranked says so and has neither).
+     */
     public String footnote(String pm, String dagger) {
         StringBuilder sb = new StringBuilder();
         sb.append(table.measure()).append(": mean ").append(pm).append(" sample sd over ").append(pairingDescription())
-                .append(" (n = ").append(typicalN()).append(" unless shown in parentheses); bold: best per row; ")
-                .append(dagger).append(": not significantly worse than the best (two-sided ").append(test.description())
-                .append(" over matching ").append(pairingDescription()).append(", Holm-corrected per row, α = ")
-                .append(String.format(Locale.ROOT, "%.2f", alpha)).append(")");
+                .append(" (n = ").append(typicalN()).append(" unless shown in parentheses); ");
+        MeasureDirection direction = table.direction();
+        if (!direction.ranked()) {
+            sb.append("not ranked (a threshold or a count: no best cell, test or rank)");
+        } else {
+            boolean lower = direction == MeasureDirection.LOWER_IS_BETTER;
+            sb.append("bold: best per row").append(lower ? " (lowest mean: lower is better)" : "").append("; ")
+                    .append(dagger).append(": not significantly worse than the best (two-sided ").append(test.description())
+                    .append(" over matching ").append(pairingDescription()).append(", Holm-corrected per row, α = ")
+                    .append(String.format(Locale.ROOT, "%.2f", alpha)).append(")");
+        }
         if (!ranks.isEmpty()) {
             sb.append("; avg. rank: mean rank over the ").append(rankedRows).append(rankedRows == 1 ? " row" : " rows")
-                    .append(" with every column (1 = best)");
+                    .append(" with every column (1 = best").append(direction == MeasureDirection.LOWER_IS_BETTER ? ", the lowest" : "")
+                    .append(")");
             friedman.ifPresent(f -> sb.append("; Friedman ").append(pEquals(f.pValue())).append(", Nemenyi CD = ")
                     .append(String.format(Locale.ROOT, "%.2f", criticalDifference)));
         }

@@ -8,18 +8,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.metriclab.eval.MeasureDirection;
+import org.metriclab.experiments.config.Measures;
 
 /**
  * One measure's results pivoted into a grid: a {@link Cell} (mean, sample sd, n over seeds and splits)
  * per (row, column). Rows and columns come in the given order (config order), followed by any other
- * values found in the rows. Failed trials (NaN values) are left out of the summaries.
+ * values found in the rows. Failed trials (NaN values) are left out of the summaries. The measure's
+ * {@link MeasureDirection} says which cell of a row is best: the highest mean of a score, the lowest of an error rate,
+ * none of a threshold.
  */
 public record ResultTable(String measure, String rowAxis, String columnAxis, List<String> rows, List<String> columns,
-        Map<String, Map<String, Cell>> cells) {
+        Map<String, Map<String, Cell>> cells, MeasureDirection direction) {
     /** Decimals shown in rendered tables; "best" compares values rounded to this. */
     public static final int DIGITS = 3;
 
     public ResultTable {
+        if (direction == null) {
+            throw new IllegalArgumentException("a result table needs its measure's direction");
+        }
         rows = List.copyOf(rows);
         columns = List.copyOf(columns);
         Map<String, Map<String, Cell>> copy = new LinkedHashMap<>();
@@ -86,7 +93,8 @@ public record ResultTable(String measure, String rowAxis, String columnAxis, Lis
             });
             cells.put(row, m);
         });
-        return new ResultTable(measure, rowAxis, columnAxis, new ArrayList<>(rowNames), new ArrayList<>(colNames), cells);
+        return new ResultTable(measure, rowAxis, columnAxis, new ArrayList<>(rowNames), new ArrayList<>(colNames), cells,
+                Measures.direction(measure));
     }
 
     /** The cell, or null when there are no (finite) values for it. */
@@ -94,15 +102,19 @@ public record ResultTable(String measure, String rowAxis, String columnAxis, Lis
         return cells.getOrDefault(row, Map.of()).get(column);
     }
 
-    /** Whether the cell holds the row's highest mean (ties at the shown precision are all best). */
+    /**
+     * Whether the cell holds the row's best mean: the highest for a score, the lowest for an error rate (ties at the
+     * shown precision are all best); never for a measure that is not ranked.
+     */
     public boolean isBest(String row, String column) {
         Cell c = cell(row, column);
-        if (c == null) {
+        if (c == null || !direction.ranked()) {
             return false;
         }
-        double best = Double.NEGATIVE_INFINITY;
+        boolean higher = direction.higherIsBetter();
+        double best = higher ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         for (Cell other : cells.getOrDefault(row, Map.of()).values()) {
-            best = Math.max(best, rounded(other.mean()));
+            best = higher ? Math.max(best, rounded(other.mean())) : Math.min(best, rounded(other.mean()));
         }
         return rounded(c.mean()) == best;
     }

@@ -20,6 +20,7 @@ import org.metriclab.eval.verify.OpenSetProbes;
 import org.metriclab.eval.verify.PairSample;
 import org.metriclab.eval.verify.PairSampler;
 import org.metriclab.eval.verify.ValidatedThreshold;
+import org.metriclab.eval.verify.VerificationRates;
 import org.metriclab.experiments.config.ExperimentConfig;
 import org.metriclab.experiments.config.Protocol;
 import org.metriclab.experiments.config.ProtocolMeasure;
@@ -104,7 +105,7 @@ record ProtocolMeasures(List<ProtocolMeasure> measures) {
                 }
                 v = openSet.dirAtFar(m.far()).rate();
                 if (!openSet.estimable(m.far())) {
-                    warnings.add(m.name() + " not estimable: needs at least " + OpenSetIdentification.unknownProbesNeeded(m.far())
+                    warnings.add(m.name() + "_not_estimable: needs at least " + OpenSetIdentification.unknownProbesNeeded(m.far())
                             + " unknown probes and one known, has " + openSet.unknownProbes() + " and " + openSet.knownProbes());
                 }
             } else {
@@ -117,8 +118,8 @@ record ProtocolMeasures(List<ProtocolMeasure> measures) {
                 ValidatedThreshold vt = ValidatedThreshold.of(validationPairs, testPairs, m.exponent());
                 v = vt.testTar();
                 if (Double.isNaN(v)) {
-                    warnings.add(m.name() + " not estimable: the validation part has " + validationPairs.positives().length
-                            + " same-label and " + validationPairs.negatives().length + " different-label pairs");
+                    warnings.add(m.name() + "_not_estimable: " + VerificationRates.of(validationPairs).notEstimable(m.exponent())
+                            .orElse("the test part has no same-label or no different-label pair") + " in the validation part");
                 } else {
                     // the TAR alone hides how far the transferred threshold misses the FAR target on the test pairs
                     warnings.add(String.format(Locale.ROOT, "%s: test FAR %.4g at the validation threshold %.6g (validation FAR %.4g)",

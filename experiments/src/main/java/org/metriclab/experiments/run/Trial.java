@@ -103,13 +103,17 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
             List<RetrievalCurvePoint> curves = List.of();
             List<DegradationRow> degradation = List.of();
             Map<String, Double> values;
+            List<String> notes = new ArrayList<>();
             if (cfg.search() instanceof SearchSpec.Hnsw hnsw) {
                 EmbeddingRows queries = EmbeddingRows.of(testEmb, "test embeddings");
                 Degradation d = trainEmb == null
-                        ? IndexedEvaluation.run(queries, test.labels().toArray(), queries, null, evaluated, seed, hnsw, ApproximateSearch.require())
+                        ? IndexedEvaluation.run(queries, test.labels().toArray(), queries, null, evaluated, seed, hnsw, ApproximateSearch.require(),
+                                RetrievalCurves.DEFAULT_MAX_K)
                         : IndexedEvaluation.run(queries, test.labels().toArray(), EmbeddingRows.of(trainEmb, "train embeddings"),
-                                train.labels().toArray(), evaluated, seed, hnsw, ApproximateSearch.require());
+                                train.labels().toArray(), evaluated, seed, hnsw, ApproximateSearch.require(), RetrievalCurves.DEFAULT_MAX_K);
                 values = new HashMap<>(d.reported());
+                curves = d.curves().map(c -> EvaluationCurves.points(key(), c, hnsw)).orElse(List.of());
+                d.notEstimable().forEach((name, why) -> notes.add(name + ": " + why));
                 degradation = d.compared() ? DegradationRow.of(key(), hnsw, d, evaluated) : List.of();
             } else {
                 Evaluation evaluation = trainEmb == null
@@ -117,8 +121,8 @@ public record Trial(Dataset data, Split split, int splitIndex, BoundLearner lear
                         : Evaluation.of(testEmb, test.labels(), trainEmb, train.labels(), evaluated, seed, RetrievalCurves.DEFAULT_MAX_K);
                 values = new HashMap<>(evaluation.values());
                 curves = EvaluationCurves.points(key(), evaluation);
+                notes.addAll(evaluation.warnings());
             }
-            List<String> notes = new ArrayList<>();
             ProtocolMeasures special = ProtocolMeasures.of(cfg);
             if (!special.measures().isEmpty()) {
                 Optional<Dataset> validation = held.map(v -> train.subset(v)).map(d -> d.withFeatures(finite(metric.embed(d.x()), "validation")));

@@ -65,6 +65,26 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void ratesAtFarTargetsBeyondTheNegativePairsAreNullWithTheCountNeeded() {
+        // 120 queries × 300 references: 36,000 pairs, of which fewer than 10^5 are negatives; FAR 0.1 is estimable
+        Path dir = fixture("random_query_reference");
+        Cli r = Cli.run("evaluate", "--embeddings", dir.resolve("query_embeddings.csv").toString(),
+                "--labels", dir.resolve("query_labels.csv").toString(),
+                "--reference-embeddings", dir.resolve("reference_embeddings.csv").toString(),
+                "--reference-labels", dir.resolve("reference_labels.csv").toString(),
+                "--measures", "tar_at_far_0_1,tar_at_far_0_00001,fnmr_at_fmr_0_00001_threshold,verification_negative_pairs");
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> out = (Map<?, ?>) Trees.parseYaml(r.out(), "stdout");
+        assertTrue(out.get("tar_at_far_0_1") instanceof Number, out.toString());
+        assertEquals(null, out.get("tar_at_far_0_00001"));
+        assertEquals(null, out.get("fnmr_at_fmr_0_00001_threshold"));
+        long negatives = ((Number) out.get("verification_negative_pairs")).longValue();
+        assertEquals("needs at least 100000 different-label pairs, has " + negatives, out.get("tar_at_far_0_00001_not_estimable"));
+        assertEquals("needs at least 100000 different-label pairs, has " + negatives, out.get("fnmr_at_fmr_0_00001_threshold_not_estimable"));
+        assertTrue(!out.containsKey("tar_at_far_0_1_not_estimable"), out.toString());
+    }
+
+    @Test
     void defaultMeasuresAreUsedWithoutMeasuresOption() {
         Path dir = fixture("random_self");
         Cli r = Cli.run("evaluate", "--embeddings", dir.resolve("embeddings.csv").toString(), "--labels", dir.resolve("labels.csv").toString());

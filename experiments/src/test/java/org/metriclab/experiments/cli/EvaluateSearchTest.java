@@ -40,6 +40,25 @@ class EvaluateSearchTest {
         assertEquals(5, ((Number) report.get("recall_k")).intValue());
     }
 
+    /** Rates the pairs cannot estimate say so with the index as they do with exact search. */
+    @Test
+    void notEstimableRatesAreNamedWithTheIndexToo() {
+        Path dir = EvaluateCommandTest.fixture("random_self");
+        List<String> base = List.of("evaluate", "--embeddings", dir.resolve("embeddings.csv").toString(), "--labels",
+                dir.resolve("labels.csv").toString(), "--measures", "precision_at_1,tar_at_far_0_000000001");
+        Cli exact = Cli.run(base.toArray(String[]::new));
+        List<String> indexed = new java.util.ArrayList<>(base);
+        indexed.addAll(List.of("--search", "hnsw"));
+        Cli approx = Cli.run(indexed.toArray(String[]::new));
+        assertEquals(0, approx.code(), approx.err());
+        Map<?, ?> e = (Map<?, ?>) Trees.parseYaml(exact.out(), "exact");
+        Map<?, ?> a = (Map<?, ?>) Trees.parseYaml(approx.out(), "approx");
+        assertEquals(null, a.get("tar_at_far_0_000000001"));
+        assertTrue(String.valueOf(a.get("tar_at_far_0_000000001_not_estimable")).startsWith("needs at least 1000000000 different-label pairs"),
+                a.toString());
+        assertEquals(e.get("tar_at_far_0_000000001_not_estimable"), a.get("tar_at_far_0_000000001_not_estimable"));
+    }
+
     @Test
     void badSettingsAndWholeRankingMeasuresGiveOneLine() {
         Cli sweep = evaluate("--search", "hnsw", "--ef-search", "8,16");

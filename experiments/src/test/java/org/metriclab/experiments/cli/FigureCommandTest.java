@@ -40,7 +40,8 @@ class FigureCommandTest {
     @Test
     void runnerRecordsTheEvaluationCurves() throws Exception {
         List<String> lines = Files.readAllLines(run.resolve("retrieval_curves.csv"));
-        assertEquals("dataset,label,seed,split,n_train,curve,x,y", lines.get(0));
+        assertEquals("dataset,label,seed,split,n_train,curve,x,y,engine", lines.get(0));
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.endsWith(",exact")), "every point of an exact run comes from the exact engine");
         for (String curve : List.of("precision_at_k", "recall_at_k", "precision_recall", "roc", "det")) {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("iris,nca,1,0,") && l.contains("," + curve + ",")), curve);
         }

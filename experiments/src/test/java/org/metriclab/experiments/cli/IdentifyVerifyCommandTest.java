@@ -1,6 +1,8 @@
 package org.metriclab.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -71,9 +73,10 @@ class IdentifyVerifyCommandTest {
 
     @Test
     void verifyAppliesTheValidationThresholdToTheTestPairs() throws Exception {
-        // validation: a at 0, 1; b at 5, 7 → positives 1, 4; negatives 16, 25, 36, 49
-        Path ve = file("ve.csv", "0\n1\n5\n7\n");
-        Path vl = file("vl.csv", "a\na\nb\nb\n");
+        // validation: a at 0, 1; b at 5, 7, 8, 9, 10 → 11 positives (1 ×4, 4 ×3, 9 ×2, 16, 25);
+        // 10 negatives 16, 25, 36, 49, 49, 64, 64, 81, 81, 100
+        Path ve = file("ve.csv", "0\n1\n5\n7\n8\n9\n10\n");
+        Path vl = file("vl.csv", "a\na\nb\nb\nb\nb\nb\n");
         // test: a at 0, 3; b at 4 → positive 9; negatives 16, 1
         Path te = file("te.csv", "0\n3\n4\n");
         Path tl = file("tl.csv", "a\na\nb\n");
@@ -82,12 +85,23 @@ class IdentifyVerifyCommandTest {
         assertEquals(0, run.code(), run.err());
         Map<?, ?> json = (Map<?, ?>) Trees.readJson(file("v.json", run.out()));
         Map<?, ?> point = (Map<?, ?>) json.get("tar_at_far_0_1");
-        // 4 validation negatives: FAR ≤ 0.1 allows none, threshold just below 16
-        assertEquals(Math.nextDown(16.0), point.get("threshold"));
-        assertEquals(1.0, point.get("validation_tar"));
-        assertEquals(0.0, point.get("validation_far"));
+        // 10 validation negatives: FAR ≤ 0.1 allows one, the threshold stays just below the second (25)
+        assertEquals(Math.nextDown(25.0), point.get("threshold"));
+        assertEquals(10 / 11.0, (Double) point.get("validation_tar"), 1e-15);
+        assertEquals(0.1, point.get("validation_far"));
         assertEquals(1.0, point.get("test_tar"));
-        assertEquals(0.5, point.get("test_far"), "the test negative at 1 is accepted: 1 of 2");
+        assertEquals(1.0, point.get("test_far"), "both test negatives (16 and 1) are accepted");
+        assertFalse(json.containsKey("tar_at_far_0_1_not_estimable"));
+        // 4 validation negatives cannot estimate FAR 0.1 (10 needed): null numbers and the count needed
+        Path few = file("few.csv", "0\n1\n5\n7\n");
+        Path fewLabels = file("fewl.csv", "a\na\nb\nb\n");
+        Cli small = Cli.run("verify", "--embeddings", te.toString(), "--labels", tl.toString(), "--validation-embeddings", few.toString(),
+                "--validation-labels", fewLabels.toString(), "--far", "0.1");
+        assertEquals(0, small.code(), small.err());
+        Map<?, ?> smallJson = (Map<?, ?>) Trees.readJson(file("s.json", small.out()));
+        assertNull(((Map<?, ?>) smallJson.get("tar_at_far_0_1")).get("threshold"));
+        assertNull(((Map<?, ?>) smallJson.get("tar_at_far_0_1")).get("test_tar"));
+        assertEquals("needs at least 10 different-label pairs, has 4 in the validation part", smallJson.get("tar_at_far_0_1_not_estimable"));
         Cli notPower = Cli.run("verify", "--embeddings", te.toString(), "--labels", tl.toString(), "--validation-embeddings", ve.toString(),
                 "--validation-labels", vl.toString(), "--far", "0.05");
         assertEquals(Main.BAD_INPUT, notPower.code());

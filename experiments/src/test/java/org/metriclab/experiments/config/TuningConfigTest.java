@@ -94,6 +94,9 @@ class TuningConfigTest {
         "'k: {int: [1, 9]}' | 'kk: {int: [1, 9]}' | learners[1].space.kk: unknown parameter 'kk'",
         // select_by not a known measure, unknown search, unknown kind
         "'select_by: precision_at_1' | 'select_by: accuracy_of_vibes' | tuning.select_by: select_by: unknown measure 'accuracy_of_vibes'",
+        // tuning maximises: an error rate or a threshold cannot be its objective
+        "'select_by: precision_at_1' | 'select_by: eer' | tuning.select_by: select_by: measure 'eer' is an error rate (lower is better)",
+        "'select_by: precision_at_1' | 'select_by: eer_threshold' | tuning.select_by: select_by: measure 'eer_threshold' is a threshold",
         "'search: sobol' | 'search: hillclimb' | tuning.search: unknown search 'hillclimb'; known: random, sobol, tpe, grid",
         "'k: {int: [1, 9]}' | 'k: {normal: [1, 9]}' | learners[1].space.k: expected one of",
         "'folds: 4' | 'folds: 1' | tuning.validation.folds: expected a number of folds from 2",

@@ -25,6 +25,9 @@ import org.metriclab.experiments.report.Report;
 import org.metriclab.experiments.results.DegradationRow;
 import org.metriclab.experiments.results.PublishedTable;
 import org.metriclab.experiments.results.ResultRow;
+import org.metriclab.experiments.results.RetrievalCurve;
+import org.metriclab.experiments.results.RetrievalCurvePoint;
+import org.metriclab.experiments.results.TrialLog;
 import org.metriclab.experiments.results.Tables;
 
 /** Runs with the HNSW index in place of exact search, and the degradation report of a run that compares both. */
@@ -51,6 +54,35 @@ class IndexedRunTest {
 
     private static Map<String, Double> values(Runner.Summary s) {
         return s.rows().stream().collect(Collectors.toMap(ResultRow::measure, ResultRow::value));
+    }
+
+    /**
+     * An hnsw run records P@k and R@k (k = 1..100) from the index's neighbour lists, labelled with the index's settings;
+     * with a beam over every test row the index returns the exact neighbours, and the curves are the exact run's.
+     */
+    @Test
+    void hnswRunRecordsTheExactEnginesCurvesWhereTheIndexIsExact() throws Exception {
+        run(config(yaml("exact", "{type: exact}")), "exact");
+        run(config(yaml("indexed", "{type: hnsw, m: 8, ef_construction: 40, ef_search: [600]}")), "indexed");
+        List<RetrievalCurvePoint> exact = RetrievalCurvePoint.read(tmp.resolve("exact"));
+        List<RetrievalCurvePoint> indexed = RetrievalCurvePoint.read(tmp.resolve("indexed"));
+        for (RetrievalCurve c : List.of(RetrievalCurve.PRECISION_AT_K, RetrievalCurve.RECALL_AT_K)) {
+            Map<Double, Double> e = exact.stream().filter(p -> p.curve() == c).collect(Collectors.toMap(RetrievalCurvePoint::x, RetrievalCurvePoint::y));
+            List<RetrievalCurvePoint> i = indexed.stream().filter(p -> p.curve() == c).toList();
+            assertEquals(100, i.size(), c.csvName());
+            for (RetrievalCurvePoint p : i) {
+                assertEquals("hnsw m=8 ef_construction=40 ef_search=600", p.engine());
+                assertEquals(e.get(p.x()), p.y(), 1e-12, c.csvName() + " at k = " + p.x());
+            }
+        }
+        assertTrue(indexed.stream().noneMatch(p -> p.curve() == RetrievalCurve.PRECISION_RECALL), "that curve reads the whole ranking");
+        assertTrue(exact.stream().allMatch(p -> p.engine().equals(RetrievalCurvePoint.EXACT)));
+        assertTrue(Files.readString(tmp.resolve("indexed").resolve(RetrievalCurvePoint.FILE)).startsWith(
+                "dataset,label,seed,split,n_train,curve,x,y,engine\n"));
+        Report report = Report.write(tmp.resolve("indexed"), TrialLog.read(tmp.resolve("indexed").resolve(TrialLog.ROWS)), Tables.of(config(yaml("indexed",
+                "{type: hnsw, m: 8, ef_construction: 40, ef_search: [600]}"))), PublishedTable.Options.defaults(), false, null);
+        assertTrue(Files.readString(report.html(), StandardCharsets.UTF_8).contains("Search: hnsw m=8 ef_construction=40 ef_search=600"),
+                "the report says which engine drew the curves");
     }
 
     @Test

@@ -76,7 +76,7 @@ class ProtocolMeasuresRunTest {
         assertTrue(rows.get("dir_at_far_0_1").value() > 0.5, "digits under Euclidean distance separate most probes");
         // 354 unknown probes cannot estimate FAR 10^-3 (1000 needed): NaN, with the reason in the warnings
         assertTrue(Double.isNaN(rows.get("dir_at_far_0_001").value()));
-        assertTrue(rows.get("dir_at_far_0_001").warnings().contains("dir_at_far_0_001 not estimable: needs at least 1000 unknown probes"),
+        assertTrue(rows.get("dir_at_far_0_001").warnings().contains("dir_at_far_0_001_not_estimable: needs at least 1000 unknown probes"),
                 rows.get("dir_at_far_0_001").warnings());
         assertTrue(rows.get("precision_at_1").value() > 0.9);
     }
@@ -164,7 +164,9 @@ class ProtocolMeasuresRunTest {
         assertFails(noUnknown.replace("MEASURES", "[precision_at_1]") + "validation_fraction: 0.3\n", "validation_fraction",
                 "needs threshold_from: validation");
         assertFails(noUnknown.replace("MEASURES", "[{name: r_precision, convention: oml}]"), "measures[0].convention",
-                "only precision_at_<k> and map_at_<k> take one");
+                "only precision_at_<k>, map_at_<k> and mean_reciprocal_rank take one");
+        assertFails(noUnknown.replace("MEASURES", "[{name: mean_reciprocal_rank, convention: oml}]"), "measures[0].convention",
+                "has no oml convention; mean_reciprocal_rank takes pml or trec");
         assertFails(noUnknown.replace("MEASURES", "[{name: map_at_k, convention: faiss, k: 5}]"), "measures[0].convention",
                 "unknown measure convention 'faiss'; expected one of pml, oml, trec");
         assertFails(noUnknown.replace("MEASURES", "[{name: r_precision, k: 5}]"), "measures[0].k", "has no k to fill");

@@ -2,6 +2,8 @@ package org.metriclab.eval.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.metriclab.eval.knn.RetrievalCurves;
 
 /**
  * What an approximate index changes: every measure from exact search beside the same measure from the index at each
@@ -14,15 +16,25 @@ import java.util.Map;
  * @param exactQueriesPerSecond exact-engine queries per second for the {@code recallK} nearest (NaN when not compared)
  * @param recallK               the k of {@link Point#recall()}
  * @param points                one per beam width, in the order asked for
+ * @param curves                P@k and R@k (k = 1..C) from the index's lists of the C nearest at the first beam width,
+ *                              as the exact engine averages them (no precision–recall curve: it reads the whole ranking);
+ *                              empty when not asked for
+ * @param notEstimable          {@code <measure>_not_estimable} and the reason for each rate the pairs cannot estimate
  */
 public record Degradation(Map<String, Double> exact, double buildSeconds, int depth, double exactQueriesPerSecond, int recallK,
-                          List<Point> points) {
+                          List<Point> points, Optional<RetrievalCurves.Means> curves, Map<String, String> notEstimable) {
     public Degradation {
         exact = Map.copyOf(exact);
         points = List.copyOf(points);
+        notEstimable = Map.copyOf(notEstimable);
         if (points.isEmpty()) {
             throw new IllegalArgumentException("a degradation report needs at least one beam width");
         }
+    }
+
+    /** A report without curves, every rate estimable. */
+    public Degradation(Map<String, Double> exact, double buildSeconds, int depth, double exactQueriesPerSecond, int recallK, List<Point> points) {
+        this(exact, buildSeconds, depth, exactQueriesPerSecond, recallK, points, Optional.empty(), Map.of());
     }
 
     /**

@@ -1,23 +1,29 @@
 package org.metriclab.eval.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.metriclab.core.resource.MemoryBudget;
+import org.metriclab.eval.Evaluation;
 import org.metriclab.eval.Measure;
+import org.metriclab.eval.RankMeasure;
 import org.metriclab.eval.RetrievalEvaluator;
 import org.metriclab.eval.knn.EmbeddingRows;
 import org.metriclab.eval.knn.ExactNeighbours;
 import org.metriclab.eval.knn.Neighbours;
 import org.metriclab.eval.knn.ReferenceTiles;
+import org.metriclab.eval.knn.RetrievalCurves;
 
 /**
  * Retrieval measures with an approximate index standing in for exact search, and the degradation report when exact
  * search runs beside it. Rank measures come from the index's neighbour lists ({@link NeighbourListMeasures}); measures
  * that no neighbour list enters (NMI, AMI, ROC AUC, the verification rates) are computed by the exact evaluator and
  * are the same on both sides. Measures that read the whole ranking (MAP over all references, MRR) are refused, since
- * an index returns only the nearest references.
+ * an index returns only the nearest references; for the same reason its retrieval curves are P@k and R@k up to the depth
+ * searched, without the precision–recall curve.
  */
 public final class IndexedEvaluation {
     /** Queries searched once, untimed, before the timed passes, so that timings measure compiled code. */
@@ -56,6 +62,17 @@ public final class IndexedEvaluation {
      */
     public static Degradation run(EmbeddingRows queries, int[] queryLabels, EmbeddingRows references, int[] referenceLabels,
                                   List<String> measures, long seed, SearchSpec.Hnsw spec, ApproximateSearch provider) {
+        return run(queries, queryLabels, references, referenceLabels, measures, seed, spec, provider, 0);
+    }
+
+    /**
+     * As {@link #run(EmbeddingRows, int[], EmbeddingRows, int[], List, long, SearchSpec.Hnsw, ApproximateSearch)}; with
+     * {@code curveDepth > 0} also the retrieval curves P@k and R@k for k = 1..C, C = min(curveDepth, references besides the
+     * query), from one more search of the C nearest at the first beam width (the measures keep their own searches, so
+     * asking for curves does not change them).
+     */
+    public static Degradation run(EmbeddingRows queries, int[] queryLabels, EmbeddingRows references, int[] referenceLabels,
+                                  List<String> measures, long seed, SearchSpec.Hnsw spec, ApproximateSearch provider, int curveDepth) {
         List<String> requested = measures == null || measures.isEmpty() ? RetrievalEvaluator.defaultMeasures() : measures;
         requireSupported(requested);
         boolean self = referenceLabels == null;
@@ -82,8 +99,9 @@ public final class IndexedEvaluation {
         MemoryBudget.require(MemoryBudget.bytes(2L * queries.rows(), depth + 1L, Integer.BYTES + MemoryBudget.DOUBLE),
                 "the " + depth + " nearest references of " + queries.rows() + " queries from the index",
                 "evaluate fewer queries, or measures with a smaller cut-off than R (precision_at_<k> instead of mean_average_precision_at_r)");
-        Map<String, Double> unranked = rest.isEmpty() ? Map.of()
-                : RetrievalEvaluator.evaluate(queries, queryLabels, references, referenceLabels, rest, seed);
+        Evaluation unrankedEvaluation = rest.isEmpty() ? null
+                : RetrievalEvaluator.evaluation(queries, queryLabels, references, referenceLabels, rest, seed);
+        Map<String, Double> unranked = unrankedEvaluation == null ? Map.of() : unrankedEvaluation.values();
         Map<String, Double> exact = spec.compareExact()
                 ? RetrievalEvaluator.evaluate(queries, queryLabels, references, referenceLabels, requested, seed) : Map.of();
         int self1 = self ? 1 : 0;
@@ -99,6 +117,7 @@ public final class IndexedEvaluation {
         }
         long t0 = System.nanoTime();
         List<Degradation.Point> points = new ArrayList<>();
+        Optional<RetrievalCurves.Means> curves = Optional.empty();
         double buildSeconds;
         try (ApproximateIndex index = provider.build(references, spec)) {
             buildSeconds = seconds(t0);
@@ -117,9 +136,25 @@ public final class IndexedEvaluation {
                 }
                 double recall = exactLists == null ? Double.NaN : nearest.recallAgainst(exactLists);
                 points.add(new Degradation.Point(ef, approx, recall, qps));
+                if (curveDepth > 0 && curves.isEmpty()) {
+                    int c = Math.min(curveDepth, others);
+                    Neighbours deep = c == depth ? lists : withoutSelf(index.search(queries, c + self1, ef), self, c);
+                    curves = Optional.of(curves(deep, queryLabels, refLabels, self, c));
+                }
             }
         }
-        return new Degradation(exact, buildSeconds, depth, exactQps, recallK, points);
+        return new Degradation(exact, buildSeconds, depth, exactQps, recallK, points, curves,
+                unrankedEvaluation == null ? Map.of() : unrankedEvaluation.notEstimable());
+    }
+
+    /**
+     * P@k and R@k (k = 1..c) of neighbour lists of depth c, averaged over the non-lone queries as the exact engine does
+     * ({@link RetrievalCurves}); the precision–recall curve is left empty, since its points read relevant ranks beyond c.
+     */
+    private static RetrievalCurves.Means curves(Neighbours lists, int[] queryLabels, int[] refLabels, boolean self, int c) {
+        List<RankMeasure> points = RetrievalCurves.pointMeasures(c).subList(0, 2 * c);
+        double[] means = NeighbourListMeasures.means(lists, queryLabels, refLabels, self, points);
+        return new RetrievalCurves.Means(Arrays.copyOfRange(means, 0, c), Arrays.copyOfRange(means, c, 2 * c), new double[0], new double[0]);
     }
 
     /** The deepest cut-off the measures read: each measure's k, and the largest R for the R-measures. */

@@ -3,6 +3,7 @@ package org.metriclab.eval.search;
 import java.util.Arrays;
 import java.util.List;
 import org.metriclab.eval.Measure;
+import org.metriclab.eval.RankMeasure;
 import org.metriclab.eval.RetrievalEvaluator;
 import org.metriclab.eval.knn.Neighbours;
 import org.metriclab.eval.knn.RankedHits;
@@ -32,14 +33,14 @@ final class NeighbourListMeasures {
 
     /**
      * The mean of each measure (same order), averaged as the exact evaluator does: lone queries (no relevant reference)
-     * get the measure's {@link Measure#lone()} value (NaN: left out).
+     * get the measure's {@link RankMeasure#lone()} value (NaN: left out); a {@link Measure} flagged per class is the mean of per-label means.
      *
      * @param lists           each query's nearest references (row −1 marks a missing entry), own row already removed in self mode
      * @param queryLabels     the queries' labels
      * @param referenceLabels the references' labels
      * @param self            whether the queries are the references (R excludes the query itself)
      */
-    static double[] means(Neighbours lists, int[] queryLabels, int[] referenceLabels, boolean self, List<Measure> measures) {
+    static double[] means(Neighbours lists, int[] queryLabels, int[] referenceLabels, boolean self, List<? extends RankMeasure> measures) {
         int[] classes = Arrays.stream(referenceLabels).distinct().sorted().toArray();
         int[] sizes = new int[classes.length];
         int[] refClass = new int[referenceLabels.length];
@@ -82,7 +83,7 @@ final class NeighbourListMeasures {
         }
         double[] out = new double[nm];
         for (int j = 0; j < nm; j++) {
-            out[j] = RetrievalEvaluator.average(perQuery, nm, j, queryLabels, measures.get(j).perClass());
+            out[j] = RetrievalEvaluator.average(perQuery, nm, j, queryLabels, measures.get(j) instanceof Measure m && m.perClass());
         }
         return out;
     }

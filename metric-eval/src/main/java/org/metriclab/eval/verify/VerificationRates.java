@@ -1,6 +1,7 @@
 package org.metriclab.eval.verify;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Verification error rates of a pair sample, for a verifier that accepts a pair when its squared distance d
@@ -13,7 +14,9 @@ import java.util.Arrays;
  * TAR@FAR x (and FNMR@FMR x) is taken at the largest float64 threshold t with FAR(t) ≤ x, which maximises TAR
  * under that constraint: with a = ⌊x·N⌋ (exact integer arithmetic for x = 10⁻ᵉ) and n₍ₐ₊₁₎ the (a+1)-th smallest
  * negative distance, t is the float64 just below n₍ₐ₊₁₎, so exactly the positives strictly closer than n₍ₐ₊₁₎
- * are accepted. When x &lt; 1/N, a = 0 and the point is the FAR = 0 point (t just below the smallest negative).
+ * are accepted. A rate at FAR x is estimable only from at least ⌈1/x⌉ = 10ᵉ negative pairs (the same rule as DIR@FAR's
+ * ⌈1/x⌉ unknown probes, {@link OpenSetIdentification}): with fewer, a = 0 would report the FAR = 0 point, which says
+ * nothing about FAR x, so TAR, FNMR and their threshold are NaN and {@link #notEstimable} says how many pairs are needed.
  * EER = min over the observed distances t of max(FAR(t), FNMR(t)), at the smallest t attaining it. Every value is
  * NaN without a positive or without a negative pair.
  */
@@ -35,18 +38,48 @@ public final class VerificationRates {
         return positives.length == 0 || negatives.length == 0;
     }
 
-    /** TAR at FAR ≤ 10^−exponent, with its threshold. */
+    /** Negative pairs needed to estimate a rate at FAR ≤ 10^−exponent: ⌈1/10^−exponent⌉ = 10^exponent. */
+    public static long negativesNeeded(int exponent) {
+        if (exponent < 1 || exponent > 18) {
+            throw new IllegalArgumentException("FAR exponent must be 1..18, got " + exponent);
+        }
+        long power = 1;
+        for (int i = 0; i < exponent; i++) {
+            power *= 10;
+        }
+        return power;
+    }
+
+    /** Whether TAR and FNMR at FAR ≤ 10^−exponent are estimable: a positive pair and at least 10^exponent negative pairs. */
+    public boolean estimable(int exponent) {
+        long needed = negativesNeeded(exponent);
+        return positives.length > 0 && negatives.length >= needed;
+    }
+
+    /**
+     * Why the rates at FAR ≤ 10^−exponent are NaN, in one line ("needs at least 1000 different-label pairs, has 435"),
+     * or empty when they are {@link #estimable}.
+     */
+    public Optional<String> notEstimable(int exponent) {
+        if (estimable(exponent)) {
+            return Optional.empty();
+        }
+        return Optional.of(positives.length == 0 ? "needs at least one same-label pair, has none"
+                : "needs at least " + negativesNeeded(exponent) + " different-label pairs, has " + negatives.length);
+    }
+
+    /** TAR at FAR ≤ 10^−exponent, with its threshold; NaN when not {@link #estimable}. */
     public OperatingPoint tarAtFar(int exponent) {
-        if (undefined()) {
+        if (!estimable(exponent)) {
             return OperatingPoint.UNDEFINED;
         }
         long accepted = acceptedAtFar(exponent);
         return new OperatingPoint(accepted / (double) positives.length, thresholdAtFar(exponent));
     }
 
-    /** FNMR at FMR ≤ 10^−exponent (the same threshold as {@link #tarAtFar}), with its threshold. */
+    /** FNMR at FMR ≤ 10^−exponent (the same threshold as {@link #tarAtFar}), with its threshold; NaN when not {@link #estimable}. */
     public OperatingPoint fnmrAtFmr(int exponent) {
-        if (undefined()) {
+        if (!estimable(exponent)) {
             return OperatingPoint.UNDEFINED;
         }
         long rejected = positives.length - acceptedAtFar(exponent);
@@ -64,14 +97,7 @@ public final class VerificationRates {
 
     /** a = ⌊N / 10^exponent⌋, the most negatives FAR ≤ 10^−exponent allows (below N, as exponent ≥ 1). */
     private int allowedNegatives(int exponent) {
-        if (exponent < 1 || exponent > 18) {
-            throw new IllegalArgumentException("FAR exponent must be 1..18, got " + exponent);
-        }
-        long power = 1;
-        for (int i = 0; i < exponent; i++) {
-            power *= 10;
-        }
-        return (int) (negatives.length / power);
+        return (int) (negatives.length / negativesNeeded(exponent));
     }
 
     /** The equal error rate max(FAR, FNMR) minimised over the observed distances, with its threshold. */

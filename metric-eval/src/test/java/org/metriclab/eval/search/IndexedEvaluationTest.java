@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.metriclab.core.data.Labels;
+import org.metriclab.core.linalg.Matrix;
+import org.metriclab.eval.Evaluation;
 import org.metriclab.eval.RetrievalEvaluator;
 import org.metriclab.eval.knn.EmbeddingRows;
 import org.metriclab.eval.knn.Neighbours;
+import org.metriclab.eval.knn.RetrievalCurves;
 
 class IndexedEvaluationTest {
     private static final List<String> MEASURES = List.of("precision_at_1", "precision_at_5", "recall_at_3", "knn_accuracy_5",
@@ -121,6 +125,43 @@ class IndexedEvaluationTest {
             assertEquals(exact.get(m), d.reported().get(m), 1e-12, m);
         }
         assertTrue(d.reported().get("precision_at_5_trec") < d.reported().get("precision_at_5"));
+    }
+
+    /**
+     * With exact neighbour lists the index's curves are the exact engine's P@k and R@k, k = 1..C: in self mode C is cut
+     * to the 59 other rows, against references it is the 40 asked for; lone queries are left out of both alike.
+     */
+    @Test
+    void exactListsGiveTheExactEnginesCurves() {
+        int[] labels = new int[60];
+        double[] xs = blobs(60, 3, labels, 1);
+        EmbeddingRows x = EmbeddingRows.of(xs, 60, 3, "x");
+        Degradation self = IndexedEvaluation.run(x, labels, x, null, List.of("precision_at_1"), 7, spec(false, List.of(8)),
+                new BruteForceSearch(false), 100);
+        RetrievalCurves.Means exact = Evaluation.self(Matrix.of(60, 3, xs), Labels.of(labels), List.of("precision_at_1"), 7, 59)
+                .retrieval().orElseThrow();
+        assertCurvesEqual(exact, self.curves().orElseThrow(), 59);
+        int[] ql = new int[25];
+        int[] rl = new int[70];
+        double[] qs = blobs(25, 4, ql, 5);
+        double[] rs = blobs(70, 4, rl, 6);
+        ql[0] = 9;
+        Degradation against = IndexedEvaluation.run(EmbeddingRows.of(qs, 25, 4, "q"), ql, EmbeddingRows.of(rs, 70, 4, "r"), rl,
+                List.of("precision_at_1"), 7, spec(true, List.of(64)), new BruteForceSearch(false), 40);
+        RetrievalCurves.Means exactAgainst = Evaluation.of(Matrix.of(25, 4, qs), Labels.of(ql), Matrix.of(70, 4, rs), Labels.of(rl),
+                List.of("precision_at_1"), 7, 40).retrieval().orElseThrow();
+        assertCurvesEqual(exactAgainst, against.curves().orElseThrow(), 40);
+        assertTrue(IndexedEvaluation.run(x, labels, x, null, List.of("precision_at_1"), 7, spec(false, List.of(8)),
+                new BruteForceSearch(false)).curves().isEmpty(), "no curves unless asked for");
+    }
+
+    private static void assertCurvesEqual(RetrievalCurves.Means exact, RetrievalCurves.Means indexed, int depth) {
+        assertEquals(depth, indexed.maxK());
+        for (int k = 0; k < depth; k++) {
+            assertEquals(exact.precisionAtK()[k], indexed.precisionAtK()[k], 1e-12, "P@" + (k + 1));
+            assertEquals(exact.recallAtK()[k], indexed.recallAtK()[k], 1e-12, "R@" + (k + 1));
+        }
+        assertEquals(0, indexed.recallLevels().length, "the precision-recall curve reads the whole ranking");
     }
 
     @Test

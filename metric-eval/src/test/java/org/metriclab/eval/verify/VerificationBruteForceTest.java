@@ -122,10 +122,12 @@ class VerificationBruteForceTest {
             }
             String x = "0_" + "0".repeat(e - 1) + "1";
             double tar = accepted(pos, at) / (double) pos.size();
-            out.put("tar_at_far_" + x, undefined ? Double.NaN : tar);
-            out.put("tar_at_far_" + x + "_threshold", undefined ? Double.NaN : at);
-            out.put("fnmr_at_fmr_" + x, undefined ? Double.NaN : (pos.size() - accepted(pos, at)) / (double) pos.size());
-            out.put("fnmr_at_fmr_" + x + "_threshold", undefined ? Double.NaN : at);
+            // a rate at FAR x = 10^-e needs at least ⌈1/x⌉ negative pairs
+            boolean none = undefined || neg.size() < power;
+            out.put("tar_at_far_" + x, none ? Double.NaN : tar);
+            out.put("tar_at_far_" + x + "_threshold", none ? Double.NaN : at);
+            out.put("fnmr_at_fmr_" + x, none ? Double.NaN : (pos.size() - accepted(pos, at)) / (double) pos.size());
+            out.put("fnmr_at_fmr_" + x + "_threshold", none ? Double.NaN : at);
         }
         return out;
     }

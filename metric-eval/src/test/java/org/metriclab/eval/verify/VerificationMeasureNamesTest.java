@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.metriclab.core.data.Labels;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.eval.Evaluation;
 import org.metriclab.eval.Measure;
 import org.metriclab.eval.RetrievalEvaluator;
 
@@ -59,8 +60,14 @@ class VerificationMeasureNamesTest {
         // a = 1: the threshold is just below the second negative, the positives 1, 4, 9 and 16 all accepted
         assertEquals(1.0, v.get("tar_at_far_0_01"));
         assertEquals(Math.nextDown(r[5][0] * r[5][0]), v.get("tar_at_far_0_01_threshold"));
-        // a = 0: only positives closer than the nearest negative 0.25, none
-        assertEquals(0.0, v.get("tar_at_far_0_001"));
+        // FAR 0.001 needs ⌈1/0.001⌉ = 1000 negatives; 101 cannot estimate it (no FAR = 0 point in its place)
+        assertTrue(Double.isNaN(v.get("tar_at_far_0_001")));
+        Evaluation e = Evaluation.of(Matrix.of(q), Labels.of(0), Matrix.of(r), Labels.of(ry), List.of("tar_at_far_0_01", "tar_at_far_0_001",
+                "fnmr_at_fmr_0_0001_threshold"), 0, done -> { });
+        assertEquals(Map.of("tar_at_far_0_001_not_estimable", "needs at least 1000 different-label pairs, has 101",
+                "fnmr_at_fmr_0_0001_threshold_not_estimable", "needs at least 10000 different-label pairs, has 101"), e.notEstimable());
+        assertEquals(List.of("tar_at_far_0_001_not_estimable: needs at least 1000 different-label pairs, has 101",
+                "fnmr_at_fmr_0_0001_threshold_not_estimable: needs at least 10000 different-label pairs, has 101"), e.warnings());
         // t = 16: FAR 1/101, FNMR 0
         assertEquals(1 / 101.0, v.get("eer"));
         assertEquals(16.0, v.get("eer_threshold"));

@@ -1,6 +1,7 @@
 package org.metriclab.eval.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,15 +24,21 @@ class VerificationRatesTest {
     }
 
     @Test
-    void targetBelowOneOverNegativesIsTheZeroFarPoint() {
-        // 0.01 < 1/10: a = 0, no negative may be accepted; the positive tied with the smallest negative (2) is
-        // rejected with it, since d <= t accepts both or neither
+    void targetBelowOneOverNegativesIsNotEstimable() {
+        // 0.01 needs ⌈1/0.01⌉ = 100 negatives, there are 10: NaN rate and threshold, and the count needed
         for (int e = 2; e <= 4; e++) {
-            OperatingPoint p = RATES.tarAtFar(e);
-            assertEquals(0.25, p.rate());
-            assertEquals(Math.nextDown(2.0), p.threshold());
-            assertEquals(0.75, RATES.fnmrAtFmr(e).rate());
+            assertFalse(RATES.estimable(e));
+            assertTrue(Double.isNaN(RATES.tarAtFar(e).rate()));
+            assertTrue(Double.isNaN(RATES.tarAtFar(e).threshold()));
+            assertTrue(Double.isNaN(RATES.fnmrAtFmr(e).rate()));
+            assertTrue(Double.isNaN(RATES.fnmrAtFmr(e).threshold()));
+            assertEquals("needs at least " + (long) Math.pow(10, e) + " different-label pairs, has 10", RATES.notEstimable(e).orElseThrow());
         }
+        // exactly ⌈1/x⌉ = 10 negatives estimate FAR 0.1
+        assertTrue(RATES.estimable(1));
+        assertTrue(RATES.notEstimable(1).isEmpty());
+        assertEquals("needs at least one same-label pair, has none",
+                VerificationRates.ofUnsorted(new double[0], new double[] {1}).notEstimable(1).orElseThrow());
     }
 
     @Test
@@ -56,9 +63,11 @@ class VerificationRatesTest {
 
     @Test
     void separableStrataHaveZeroErrors() {
-        VerificationRates r = VerificationRates.ofUnsorted(new double[] {0, 1}, new double[] {2, 3});
+        VerificationRates r = VerificationRates.ofUnsorted(new double[] {0, 1}, new double[] {2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
         assertEquals(new OperatingPoint(0.0, 1.0), r.eer());
-        assertEquals(new OperatingPoint(1.0, Math.nextDown(2.0)), r.tarAtFar(4));
+        // a = 1 negative allowed: the threshold stays below the second negative, 3
+        assertEquals(new OperatingPoint(1.0, Math.nextDown(3.0)), r.tarAtFar(1));
+        assertTrue(Double.isNaN(r.tarAtFar(2).rate()), "10 negatives cannot estimate FAR 0.01");
     }
 
     @Test
@@ -73,5 +82,6 @@ class VerificationRatesTest {
     @Test
     void exponentOutOfRangeIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> RATES.tarAtFar(0));
+        assertThrows(IllegalArgumentException.class, () -> VerificationRates.ofUnsorted(new double[0], new double[0]).estimable(0));
     }
 }

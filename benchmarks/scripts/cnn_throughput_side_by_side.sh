@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Alternates the Java CNN throughput harness and its PyTorch counterpart, one thread each, ROUNDS times,
 # and prints every value and the medians. Needs `mvn -q -B -pl benchmarks -am install -DskipTests` first.
+# (The first install must be online once: it fetches the nd4j-native classifier jar named in the parent pom.)
 # Usage: PML_SRC=/path/to/pytorch-metric-learning/src benchmarks/scripts/cnn_throughput_side_by_side.sh [dataset dir] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -11,7 +11,9 @@ import org.metriclab.core.linalg.Matrix;
  * The discriminant directions of linear discriminant analysis on a set of labelled rows, as unit
  * vectors, most discriminative first, following scikit-learn's SVD solver: the within-class centred
  * rows are scaled by their per-feature standard deviation (features constant within every class
- * carry no within-class direction and are left out), the scaled within-class covariance G is
+ * carry no within-class direction and are left out; the class means are formed so that such a
+ * feature's deviations are exactly zero, since a rounding residual scaled up by its tiny standard
+ * deviation would otherwise pose as a unit-variance feature and dominate the directions), the scaled within-class covariance G is
  * whitened by a matrix W with WᵀGW = I, the class means, weighted by √(n·prior) and mapped through W,
  * give at most c − 1 principal axes with singular value above {@link #RANK_TOLERANCE} times the
  * largest, and W maps those axes back. W is the inverse transposed Cholesky factor of G when G is
@@ -30,19 +32,29 @@ record LocalLda(double[][] directions) {
             return new LocalLda(new double[0][]);
         }
         int dAll = x[0].length;
-        double[][] means = new double[c][dAll];
         int[] count = new int[c];
         int[] index = new int[n];
+        int[] first = new int[c];
+        Arrays.fill(first, -1);
         for (int i = 0; i < n; i++) {
             index[i] = Arrays.binarySearch(classes, y[i]);
             count[index[i]]++;
+            if (first[index[i]] < 0) {
+                first[index[i]] = i;
+            }
+        }
+        // each class mean as its first row plus the mean offset from that row: a feature constant within
+        // the class then has exactly that constant as its mean and exactly zero within-class deviation
+        double[][] means = new double[c][dAll];
+        for (int i = 0; i < n; i++) {
+            double[] origin = x[first[index[i]]];
             for (int a = 0; a < dAll; a++) {
-                means[index[i]][a] += x[i][a];
+                means[index[i]][a] += x[i][a] - origin[a];
             }
         }
         for (int k = 0; k < c; k++) {
             for (int a = 0; a < dAll; a++) {
-                means[k][a] /= count[k];
+                means[k][a] = x[first[k]][a] + means[k][a] / count[k];
             }
         }
         double[] var = new double[dAll];

@@ -57,6 +57,38 @@ class ScmlReferenceTest {
         }
     }
 
+    /**
+     * A local problem of the digits basis: several pixels are constant on these rows, so the LDA must
+     * leave them out exactly rather than scale their rounding residuals up to unit variance.
+     */
+    @Test
+    void digitsLocalLdaDirectionsMatchScikitLearn() {
+        Dataset train = SharedProtocol.prepare("digits").train();
+        JsonNode c = ref.get("digits_local_lda");
+        double[][] x = train.x().toRows();
+        int[] y = train.labels().toArray();
+        JsonNode rows = c.get("rows");
+        double[][] lx = new double[rows.size()][];
+        int[] ly = new int[rows.size()];
+        for (int i = 0; i < lx.length; i++) {
+            lx[i] = x[rows.get(i).asInt()];
+            ly[i] = y[rows.get(i).asInt()];
+        }
+        double[][] ours = LocalLda.fit(lx, ly).directions();
+        double[][] theirs = matrix(c.get("unit_scalings"));
+        assertEquals(theirs.length, ours.length);
+        for (int k = 0; k < theirs.length; k++) {
+            double dot = 0;
+            for (int a = 0; a < theirs[k].length; a++) {
+                dot += ours[k][a] * theirs[k][a];
+            }
+            double sign = Math.signum(dot);
+            for (int a = 0; a < theirs[k].length; a++) {
+                assertEquals(theirs[k][a], sign * ours[k][a], 1e-9, "direction " + k + ", feature " + a);
+            }
+        }
+    }
+
     @Test
     void oneTripletDualAveragingReproducesMetricLearnExactly() {
         JsonNode c = ref.get("one_triplet");

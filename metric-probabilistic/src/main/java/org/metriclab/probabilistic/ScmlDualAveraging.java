@@ -42,8 +42,9 @@ public record ScmlDualAveraging(double beta, double gamma, int maxIter, int outp
         int k = p.bases();
         int m = p.size();
         double[] w = new double[k];
-        double[] mean = new double[k];
-        double[] ada = new double[k];
+        // Σ_s g_s and Σ_s g_s² per coordinate: the running mean ḡ and the AdaGrad norm h = √(Σ g²)
+        double[] sum = new double[k];
+        double[] squares = new double[k];
         double[] g = new double[k];
         int[] active = new int[k];
         int activeCount = 0;
@@ -60,17 +61,20 @@ public record ScmlDualAveraging(double beta, double gamma, int maxIter, int outp
                     p.addDifferences(t, g);
                 }
             }
-            activeCount = 0;
-            double scale = (it + 1) / gamma;
+            double steps = it + 1;
+            double scale = steps / gamma;
+            double mean = 1 / steps;
             for (int j = 0; j < k; j++) {
                 double gj = g[j] / batchSize;
-                mean[j] = (it * mean[j] + gj) / (it + 1);
-                ada[j] = Math.sqrt(ada[j] * ada[j] + gj * gj);
-                double shrunk = mean[j] + beta;
-                w[j] = shrunk < 0 ? -scale * shrunk / (DELTA + ada[j]) : 0;
-                if (w[j] != 0) {
-                    active[activeCount++] = j;
-                }
+                sum[j] += gj;
+                squares[j] += gj * gj;
+                w[j] = -scale * Math.min(sum[j] * mean + beta, 0) / (DELTA + Math.sqrt(squares[j]));
+            }
+            // the weights are sparse: slacks and the objective run over the positive ones only
+            activeCount = 0;
+            for (int j = 0; j < k; j++) {
+                active[activeCount] = j;
+                activeCount += w[j] > 0 ? 1 : 0;
             }
             done = it + 1;
             if (done % outputIter == 0 || done == maxIter) {

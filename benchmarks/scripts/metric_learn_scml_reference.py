@@ -12,8 +12,9 @@
 #       deterministic cases: (1) the unit-norm LDA scalings sklearn gives on the iris train rows,
 #       (2) the metric M = LᵀL SCML learns from one triplet and a given basis (every mini-batch then
 #       holds that triplet only, so the dual-averaging run is free of randomness), (3) the unit-norm LDA
-#       scalings of one of SCML's local problems on digits: the 20 train rows of each class nearest to
-#       train row 0 (several pixels are constant on these rows, which the LDA must leave out exactly).
+#       scalings of two of SCML's local problems on digits: the 20 train rows of each class nearest to
+#       train row 0 (several pixels are constant on these rows, which the LDA must leave out exactly)
+#       and to train row 13 (there the within-class scatter is also singular).
 import os, sys, time, json, warnings
 import numpy as np
 warnings.filterwarnings('ignore')
@@ -87,14 +88,15 @@ elif mode == 'checks':
         L = scml._fit(triplet, basis, 3).components_
         print('one-triplet M (max_iter %d, output_iter %d):' % it, json.dumps((L.T @ L).tolist()))
     Xd, yd, _, _ = load('digits')
-    rows = []
-    for c in np.unique(yd):
-        members = np.where(yd == c)[0]
-        dist = ((Xd[members] - Xd[0]) ** 2).sum(1)
-        rows.extend(members[np.argsort(dist, kind='stable')[:20]].tolist())
-    s = LinearDiscriminantAnalysis().fit(Xd[rows], yd[rows]).scalings_.T
-    s = s / np.linalg.norm(s, axis=1, keepdims=True)
-    print('digits local rows:', json.dumps(rows))
-    print('digits local LDA unit scalings (rows):', json.dumps(s.tolist()))
+    for centre in [0, 13]:
+        rows = []
+        for c in np.unique(yd):
+            members = np.where(yd == c)[0]
+            dist = ((Xd[members] - Xd[centre]) ** 2).sum(1)
+            rows.extend(members[np.argsort(dist, kind='stable')[:20]].tolist())
+        s = LinearDiscriminantAnalysis().fit(Xd[rows], yd[rows]).scalings_.T
+        s = s / np.linalg.norm(s, axis=1, keepdims=True)
+        print('digits local rows around train row %d:' % centre, json.dumps(rows))
+        print('digits local LDA unit scalings around train row %d (rows):' % centre, json.dumps(s.tolist()))
 else:
     sys.exit('mode: accuracy | digits-time | checks')

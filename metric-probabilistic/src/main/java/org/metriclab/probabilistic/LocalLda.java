@@ -2,7 +2,6 @@ package org.metriclab.probabilistic;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import org.metriclab.core.linalg.Cholesky;
 import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
@@ -23,6 +22,11 @@ import org.metriclab.core.linalg.Matrix;
  */
 record LocalLda(double[][] directions) {
     static final double RANK_TOLERANCE = 1e-4;
+    /**
+     * Up to this many features the eigendecompositions are cyclic Jacobi sweeps (accurate, with no
+     * set-up cost); larger ones go to the linear-algebra library.
+     */
+    private static final int JACOBI_MAX_DIM = 128;
 
     static LocalLda fit(double[][] x, int[] y) {
         int n = x.length;
@@ -92,7 +96,7 @@ record LocalLda(double[][] directions) {
                 gram[a * d + b] = gram[b * d + a];
             }
         }
-        double[][] w = whitening(Matrix.of(d, d, gram));
+        double[][] w = whitening(gram, d);
         int r = w[0].length;
         if (r == 0) {
             return new LocalLda(new double[0][]);
@@ -125,19 +129,19 @@ record LocalLda(double[][] directions) {
                 zzt[k * c + l] = s;
             }
         }
-        EigenPairs axes = Eigen.symmetric(Matrix.of(c, c, zzt).symmetrize());
-        double top = axes.value(0);
+        Spectrum axes = Spectrum.jacobi(zzt, c);
+        double top = axes.values()[0];
         int keep = 0;
-        while (keep < Math.min(r, c - 1) && top > 0 && axes.value(keep) > RANK_TOLERANCE * RANK_TOLERANCE * top) {
+        while (keep < Math.min(r, c - 1) && top > 0 && axes.values()[keep] > RANK_TOLERANCE * RANK_TOLERANCE * top) {
             keep++;
         }
         double[][] out = new double[keep][dAll];
-        Matrix u = axes.vectors();
+        double[] u = axes.vectors();
         double[] v = new double[r];
         for (int t = 0; t < keep; t++) {
             Arrays.fill(v, 0);
             for (int k = 0; k < c; k++) {
-                double uk = u.get(k, t);
+                double uk = u[k * c + t];
                 for (int q = 0; q < r; q++) {
                     v[q] += uk * z[k][q];
                 }
@@ -161,12 +165,13 @@ record LocalLda(double[][] directions) {
     }
 
     /** W (d × r) with Wᵀ G W = I on G's well-determined directions (see the class comment). */
-    private static double[][] whitening(Matrix g) {
-        int d = g.rows();
-        try {
-            double[][] l = Cholesky.lower(g).toRows();
+    private static double[][] whitening(double[] gram, int d) {
+        double[] lower = lowerCholesky(gram, d);
+        if (lower != null) {
+            double[][] l = new double[d][];
             boolean conditioned = true;
             for (int i = 0; i < d; i++) {
+                l[i] = Arrays.copyOfRange(lower, i * d, i * d + d);
                 conditioned &= l[i][i] > RANK_TOLERANCE;
             }
             if (conditioned) {
@@ -183,22 +188,144 @@ record LocalLda(double[][] directions) {
                 }
                 return w;
             }
-        } catch (ArithmeticException notDefinite) {
-            // falls through to the truncated eigendecomposition
         }
-        EigenPairs e = Eigen.symmetric(g);
+        // not positive definite, or ill-conditioned: the truncated eigendecomposition
+        double[] values;
+        double[] vectors;
+        if (d <= JACOBI_MAX_DIM) {
+            Spectrum e = Spectrum.jacobi(gram, d);
+            values = e.values();
+            vectors = e.vectors();
+        } else {
+            EigenPairs e = Eigen.symmetric(Matrix.of(d, d, gram).symmetrize());
+            values = new double[d];
+            for (int q = 0; q < d; q++) {
+                values[q] = e.value(q);
+            }
+            vectors = e.vectors().toArray();
+        }
         int r = 0;
-        while (r < d && e.value(r) > RANK_TOLERANCE * RANK_TOLERANCE) {
+        while (r < d && values[r] > RANK_TOLERANCE * RANK_TOLERANCE) {
             r++;
         }
         double[][] w = new double[d][r];
-        Matrix v = e.vectors();
         for (int q = 0; q < r; q++) {
-            double s = Math.sqrt(e.value(q));
+            double s = Math.sqrt(values[q]);
             for (int j = 0; j < d; j++) {
-                w[j][q] = v.get(j, q) / s;
+                w[j][q] = vectors[j * d + q] / s;
             }
         }
         return w;
+    }
+
+    /**
+     * The lower Cholesky factor (d × d, row-major) of a symmetric matrix, or null when a pivot is not
+     * positive (the matrix is not positive definite to working precision).
+     */
+    static double[] lowerCholesky(double[] a, int d) {
+        double[] l = new double[d * d];
+        for (int j = 0; j < d; j++) {
+            double pivot = a[j * d + j];
+            for (int k = 0; k < j; k++) {
+                pivot -= l[j * d + k] * l[j * d + k];
+            }
+            if (!(pivot > 0)) {
+                return null;
+            }
+            double ljj = Math.sqrt(pivot);
+            l[j * d + j] = ljj;
+            for (int i = j + 1; i < d; i++) {
+                double s = a[i * d + j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i * d + k] * l[j * d + k];
+                }
+                l[i * d + j] = s / ljj;
+            }
+        }
+        return l;
+    }
+
+    /**
+     * Eigenvalues (descending) and eigenvectors (column t of the row-major {@code vectors} belongs to
+     * {@code values[t]}) of a small symmetric matrix by cyclic Jacobi rotations, each rotation zeroing
+     * one off-diagonal entry, until the off-diagonal mass is negligible against the whole matrix.
+     */
+    record Spectrum(double[] values, double[] vectors) {
+        private static final int MAX_SWEEPS = 100;
+
+        static Spectrum jacobi(double[] symmetric, int n) {
+            double[] a = symmetric.clone();
+            double[] v = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                v[i * n + i] = 1;
+            }
+            for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+                double off = 0;
+                double total = 0;
+                for (int p = 0; p < n; p++) {
+                    for (int q = 0; q < n; q++) {
+                        double e = a[p * n + q] * a[p * n + q];
+                        total += e;
+                        off += p == q ? 0 : e;
+                    }
+                }
+                if (off <= 1e-32 * total) {
+                    break;
+                }
+                for (int p = 0; p < n - 1; p++) {
+                    for (int q = p + 1; q < n; q++) {
+                        rotate(a, v, n, p, q);
+                    }
+                }
+            }
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> Double.compare(a[y * n + y], a[x * n + x]));
+            double[] values = new double[n];
+            double[] vectors = new double[n * n];
+            for (int t = 0; t < n; t++) {
+                int from = order[t];
+                values[t] = a[from * n + from];
+                for (int k = 0; k < n; k++) {
+                    vectors[k * n + t] = v[k * n + from];
+                }
+            }
+            return new Spectrum(values, vectors);
+        }
+
+        /** A ← PᵀAP and V ← VP for the plane rotation P in (p, q) that makes a_pq zero. */
+        private static void rotate(double[] a, double[] v, int n, int p, int q) {
+            double apq = a[p * n + q];
+            if (apq == 0) {
+                return;
+            }
+            double theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
+            double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+            if (theta == 0) {
+                t = 1;
+            }
+            double c = 1 / Math.sqrt(t * t + 1);
+            double s = t * c;
+            for (int k = 0; k < n; k++) {
+                double akp = a[k * n + p];
+                double akq = a[k * n + q];
+                a[k * n + p] = c * akp - s * akq;
+                a[k * n + q] = s * akp + c * akq;
+            }
+            for (int k = 0; k < n; k++) {
+                double apk = a[p * n + k];
+                double aqk = a[q * n + k];
+                a[p * n + k] = c * apk - s * aqk;
+                a[q * n + k] = s * apk + c * aqk;
+            }
+            for (int k = 0; k < n; k++) {
+                double vkp = v[k * n + p];
+                double vkq = v[k * n + q];
+                v[k * n + p] = c * vkp - s * vkq;
+                v[k * n + q] = s * vkp + c * vkq;
+            }
+        }
     }
 }

@@ -20,7 +20,8 @@ import org.metriclab.core.linalg.Matrix;
  * algorithm run on those triplets, as {@link ScmlTriplets} does for given triplets).
  *
  * <p>When fewer bases than features get a positive weight, L = diag(√w) B over the active bases
- * (a low-rank metric, with a warning); otherwise L factors M.
+ * (a low-rank metric, with a warning); otherwise L factors M (its transposed Cholesky factor when M is
+ * definite, as metric-learn returns).
  *
  * <p>Defaults (metric-learn's): basis lda, n_basis 0 (= min(20d, 2n·min(c−1, d) − 1) for lda, 80d for
  * triplet_diffs), beta 1e-5, gamma 5e-3, max_iter 10000, output_iter 500, batch_size 10, k_genuine 3,
@@ -88,7 +89,7 @@ public record ScmlLearner(ScmlBasisKind basis, int nBasis, double beta, double g
         return solver().solve(ScmlProblem.of(x, b.rows(), triplets), ctx.random("scml"), "scml", ctx.progress());
     }
 
-    /** L from the active weights: diag(√w) B when fewer than d are active, else a factor of Bᵀ diag(w) B. */
+    /** L from the active weights: diag(√w) B when fewer than d are active, else a factor of M = Bᵀ diag(w) B. */
     static MahalanobisMetric weightsToMetric(ScmlBasis b, ScmlDualAveraging.Result r, int d, FitContext ctx) {
         double[] w = r.weights();
         int active = 0;
@@ -127,6 +128,12 @@ public record ScmlLearner(ScmlBasisKind basis, int nBasis, double beta, double g
                 }
             }
         }
-        return MahalanobisMetric.fromPsd(Matrix.of(d, d, mm).symmetrize());
+        Matrix m = Matrix.of(d, d, mm).symmetrize();
+        double[] lower = LocalLda.lowerCholesky(m.toArray(), d);
+        if (lower == null) {
+            return MahalanobisMetric.fromPsd(m);
+        }
+        // M = C Cᵀ with C lower triangular, so L = Cᵀ (metric-learn's factor of a definite M)
+        return new MahalanobisMetric(Matrix.of(d, d, lower).transpose());
     }
 }

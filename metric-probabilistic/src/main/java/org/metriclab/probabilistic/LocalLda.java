@@ -22,11 +22,6 @@ import org.metriclab.core.linalg.Matrix;
  */
 record LocalLda(double[][] directions) {
     static final double RANK_TOLERANCE = 1e-4;
-    /**
-     * Up to this many features the eigendecompositions are cyclic Jacobi sweeps (accurate, with no
-     * set-up cost); larger ones go to the linear-algebra library.
-     */
-    private static final int JACOBI_MAX_DIM = 128;
 
     static LocalLda fit(double[][] x, int[] y) {
         int n = x.length;
@@ -190,29 +185,17 @@ record LocalLda(double[][] directions) {
             }
         }
         // not positive definite, or ill-conditioned: the truncated eigendecomposition
-        double[] values;
-        double[] vectors;
-        if (d <= JACOBI_MAX_DIM) {
-            Spectrum e = Spectrum.jacobi(gram, d);
-            values = e.values();
-            vectors = e.vectors();
-        } else {
-            EigenPairs e = Eigen.symmetric(Matrix.of(d, d, gram).symmetrize());
-            values = new double[d];
-            for (int q = 0; q < d; q++) {
-                values[q] = e.value(q);
-            }
-            vectors = e.vectors().toArray();
-        }
+        EigenPairs e = Eigen.symmetric(Matrix.of(d, d, gram).symmetrize());
         int r = 0;
-        while (r < d && values[r] > RANK_TOLERANCE * RANK_TOLERANCE) {
+        while (r < d && e.value(r) > RANK_TOLERANCE * RANK_TOLERANCE) {
             r++;
         }
         double[][] w = new double[d][r];
+        Matrix v = e.vectors();
         for (int q = 0; q < r; q++) {
-            double s = Math.sqrt(values[q]);
+            double s = Math.sqrt(e.value(q));
             for (int j = 0; j < d; j++) {
-                w[j][q] = vectors[j * d + q] / s;
+                w[j][q] = v.get(j, q) / s;
             }
         }
         return w;
@@ -248,7 +231,8 @@ record LocalLda(double[][] directions) {
     /**
      * Eigenvalues (descending) and eigenvectors (column t of the row-major {@code vectors} belongs to
      * {@code values[t]}) of a small symmetric matrix by cyclic Jacobi rotations, each rotation zeroing
-     * one off-diagonal entry, until the off-diagonal mass is negligible against the whole matrix.
+     * one off-diagonal entry, until the off-diagonal mass is negligible against the whole matrix. Used
+     * for the c × c matrix of the class means, where it is cheaper than a library call's set-up.
      */
     record Spectrum(double[] values, double[] vectors) {
         private static final int MAX_SWEEPS = 100;

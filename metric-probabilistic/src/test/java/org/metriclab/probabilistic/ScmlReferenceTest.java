@@ -113,7 +113,7 @@ class ScmlReferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"iris", "wine"})
+    @ValueSource(strings = {"iris", "wine", "breast_cancer", "digits"})
     void accuracyAtMostTwoPointsBelowMetricLearn(String dataset) {
         JsonNode r = ref.get("accuracy").get(dataset);
         ScmlLearner scml = ScmlLearner.from(Params.of(Map.of()));

@@ -2,9 +2,6 @@ package org.metriclab.probabilistic;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import org.metriclab.core.linalg.Eigen;
-import org.metriclab.core.linalg.EigenPairs;
-import org.metriclab.core.linalg.Matrix;
 
 /**
  * The discriminant directions of linear discriminant analysis on a set of labelled rows, as unit
@@ -124,7 +121,7 @@ record LocalLda(double[][] directions) {
                 zzt[k * c + l] = s;
             }
         }
-        Spectrum axes = Spectrum.jacobi(zzt, c);
+        SymmetricSpectrum axes = SymmetricSpectrum.of(zzt, c);
         double top = axes.values()[0];
         int keep = 0;
         while (keep < Math.min(r, c - 1) && top > 0 && axes.values()[keep] > RANK_TOLERANCE * RANK_TOLERANCE * top) {
@@ -185,17 +182,18 @@ record LocalLda(double[][] directions) {
             }
         }
         // not positive definite, or ill-conditioned: the truncated eigendecomposition
-        EigenPairs e = Eigen.symmetric(Matrix.of(d, d, gram).symmetrize());
+        SymmetricSpectrum e = SymmetricSpectrum.of(gram, d);
+        double[] values = e.values();
+        double[] vectors = e.vectors();
         int r = 0;
-        while (r < d && e.value(r) > RANK_TOLERANCE * RANK_TOLERANCE) {
+        while (r < d && values[r] > RANK_TOLERANCE * RANK_TOLERANCE) {
             r++;
         }
         double[][] w = new double[d][r];
-        Matrix v = e.vectors();
         for (int q = 0; q < r; q++) {
-            double s = Math.sqrt(e.value(q));
+            double s = Math.sqrt(values[q]);
             for (int j = 0; j < d; j++) {
-                w[j][q] = v.get(j, q) / s;
+                w[j][q] = vectors[j * d + q] / s;
             }
         }
         return w;
@@ -226,90 +224,5 @@ record LocalLda(double[][] directions) {
             }
         }
         return l;
-    }
-
-    /**
-     * Eigenvalues (descending) and eigenvectors (column t of the row-major {@code vectors} belongs to
-     * {@code values[t]}) of a small symmetric matrix by cyclic Jacobi rotations, each rotation zeroing
-     * one off-diagonal entry, until the off-diagonal mass is negligible against the whole matrix. Used
-     * for the c × c matrix of the class means, where it is cheaper than a library call's set-up.
-     */
-    record Spectrum(double[] values, double[] vectors) {
-        private static final int MAX_SWEEPS = 100;
-
-        static Spectrum jacobi(double[] symmetric, int n) {
-            double[] a = symmetric.clone();
-            double[] v = new double[n * n];
-            for (int i = 0; i < n; i++) {
-                v[i * n + i] = 1;
-            }
-            for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-                double off = 0;
-                double total = 0;
-                for (int p = 0; p < n; p++) {
-                    for (int q = 0; q < n; q++) {
-                        double e = a[p * n + q] * a[p * n + q];
-                        total += e;
-                        off += p == q ? 0 : e;
-                    }
-                }
-                if (off <= 1e-32 * total) {
-                    break;
-                }
-                for (int p = 0; p < n - 1; p++) {
-                    for (int q = p + 1; q < n; q++) {
-                        rotate(a, v, n, p, q);
-                    }
-                }
-            }
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (x, y) -> Double.compare(a[y * n + y], a[x * n + x]));
-            double[] values = new double[n];
-            double[] vectors = new double[n * n];
-            for (int t = 0; t < n; t++) {
-                int from = order[t];
-                values[t] = a[from * n + from];
-                for (int k = 0; k < n; k++) {
-                    vectors[k * n + t] = v[k * n + from];
-                }
-            }
-            return new Spectrum(values, vectors);
-        }
-
-        /** A ← PᵀAP and V ← VP for the plane rotation P in (p, q) that makes a_pq zero. */
-        private static void rotate(double[] a, double[] v, int n, int p, int q) {
-            double apq = a[p * n + q];
-            if (apq == 0) {
-                return;
-            }
-            double theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
-            double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-            if (theta == 0) {
-                t = 1;
-            }
-            double c = 1 / Math.sqrt(t * t + 1);
-            double s = t * c;
-            for (int k = 0; k < n; k++) {
-                double akp = a[k * n + p];
-                double akq = a[k * n + q];
-                a[k * n + p] = c * akp - s * akq;
-                a[k * n + q] = s * akp + c * akq;
-            }
-            for (int k = 0; k < n; k++) {
-                double apk = a[p * n + k];
-                double aqk = a[q * n + k];
-                a[p * n + k] = c * apk - s * aqk;
-                a[q * n + k] = s * apk + c * aqk;
-            }
-            for (int k = 0; k < n; k++) {
-                double vkp = v[k * n + p];
-                double vkq = v[k * n + q];
-                v[k * n + p] = c * vkp - s * vkq;
-                v[k * n + q] = s * vkp + c * vkq;
-            }
-        }
     }
 }

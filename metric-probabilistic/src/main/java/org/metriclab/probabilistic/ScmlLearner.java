@@ -128,12 +128,22 @@ public record ScmlLearner(ScmlBasisKind basis, int nBasis, double beta, double g
                 }
             }
         }
-        Matrix m = Matrix.of(d, d, mm).symmetrize();
-        double[] lower = LocalLda.lowerCholesky(m.toArray(), d);
-        if (lower == null) {
-            return MahalanobisMetric.fromPsd(m);
+        double[] m = Matrix.of(d, d, mm).symmetrize().toArray();
+        double[] lower = LocalLda.lowerCholesky(m, d);
+        if (lower != null) {
+            // M = C Cᵀ with C lower triangular, so L = Cᵀ (metric-learn's factor of a definite M)
+            return new MahalanobisMetric(Matrix.of(d, d, lower).transpose());
         }
-        // M = C Cᵀ with C lower triangular, so L = Cᵀ (metric-learn's factor of a definite M)
-        return new MahalanobisMetric(Matrix.of(d, d, lower).transpose());
+        // semi-definite M (the active bases leave a direction out): L = diag(√λ) Vᵀ, as metric-learn's eigh
+        // fallback; M is a non-negative combination of outer products, so negative λ are round-off
+        SymmetricSpectrum e = SymmetricSpectrum.of(m, d);
+        double[] l = new double[d * d];
+        for (int k = 0; k < d; k++) {
+            double s = Math.sqrt(Math.max(e.values()[k], 0));
+            for (int j = 0; j < d; j++) {
+                l[k * d + j] = s * e.vectors()[j * d + k];
+            }
+        }
+        return new MahalanobisMetric(Matrix.of(d, d, l));
     }
 }

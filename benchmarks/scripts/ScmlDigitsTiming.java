@@ -5,8 +5,11 @@
 // 5-NN accuracy of the last fit. A single-file Java program; run it on the benchmarks classpath:
 //
 //   mvn -o -q -B -pl benchmarks -am -DskipTests install
-//   mvn -o -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=benchmarks/target/cp.txt
+//   mvn -o -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 //   java -cp "$(cat benchmarks/target/cp.txt):benchmarks/target/classes" benchmarks/scripts/ScmlDigitsTiming.java [key=value ...]
+//
+// (or compile it with javac first and run the class, so that the cold fit is the JVM's first work rather
+// than following the in-process compilation of this file).
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

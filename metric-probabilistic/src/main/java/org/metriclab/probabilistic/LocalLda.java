@@ -9,13 +9,14 @@ import java.util.stream.IntStream;
  * rows are scaled by their per-feature standard deviation (features constant within every class
  * carry no within-class direction and are left out; the class means are formed so that such a
  * feature's deviations are exactly zero, since a rounding residual scaled up by its tiny standard
- * deviation would otherwise pose as a unit-variance feature and dominate the directions), the scaled within-class covariance G is
- * whitened by a matrix W with WᵀGW = I, the class means, weighted by √(n·prior) and mapped through W,
- * give at most c − 1 principal axes with singular value above {@link #RANK_TOLERANCE} times the
- * largest, and W maps those axes back. W is the inverse transposed Cholesky factor of G when G is
- * well conditioned (its pivots all exceed {@link #RANK_TOLERANCE}); otherwise G's eigenvectors over
- * the eigenvalues above {@link #RANK_TOLERANCE}², scaled by their inverse square roots, so that
- * near-null within-class directions are dropped rather than inverted.
+ * deviation would otherwise pose as a unit-variance feature and dominate the directions), the
+ * scaled within-class covariance G is whitened by a matrix W with WᵀGW = I, the class means,
+ * weighted by √(n·prior) and mapped through W, give at most c − 1 principal axes with singular value
+ * above {@link #RANK_TOLERANCE} times the largest, and W maps those axes back. W is the inverse
+ * transposed Cholesky factor of G when G is well conditioned (its pivots all exceed
+ * {@link #RANK_TOLERANCE}); otherwise G's eigenvectors over the eigenvalues above
+ * {@link #RANK_TOLERANCE}², scaled by their inverse square roots, so that near-null within-class
+ * directions are dropped rather than inverted. The eigenproblems go to {@link SymmetricSpectrum}.
  */
 record LocalLda(double[][] directions) {
     static final double RANK_TOLERANCE = 1e-4;

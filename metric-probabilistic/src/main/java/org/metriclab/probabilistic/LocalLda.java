@@ -2,6 +2,10 @@ package org.metriclab.probabilistic;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.metriclab.core.linalg.Cholesky;
+import org.metriclab.core.linalg.Eigen;
+import org.metriclab.core.linalg.EigenPairs;
+import org.metriclab.core.linalg.Matrix;
 
 /**
  * The discriminant directions of linear discriminant analysis on a set of labelled rows, as unit
@@ -16,7 +20,7 @@ import java.util.stream.IntStream;
  * transposed Cholesky factor of G when G is well conditioned (its pivots all exceed
  * {@link #RANK_TOLERANCE}); otherwise G's eigenvectors over the eigenvalues above
  * {@link #RANK_TOLERANCE}², scaled by their inverse square roots, so that near-null within-class
- * directions are dropped rather than inverted. The eigenproblems go to {@link SymmetricSpectrum}.
+ * directions are dropped rather than inverted.
  */
 record LocalLda(double[][] directions) {
     static final double RANK_TOLERANCE = 1e-4;
@@ -122,19 +126,19 @@ record LocalLda(double[][] directions) {
                 zzt[k * c + l] = s;
             }
         }
-        SymmetricSpectrum axes = SymmetricSpectrum.of(zzt, c);
-        double top = axes.values()[0];
+        EigenPairs axes = Eigen.symmetric(Matrix.of(c, c, zzt).symmetrize());
+        double top = axes.value(0);
         int keep = 0;
-        while (keep < Math.min(r, c - 1) && top > 0 && axes.values()[keep] > RANK_TOLERANCE * RANK_TOLERANCE * top) {
+        while (keep < Math.min(r, c - 1) && top > 0 && axes.value(keep) > RANK_TOLERANCE * RANK_TOLERANCE * top) {
             keep++;
         }
         double[][] out = new double[keep][dAll];
-        double[] u = axes.vectors();
+        Matrix u = axes.vectors();
         double[] v = new double[r];
         for (int t = 0; t < keep; t++) {
             Arrays.fill(v, 0);
             for (int k = 0; k < c; k++) {
-                double uk = u[k * c + t];
+                double uk = u.get(k, t);
                 for (int q = 0; q < r; q++) {
                     v[q] += uk * z[k][q];
                 }
@@ -183,9 +187,9 @@ record LocalLda(double[][] directions) {
             }
         }
         // not positive definite, or ill-conditioned: the truncated eigendecomposition
-        SymmetricSpectrum e = SymmetricSpectrum.of(gram, d);
+        EigenPairs e = Eigen.symmetric(Matrix.of(d, d, gram).symmetrize());
         double[] values = e.values();
-        double[] vectors = e.vectors();
+        Matrix vectors = e.vectors();
         int r = 0;
         while (r < d && values[r] > RANK_TOLERANCE * RANK_TOLERANCE) {
             r++;
@@ -194,36 +198,18 @@ record LocalLda(double[][] directions) {
         for (int q = 0; q < r; q++) {
             double s = Math.sqrt(values[q]);
             for (int j = 0; j < d; j++) {
-                w[j][q] = vectors[j * d + q] / s;
+                w[j][q] = vectors.get(j, q) / s;
             }
         }
         return w;
     }
 
     /**
-     * The lower Cholesky factor (d × d, row-major) of a symmetric matrix, or null when a pivot is not
-     * positive (the matrix is not positive definite to working precision).
+     * The lower Cholesky factor (d × d, row-major) of a symmetric matrix, or null when the matrix is not
+     * positive definite to working precision.
      */
     static double[] lowerCholesky(double[] a, int d) {
-        double[] l = new double[d * d];
-        for (int j = 0; j < d; j++) {
-            double pivot = a[j * d + j];
-            for (int k = 0; k < j; k++) {
-                pivot -= l[j * d + k] * l[j * d + k];
-            }
-            if (!(pivot > 0)) {
-                return null;
-            }
-            double ljj = Math.sqrt(pivot);
-            l[j * d + j] = ljj;
-            for (int i = j + 1; i < d; i++) {
-                double s = a[i * d + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i * d + k] * l[j * d + k];
-                }
-                l[i * d + j] = s / ljj;
-            }
-        }
-        return l;
+        Matrix g = Matrix.of(d, d, a);
+        return Cholesky.isPositiveDefinite(g) ? Cholesky.lower(g).toArray() : null;
     }
 }

@@ -8,6 +8,8 @@ import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.ParamException;
 import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Eigen;
+import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
 
 /**
@@ -136,12 +138,12 @@ public record ScmlLearner(ScmlBasisKind basis, int nBasis, double beta, double g
         }
         // semi-definite M (the active bases leave a direction out): L = diag(√λ) Vᵀ, as metric-learn's eigh
         // fallback; M is a non-negative combination of outer products, so negative λ are round-off
-        SymmetricSpectrum e = SymmetricSpectrum.of(m, d);
+        EigenPairs e = Eigen.symmetric(Matrix.of(d, d, m));
         double[] l = new double[d * d];
         for (int k = 0; k < d; k++) {
-            double s = Math.sqrt(Math.max(e.values()[k], 0));
+            double s = Math.sqrt(Math.max(e.value(k), 0));
             for (int j = 0; j < d; j++) {
-                l[k * d + j] = s * e.vectors()[j * d + k];
+                l[k * d + j] = s * e.vectors().get(j, k);
             }
         }
         return new MahalanobisMetric(Matrix.of(d, d, l));

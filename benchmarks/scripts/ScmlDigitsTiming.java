@@ -1,11 +1,15 @@
 // Fit time of MetricLab's `scml` on the built-in digits split (train-only standardisation, defaults
 // as metric-learn's SCML_Supervised), for comparison with metric_learn_scml_reference.py digits-time.
-// Prints the first (cold JVM) fit time and the median of 3 further fits, wall clock and process CPU,
-// and the test 1-NN / 5-NN accuracy. A single-file Java program; run it on the benchmarks classpath:
+// Prints the first (cold JVM) fit time and the median of 3 further fits (-Druns=N for N − 1), wall
+// clock and process CPU (all JVM threads, just-in-time compilation included), and the test 1-NN /
+// 5-NN accuracy of the last fit. A single-file Java program; run it on the benchmarks classpath:
 //
 //   mvn -o -q -B -pl benchmarks -am -DskipTests install
-//   mvn -o -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=benchmarks/target/cp.txt
+//   mvn -o -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 //   java -cp "$(cat benchmarks/target/cp.txt):benchmarks/target/classes" benchmarks/scripts/ScmlDigitsTiming.java [key=value ...]
+//
+// (or compile it with javac first and run the class, so that the cold fit is the JVM's first work rather
+// than following the in-process compilation of this file).
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,8 +74,9 @@ public class ScmlDigitsTiming {
         Matrix q = m.embed(test.x());
         int[] yr = train.labels().toArray();
         int[] yq = test.labels().toArray();
-        System.out.printf(Locale.ROOT, "scml digits %dx%d: cold fit %.3f s; warm fits %s s, median %.3f s (cpu median %.3f s);"
-                + " 1-NN %.4f, 5-NN %.4f, output dim %d%n", train.size(), train.dim(), runs.get(0)[0], Arrays.toString(wall), wall[wall.length / 2], cpu[cpu.length / 2],
+        System.out.printf(Locale.ROOT, "scml digits %dx%d: cold fit %.3f s (cpu %.3f s); warm fits %s s, median %.3f s (cpu median %.3f s);"
+                + " 1-NN %.4f, 5-NN %.4f, output dim %d%n", train.size(), train.dim(), runs.get(0)[0], runs.get(0)[1], Arrays.toString(wall),
+                wall[wall.length / 2], cpu[cpu.length / 2],
                 KnnAccuracy.of(ref, yr, q, yq, 1), KnnAccuracy.of(ref, yr, q, yq, 5), m.outputDim());
     }
 }

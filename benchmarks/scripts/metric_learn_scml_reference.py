@@ -3,15 +3,18 @@
 # apt-get install python3-sklearn python3-scipy).
 #
 #   PYTHONPATH=<metric-learn v0.7.0 checkout> python3 benchmarks/scripts/metric_learn_scml_reference.py accuracy
-#       SCML_Supervised with its defaults on the iris and wine splits (standardised with train
-#       statistics), 1-NN / 5-NN test accuracy, mean over random_state 0..4.
+#       SCML_Supervised with its defaults on the iris, wine, breast_cancer and digits splits (standardised
+#       with train statistics), 1-NN / 5-NN test accuracy, mean over random_state 0..4.
 #   ... metric_learn_scml_reference.py digits-time
 #       fit time of SCML_Supervised (defaults, random_state 0) on standardised digits, 3 runs, median
 #       wall clock and process CPU time (run with OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 for one core).
 #   ... metric_learn_scml_reference.py checks
 #       deterministic cases: (1) the unit-norm LDA scalings sklearn gives on the iris train rows,
 #       (2) the metric M = LᵀL SCML learns from one triplet and a given basis (every mini-batch then
-#       holds that triplet only, so the dual-averaging run is free of randomness).
+#       holds that triplet only, so the dual-averaging run is free of randomness), (3) the unit-norm LDA
+#       scalings of two of SCML's local problems on digits: the 20 train rows of each class nearest to
+#       train row 0 (several pixels are constant on these rows, which the LDA must leave out exactly)
+#       and to train row 13 (there the within-class scatter is also singular).
 import os, sys, time, json, warnings
 import numpy as np
 warnings.filterwarnings('ignore')
@@ -51,7 +54,7 @@ def knn_acc(L, Xtr, ytr, Xte, yte, k):
 mode = sys.argv[1]
 if mode == 'accuracy':
     out = {}
-    for name in ['iris', 'wine']:
+    for name in ['iris', 'wine', 'breast_cancer', 'digits']:
         Xtr, ytr, Xte, yte = load(name)
         a1, a5 = [], []
         for seed in range(5):
@@ -84,5 +87,16 @@ elif mode == 'checks':
         scml = SCML(max_iter=it[0], output_iter=it[1], beta=1e-3, gamma=5e-3, random_state=0)
         L = scml._fit(triplet, basis, 3).components_
         print('one-triplet M (max_iter %d, output_iter %d):' % it, json.dumps((L.T @ L).tolist()))
+    Xd, yd, _, _ = load('digits')
+    for centre in [0, 13]:
+        rows = []
+        for c in np.unique(yd):
+            members = np.where(yd == c)[0]
+            dist = ((Xd[members] - Xd[centre]) ** 2).sum(1)
+            rows.extend(members[np.argsort(dist, kind='stable')[:20]].tolist())
+        s = LinearDiscriminantAnalysis().fit(Xd[rows], yd[rows]).scalings_.T
+        s = s / np.linalg.norm(s, axis=1, keepdims=True)
+        print('digits local rows around train row %d:' % centre, json.dumps(rows))
+        print('digits local LDA unit scalings around train row %d (rows):' % centre, json.dumps(s.tolist()))
 else:
     sys.exit('mode: accuracy | digits-time | checks')

@@ -64,17 +64,18 @@ record KMeansCentres(double[][] centres, double inertia) {
         int k = c.length;
         int[] assign = new int[n];
         Arrays.fill(assign, -1);
+        double[] dist = new double[k];
         double inertia = 0;
         for (int it = 0; it < MAX_LLOYD; it++) {
             boolean changed = false;
             inertia = 0;
             for (int i = 0; i < n; i++) {
+                nearestCentre(x[i], c, dist);
                 int arg = 0;
                 double min = Double.POSITIVE_INFINITY;
                 for (int j = 0; j < k; j++) {
-                    double s = squared(x[i], c[j]);
-                    if (s < min) {
-                        min = s;
+                    if (dist[j] < min) {
+                        min = dist[j];
                         arg = j;
                     }
                 }
@@ -104,6 +105,43 @@ record KMeansCentres(double[][] centres, double inertia) {
             }
         }
         return new KMeansCentres(c, inertia);
+    }
+
+    /**
+     * dist[j] = |x − c_j|² for every centre, four centres at a time: four independent sums share each
+     * load of x (each sum is formed in the same order as {@link #squared}, so the values are identical).
+     */
+    private static void nearestCentre(double[] x, double[][] c, double[] dist) {
+        int k = c.length;
+        int j = 0;
+        for (; j + 3 < k; j += 4) {
+            double[] c0 = c[j];
+            double[] c1 = c[j + 1];
+            double[] c2 = c[j + 2];
+            double[] c3 = c[j + 3];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int a = 0; a < x.length; a++) {
+                double xa = x[a];
+                double t0 = xa - c0[a];
+                double t1 = xa - c1[a];
+                double t2 = xa - c2[a];
+                double t3 = xa - c3[a];
+                s0 += t0 * t0;
+                s1 += t1 * t1;
+                s2 += t2 * t2;
+                s3 += t3 * t3;
+            }
+            dist[j] = s0;
+            dist[j + 1] = s1;
+            dist[j + 2] = s2;
+            dist[j + 3] = s3;
+        }
+        for (; j < k; j++) {
+            dist[j] = squared(x, c[j]);
+        }
     }
 
     static double squared(double[] a, double[] b) {

@@ -11,13 +11,16 @@ import org.metriclab.core.linalg.Matrix;
  * The discriminant directions of linear discriminant analysis on a set of labelled rows, as unit
  * vectors, most discriminative first, following scikit-learn's SVD solver: the within-class centred
  * rows are scaled by their per-feature standard deviation (features constant within every class
- * carry no within-class direction and are left out), the scaled within-class covariance G is
- * whitened by a matrix W with WᵀGW = I, the class means, weighted by √(n·prior) and mapped through W,
- * give at most c − 1 principal axes with singular value above {@link #RANK_TOLERANCE} times the
- * largest, and W maps those axes back. W is the inverse transposed Cholesky factor of G when G is
- * well conditioned (its pivots all exceed {@link #RANK_TOLERANCE}); otherwise G's eigenvectors over
- * the eigenvalues above {@link #RANK_TOLERANCE}², scaled by their inverse square roots, so that
- * near-null within-class directions are dropped rather than inverted.
+ * carry no within-class direction and are left out; the class means are formed so that such a
+ * feature's deviations are exactly zero, since a rounding residual scaled up by its tiny standard
+ * deviation would otherwise pose as a unit-variance feature and dominate the directions), the
+ * scaled within-class covariance G is whitened by a matrix W with WᵀGW = I, the class means,
+ * weighted by √(n·prior) and mapped through W, give at most c − 1 principal axes with singular value
+ * above {@link #RANK_TOLERANCE} times the largest, and W maps those axes back. W is the inverse
+ * transposed Cholesky factor of G when G is well conditioned (its pivots all exceed
+ * {@link #RANK_TOLERANCE}); otherwise G's eigenvectors over the eigenvalues above
+ * {@link #RANK_TOLERANCE}², scaled by their inverse square roots, so that near-null within-class
+ * directions are dropped rather than inverted.
  */
 record LocalLda(double[][] directions) {
     static final double RANK_TOLERANCE = 1e-4;
@@ -30,19 +33,29 @@ record LocalLda(double[][] directions) {
             return new LocalLda(new double[0][]);
         }
         int dAll = x[0].length;
-        double[][] means = new double[c][dAll];
         int[] count = new int[c];
         int[] index = new int[n];
+        int[] first = new int[c];
+        Arrays.fill(first, -1);
         for (int i = 0; i < n; i++) {
             index[i] = Arrays.binarySearch(classes, y[i]);
             count[index[i]]++;
+            if (first[index[i]] < 0) {
+                first[index[i]] = i;
+            }
+        }
+        // each class mean as its first row plus the mean offset from that row: a feature constant within
+        // the class then has exactly that constant as its mean and exactly zero within-class deviation
+        double[][] means = new double[c][dAll];
+        for (int i = 0; i < n; i++) {
+            double[] origin = x[first[index[i]]];
             for (int a = 0; a < dAll; a++) {
-                means[index[i]][a] += x[i][a];
+                means[index[i]][a] += x[i][a] - origin[a];
             }
         }
         for (int k = 0; k < c; k++) {
             for (int a = 0; a < dAll; a++) {
-                means[k][a] /= count[k];
+                means[k][a] = x[first[k]][a] + means[k][a] / count[k];
             }
         }
         double[] var = new double[dAll];
@@ -80,7 +93,7 @@ record LocalLda(double[][] directions) {
                 gram[a * d + b] = gram[b * d + a];
             }
         }
-        double[][] w = whitening(Matrix.of(d, d, gram));
+        double[][] w = whitening(gram, d);
         int r = w[0].length;
         if (r == 0) {
             return new LocalLda(new double[0][]);
@@ -149,12 +162,13 @@ record LocalLda(double[][] directions) {
     }
 
     /** W (d × r) with Wᵀ G W = I on G's well-determined directions (see the class comment). */
-    private static double[][] whitening(Matrix g) {
-        int d = g.rows();
-        try {
-            double[][] l = Cholesky.lower(g).toRows();
+    private static double[][] whitening(double[] gram, int d) {
+        double[] lower = lowerCholesky(gram, d);
+        if (lower != null) {
+            double[][] l = new double[d][];
             boolean conditioned = true;
             for (int i = 0; i < d; i++) {
+                l[i] = Arrays.copyOfRange(lower, i * d, i * d + d);
                 conditioned &= l[i][i] > RANK_TOLERANCE;
             }
             if (conditioned) {
@@ -171,22 +185,31 @@ record LocalLda(double[][] directions) {
                 }
                 return w;
             }
-        } catch (ArithmeticException notDefinite) {
-            // falls through to the truncated eigendecomposition
         }
-        EigenPairs e = Eigen.symmetric(g);
+        // not positive definite, or ill-conditioned: the truncated eigendecomposition
+        EigenPairs e = Eigen.symmetric(Matrix.of(d, d, gram).symmetrize());
+        double[] values = e.values();
+        Matrix vectors = e.vectors();
         int r = 0;
-        while (r < d && e.value(r) > RANK_TOLERANCE * RANK_TOLERANCE) {
+        while (r < d && values[r] > RANK_TOLERANCE * RANK_TOLERANCE) {
             r++;
         }
         double[][] w = new double[d][r];
-        Matrix v = e.vectors();
         for (int q = 0; q < r; q++) {
-            double s = Math.sqrt(e.value(q));
+            double s = Math.sqrt(values[q]);
             for (int j = 0; j < d; j++) {
-                w[j][q] = v.get(j, q) / s;
+                w[j][q] = vectors.get(j, q) / s;
             }
         }
         return w;
+    }
+
+    /**
+     * The lower Cholesky factor (d × d, row-major) of a symmetric matrix, or null when the matrix is not
+     * positive definite to working precision.
+     */
+    static double[] lowerCholesky(double[] a, int d) {
+        Matrix g = Matrix.of(d, d, a);
+        return Cholesky.isPositiveDefinite(g) ? Cholesky.lower(g).toArray() : null;
     }
 }

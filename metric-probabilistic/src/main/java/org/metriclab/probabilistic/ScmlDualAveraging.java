@@ -40,10 +40,10 @@ public record ScmlDualAveraging(double beta, double gamma, int maxIter, int outp
 
     public Result solve(ScmlProblem p, RandomGenerator rng, String owner, Progress progress) {
         int k = p.bases();
-        int m = p.size();
         double[] w = new double[k];
-        double[] mean = new double[k];
-        double[] ada = new double[k];
+        // Σ_s g_s and Σ_s g_s² per coordinate: the running mean ḡ and the AdaGrad norm h = √(Σ g²)
+        double[] sum = new double[k];
+        double[] squares = new double[k];
         double[] g = new double[k];
         int[] active = new int[k];
         int activeCount = 0;
@@ -53,25 +53,10 @@ public record ScmlDualAveraging(double beta, double gamma, int maxIter, int outp
         boolean converged = false;
         int done = 0;
         for (int it = 0; it < maxIter && !converged; it++) {
-            Arrays.fill(g, 0);
-            for (int b = 0; b < batchSize; b++) {
-                int t = rng.nextInt(m);
-                if (p.slack(t, w, active, activeCount) > 0) {
-                    p.addDifferences(t, g);
-                }
-            }
-            activeCount = 0;
-            double scale = (it + 1) / gamma;
-            for (int j = 0; j < k; j++) {
-                double gj = g[j] / batchSize;
-                mean[j] = (it * mean[j] + gj) / (it + 1);
-                ada[j] = Math.sqrt(ada[j] * ada[j] + gj * gj);
-                double shrunk = mean[j] + beta;
-                w[j] = shrunk < 0 ? -scale * shrunk / (DELTA + ada[j]) : 0;
-                if (w[j] != 0) {
-                    active[activeCount++] = j;
-                }
-            }
+            batchGradient(p, rng, w, active, activeCount, g);
+            step(it + 1, g, sum, squares, w);
+            // the weights are sparse: slacks and the objective run over the positive ones only
+            activeCount = positives(w, active);
             done = it + 1;
             if (done % outputIter == 0 || done == maxIter) {
                 double obj = p.objective(w, active, activeCount, beta);
@@ -95,5 +80,43 @@ public record ScmlDualAveraging(double beta, double gamma, int maxIter, int outp
         }
         progress.finished(done, bestObjective, converged);
         return new Result(best, bestObjective, done, converged);
+    }
+
+    /** g = Σ δ_t over {@code batchSize} uniformly drawn triplets t whose hinge is active under w. */
+    private void batchGradient(ScmlProblem p, RandomGenerator rng, double[] w, int[] active, int activeCount, double[] g) {
+        Arrays.fill(g, 0);
+        int m = p.size();
+        for (int b = 0; b < batchSize; b++) {
+            int t = rng.nextInt(m);
+            if (p.slack(t, w, active, activeCount) > 0) {
+                p.addDifferences(t, g);
+            }
+        }
+    }
+
+    /**
+     * The dual-averaging step after {@code steps} mini-batches with gradient sum g: accumulates g/batch
+     * into the sums and sums of squares and sets w = s/(γ(δ + h)) · max(0, −(ḡ + β)). A method of its
+     * own so that the just-in-time compiler optimises it early in a run.
+     */
+    private void step(double steps, double[] g, double[] sum, double[] squares, double[] w) {
+        double scale = steps / gamma;
+        double mean = 1 / steps;
+        for (int j = 0; j < w.length; j++) {
+            double gj = g[j] / batchSize;
+            sum[j] += gj;
+            squares[j] += gj * gj;
+            w[j] = -scale * Math.min(sum[j] * mean + beta, 0) / (DELTA + Math.sqrt(squares[j]));
+        }
+    }
+
+    /** Lists the indices of the positive weights in {@code active} and returns their number. */
+    private static int positives(double[] w, int[] active) {
+        int count = 0;
+        for (int j = 0; j < w.length; j++) {
+            active[count] = j;
+            count += w[j] > 0 ? 1 : 0;
+        }
+        return count;
     }
 }

@@ -8,6 +8,8 @@ import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.ParamException;
 import org.metriclab.core.learn.Params;
+import org.metriclab.core.linalg.Eigen;
+import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
 
 /**
@@ -20,7 +22,8 @@ import org.metriclab.core.linalg.Matrix;
  * algorithm run on those triplets, as {@link ScmlTriplets} does for given triplets).
  *
  * <p>When fewer bases than features get a positive weight, L = diag(√w) B over the active bases
- * (a low-rank metric, with a warning); otherwise L factors M.
+ * (a low-rank metric, with a warning); otherwise L factors M (its transposed Cholesky factor when M is
+ * definite, as metric-learn returns).
  *
  * <p>Defaults (metric-learn's): basis lda, n_basis 0 (= min(20d, 2n·min(c−1, d) − 1) for lda, 80d for
  * triplet_diffs), beta 1e-5, gamma 5e-3, max_iter 10000, output_iter 500, batch_size 10, k_genuine 3,
@@ -88,7 +91,7 @@ public record ScmlLearner(ScmlBasisKind basis, int nBasis, double beta, double g
         return solver().solve(ScmlProblem.of(x, b.rows(), triplets), ctx.random("scml"), "scml", ctx.progress());
     }
 
-    /** L from the active weights: diag(√w) B when fewer than d are active, else a factor of Bᵀ diag(w) B. */
+    /** L from the active weights: diag(√w) B when fewer than d are active, else a factor of M = Bᵀ diag(w) B. */
     static MahalanobisMetric weightsToMetric(ScmlBasis b, ScmlDualAveraging.Result r, int d, FitContext ctx) {
         double[] w = r.weights();
         int active = 0;
@@ -127,6 +130,22 @@ public record ScmlLearner(ScmlBasisKind basis, int nBasis, double beta, double g
                 }
             }
         }
-        return MahalanobisMetric.fromPsd(Matrix.of(d, d, mm).symmetrize());
+        double[] m = Matrix.of(d, d, mm).symmetrize().toArray();
+        double[] lower = LocalLda.lowerCholesky(m, d);
+        if (lower != null) {
+            // M = C Cᵀ with C lower triangular, so L = Cᵀ (metric-learn's factor of a definite M)
+            return new MahalanobisMetric(Matrix.of(d, d, lower).transpose());
+        }
+        // semi-definite M (the active bases leave a direction out): L = diag(√λ) Vᵀ, as metric-learn's eigh
+        // fallback; M is a non-negative combination of outer products, so negative λ are round-off
+        EigenPairs e = Eigen.symmetric(Matrix.of(d, d, m));
+        double[] l = new double[d * d];
+        for (int k = 0; k < d; k++) {
+            double s = Math.sqrt(Math.max(e.value(k), 0));
+            for (int j = 0; j < d; j++) {
+                l[k * d + j] = s * e.vectors().get(j, k);
+            }
+        }
+        return new MahalanobisMetric(Matrix.of(d, d, l));
     }
 }

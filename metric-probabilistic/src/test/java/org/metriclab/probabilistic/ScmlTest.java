@@ -147,4 +147,39 @@ class ScmlTest {
         ScmlLearner s = ScmlLearner.from(Params.of(Map.of("max_iter", 1000)));
         assertArrayEquals(s.fit(train, FitContext.seeded(4)).l().toArray(), s.fit(train, FitContext.seeded(4)).l().toArray());
     }
+
+    /**
+     * At least d active bases: a definite M gives metric-learn's factor, the transposed Cholesky factor
+     * (upper triangular); a semi-definite one (all bases in one plane of 3-D) still factors exactly.
+     */
+    @Test
+    void activeBasesFactorTheMetricExactly() {
+        double r = Math.sqrt(0.5);
+        double[][][] bases = {
+            {{1, 0, 0}, {r, r, 0}, {0, r, r}},
+            {{1, 0, 0}, {r, r, 0}, {0, 1, 0}}};
+        double[] w = {2, 3, 5};
+        for (int c = 0; c < bases.length; c++) {
+            double[][] b = bases[c];
+            MahalanobisMetric metric = ScmlLearner.weightsToMetric(new ScmlBasis(b), new ScmlDualAveraging.Result(w, 0, 1, true), 3,
+                    FitContext.seeded(0));
+            org.metriclab.core.linalg.Matrix m = metric.m();
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    double expected = 0;
+                    for (int k = 0; k < 3; k++) {
+                        expected += w[k] * b[k][i] * b[k][j];
+                    }
+                    assertEquals(expected, m.get(i, j), 1e-12, "case " + c + ", M[" + i + "][" + j + "]");
+                }
+            }
+            if (c == 0) {
+                for (int i = 1; i < 3; i++) {
+                    for (int j = 0; j < i; j++) {
+                        assertEquals(0, metric.l().get(i, j), 0, "the factor of a definite M is upper triangular");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -127,18 +127,7 @@ public final class GalleryIndex implements AutoCloseable {
         IntStream.range(0, nq).parallel().forEach(q -> {
             float[] query = Arrays.copyOfRange(queries, q * dim, (q + 1) * dim);
             int[] cand = graph.candidates(query, ef);
-            double[] cd = new double[cand.length];
-            Integer[] order = new Integer[cand.length];
-            for (int c = 0; c < cand.length; c++) {
-                cd[c] = squaredDistance(query, g, cand[c] * dim);
-                order[c] = c;
-            }
-            Arrays.sort(order, (a, b) -> cd[a] != cd[b] ? Double.compare(cd[a], cd[b]) : Integer.compare(cand[a], cand[b]));
-            int found = Math.min(k, cand.length);
-            for (int i = 0; i < k; i++) {
-                rows[q * k + i] = i < found ? cand[order[i]] : -1;
-                dist[q * k + i] = i < found ? cd[order[i]] : Double.POSITIVE_INFINITY;
-            }
+            nearest(query, g, dim, cand, k, rows, dist, q * k);
         });
         return new Neighbours(nq, k, rows, dist);
     }
@@ -172,6 +161,45 @@ public final class GalleryIndex implements AutoCloseable {
         }
         Gallery.requireInRange(queries, dim(), "query");
         return queries.length / dim();
+    }
+
+    /**
+     * Writes the {@code k} candidates nearest to {@code query} by float64 squared distance (ties: lower row first)
+     * to {@code rows}/{@code dist} from {@code at}, padding with row −1 at infinite distance when there are fewer.
+     * Each candidate is placed by binary search into the sorted list of the best k so far.
+     */
+    static void nearest(float[] query, float[] g, int dim, int[] cand, int k, int[] rows, double[] dist, int at) {
+        int found = 0;
+        for (int row : cand) {
+            double d = squaredDistance(query, g, row * dim);
+            if (found == k && !closer(d, row, dist[at + k - 1], rows[at + k - 1])) {
+                continue;
+            }
+            int lo = 0;
+            int hi = found;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (closer(d, row, dist[at + mid], rows[at + mid])) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            int moved = Math.min(found, k - 1) - lo;
+            System.arraycopy(rows, at + lo, rows, at + lo + 1, moved);
+            System.arraycopy(dist, at + lo, dist, at + lo + 1, moved);
+            rows[at + lo] = row;
+            dist[at + lo] = d;
+            found = Math.min(found + 1, k);
+        }
+        for (int i = found; i < k; i++) {
+            rows[at + i] = -1;
+            dist[at + i] = Double.POSITIVE_INFINITY;
+        }
+    }
+
+    private static boolean closer(double d, int row, double thanD, int thanRow) {
+        return d < thanD || (d == thanD && row < thanRow);
     }
 
     /** Σ (q_t − g_t)² in float64 from float32 values. */

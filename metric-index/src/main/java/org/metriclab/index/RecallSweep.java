@@ -1,7 +1,6 @@
 package org.metriclab.index;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.metriclab.eval.Measure;
@@ -32,6 +32,18 @@ public final class RecallSweep {
      */
     public static List<SweepPoint> run(Gallery gallery, Gallery queries, int k, List<HnswParams> graphs, List<Integer> efSearch, Path work,
                                        Consumer<SweepPoint> each) throws IOException {
+        return run(gallery, queries, k, graphs, efSearch, work, Optional.empty(), each);
+    }
+
+    /**
+     * Runs the sweep; with {@code keepTag} present each graph lives in {@code work/m<m>-efc<ef_construction>} and is
+     * kept, and one already there from the data the tag names is reused with its recorded build times.
+     *
+     * @param keepTag names the gallery data (e.g. its generator and seed); empty: build in temporary subdirectories
+     * @param each    receives every point as soon as it is measured
+     */
+    public static List<SweepPoint> run(Gallery gallery, Gallery queries, int k, List<HnswParams> graphs, List<Integer> efSearch, Path work,
+                                       Optional<String> keepTag, Consumer<SweepPoint> each) throws IOException {
         if (queries.dim() != gallery.dim()) {
             throw new IllegalArgumentException("queries have " + queries.dim() + " dimensions but the gallery has " + gallery.dim());
         }
@@ -42,13 +54,14 @@ public final class RecallSweep {
         List<SweepPoint> out = new ArrayList<>();
         int n = 0;
         for (HnswParams p : graphs) {
-            Path dir = work.resolve("graph-" + n++);
-            long t0 = System.nanoTime();
-            long c0 = cpuNanos();
-            GalleryIndex.build(dir, gallery, p, IndexManifest.NO_MODEL);
-            double buildSeconds = (System.nanoTime() - t0) / 1e9;
-            double buildCpu = (cpuNanos() - c0) / 1e9;
-            try (GalleryIndex index = GalleryIndex.open(dir)) {
+            BuiltGraph built = keepTag.isPresent()
+                    ? BuiltGraph.kept(work.resolve("m" + p.m() + "-efc" + p.efConstruction()), gallery, p, keepTag.get())
+                    : BuiltGraph.build(work.resolve("graph-" + n++), gallery, p, IndexManifest.NO_MODEL);
+            double buildSeconds = built.buildSeconds();
+            double buildCpu = built.buildCpu();
+            long t0;
+            long c0;
+            try (GalleryIndex index = GalleryIndex.open(built.dir())) {
                 index.exact(head(queries, 50), Math.min(k, index.rows()));
                 t0 = System.nanoTime();
                 c0 = cpuNanos();
@@ -73,15 +86,16 @@ public final class RecallSweep {
                     each.accept(point);
                 }
             } finally {
-                deleteTree(dir);
+                if (keepTag.isEmpty()) {
+                    deleteTree(built.dir());
+                }
             }
         }
         return out;
     }
 
-    /** CPU time of this process over all threads, in nanoseconds; 0 on a JVM without the HotSpot management extension. */
     private static long cpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+        return BuiltGraph.cpuNanos();
     }
 
     /** The first {@code n} query rows (all of them when fewer), for warm-up passes. */

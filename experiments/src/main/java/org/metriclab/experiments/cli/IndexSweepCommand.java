@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -60,6 +61,9 @@ final class IndexSweepCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--work", paramLabel = "DIR", description = "directory for the temporary indexes (default: the system temp directory)")
     Path work;
+    @Option(names = "--keep", paramLabel = "DIR", description = "keep each graph in DIR/m<M>-efc<EF> and reuse one built there from the same"
+            + " --synthetic data (its build times are reported as recorded); only with --synthetic")
+    Path keep;
 
     IndexSweepCommand(Console io) {
         this.io = io;
@@ -95,6 +99,16 @@ final class IndexSweepCommand implements Callable<Integer> {
         }
         if (k < 1 || k > gallery.rows()) {
             throw new IllegalArgumentException("--k " + k + " must be between 1 and the " + gallery.rows() + " gallery rows");
+        }
+        if (keep != null) {
+            if (synthetic == null) {
+                throw new IllegalArgumentException("--keep works with --synthetic only (it names the data a kept graph was built from); drop --keep");
+            }
+            Files.createDirectories(keep);
+            String tag = "synthetic-" + synthetic.toLowerCase(Locale.ROOT).trim() + "-classes" + classes + "-spread" + spread + "-seed" + seed;
+            io.out().println(SweepPoint.csvHeader());
+            RecallSweep.run(gallery, probe, k, graphs, efSearch, keep, Optional.of(tag), p -> io.out().println(p.csv()));
+            return 0;
         }
         Path dir = Files.createTempDirectory(work == null ? Path.of(System.getProperty("java.io.tmpdir")) : Files.createDirectories(work), "metriclab-sweep");
         try {

@@ -17,7 +17,8 @@ import org.metriclab.eval.knn.RankedHits;
 
 /**
  * The degradation report of the approximate index: for each graph setting it builds an index of the gallery
- * (timed), searches the queries exactly once and approximately at each efSearch (timed, after a warm-up pass), and
+ * (timed), searches the queries exactly and approximately at each efSearch (after a warm-up pass; each timing is the
+ * median of {@link TimedSearch#PASSES} passes over all queries, in wall and in process CPU seconds), and
  * reports recall@k against exact search and, for labelled data, precision@k and MAP@R exact beside approximate
  * (MAP@R from the R nearest rows, R the query's class size in the gallery, searched at beam max(efSearch, R)).
  */
@@ -59,25 +60,21 @@ public final class RecallSweep {
                     : BuiltGraph.build(work.resolve("graph-" + n++), gallery, p, IndexManifest.NO_MODEL);
             double buildSeconds = built.buildSeconds();
             double buildCpu = built.buildCpu();
-            long t0;
-            long c0;
             try (GalleryIndex index = GalleryIndex.open(built.dir())) {
                 index.exact(head(queries, 50), Math.min(k, index.rows()));
-                t0 = System.nanoTime();
-                c0 = cpuNanos();
-                Neighbours exact = index.exact(queries.vectors(), k);
-                double exactQps = queries.rows() / ((System.nanoTime() - t0) / 1e9);
-                double exactCpuQps = queries.rows() / ((cpuNanos() - c0) / 1e9);
+                TimedSearch exactRun = TimedSearch.median(queries.rows(), () -> index.exact(queries.vectors(), k));
+                Neighbours exact = exactRun.result();
                 double precisionExact = precision(exact, queries, gallery);
                 int depth = relevantDepth(queries, gallery, index.rows());
                 double mapExact = depth == 0 ? Double.NaN : mapAtR(index.exact(queries.vectors(), depth), queries, gallery);
                 for (int ef : efSearch) {
-                    index.search(head(queries, 200), k, ef);
-                    t0 = System.nanoTime();
-                    c0 = cpuNanos();
-                    Neighbours approx = index.search(queries.vectors(), k, ef);
-                    double qps = queries.rows() / ((System.nanoTime() - t0) / 1e9);
-                    double cpuQps = queries.rows() / ((cpuNanos() - c0) / 1e9);
+                    index.search(queries.vectors(), k, ef);
+                    TimedSearch run = TimedSearch.median(queries.rows(), () -> index.search(queries.vectors(), k, ef));
+                    Neighbours approx = run.result();
+                    double qps = run.queriesPerSecond();
+                    double cpuQps = run.cpuQueriesPerSecond();
+                    double exactQps = exactRun.queriesPerSecond();
+                    double exactCpuQps = exactRun.cpuQueriesPerSecond();
                     double mapApprox = depth == 0 ? Double.NaN : mapAtR(index.search(queries.vectors(), depth, ef), queries, gallery);
                     SweepPoint point = new SweepPoint(p, ef, k, approx.recallAgainst(exact), buildSeconds, qps, exactQps,
                             precisionExact, precision(approx, queries, gallery), new SweepPoint.CpuTimes(buildCpu, cpuQps, exactCpuQps),
@@ -92,10 +89,6 @@ public final class RecallSweep {
             }
         }
         return out;
-    }
-
-    private static long cpuNanos() {
-        return BuiltGraph.cpuNanos();
     }
 
     /** The first {@code n} query rows (all of them when fewer), for warm-up passes. */

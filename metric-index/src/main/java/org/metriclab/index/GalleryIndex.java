@@ -115,9 +115,15 @@ public final class GalleryIndex implements AutoCloseable {
 
     /**
      * The approximate {@code k} nearest rows of each query (row-major {@code queries × dim} float32): the graph's
-     * candidates at beam width max(efSearch, k), re-ranked by exact squared distance. Queries run in parallel.
+     * candidates at beam width max(efSearch, k) of a float32 walk, re-ranked by exact squared distance. Queries run in
+     * parallel.
      */
     public Neighbours search(float[] queries, int k, int efSearch) {
+        return search(queries, k, efSearch, GraphWalk.FLOAT32);
+    }
+
+    /** As {@link #search(float[], int, int)}, the graph walk scoring nodes by {@code walk}'s values. */
+    public Neighbours search(float[] queries, int k, int efSearch, GraphWalk walk) {
         int nq = queryCount(queries, k);
         int ef = Math.max(HnswParams.requireEfSearch(efSearch), k);
         int dim = dim();
@@ -126,7 +132,7 @@ public final class GalleryIndex implements AutoCloseable {
         double[] dist = new double[nq * k];
         IntStream.range(0, nq).parallel().forEach(q -> {
             float[] query = Arrays.copyOfRange(queries, q * dim, (q + 1) * dim);
-            int[] cand = graph.candidates(query, ef);
+            int[] cand = graph.candidates(query, ef, walk);
             nearest(query, g, dim, cand, k, rows, dist, q * k);
         });
         return new Neighbours(nq, k, rows, dist);

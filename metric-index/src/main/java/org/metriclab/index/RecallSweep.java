@@ -33,7 +33,7 @@ public final class RecallSweep {
      */
     public static List<SweepPoint> run(Gallery gallery, Gallery queries, int k, List<HnswParams> graphs, List<Integer> efSearch, Path work,
                                        Consumer<SweepPoint> each) throws IOException {
-        return run(gallery, queries, k, graphs, efSearch, work, Optional.empty(), each);
+        return run(gallery, queries, k, graphs, efSearch, work, Optional.empty(), List.of(GraphWalk.FLOAT32), each);
     }
 
     /**
@@ -41,15 +41,16 @@ public final class RecallSweep {
      * kept, and one already there from the data the tag names is reused with its recorded build times.
      *
      * @param keepTag names the gallery data (e.g. its generator and seed); empty: build in temporary subdirectories
+     * @param walks   graph walks measured at each efSearch
      * @param each    receives every point as soon as it is measured
      */
     public static List<SweepPoint> run(Gallery gallery, Gallery queries, int k, List<HnswParams> graphs, List<Integer> efSearch, Path work,
-                                       Optional<String> keepTag, Consumer<SweepPoint> each) throws IOException {
+                                       Optional<String> keepTag, List<GraphWalk> walks, Consumer<SweepPoint> each) throws IOException {
         if (queries.dim() != gallery.dim()) {
             throw new IllegalArgumentException("queries have " + queries.dim() + " dimensions but the gallery has " + gallery.dim());
         }
-        if (graphs.isEmpty() || efSearch.isEmpty()) {
-            throw new IllegalArgumentException("a sweep needs at least one graph setting and one ef_search");
+        if (graphs.isEmpty() || efSearch.isEmpty() || walks.isEmpty()) {
+            throw new IllegalArgumentException("a sweep needs at least one graph setting, one ef_search and one graph walk");
         }
         efSearch.forEach(HnswParams::requireEfSearch);
         List<SweepPoint> out = new ArrayList<>();
@@ -68,19 +69,21 @@ public final class RecallSweep {
                 int depth = relevantDepth(queries, gallery, index.rows());
                 double mapExact = depth == 0 ? Double.NaN : mapAtR(index.exact(queries.vectors(), depth), queries, gallery);
                 for (int ef : efSearch) {
-                    index.search(queries.vectors(), k, ef);
-                    TimedSearch run = TimedSearch.median(queries.rows(), () -> index.search(queries.vectors(), k, ef));
-                    Neighbours approx = run.result();
-                    double qps = run.queriesPerSecond();
-                    double cpuQps = run.cpuQueriesPerSecond();
-                    double exactQps = exactRun.queriesPerSecond();
-                    double exactCpuQps = exactRun.cpuQueriesPerSecond();
-                    double mapApprox = depth == 0 ? Double.NaN : mapAtR(index.search(queries.vectors(), depth, ef), queries, gallery);
-                    SweepPoint point = new SweepPoint(p, ef, k, approx.recallAgainst(exact), buildSeconds, qps, exactQps,
-                            precisionExact, precision(approx, queries, gallery), new SweepPoint.CpuTimes(buildCpu, cpuQps, exactCpuQps),
-                            new SweepPoint.MapAtR(mapExact, mapApprox));
-                    out.add(point);
-                    each.accept(point);
+                    for (GraphWalk walk : walks) {
+                        index.search(queries.vectors(), k, ef, walk);
+                        TimedSearch run = TimedSearch.median(queries.rows(), () -> index.search(queries.vectors(), k, ef, walk));
+                        Neighbours approx = run.result();
+                        double qps = run.queriesPerSecond();
+                        double cpuQps = run.cpuQueriesPerSecond();
+                        double exactQps = exactRun.queriesPerSecond();
+                        double exactCpuQps = exactRun.cpuQueriesPerSecond();
+                        double mapApprox = depth == 0 ? Double.NaN : mapAtR(index.search(queries.vectors(), depth, ef, walk), queries, gallery);
+                        SweepPoint point = new SweepPoint(p, ef, k, approx.recallAgainst(exact), buildSeconds, qps, exactQps,
+                                precisionExact, precision(approx, queries, gallery), new SweepPoint.CpuTimes(buildCpu, cpuQps, exactCpuQps),
+                                new SweepPoint.MapAtR(mapExact, mapApprox), walk);
+                        out.add(point);
+                        each.accept(point);
+                    }
                 }
             } finally {
                 if (keepTag.isEmpty()) {

@@ -39,14 +39,14 @@ class RecallSweepTest {
     void keptGraphsAreReusedWithTheirBuildTimesAndRefusedForOtherData() throws IOException {
         SyntheticGallery data = new SyntheticGallery(800, 6, 8, 1.0, 4);
         List<HnswParams> graph = List.of(new HnswParams(4, 20));
-        SweepPoint first = RecallSweep.run(data.gallery(), data.queries(20), 5, graph, List.of(8), tmp, Optional.of("data-a"), p -> { }).get(0);
+        SweepPoint first = RecallSweep.run(data.gallery(), data.queries(20), 5, graph, List.of(8), tmp, Optional.of("data-a"), List.of(GraphWalk.FLOAT32), p -> { }).get(0);
         assertTrue(Files.exists(tmp.resolve("m4-efc20").resolve(IndexManifest.FILE)), "the graph is kept");
-        SweepPoint again = RecallSweep.run(data.gallery(), data.queries(20), 5, graph, List.of(8), tmp, Optional.of("data-a"), p -> { }).get(0);
+        SweepPoint again = RecallSweep.run(data.gallery(), data.queries(20), 5, graph, List.of(8), tmp, Optional.of("data-a"), List.of(GraphWalk.FLOAT32), p -> { }).get(0);
         assertEquals(first.buildSeconds(), again.buildSeconds());
         assertEquals(first.cpu().buildSeconds(), again.cpu().buildSeconds());
         assertEquals(first.recall(), again.recall());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RecallSweep.run(data.gallery(), data.queries(20), 5, graph, List.of(8), tmp, Optional.of("data-b"), p -> { }));
+                () -> RecallSweep.run(data.gallery(), data.queries(20), 5, graph, List.of(8), tmp, Optional.of("data-b"), List.of(GraphWalk.FLOAT32), p -> { }));
         assertTrue(e.getMessage().contains("holds a graph of other data"), e.getMessage());
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.index.Gallery;
+import org.metriclab.index.GraphWalk;
 import org.metriclab.index.HnswParams;
 import org.metriclab.index.RecallSweep;
 import org.metriclab.index.SweepPoint;
@@ -64,6 +65,10 @@ final class IndexSweepCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "DIR", description = "keep each graph in DIR/m<M>-efc<EF> and reuse one built there from the same"
             + " --synthetic data (its build times are reported as recorded); only with --synthetic")
     Path keep;
+    @Option(names = "--walk", split = ",", paramLabel = "W", defaultValue = "float32",
+            description = "values the graph walk scores nodes with, float32 and/or int8 (candidates are re-ranked exactly either way);"
+                    + " default ${DEFAULT-VALUE}")
+    List<String> walk;
 
     IndexSweepCommand(Console io) {
         this.io = io;
@@ -81,6 +86,7 @@ final class IndexSweepCommand implements Callable<Integer> {
         for (int degree : m) {
             graphs.add(new HnswParams(degree, efConstruction));
         }
+        List<GraphWalk> walks = walk.stream().map(GraphWalk::parse).toList();
         Gallery gallery;
         Gallery probe;
         if (synthetic != null) {
@@ -107,13 +113,13 @@ final class IndexSweepCommand implements Callable<Integer> {
             Files.createDirectories(keep);
             String tag = "synthetic-" + synthetic.toLowerCase(Locale.ROOT).trim() + "-classes" + classes + "-spread" + spread + "-seed" + seed;
             io.out().println(SweepPoint.csvHeader());
-            RecallSweep.run(gallery, probe, k, graphs, efSearch, keep, Optional.of(tag), p -> io.out().println(p.csv()));
+            RecallSweep.run(gallery, probe, k, graphs, efSearch, keep, Optional.of(tag), walks, p -> io.out().println(p.csv()));
             return 0;
         }
         Path dir = Files.createTempDirectory(work == null ? Path.of(System.getProperty("java.io.tmpdir")) : Files.createDirectories(work), "metriclab-sweep");
         try {
             io.out().println(SweepPoint.csvHeader());
-            RecallSweep.run(gallery, probe, k, graphs, efSearch, dir, p -> io.out().println(p.csv()));
+            RecallSweep.run(gallery, probe, k, graphs, efSearch, dir, Optional.empty(), walks, p -> io.out().println(p.csv()));
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

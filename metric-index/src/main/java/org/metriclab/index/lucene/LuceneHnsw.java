@@ -39,6 +39,7 @@ import org.apache.lucene.util.hnsw.HnswGraph;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.metriclab.index.Gallery;
 import org.metriclab.index.GraphSearcher;
+import org.metriclab.index.GraphWalk;
 import org.metriclab.index.HnswParams;
 
 /**
@@ -59,6 +60,8 @@ public final class LuceneHnsw implements GraphSearcher {
     private final DirectoryReader reader;
     private final List<Part> parts;
     private final Gallery gallery;
+    /** The gallery's byte codes for int8 walks, made on first use. */
+    private volatile ByteRows codes;
 
     /**
      * One segment's graph copied to the heap, and the gallery row of each of its nodes (a node is its segment's
@@ -72,6 +75,19 @@ public final class LuceneHnsw implements GraphSearcher {
         this.reader = reader;
         this.parts = parts;
         this.gallery = gallery;
+    }
+
+    private ByteRows codes() {
+        ByteRows c = codes;
+        if (c == null) {
+            synchronized (this) {
+                if (codes == null) {
+                    codes = ByteRows.of(gallery.vectors(), gallery.dim());
+                }
+                c = codes;
+            }
+        }
+        return c;
     }
 
     /**
@@ -202,11 +218,13 @@ public final class LuceneHnsw implements GraphSearcher {
      * nodes its links do not reach.
      */
     @Override
-    public int[] candidates(float[] query, int ef) {
+    public int[] candidates(float[] query, int ef, GraphWalk walk) {
         float[] vectors = gallery.vectors();
         int dim = gallery.dim();
         int[] out = new int[ef * parts.size()];
         int total = 0;
+        ByteRows c = walk == GraphWalk.INT8 ? codes() : null;
+        byte[] coded = c == null ? null : c.encode(query);
         try {
             for (Part part : parts) {
                 if (ef >= part.nodeToRow().length) {
@@ -215,7 +233,8 @@ public final class LuceneHnsw implements GraphSearcher {
                     continue;
                 }
                 TopKnnCollector collector = new TopKnnCollector(ef, Integer.MAX_VALUE);
-                HnswGraphSearcher.search(new RowScorer(query, vectors, part.nodeToRow(), dim), collector, part.graph().cursor(), null);
+                HnswGraphSearcher.search(coded == null ? new RowScorer(query, vectors, part.nodeToRow(), dim)
+                        : new ByteScorer(coded, c, part.nodeToRow()), collector, part.graph().cursor(), null);
                 for (ScoreDoc sd : collector.topDocs().scoreDocs) {
                     out[total++] = part.nodeToRow()[sd.doc];
                 }

@@ -22,6 +22,7 @@ import org.apache.lucene.util.hnsw.HnswGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metriclab.index.Gallery;
+import org.metriclab.index.GraphWalk;
 import org.metriclab.index.HnswParams;
 import org.metriclab.index.SyntheticGallery;
 
@@ -92,7 +93,7 @@ class FlatGraphTest {
                 for (ScoreDoc sd : leaf.searchNearestVectors("vector", query, ef, null, Integer.MAX_VALUE).scoreDocs) {
                     lucene.add(docToRow[sd.doc]);
                 }
-                int[] mine = heap.candidates(query, ef);
+                int[] mine = heap.candidates(query, ef, GraphWalk.FLOAT32);
                 assertEquals(ef, mine.length);
                 assertEquals(ef, Arrays.stream(mine).distinct().count());
                 overlap += Arrays.stream(mine).filter(lucene::contains).count() / (double) ef;
@@ -108,10 +109,12 @@ class FlatGraphTest {
         Gallery g = new SyntheticGallery(300, 4, 3, 1.0, 5).gallery();
         LuceneHnsw.write(dir, g, 0, new HnswParams(2, 4), true);
         try (LuceneHnsw heap = LuceneHnsw.open(dir, g.rows(), g.dim(), true)) {
-            int[] all = heap.candidates(new float[] {0, 0, 0, 0}, 300);
-            Arrays.sort(all);
-            for (int i = 0; i < 300; i++) {
-                assertEquals(i, all[i]);
+            for (GraphWalk walk : GraphWalk.values()) {
+                int[] all = heap.candidates(new float[] {0, 0, 0, 0}, 300, walk);
+                Arrays.sort(all);
+                for (int i = 0; i < 300; i++) {
+                    assertEquals(i, all[i], walk.name());
+                }
             }
         }
     }

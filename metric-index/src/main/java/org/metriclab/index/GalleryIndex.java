@@ -46,7 +46,7 @@ public final class GalleryIndex implements AutoCloseable {
             }
         }
         requireLuceneDimension(gallery.dim());
-        requireMemory(gallery.rows(), gallery.dim(), "building an HNSW index of");
+        requireMemory(gallery.rows(), gallery.dim(), params.m(), "building an HNSW index of");
         Files.createDirectories(dir);
         LuceneHnsw.write(dir, gallery, 0, params, true);
         IndexManifest m = new IndexManifest(IndexManifest.VERSION, gallery.dim(), gallery.rows(), params, model, gallery.labelled());
@@ -63,7 +63,7 @@ public final class GalleryIndex implements AutoCloseable {
                     : " has unlabelled rows; add rows without a label column"));
         }
         IndexManifest grown = m.plusRows(more.rows());
-        requireMemory(grown.rows(), grown.dim(), "adding to an HNSW index of");
+        requireMemory(grown.rows(), grown.dim(), grown.params().m(), "adding to an HNSW index of");
         LuceneHnsw.write(dir, more, m.rows(), m.params(), false);
         grown.write(dir);
         return grown;
@@ -72,7 +72,7 @@ public final class GalleryIndex implements AutoCloseable {
     /** Opens the index in {@code dir}, checking its manifest and every file checksum. */
     public static GalleryIndex open(Path dir) throws IOException {
         IndexManifest m = IndexManifest.read(dir);
-        requireMemory(m.rows(), m.dim(), "opening an index of");
+        requireMemory(m.rows(), m.dim(), m.params().m(), "opening an index of");
         return new GalleryIndex(dir, m, LuceneHnsw.open(dir, m.rows(), m.dim(), m.labelled()));
     }
 
@@ -225,9 +225,14 @@ public final class GalleryIndex implements AutoCloseable {
         }
     }
 
-    /** Vectors held twice (Lucene's buffer and the row-ordered copy) plus about 2·m neighbour ids per row. */
-    private static void requireMemory(long rows, int dim, String what) {
-        MemoryBudget.require(MemoryBudget.bytes(rows, 2L * dim + 64, Float.BYTES), what + " " + rows + " × " + dim,
+    /**
+     * Per row: the vectors held twice (Lucene's buffer or mapped file and the row-ordered copy), the on-heap graph
+     * (up to 2·m level-0 links, an offset, upper levels on average about 1/m of that), the int8 codes of the walk
+     * (one byte per value) and about 64 words of bookkeeping.
+     */
+    private static void requireMemory(long rows, int dim, int m, String what) {
+        long perRow = Float.BYTES * (2L * dim + 2L * m + 4 + 64) + dim;
+        MemoryBudget.require(MemoryBudget.bytes(rows, perRow), what + " " + rows + " × " + dim,
                 "index fewer rows or raise the heap, e.g. JAVA_OPTS=-Xmx8g");
     }
 

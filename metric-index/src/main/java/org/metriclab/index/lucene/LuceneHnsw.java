@@ -47,7 +47,10 @@ import org.metriclab.index.HnswParams;
  * (Euclidean similarity), its row number and its label as doc values. The only class that sees Lucene types.
  *
  * <p>Opening reads every checksum ({@code checkIntegrity}), so truncated or altered files are found at once,
- * and loads the vectors and labels in row order for exact re-ranking.
+ * loads the vectors and labels in row order for exact re-ranking, and copies each segment's graph to the heap
+ * ({@link FlatGraph}). Queries walk that copy with Lucene's {@link HnswGraphSearcher}, scoring nodes on the heap
+ * vectors (float32) or their byte codes (int8), instead of going through the codec, which decodes neighbour
+ * lists and copies vectors out of the mapped files at every visited node.
  */
 public final class LuceneHnsw implements GraphSearcher {
     private static final String VECTOR = "vector";

@@ -46,7 +46,7 @@ public final class GalleryIndex implements AutoCloseable {
             }
         }
         requireLuceneDimension(gallery.dim());
-        requireMemory(gallery.rows(), gallery.dim(), "building an HNSW index of");
+        requireMemory(gallery.rows(), gallery.dim(), params.m(), "building an HNSW index of");
         Files.createDirectories(dir);
         LuceneHnsw.write(dir, gallery, 0, params, true);
         IndexManifest m = new IndexManifest(IndexManifest.VERSION, gallery.dim(), gallery.rows(), params, model, gallery.labelled());
@@ -63,7 +63,7 @@ public final class GalleryIndex implements AutoCloseable {
                     : " has unlabelled rows; add rows without a label column"));
         }
         IndexManifest grown = m.plusRows(more.rows());
-        requireMemory(grown.rows(), grown.dim(), "adding to an HNSW index of");
+        requireMemory(grown.rows(), grown.dim(), grown.params().m(), "adding to an HNSW index of");
         LuceneHnsw.write(dir, more, m.rows(), m.params(), false);
         grown.write(dir);
         return grown;
@@ -72,7 +72,7 @@ public final class GalleryIndex implements AutoCloseable {
     /** Opens the index in {@code dir}, checking its manifest and every file checksum. */
     public static GalleryIndex open(Path dir) throws IOException {
         IndexManifest m = IndexManifest.read(dir);
-        requireMemory(m.rows(), m.dim(), "opening an index of");
+        requireMemory(m.rows(), m.dim(), m.params().m(), "opening an index of");
         return new GalleryIndex(dir, m, LuceneHnsw.open(dir, m.rows(), m.dim(), m.labelled()));
     }
 
@@ -115,9 +115,15 @@ public final class GalleryIndex implements AutoCloseable {
 
     /**
      * The approximate {@code k} nearest rows of each query (row-major {@code queries × dim} float32): the graph's
-     * candidates at beam width max(efSearch, k), re-ranked by exact squared distance. Queries run in parallel.
+     * candidates at beam width max(efSearch, k) of a float32 walk, re-ranked by exact squared distance. Queries run in
+     * parallel.
      */
     public Neighbours search(float[] queries, int k, int efSearch) {
+        return search(queries, k, efSearch, GraphWalk.FLOAT32);
+    }
+
+    /** As {@link #search(float[], int, int)}, the graph walk scoring nodes by {@code walk}'s values. */
+    public Neighbours search(float[] queries, int k, int efSearch, GraphWalk walk) {
         int nq = queryCount(queries, k);
         int ef = Math.max(HnswParams.requireEfSearch(efSearch), k);
         int dim = dim();
@@ -126,19 +132,8 @@ public final class GalleryIndex implements AutoCloseable {
         double[] dist = new double[nq * k];
         IntStream.range(0, nq).parallel().forEach(q -> {
             float[] query = Arrays.copyOfRange(queries, q * dim, (q + 1) * dim);
-            int[] cand = graph.candidates(query, ef);
-            double[] cd = new double[cand.length];
-            Integer[] order = new Integer[cand.length];
-            for (int c = 0; c < cand.length; c++) {
-                cd[c] = squaredDistance(query, g, cand[c] * dim);
-                order[c] = c;
-            }
-            Arrays.sort(order, (a, b) -> cd[a] != cd[b] ? Double.compare(cd[a], cd[b]) : Integer.compare(cand[a], cand[b]));
-            int found = Math.min(k, cand.length);
-            for (int i = 0; i < k; i++) {
-                rows[q * k + i] = i < found ? cand[order[i]] : -1;
-                dist[q * k + i] = i < found ? cd[order[i]] : Double.POSITIVE_INFINITY;
-            }
+            int[] cand = graph.candidates(query, ef, walk);
+            nearest(query, g, dim, cand, k, rows, dist, q * k);
         });
         return new Neighbours(nq, k, rows, dist);
     }
@@ -174,6 +169,45 @@ public final class GalleryIndex implements AutoCloseable {
         return queries.length / dim();
     }
 
+    /**
+     * Writes the {@code k} candidates nearest to {@code query} by float64 squared distance (ties: lower row first)
+     * to {@code rows}/{@code dist} from {@code at}, padding with row −1 at infinite distance when there are fewer.
+     * Each candidate is placed by binary search into the sorted list of the best k so far.
+     */
+    static void nearest(float[] query, float[] g, int dim, int[] cand, int k, int[] rows, double[] dist, int at) {
+        int found = 0;
+        for (int row : cand) {
+            double d = squaredDistance(query, g, row * dim);
+            if (found == k && !closer(d, row, dist[at + k - 1], rows[at + k - 1])) {
+                continue;
+            }
+            int lo = 0;
+            int hi = found;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (closer(d, row, dist[at + mid], rows[at + mid])) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            int moved = Math.min(found, k - 1) - lo;
+            System.arraycopy(rows, at + lo, rows, at + lo + 1, moved);
+            System.arraycopy(dist, at + lo, dist, at + lo + 1, moved);
+            rows[at + lo] = row;
+            dist[at + lo] = d;
+            found = Math.min(found + 1, k);
+        }
+        for (int i = found; i < k; i++) {
+            rows[at + i] = -1;
+            dist[at + i] = Double.POSITIVE_INFINITY;
+        }
+    }
+
+    private static boolean closer(double d, int row, double thanD, int thanRow) {
+        return d < thanD || (d == thanD && row < thanRow);
+    }
+
     /** Σ (q_t − g_t)² in float64 from float32 values. */
     private static double squaredDistance(float[] q, float[] g, int offset) {
         double s = 0;
@@ -191,9 +225,14 @@ public final class GalleryIndex implements AutoCloseable {
         }
     }
 
-    /** Vectors held twice (Lucene's buffer and the row-ordered copy) plus about 2·m neighbour ids per row. */
-    private static void requireMemory(long rows, int dim, String what) {
-        MemoryBudget.require(MemoryBudget.bytes(rows, 2L * dim + 64, Float.BYTES), what + " " + rows + " × " + dim,
+    /**
+     * Per row: the vectors held twice (Lucene's buffer or mapped file and the row-ordered copy), the on-heap graph
+     * (up to 2·m level-0 links, an offset, upper levels on average about 1/m of that), the int8 codes of the walk
+     * (one byte per value) and about 64 words of bookkeeping.
+     */
+    private static void requireMemory(long rows, int dim, int m, String what) {
+        long perRow = Float.BYTES * (2L * dim + 2L * m + 4 + 64) + dim;
+        MemoryBudget.require(MemoryBudget.bytes(rows, perRow), what + " " + rows + " × " + dim,
                 "index fewer rows or raise the heap, e.g. JAVA_OPTS=-Xmx8g");
     }
 

@@ -9,9 +9,9 @@ import java.io.Closeable;
 public interface GraphSearcher extends Closeable {
     /**
      * About {@code ef} candidate gallery rows near {@code query} (Lucene returns up to {@code ef} per graph
-     * segment). Must be safe to call from several threads at once.
+     * segment), the walk scoring nodes by {@code walk}'s values. Must be safe to call from several threads at once.
      */
-    int[] candidates(float[] query, int ef);
+    int[] candidates(float[] query, int ef, GraphWalk walk);
 
     /** The indexed rows, their vectors and labels, in row order. */
     Gallery gallery();

@@ -1,7 +1,6 @@
 package org.metriclab.index;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.metriclab.eval.Measure;
@@ -17,7 +17,8 @@ import org.metriclab.eval.knn.RankedHits;
 
 /**
  * The degradation report of the approximate index: for each graph setting it builds an index of the gallery
- * (timed), searches the queries exactly once and approximately at each efSearch (timed, after a warm-up pass), and
+ * (timed), searches the queries exactly and approximately at each efSearch (after a warm-up pass; each timing is the
+ * median of {@link TimedSearch#PASSES} passes over all queries, in wall and in process CPU seconds), and
  * reports recall@k against exact search and, for labelled data, precision@k and MAP@R exact beside approximate
  * (MAP@R from the R nearest rows, R the query's class size in the gallery, searched at beam max(efSearch, R)).
  */
@@ -32,56 +33,65 @@ public final class RecallSweep {
      */
     public static List<SweepPoint> run(Gallery gallery, Gallery queries, int k, List<HnswParams> graphs, List<Integer> efSearch, Path work,
                                        Consumer<SweepPoint> each) throws IOException {
+        return run(gallery, queries, k, graphs, efSearch, work, Optional.empty(), List.of(GraphWalk.FLOAT32), each);
+    }
+
+    /**
+     * Runs the sweep; with {@code keepTag} present each graph lives in {@code work/m<m>-efc<ef_construction>} and is
+     * kept, and one already there from the data the tag names is reused with its recorded build times.
+     *
+     * @param keepTag names the gallery data (e.g. its generator and seed); empty: build in temporary subdirectories
+     * @param walks   graph walks measured at each efSearch
+     * @param each    receives every point as soon as it is measured
+     */
+    public static List<SweepPoint> run(Gallery gallery, Gallery queries, int k, List<HnswParams> graphs, List<Integer> efSearch, Path work,
+                                       Optional<String> keepTag, List<GraphWalk> walks, Consumer<SweepPoint> each) throws IOException {
         if (queries.dim() != gallery.dim()) {
             throw new IllegalArgumentException("queries have " + queries.dim() + " dimensions but the gallery has " + gallery.dim());
         }
-        if (graphs.isEmpty() || efSearch.isEmpty()) {
-            throw new IllegalArgumentException("a sweep needs at least one graph setting and one ef_search");
+        if (graphs.isEmpty() || efSearch.isEmpty() || walks.isEmpty()) {
+            throw new IllegalArgumentException("a sweep needs at least one graph setting, one ef_search and one graph walk");
         }
         efSearch.forEach(HnswParams::requireEfSearch);
         List<SweepPoint> out = new ArrayList<>();
         int n = 0;
         for (HnswParams p : graphs) {
-            Path dir = work.resolve("graph-" + n++);
-            long t0 = System.nanoTime();
-            long c0 = cpuNanos();
-            GalleryIndex.build(dir, gallery, p, IndexManifest.NO_MODEL);
-            double buildSeconds = (System.nanoTime() - t0) / 1e9;
-            double buildCpu = (cpuNanos() - c0) / 1e9;
-            try (GalleryIndex index = GalleryIndex.open(dir)) {
+            BuiltGraph built = keepTag.isPresent()
+                    ? BuiltGraph.kept(work.resolve("m" + p.m() + "-efc" + p.efConstruction()), gallery, p, keepTag.get())
+                    : BuiltGraph.build(work.resolve("graph-" + n++), gallery, p, IndexManifest.NO_MODEL);
+            double buildSeconds = built.buildSeconds();
+            double buildCpu = built.buildCpu();
+            try (GalleryIndex index = GalleryIndex.open(built.dir())) {
                 index.exact(head(queries, 50), Math.min(k, index.rows()));
-                t0 = System.nanoTime();
-                c0 = cpuNanos();
-                Neighbours exact = index.exact(queries.vectors(), k);
-                double exactQps = queries.rows() / ((System.nanoTime() - t0) / 1e9);
-                double exactCpuQps = queries.rows() / ((cpuNanos() - c0) / 1e9);
+                TimedSearch exactRun = TimedSearch.median(queries.rows(), () -> index.exact(queries.vectors(), k));
+                Neighbours exact = exactRun.result();
                 double precisionExact = precision(exact, queries, gallery);
                 int depth = relevantDepth(queries, gallery, index.rows());
                 double mapExact = depth == 0 ? Double.NaN : mapAtR(index.exact(queries.vectors(), depth), queries, gallery);
                 for (int ef : efSearch) {
-                    index.search(head(queries, 200), k, ef);
-                    t0 = System.nanoTime();
-                    c0 = cpuNanos();
-                    Neighbours approx = index.search(queries.vectors(), k, ef);
-                    double qps = queries.rows() / ((System.nanoTime() - t0) / 1e9);
-                    double cpuQps = queries.rows() / ((cpuNanos() - c0) / 1e9);
-                    double mapApprox = depth == 0 ? Double.NaN : mapAtR(index.search(queries.vectors(), depth, ef), queries, gallery);
-                    SweepPoint point = new SweepPoint(p, ef, k, approx.recallAgainst(exact), buildSeconds, qps, exactQps,
-                            precisionExact, precision(approx, queries, gallery), new SweepPoint.CpuTimes(buildCpu, cpuQps, exactCpuQps),
-                            new SweepPoint.MapAtR(mapExact, mapApprox));
-                    out.add(point);
-                    each.accept(point);
+                    for (GraphWalk walk : walks) {
+                        index.search(queries.vectors(), k, ef, walk);
+                        TimedSearch run = TimedSearch.median(queries.rows(), () -> index.search(queries.vectors(), k, ef, walk));
+                        Neighbours approx = run.result();
+                        double qps = run.queriesPerSecond();
+                        double cpuQps = run.cpuQueriesPerSecond();
+                        double exactQps = exactRun.queriesPerSecond();
+                        double exactCpuQps = exactRun.cpuQueriesPerSecond();
+                        double mapApprox = depth == 0 ? Double.NaN : mapAtR(index.search(queries.vectors(), depth, ef, walk), queries, gallery);
+                        SweepPoint point = new SweepPoint(p, ef, k, approx.recallAgainst(exact), buildSeconds, qps, exactQps,
+                                precisionExact, precision(approx, queries, gallery), new SweepPoint.CpuTimes(buildCpu, cpuQps, exactCpuQps),
+                                new SweepPoint.MapAtR(mapExact, mapApprox), walk);
+                        out.add(point);
+                        each.accept(point);
+                    }
                 }
             } finally {
-                deleteTree(dir);
+                if (keepTag.isEmpty()) {
+                    deleteTree(built.dir());
+                }
             }
         }
         return out;
-    }
-
-    /** CPU time of this process over all threads, in nanoseconds; 0 on a JVM without the HotSpot management extension. */
-    private static long cpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     /** The first {@code n} query rows (all of them when fewer), for warm-up passes. */

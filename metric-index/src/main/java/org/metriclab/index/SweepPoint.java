@@ -16,9 +16,11 @@ import java.util.Locale;
  * @param precisionApprox the same for the index's k nearest
  * @param cpu             the same timings in process CPU seconds, which a shared machine's load does not inflate
  * @param mapAtR          MAP@R of exact and of approximate search (NaN unlabelled)
+ * @param walk            the values the graph walk scored nodes with
  */
 public record SweepPoint(HnswParams params, int efSearch, int k, double recall, double buildSeconds, double queriesPerSecond,
-                         double exactQueriesPerSecond, double precisionExact, double precisionApprox, CpuTimes cpu, MapAtR mapAtR) {
+                         double exactQueriesPerSecond, double precisionExact, double precisionApprox, CpuTimes cpu, MapAtR mapAtR,
+                         GraphWalk walk) {
     /**
      * Timings in process CPU seconds (all threads).
      *
@@ -45,7 +47,7 @@ public record SweepPoint(HnswParams params, int efSearch, int k, double recall, 
 
     private static final String HEADER = "m,ef_construction,ef_search,k,recall_at_k,build_s,qps,exact_qps,speedup,"
             + "precision_at_k_exact,precision_at_k_approx,precision_difference,build_cpu_s,cpu_qps,exact_cpu_qps,cpu_speedup,"
-            + "map_at_r_exact,map_at_r_approx,map_at_r_difference";
+            + "map_at_r_exact,map_at_r_approx,map_at_r_difference,walk";
 
     /** Approximate over exact queries per second. */
     public double speedup() {
@@ -57,7 +59,8 @@ public record SweepPoint(HnswParams params, int efSearch, int k, double recall, 
                 + fmt(queriesPerSecond) + "," + fmt(exactQueriesPerSecond) + "," + fmt(speedup()) + "," + fmt(precisionExact) + ","
                 + fmt(precisionApprox) + "," + fmt(precisionApprox - precisionExact) + "," + fmt(cpu.buildSeconds()) + ","
                 + fmt(cpu.queriesPerSecond()) + "," + fmt(cpu.exactQueriesPerSecond()) + "," + fmt(cpu.queriesPerSecond() / cpu.exactQueriesPerSecond())
-                + "," + fmt(mapAtR.exact()) + "," + fmt(mapAtR.approx()) + "," + fmt(mapAtR.approx() - mapAtR.exact());
+                + "," + fmt(mapAtR.exact()) + "," + fmt(mapAtR.approx()) + "," + fmt(mapAtR.approx() - mapAtR.exact()) + ","
+                + walk.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String fmt(double v) {

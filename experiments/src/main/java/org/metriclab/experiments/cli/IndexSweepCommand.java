@@ -8,11 +8,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.index.Gallery;
+import org.metriclab.index.GraphWalk;
 import org.metriclab.index.HnswParams;
 import org.metriclab.index.RecallSweep;
 import org.metriclab.index.SweepPoint;
@@ -60,6 +62,13 @@ final class IndexSweepCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--work", paramLabel = "DIR", description = "directory for the temporary indexes (default: the system temp directory)")
     Path work;
+    @Option(names = "--keep", paramLabel = "DIR", description = "keep each graph in DIR/m<M>-efc<EF> and reuse one built there from the same"
+            + " --synthetic data (its build times are reported as recorded); only with --synthetic")
+    Path keep;
+    @Option(names = "--walk", split = ",", paramLabel = "W", defaultValue = "float32",
+            description = "values the graph walk scores nodes with, float32 and/or int8 (candidates are re-ranked exactly either way);"
+                    + " default ${DEFAULT-VALUE}")
+    List<String> walk;
 
     IndexSweepCommand(Console io) {
         this.io = io;
@@ -77,6 +86,7 @@ final class IndexSweepCommand implements Callable<Integer> {
         for (int degree : m) {
             graphs.add(new HnswParams(degree, efConstruction));
         }
+        List<GraphWalk> walks = walk.stream().map(GraphWalk::parse).toList();
         Gallery gallery;
         Gallery probe;
         if (synthetic != null) {
@@ -96,10 +106,20 @@ final class IndexSweepCommand implements Callable<Integer> {
         if (k < 1 || k > gallery.rows()) {
             throw new IllegalArgumentException("--k " + k + " must be between 1 and the " + gallery.rows() + " gallery rows");
         }
+        if (keep != null) {
+            if (synthetic == null) {
+                throw new IllegalArgumentException("--keep works with --synthetic only (it names the data a kept graph was built from); drop --keep");
+            }
+            Files.createDirectories(keep);
+            String tag = "synthetic-" + synthetic.toLowerCase(Locale.ROOT).trim() + "-classes" + classes + "-spread" + spread + "-seed" + seed;
+            io.out().println(SweepPoint.csvHeader());
+            RecallSweep.run(gallery, probe, k, graphs, efSearch, keep, Optional.of(tag), walks, p -> io.out().println(p.csv()));
+            return 0;
+        }
         Path dir = Files.createTempDirectory(work == null ? Path.of(System.getProperty("java.io.tmpdir")) : Files.createDirectories(work), "metriclab-sweep");
         try {
             io.out().println(SweepPoint.csvHeader());
-            RecallSweep.run(gallery, probe, k, graphs, efSearch, dir, p -> io.out().println(p.csv()));
+            RecallSweep.run(gallery, probe, k, graphs, efSearch, dir, Optional.empty(), walks, p -> io.out().println(p.csv()));
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

@@ -112,11 +112,40 @@ class IndexCommandTest {
         List<String> lines = sweep.out().lines().toList();
         assertEquals(3, lines.size());
         assertTrue(lines.get(2).startsWith("8,100,500,5,1.0000,"), lines.get(2));
-        assertEquals(19, lines.get(2).split(",", -1).length, lines.get(2));
-        assertEquals(19, lines.get(0).split(",").length, lines.get(0));
-        assertTrue(lines.get(0).endsWith(",map_at_r_exact,map_at_r_approx,map_at_r_difference"), lines.get(0));
+        assertEquals(20, lines.get(2).split(",", -1).length, lines.get(2));
+        assertEquals(20, lines.get(0).split(",").length, lines.get(0));
+        assertTrue(lines.get(0).endsWith(",map_at_r_exact,map_at_r_approx,map_at_r_difference,walk"), lines.get(0));
+        assertTrue(lines.get(2).endsWith(",float32"), lines.get(2));
         Cli both = Cli.run("index", "sweep", "--synthetic", "500x8", "--data", "x.csv");
         assertEquals(Main.BAD_INPUT, both.code());
         assertTrue(both.oneLineError(), both.err());
+    }
+
+    @Test
+    void sweepWalksBothWaysAndKeepsGraphsForSyntheticDataOnly() throws Exception {
+        Path keep = tmp.resolve("graphs");
+        Cli sweep = Cli.run("index", "sweep", "--synthetic", "500x8", "--classes", "10", "--queries", "20", "--k", "5", "--m", "8",
+                "--ef-search", "5,500", "--walk", "float32,int8", "--keep", keep.toString());
+        assertEquals(0, sweep.code(), sweep.err());
+        List<String> lines = sweep.out().lines().toList();
+        assertEquals(5, lines.size());
+        assertTrue(lines.get(3).startsWith("8,100,500,5,1.0000,") && lines.get(3).endsWith(",float32"), lines.get(3));
+        assertTrue(lines.get(4).startsWith("8,100,500,5,1.0000,") && lines.get(4).endsWith(",int8"), lines.get(4));
+        assertTrue(Files.exists(keep.resolve("m8-efc100").resolve("metriclab-index.properties")), "the graph is kept");
+        Cli again = Cli.run("index", "sweep", "--synthetic", "500x8", "--classes", "10", "--queries", "20", "--k", "5", "--m", "8",
+                "--ef-search", "5", "--keep", keep.toString());
+        assertEquals(0, again.code(), again.err());
+        assertEquals(lines.get(1).split(",")[5], again.out().lines().toList().get(1).split(",")[5], "the recorded build time is reported");
+        Cli other = Cli.run("index", "sweep", "--synthetic", "500x8", "--classes", "9", "--queries", "20", "--k", "5", "--m", "8",
+                "--ef-search", "5", "--keep", keep.toString());
+        assertEquals(Main.BAD_INPUT, other.code());
+        assertTrue(other.oneLineError() && other.err().contains("other data"), other.err());
+        Cli badWalk = Cli.run("index", "sweep", "--synthetic", "500x8", "--walk", "fp16");
+        assertEquals(Main.BAD_INPUT, badWalk.code());
+        assertTrue(badWalk.oneLineError() && badWalk.err().contains("float32 or int8"), badWalk.err());
+        Files.writeString(tmp.resolve("x.csv"), "a,label\n1,x\n2,y\n");
+        Cli keepData = Cli.run("index", "sweep", "--data", tmp.resolve("x.csv").toString(), "--queries", "1", "--k", "1", "--keep", keep.toString());
+        assertEquals(Main.BAD_INPUT, keepData.code());
+        assertTrue(keepData.oneLineError() && keepData.err().contains("--keep works with --synthetic only"), keepData.err());
     }
 }

@@ -9,12 +9,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.KnnVectorsReader;
+import org.apache.lucene.codecs.hnsw.HnswGraphProvider;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
@@ -27,12 +31,15 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopKnnCollector;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.hnsw.HnswGraph;
+import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.metriclab.index.Gallery;
 import org.metriclab.index.GraphSearcher;
+import org.metriclab.index.GraphWalk;
 import org.metriclab.index.HnswParams;
 
 /**
@@ -40,7 +47,10 @@ import org.metriclab.index.HnswParams;
  * (Euclidean similarity), its row number and its label as doc values. The only class that sees Lucene types.
  *
  * <p>Opening reads every checksum ({@code checkIntegrity}), so truncated or altered files are found at once,
- * and loads the vectors and labels in row order for exact re-ranking.
+ * loads the vectors and labels in row order for exact re-ranking, and copies each segment's graph to the heap
+ * ({@link FlatGraph}). Queries walk that copy with Lucene's {@link HnswGraphSearcher}, scoring nodes on the heap
+ * vectors (float32) or their byte codes (int8), instead of going through the codec, which decodes neighbour
+ * lists and copies vectors out of the mapped files at every visited node.
  */
 public final class LuceneHnsw implements GraphSearcher {
     private static final String VECTOR = "vector";
@@ -51,14 +61,36 @@ public final class LuceneHnsw implements GraphSearcher {
 
     private final Directory directory;
     private final DirectoryReader reader;
-    private final int[] docToRow;
+    private final List<Part> parts;
     private final Gallery gallery;
+    /** The gallery's byte codes for int8 walks, made on first use. */
+    private volatile ByteRows codes;
 
-    private LuceneHnsw(Directory directory, DirectoryReader reader, int[] docToRow, Gallery gallery) {
+    /**
+     * One segment's graph copied to the heap, and the gallery row of each of its nodes (a node is its segment's
+     * document: every document has a vector).
+     */
+    private record Part(FlatGraph graph, int[] nodeToRow) {
+    }
+
+    private LuceneHnsw(Directory directory, DirectoryReader reader, List<Part> parts, Gallery gallery) {
         this.directory = directory;
         this.reader = reader;
-        this.docToRow = docToRow;
+        this.parts = parts;
         this.gallery = gallery;
+    }
+
+    private ByteRows codes() {
+        ByteRows c = codes;
+        if (c == null) {
+            synchronized (this) {
+                if (codes == null) {
+                    codes = ByteRows.of(gallery.vectors(), gallery.dim());
+                }
+                c = codes;
+            }
+        }
+        return c;
     }
 
     /**
@@ -132,8 +164,8 @@ public final class LuceneHnsw implements GraphSearcher {
         }
         float[] vectors = new float[Math.multiplyExact(rows, dim)];
         String[] labels = labelled ? new String[rows] : null;
-        int[] docToRow = new int[rows];
         boolean[] seen = new boolean[rows];
+        List<Part> parts = new ArrayList<>();
         for (LeafReaderContext ctx : r.leaves()) {
             LeafReader leaf = ctx.reader();
             leaf.checkIntegrity();
@@ -144,6 +176,7 @@ public final class LuceneHnsw implements GraphSearcher {
                 throw new IllegalArgumentException(d + " does not hold " + dim + "-dimensional gallery vectors in every row;"
                         + " rebuild the index with 'metriclab index build'");
             }
+            int[] nodeToRow = new int[leaf.maxDoc()];
             for (int doc = vv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = vv.nextDoc()) {
                 if (!rowValues.advanceExact(doc) || (labelled && !labelValues.advanceExact(doc))) {
                     throw new IllegalArgumentException(d + ": document " + doc + " lacks its row number or label; rebuild the index");
@@ -153,41 +186,66 @@ public final class LuceneHnsw implements GraphSearcher {
                     throw new IllegalArgumentException(d + ": row number " + row + " is out of range or repeated; rebuild the index");
                 }
                 seen[(int) row] = true;
-                docToRow[ctx.docBase + doc] = (int) row;
+                nodeToRow[doc] = (int) row;
                 System.arraycopy(vv.vectorValue(), 0, vectors, (int) row * dim, dim);
                 if (labelled) {
                     labels[(int) row] = labelValues.lookupOrd(labelValues.ordValue()).utf8ToString();
                 }
             }
+            FlatGraph graph = FlatGraph.copyOf(graphOf(leaf, d));
+            if (graph.size() != nodeToRow.length) {
+                throw new IllegalArgumentException(d + ": the HNSW graph has " + graph.size() + " nodes for " + nodeToRow.length
+                        + " vectors; rebuild the index with 'metriclab index build'");
+            }
+            parts.add(new Part(graph, nodeToRow));
         }
-        return new LuceneHnsw(d, r, docToRow, new Gallery(vectors, rows, dim, labelled ? Arrays.asList(labels) : List.of()));
+        return new LuceneHnsw(d, r, List.copyOf(parts), new Gallery(vectors, rows, dim, labelled ? Arrays.asList(labels) : List.of()));
     }
 
+    /** The HNSW graph the codec stored for the vector field of {@code leaf}. */
+    private static HnswGraph graphOf(LeafReader leaf, Directory d) throws IOException {
+        KnnVectorsReader vectors = leaf instanceof CodecReader codec ? codec.getVectorReader() : null;
+        if (vectors instanceof PerFieldKnnVectorsFormat.FieldsReader perField) {
+            vectors = perField.getFieldReader(VECTOR);
+        }
+        if (!(vectors instanceof HnswGraphProvider provider)) {
+            throw new IllegalArgumentException(d + " stores its vectors without an HNSW graph; rebuild the index with 'metriclab index build'");
+        }
+        return provider.getGraph(VECTOR);
+    }
+
+    /**
+     * Searches each segment's on-heap graph with Lucene's {@link HnswGraphSearcher} (best entry point down the
+     * upper levels, then a beam of {@code ef} on level 0), scoring nodes against the heap copy of the vectors. A
+     * segment of at most {@code ef} nodes is returned whole, as Lucene's reader does, since a graph walk may miss
+     * nodes its links do not reach.
+     */
     @Override
-    public int[] candidates(float[] query, int ef) {
-        List<int[]> parts = new ArrayList<>();
+    public int[] candidates(float[] query, int ef, GraphWalk walk) {
+        float[] vectors = gallery.vectors();
+        int dim = gallery.dim();
+        int[] out = new int[ef * parts.size()];
         int total = 0;
+        ByteRows c = walk == GraphWalk.INT8 ? codes() : null;
+        byte[] coded = c == null ? null : c.encode(query);
         try {
-            for (LeafReaderContext ctx : reader.leaves()) {
-                TopDocs top = ctx.reader().searchNearestVectors(VECTOR, query, ef, ctx.reader().getLiveDocs(), Integer.MAX_VALUE);
-                int[] rows = new int[top.scoreDocs.length];
-                for (int i = 0; i < rows.length; i++) {
-                    ScoreDoc sd = top.scoreDocs[i];
-                    rows[i] = docToRow[ctx.docBase + sd.doc];
+            for (Part part : parts) {
+                if (ef >= part.nodeToRow().length) {
+                    System.arraycopy(part.nodeToRow(), 0, out, total, part.nodeToRow().length);
+                    total += part.nodeToRow().length;
+                    continue;
                 }
-                parts.add(rows);
-                total += rows.length;
+                TopKnnCollector collector = new TopKnnCollector(ef, Integer.MAX_VALUE);
+                HnswGraphSearcher.search(coded == null ? new RowScorer(query, vectors, part.nodeToRow(), dim)
+                        : new ByteScorer(coded, c, part.nodeToRow()), collector, part.graph().cursor(), null);
+                for (ScoreDoc sd : collector.topDocs().scoreDocs) {
+                    out[total++] = part.nodeToRow()[sd.doc];
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int[] out = new int[total];
-        int at = 0;
-        for (int[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
+        return total == out.length ? out : Arrays.copyOf(out, total);
     }
 
     @Override

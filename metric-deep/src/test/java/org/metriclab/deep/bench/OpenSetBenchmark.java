@@ -43,6 +43,8 @@ public final class OpenSetBenchmark {
         s.put("sphereface", Map.of("loss", "sphereface", "loss.scale", 16, "weight_lr", 1e-2, "sampler", "shuffle"));
         s.put("subcenter_arcface", Map.of("loss", "subcenter_arcface", "loss.scale", 16, "weight_lr", 1e-2, "sampler", "shuffle"));
         s.put("daml", Map.of("loss", "daml", "miner", "batch_hard", "weight_lr", 1e-3));
+        s.put("daml lambda0", Map.of("loss", "daml", "loss.lambda", 0, "miner", "batch_hard", "weight_lr", 1e-3));
+        s.put("daml 1-layer", Map.of("loss", "daml", "loss.generator_layers", 1, "miner", "batch_hard", "weight_lr", 1e-3));
         return s;
     }
 

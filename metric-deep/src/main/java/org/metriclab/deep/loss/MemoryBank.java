@@ -2,6 +2,7 @@ package org.metriclab.deep.loss;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import org.metriclab.core.resource.MemoryBudget;
 
 /**
@@ -28,6 +29,40 @@ final class MemoryBank implements MetricLoss {
     @Override
     public Map<String, Object> params() {
         return config.params();
+    }
+
+    @Override
+    public Optional<MemoryState> memoryState() {
+        if (memory == null) {
+            return Optional.of(MemoryState.empty(config.memorySize()));
+        }
+        int fill = full ? config.memorySize() : next;
+        return Optional.of(new MemoryState(config.memorySize(), dim, next, fill, Arrays.copyOf(memory, fill * dim), Arrays.copyOf(memoryLabels, fill)));
+    }
+
+    @Override
+    public void restoreMemory(MemoryState s) {
+        int size = config.memorySize();
+        if (s.memorySize() != size) {
+            throw new IllegalArgumentException("the stored cross-batch memory has " + s.memorySize() + " rows but loss.memory_size is " + size);
+        }
+        if (config.embeddingSize() > 0 && s.dim() > 0 && s.dim() != config.embeddingSize()) {
+            throw new IllegalArgumentException("the stored cross-batch memory holds embeddings of " + s.dim() + " columns but embedding_size is "
+                    + config.embeddingSize());
+        }
+        if (s.fill() == 0) {
+            memory = null;
+            memoryLabels = null;
+            dim = 0;
+        } else {
+            dim = s.dim();
+            memory = new double[size * dim];
+            memoryLabels = new int[size];
+            System.arraycopy(s.rows(), 0, memory, 0, s.rows().length);
+            System.arraycopy(s.labels(), 0, memoryLabels, 0, s.fill());
+        }
+        next = s.next();
+        full = s.fill() == size;
     }
 
     @Override

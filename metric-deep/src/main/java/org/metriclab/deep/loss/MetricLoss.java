@@ -24,6 +24,23 @@ public interface MetricLoss {
         return this;
     }
 
+    /**
+     * The state this run's loss carries from batch to batch (the rows of a cross-batch memory), empty for
+     * the stateless losses; checkpoints store it so that a resumed run continues with the same memory.
+     */
+    default java.util.Optional<MemoryState> memoryState() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Replaces this run's memory by a stored one (only losses whose {@link #memoryState()} is present).
+     *
+     * @throws IllegalArgumentException when this loss keeps no memory or the stored one does not fit its configuration
+     */
+    default void restoreMemory(MemoryState state) {
+        throw new IllegalArgumentException("loss '" + name() + "' keeps no memory across batches");
+    }
+
     /** Whether this loss owns a C×D matrix of proxies/class weights that must be trained too. */
     default boolean usesWeights() {
         return false;

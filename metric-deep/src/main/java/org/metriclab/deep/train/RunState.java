@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.metriclab.deep.loss.MemoryState;
+import org.metriclab.deep.loss.MetricLoss;
 
 /** Loop counters and early-stopping state of a training run; written to / read from checkpoints. */
 final class RunState {
@@ -25,7 +28,10 @@ final class RunState {
     final List<Double> epochLoss = new ArrayList<>();
     final List<Double> val = new ArrayList<>();
 
-    void save(Path file, Map<String, float[]> params, float[] weights, Updater up, Updater wup) {
+    /** The loss's memory read from a checkpoint (empty when the checkpoint holds none). */
+    Optional<MemoryState> memory = Optional.empty();
+
+    void save(Path file, Map<String, float[]> params, float[] weights, Updater up, Updater wup, Optional<MemoryState> lossMemory) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             if (file.getParent() != null) {
@@ -45,6 +51,7 @@ final class RunState {
                 Checkpoint.writeArrays(out, bestState == null ? Map.of() : bestState);
                 up.write(out);
                 wup.write(out);
+                MemoryPart.write(out, lossMemory);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException ex) {
@@ -74,9 +81,43 @@ final class RunState {
             bestState = b.isEmpty() ? null : b;
             up.read(in);
             wup.read(in);
+            memory = MemoryPart.read(in, file);
             return w.isEmpty() ? weights : w.get("weights");
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot read checkpoint " + file, ex);
+        }
+    }
+
+    /**
+     * Gives the run's loss the memory read from {@code file}: a memory-keeping loss needs one of its own
+     * size, width and classes, a stateless loss must not find one (the checkpoint was written by another loss).
+     */
+    void restoreMemory(Path file, MetricLoss runLoss, int embeddingSize, int classes) {
+        Optional<MemoryState> own = runLoss.memoryState();
+        String wayOut = "; resume with the configuration that wrote it, or delete the checkpoint or set resume: false to start afresh";
+        if (own.isPresent() && memory.isEmpty()) {
+            throw new IllegalArgumentException("checkpoint " + file + " holds no cross-batch memory for loss '" + runLoss.name() + "'" + wayOut);
+        }
+        if (own.isEmpty() && memory.isPresent()) {
+            throw new IllegalArgumentException("checkpoint " + file + " holds a cross-batch memory but loss '" + runLoss.name() + "' keeps none"
+                    + wayOut);
+        }
+        if (memory.isEmpty()) {
+            return;
+        }
+        MemoryState s = memory.get();
+        if (s.fill() > 0 && s.dim() != embeddingSize) {
+            throw new IllegalArgumentException("checkpoint " + file + ": the cross-batch memory holds embeddings of " + s.dim()
+                    + " columns but embedding_size is " + embeddingSize + wayOut);
+        }
+        if (s.maxLabel() >= classes) {
+            throw new IllegalArgumentException("checkpoint " + file + ": the cross-batch memory holds class index " + s.maxLabel()
+                    + " but the data have " + classes + " classes" + wayOut);
+        }
+        try {
+            runLoss.restoreMemory(s);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("checkpoint " + file + ": " + ex.getMessage() + wayOut, ex);
         }
     }
 

@@ -97,11 +97,14 @@ public final class Trainer {
         Updater wup = new Updater(opt.optimizer(), 0);
         RunState st = new RunState();
         Path ckpt = train.checkpointing().file().orElse(null);
+        MetricLoss runLoss = autoencoder ? null : loss.forRun();
         if (ckpt != null && train.checkpointing().resume() && Files.exists(ckpt)) {
             weights = st.load(ckpt, params, weights, up, wup);
             params.forEach(net::set);
+            if (runLoss != null) {
+                st.restoreMemory(ckpt, runLoss, e, classes);
+            }
         }
-        MetricLoss runLoss = autoencoder ? null : loss.forRun();
         long nanos = 0;
         long samples = 0;
         boolean stopped = false;
@@ -201,7 +204,7 @@ public final class Trainer {
             }
             st.epoch = epoch + 1;
             if (ckpt != null) {
-                st.save(ckpt, params, weights, up, wup);
+                st.save(ckpt, params, weights, up, wup, runLoss == null ? java.util.Optional.empty() : runLoss.memoryState());
             }
         }
         LinkedHashMap<String, float[]> finalState = st.bestState != null ? st.bestState : net.state();

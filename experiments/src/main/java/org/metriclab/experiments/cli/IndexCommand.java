@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.metriclab.eval.knn.Neighbours;
 import org.metriclab.index.GalleryIndex;
+import org.metriclab.index.GraphWalk;
 import org.metriclab.index.HnswParams;
 import org.metriclab.index.IndexManifest;
 import picocli.CommandLine;
@@ -125,6 +126,9 @@ final class IndexCommand implements Runnable {
         int k;
         @Option(names = "--ef-search", paramLabel = "EF", defaultValue = "64", description = "search beam width (widened to k); default ${DEFAULT-VALUE}")
         int efSearch;
+        @Option(names = "--walk", paramLabel = "W", defaultValue = "float32",
+                description = "values the graph walk scores nodes with: float32 or int8 (candidates re-ranked exactly either way); default ${DEFAULT-VALUE}")
+        String walk;
         @Option(names = "--exact", description = "exact search on the indexed vectors instead of the graph")
         boolean exact;
         @Option(names = "--out", paramLabel = "CSV", description = "write the neighbours here (default: stdout)")
@@ -137,16 +141,17 @@ final class IndexCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             HnswParams.requireEfSearch(efSearch);
+            GraphWalk graphWalk = GraphWalk.parse(walk);
             EmbeddedCsv q = EmbeddedCsv.read(queries, model, labelColumn);
             try (GalleryIndex g = GalleryIndex.open(index)) {
                 g.requireCompatible(q.embeddings().cols(), q.model());
                 float[] v = q.vectors();
                 long t0 = System.nanoTime();
-                Neighbours hits = exact ? g.exact(v, k) : g.search(v, k, efSearch);
+                Neighbours hits = exact ? g.exact(v, k) : g.search(v, k, efSearch, graphWalk);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 write(hits, g);
                 io.err().printf(Locale.ROOT, "%d queries, k %d, %s: %.3f s (%.0f queries/s)%n", hits.queries(), k,
-                        exact ? "exact" : "hnsw ef_search " + Math.max(k, efSearch), seconds, hits.queries() / seconds);
+                        exact ? "exact" : "hnsw ef_search " + Math.max(k, efSearch) + " " + graphWalk.name().toLowerCase(Locale.ROOT) + " walk", seconds, hits.queries() / seconds);
             }
             return 0;
         }

@@ -19,6 +19,7 @@ import org.metriclab.eval.predict.Confidence;
 import org.metriclab.eval.predict.KnnPredictions;
 import org.metriclab.eval.predict.RiskCoverage;
 import org.metriclab.index.GalleryIndex;
+import org.metriclab.index.GraphWalk;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +59,9 @@ final class PredictCommand implements Callable<Integer> {
     int k;
     @Option(names = "--ef-search", paramLabel = "EF", defaultValue = "64", description = "HNSW beam width with --index; default ${DEFAULT-VALUE}")
     int efSearch;
+    @Option(names = "--walk", paramLabel = "W", defaultValue = "float32",
+            description = "with --index, values the graph walk scores nodes with: float32 or int8 (candidates re-ranked exactly either way); default ${DEFAULT-VALUE}")
+    String walk;
     @Option(names = "--confidence", paramLabel = "KIND", defaultValue = "vote",
             description = "vote (share of the k votes for the winner) or distance_ratio (d_other / (d_pred + d_other)); default ${DEFAULT-VALUE}")
     Confidence confidence;
@@ -86,6 +90,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        GraphWalk graphWalk = GraphWalk.parse(walk);
         EmbeddedCsv queries = EmbeddedCsv.read(data, model, labelColumn);
         if (k < 1) {
             throw new IllegalArgumentException("--k " + k + " must be at least 1");
@@ -123,7 +128,7 @@ final class PredictCommand implements Callable<Integer> {
                 openSeconds = (System.nanoTime() - t0) / 1e9;
                 t0 = System.nanoTime();
                 c0 = cpuNanos();
-                hits = g.search(queries.vectors(), k, efSearch);
+                hits = g.search(queries.vectors(), k, efSearch, graphWalk);
                 galleryLabels = new ArrayList<>(g.rows());
                 for (int r = 0; r < g.rows(); r++) {
                     galleryLabels.add(g.label(r).orElseThrow());
@@ -139,7 +144,7 @@ final class PredictCommand implements Callable<Integer> {
         // a search shorter than the CPU clock's tick reads as 0 CPU s, which gives no rate
         String perCpuSecond = cpuSeconds > 0 ? String.format(Locale.ROOT, "%.0f", p.labels().length / cpuSeconds) : "–";
         io.err().printf(Locale.ROOT, "predicted %d rows (k %d, %s): gallery %s in %.3f s, search %.3f s (%.0f rows/s; %.3f CPU s, %s rows per CPU s)%n",
-                p.labels().length, k, gallery.index != null ? "hnsw ef_search " + Math.max(k, efSearch) : "exact",
+                p.labels().length, k, gallery.index != null ? "hnsw ef_search " + Math.max(k, efSearch) + " " + graphWalk.name().toLowerCase(Locale.ROOT) + " walk" : "exact",
                 gallery.index != null ? "opened" : "read", openSeconds, seconds, p.labels().length / seconds, cpuSeconds, perCpuSecond);
         if (!queries.labels().isEmpty()) {
             score(p, answered, classes, queries.labels());

@@ -50,6 +50,14 @@ class IndexCommandTest {
         assertEquals("query,rank,row,distance,label", lines.get(0));
         assertEquals(1 + 10 * 5, lines.size());
         assertEquals(exact.out(), approx.out(), "a beam as wide as the gallery is exact");
+        Cli int8 = Cli.run("index", "search", "--index", index.toString(), "--model", model.toString(), "--queries", queries.toString(),
+                "--k", "5", "--ef-search", "120", "--walk", "int8");
+        assertEquals(0, int8.code(), int8.err());
+        assertEquals(exact.out(), int8.out(), "the int8 walk over the whole gallery, re-ranked exactly");
+        Cli badWalk = Cli.run("index", "search", "--index", index.toString(), "--model", model.toString(), "--queries", queries.toString(),
+                "--walk", "fp16");
+        assertEquals(Main.BAD_INPUT, badWalk.code());
+        assertTrue(badWalk.oneLineError() && badWalk.err().contains("graph walk 'fp16'"), badWalk.err());
 
         assertEquals(0, Cli.run("index", "add", "--index", index.toString(), "--model", model.toString(), "--data", queries.toString()).code());
         Cli self = Cli.run("index", "search", "--index", index.toString(), "--model", model.toString(), "--queries", queries.toString(), "--k", "1");

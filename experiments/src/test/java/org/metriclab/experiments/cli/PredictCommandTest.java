@@ -60,6 +60,11 @@ class PredictCommandTest {
         assertEquals(exact.out(), approx.out());
         // row 1: d_pred = 3.5 (to 2, a), d_other = 4.5 (to 10, b): 4.5 / 8
         assertEquals("1,a,0.5625,12.25", approx.out().lines().toList().get(2));
+        Cli int8 = Cli.run("predict", "--data", queries().toString(), "--index", index.toString(), "--k", "3", "--confidence", "distance_ratio",
+                "--walk", "int8");
+        assertEquals(0, int8.code(), int8.err());
+        assertEquals(exact.out(), int8.out(), "the int8 walk's candidates are re-ranked exactly");
+        assertTrue(int8.err().contains("int8 walk"), int8.err());
     }
 
     @Test
@@ -77,5 +82,8 @@ class PredictCommandTest {
         assertTrue(noLabels.oneLineError() && noLabels.err().contains("no label column"), noLabels.err());
         Cli both = Cli.run("predict", "--data", queries().toString(), "--reference", gallery().toString(), "--index", tmp.toString());
         assertEquals(Main.USAGE, both.code());
+        Cli badWalk = Cli.run("predict", "--data", queries().toString(), "--reference", gallery().toString(), "--walk", "fp16");
+        assertEquals(Main.BAD_INPUT, badWalk.code());
+        assertTrue(badWalk.oneLineError() && badWalk.err().contains("graph walk 'fp16' is not float32 or int8"), badWalk.err());
     }
 }

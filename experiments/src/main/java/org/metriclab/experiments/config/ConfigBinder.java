@@ -28,7 +28,7 @@ import org.metriclab.experiments.tuning.TuningSpec;
  * created once, so all mistakes surface before anything runs, each with its path.
  *
  * <p>Schema (defaults in brackets): name; datasets (built-in or registered-source name, {name, csv, label [label], split},
- * or {name [fashion_mnist], idx: {dir [/usr/share/datasets/fashion-mnist], limit [0]}}, or {name, npy: {x, labels,
+ * or {name [fashion_mnist], idx: {dir [/usr/share/datasets/fashion-mnist], limit [0]}}, or {name, npz: {file, x, labels, ...}}, or {name, npy: {x, labels,
  * test_x, test_labels}});
  * protocol [{type: fixed_split}] | {type: kfold, folds [5]} | {type: holdout, test_fraction [0.3],
  * repeats [3]} | {type: class_disjoint, train_classes, test_classes, unknown_classes [none]}, each with an optional train_sizes
@@ -166,6 +166,22 @@ public final class ConfigBinder {
             return new DatasetSpec.Npy(item.string("name", x.getFileName().toString().replaceFirst("\\.npy$", "")), x,
                     located(npy.get("labels")), npy.has("test_x") ? Optional.of(located(npy.get("test_x"))) : Optional.empty(),
                     npy.has("test_labels") ? Optional.of(located(npy.get("test_labels"))) : Optional.empty());
+        }
+        if (item.has("npz")) {
+            item.rejectUnknown(Set.of("name", "npz"));
+            Node npz = item.get("npz");
+            if (!npz.isMap()) {
+                throw npz.fail("expected {file: A.npz, x: x, labels: labels, test_x: NAME, test_labels: NAME}");
+            }
+            npz.rejectUnknown(Set.of("file", "x", "labels", "test_x", "test_labels"));
+            if (npz.has("test_x") != npz.has("test_labels")) {
+                throw npz.fail("give both test_x and test_labels, or neither");
+            }
+            Path file = located(npz.get("file"));
+            return new DatasetSpec.Npz(item.string("name", file.getFileName().toString().replaceFirst("\\.npz$", "")), file,
+                    npz.string("x", "x"), npz.string("labels", "labels"),
+                    npz.has("test_x") ? Optional.of(npz.string("test_x", "")) : Optional.empty(),
+                    npz.has("test_labels") ? Optional.of(npz.string("test_labels", "")) : Optional.empty());
         }
         if (item.has("csv")) {
             item.rejectUnknown(Set.of("name", "csv", "label", "split"));

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Where a dataset comes from: a built-in name, a CSV file (header row; label column by name), a
- * directory of IDX files (Fashion-MNIST layout), NumPy {@code .npy} files, or a name registered by a
+ * directory of IDX files (Fashion-MNIST layout), NumPy {@code .npy} files or a {@code .npz} archive, or a name registered by a
  * {@link org.metriclab.experiments.data.DatasetSource} on the class path. Paths are already resolved
  * (absolute).
  */
@@ -94,6 +94,34 @@ public sealed interface DatasetSpec {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", name);
             m.put("npy", npy);
+            return m;
+        }
+    }
+
+    /**
+     * A NumPy {@code .npz} archive (as written by {@code numpy.savez} or {@code savez_compressed}): the
+     * arrays named {@code x} and {@code labels} (and optionally {@code testX}/{@code testLabels}) are
+     * read as the members {@code <array>.npy}, with the same meaning as in {@link Npy}.
+     */
+    record Npz(String name, Path archive, String x, String labels, Optional<String> testX, Optional<String> testLabels)
+            implements DatasetSpec {
+        public Npz {
+            if (testX.isPresent() != testLabels.isPresent()) {
+                throw new IllegalArgumentException("npz: give both test_x and test_labels, or neither");
+            }
+        }
+
+        @Override
+        public Map<String, Object> toTree() {
+            Map<String, Object> npz = new LinkedHashMap<>();
+            npz.put("file", archive.toString());
+            npz.put("x", x);
+            npz.put("labels", labels);
+            testX.ifPresent(t -> npz.put("test_x", t));
+            testLabels.ifPresent(t -> npz.put("test_labels", t));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("npz", npz);
             return m;
         }
     }

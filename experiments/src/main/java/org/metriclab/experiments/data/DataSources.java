@@ -49,6 +49,9 @@ public final class DataSources {
             LabeledData d = source.load();
             return new LabeledData(d.dataset().withName(r.name()), d.split());
         }
+        if (spec instanceof DatasetSpec.Npz z) {
+            return NpzArchives.load(z);
+        }
         if (spec instanceof DatasetSpec.Npy n) {
             return NpyDatasets.load(n);
         }

@@ -23,6 +23,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import org.metriclab.experiments.jackson.Trees;
 
 /**
@@ -266,6 +267,32 @@ class MalformedInputPropertyTest {
         }
         Object v = ((Map<?, ?>) Trees.parseYaml(r.out(), "stdout")).get("precision_at_1");
         assertTrue(v == null || Double.isFinite(((Number) v).doubleValue()), r.out());
+    }
+
+    @Property(tries = 40)
+    void runOnANpzArchiveGivesOneLineOrATable(@ForAll("npyFiles") byte[] x, @ForAll("npyFiles") byte[] labels,
+                                             @ForAll @IntRange(min = 0, max = 3) int damage, @ForAll @IntRange(min = 0, max = 400) int cut)
+            throws IOException {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry(damage == 1 ? "features.npy" : "x.npy"));
+            z.write(x);
+            z.closeEntry();
+            z.putNextEntry(new java.util.zip.ZipEntry("labels.npy"));
+            z.write(labels);
+            z.closeEntry();
+        }
+        byte[] bytes = zip.toByteArray();
+        if (damage == 2) {
+            bytes = java.util.Arrays.copyOf(bytes, Math.min(cut, bytes.length));
+        }
+        Path archive = file(".npz", damage == 3 ? x : bytes);
+        Path config = file(".yaml", ("name: npz_garbage\ndatasets: [{name: g, npz: {file: '" + archive + "'}}]\n"
+                + "learners: [{type: euclidean}]\nseeds: [0]\nmeasures: [precision_at_1]\n").getBytes(StandardCharsets.UTF_8));
+        Cli r = Cli.run("run", config.toString(), "--out", out("-npz").toString());
+        if (r.code() != 0) {
+            assertOneLineError(r);
+        }
     }
 
     /** The bytes of a NumPy version-1.0 file with this header dictionary and body. */

@@ -3,24 +3,12 @@ package org.metriclab.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.metriclab.core.learn.Learners;
-import org.metriclab.experiments.cli.Main;
-import org.metriclab.experiments.config.ConfigBinder;
-import org.metriclab.experiments.config.ExperimentConfig;
-import org.metriclab.experiments.jackson.Trees;
 import org.metriclab.experiments.results.DegradationRow;
-import org.metriclab.experiments.run.RunListener;
-import org.metriclab.experiments.run.Runner;
 
 /**
  * A run with the HNSW index compared to exact search gives the same degradation report on {@code --engine spark} as on
@@ -46,17 +34,7 @@ class SparkSearchRunTest {
 
     @Test
     void theDegradationReportComesBackFromTheTasks() throws Exception {
-        Path cfg = tmp.resolve("search.yaml");
-        Files.writeString(cfg, CONFIG);
-        Learners registry = Learners.load();
-        ExperimentConfig bound = new ConfigBinder(registry, cfg.getParent()).bind(Trees.readYaml(cfg));
-        Runner.Summary local = new Runner(registry, RunListener.none(), Clock.systemUTC()).run(bound, Files.readAllBytes(cfg), cfg.getParent(),
-                tmp.resolve("local"), false, 2);
-        assertEquals(0, local.failed(), String.valueOf(local.failures()));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"run", cfg.toString(), "--engine", "spark", "--master", "local[2]", "--out", tmp.resolve("spark").toString()},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        LocalAndSparkRuns.run(CONFIG, tmp);
         List<String> expected = comparable(tmp.resolve("local"));
         assertEquals(2 * 2 * 2 * 2, expected.size(), "datasets × learners × ef_search × measures");
         assertEquals(expected, comparable(tmp.resolve("spark")));

@@ -3,26 +3,15 @@ package org.metriclab.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.metriclab.core.learn.Learners;
-import org.metriclab.experiments.cli.Main;
-import org.metriclab.experiments.config.ConfigBinder;
-import org.metriclab.experiments.config.ExperimentConfig;
-import org.metriclab.experiments.jackson.Trees;
 import org.metriclab.experiments.results.ResultRow;
 import org.metriclab.experiments.results.Tables;
 import org.metriclab.experiments.results.TrialLog;
-import org.metriclab.experiments.run.RunListener;
-import org.metriclab.experiments.run.Runner;
 
 /**
  * Error rates and thresholds as run measures on {@code --engine spark}: the rows (values and not-estimable warnings) and
@@ -47,17 +36,7 @@ class SparkVerificationRunTest {
 
     @Test
     void rowsAndDirectionalTablesEqualTheLocalEngines() throws Exception {
-        Path cfg = tmp.resolve("verification.yaml");
-        Files.writeString(cfg, CONFIG);
-        Learners registry = Learners.load();
-        ExperimentConfig bound = new ConfigBinder(registry, cfg.getParent()).bind(Trees.readYaml(cfg));
-        Runner.Summary local = new Runner(registry, RunListener.none(), Clock.systemUTC()).run(bound, Files.readAllBytes(cfg), cfg.getParent(),
-                tmp.resolve("local"), false, 2);
-        assertEquals(0, local.failed(), String.valueOf(local.failures()));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"run", cfg.toString(), "--engine", "spark", "--master", "local[2]", "--out", tmp.resolve("spark").toString()},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        LocalAndSparkRuns.run(CONFIG, tmp);
         List<String> expected = comparable(tmp.resolve("local"));
         assertEquals(2 * 2 * 2 * 5, expected.size(), "datasets × learners × seeds × measures");
         assertEquals(expected, comparable(tmp.resolve("spark")));

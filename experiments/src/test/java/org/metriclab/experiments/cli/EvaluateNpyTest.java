@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metriclab.core.data.CsvReader;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.experiments.data.NpyBytes;
 import org.metriclab.experiments.jackson.Trees;
 
 /** {@code metriclab evaluate --format npy} and {@code --distance cosine}. */
@@ -23,13 +23,7 @@ class EvaluateNpyTest {
 
     /** Writes a little-endian NumPy v1.0 file: header dict padded with spaces to a 64-byte boundary. */
     private static void npy(Path file, String descr, String shape, ByteBuffer body) throws IOException {
-        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
-        int unpadded = 10 + dict.length() + 1;
-        String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
-        ByteBuffer out = ByteBuffer.allocate(10 + header.length() + body.limit()).order(ByteOrder.LITTLE_ENDIAN);
-        out.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
-        out.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII)).put(body.rewind());
-        Files.write(file, out.array());
+        Files.write(file, NpyBytes.of(descr, shape, body.array()));
     }
 
     @Test

@@ -24,6 +24,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
+import org.metriclab.experiments.data.NpyBytes;
 import org.metriclab.experiments.jackson.Trees;
 
 /**
@@ -249,7 +250,7 @@ class MalformedInputPropertyTest {
         Arbitrary<String> fortran = Arbitraries.of("False", "False", "True");
         return Combinators.combine(descr, shape, fortran, Arbitraries.of(0, 4, 8, 12, 16, 24, 32, 33), Arbitraries.of(true, true, false))
                 .as((d, s, f, body, magic) -> {
-                    byte[] b = npy("{'descr': '" + d + "', 'fortran_order': " + f + ", 'shape': " + s + ", }", new byte[body]);
+                    byte[] b = NpyBytes.of("{'descr': '" + d + "', 'fortran_order': " + f + ", 'shape': " + s + ", }", new byte[body]);
                     if (!magic) {
                         b[1] = 'X';
                     }
@@ -296,16 +297,6 @@ class MalformedInputPropertyTest {
         }
     }
 
-    /** The bytes of a NumPy version-1.0 file with this header dictionary and body. */
-    private static byte[] npy(String dict, byte[] body) {
-        int unpadded = 10 + dict.length() + 1;
-        String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), (byte) (header.length() >> 8)});
-        out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
-        out.writeBytes(body);
-        return out.toByteArray();
-    }
 
     /** A valid model's JSON with one field replaced by a generated value. */
     @Provide

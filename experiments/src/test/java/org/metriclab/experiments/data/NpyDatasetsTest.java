@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,16 +24,7 @@ class NpyDatasetsTest {
     Path dir;
 
     private Path npy(String name, String descr, String shape, ByteBuffer body) throws IOException {
-        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
-        int pad = (64 - (10 + dict.length() + 1) % 64) % 64;
-        String header = dict + " ".repeat(pad) + "\n";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), (byte) (header.length() >> 8)});
-        out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
-        out.writeBytes(body.array());
-        Path p = dir.resolve(name);
-        Files.write(p, out.toByteArray());
-        return p;
+        return Files.write(dir.resolve(name), NpyBytes.of(descr, shape, body.array()));
     }
 
     private Path floats(String name, int rows, int cols) throws IOException {

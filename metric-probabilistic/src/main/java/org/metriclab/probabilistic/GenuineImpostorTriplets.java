@@ -44,21 +44,24 @@ record GenuineImpostorTriplets(int genuine, int impostors) implements Constraint
         Labels y = train.labels();
         int n = y.size();
         double[][] rows = x.toRows();
-        int[] count = new int[n];
         int[][] gen = new int[n][];
         int[][] imp = new int[n][];
-        long total = 0;
-        double[] dist = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                dist[j] = KMeansCentres.squared(rows[i], rows[j]);
+        // each anchor's neighbours are independent of the others': rows in parallel, one distance buffer per task
+        RowTasks.run(n, RowTasks.ROWS, (i0, i1) -> {
+            double[] dist = new double[n];
+            for (int i = i0; i < i1; i++) {
+                for (int j = 0; j < n; j++) {
+                    dist[j] = KMeansCentres.squared(rows[i], rows[j]);
+                }
+                int label = y.get(i);
+                int self = i;
+                gen[i] = smallest(dist, j -> j != self && y.get(j) == label, genuine);
+                imp[i] = smallest(dist, j -> y.get(j) != label, impostors);
             }
-            int label = y.get(i);
-            int self = i;
-            gen[i] = smallest(dist, j -> j != self && y.get(j) == label, genuine);
-            imp[i] = smallest(dist, j -> y.get(j) != label, impostors);
-            count[i] = gen[i].length * imp[i].length;
-            total += count[i];
+        });
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            total += (long) gen[i].length * imp[i].length;
         }
         if (total > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("scml: " + total + " triplets do not fit in one array; lower k_genuine or k_impostor");

@@ -369,13 +369,9 @@ public record ItmlLearner(double gamma, int maxIter, double tol, Prior prior, do
     }
 
     private static double logDet(Matrix a) {
-        if (!Cholesky.isPositiveDefinite(a)) {
-            return Double.NaN;
-        }
-        Matrix l = Cholesky.lower(a);
         double s = 0;
-        for (int i = 0; i < a.rows(); i++) {
-            s += Math.log(l.get(i, i));
+        for (double pivot : Cholesky.factor(a).map(Cholesky.Factor::pivots).orElse(new double[] {Double.NaN})) {
+            s += Math.log(pivot);
         }
         return 2 * s;
     }

@@ -64,26 +64,33 @@ record KMeansCentres(double[][] centres, double inertia) {
         int k = c.length;
         int[] assign = new int[n];
         Arrays.fill(assign, -1);
-        double[] dist = new double[k];
+        int[] next = new int[n];
+        double[] min = new double[n];
         double inertia = 0;
         for (int it = 0; it < MAX_LLOYD; it++) {
+            // each row's nearest centre, rows in parallel; the inertia is summed in row order afterwards
+            RowTasks.run(n, RowTasks.ROWS, (i0, i1) -> {
+                double[] dist = new double[k];
+                for (int i = i0; i < i1; i++) {
+                    nearestCentre(x[i], c, dist);
+                    int arg = 0;
+                    double best = Double.POSITIVE_INFINITY;
+                    for (int j = 0; j < k; j++) {
+                        if (dist[j] < best) {
+                            best = dist[j];
+                            arg = j;
+                        }
+                    }
+                    next[i] = arg;
+                    min[i] = best;
+                }
+            });
             boolean changed = false;
             inertia = 0;
             for (int i = 0; i < n; i++) {
-                nearestCentre(x[i], c, dist);
-                int arg = 0;
-                double min = Double.POSITIVE_INFINITY;
-                for (int j = 0; j < k; j++) {
-                    if (dist[j] < min) {
-                        min = dist[j];
-                        arg = j;
-                    }
-                }
-                inertia += min;
-                if (assign[i] != arg) {
-                    assign[i] = arg;
-                    changed = true;
-                }
+                inertia += min[i];
+                changed |= assign[i] != next[i];
+                assign[i] = next[i];
             }
             if (!changed) {
                 break;

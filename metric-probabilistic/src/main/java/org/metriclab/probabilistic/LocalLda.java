@@ -1,6 +1,7 @@
 package org.metriclab.probabilistic;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.metriclab.core.linalg.Cholesky;
 import org.metriclab.core.linalg.Eigen;
@@ -13,14 +14,15 @@ import org.metriclab.core.linalg.Matrix;
  * rows are scaled by their per-feature standard deviation (features constant within every class
  * carry no within-class direction and are left out; the class means are formed so that such a
  * feature's deviations are exactly zero, since a rounding residual scaled up by its tiny standard
- * deviation would otherwise pose as a unit-variance feature and dominate the directions), the
- * scaled within-class covariance G is whitened by a matrix W with WᵀGW = I, the class means,
- * weighted by √(n·prior) and mapped through W, give at most c − 1 principal axes with singular value
- * above {@link #RANK_TOLERANCE} times the largest, and W maps those axes back. W is the inverse
- * transposed Cholesky factor of G when G is well conditioned (its pivots all exceed
- * {@link #RANK_TOLERANCE}); otherwise G's eigenvectors over the eigenvalues above
- * {@link #RANK_TOLERANCE}², scaled by their inverse square roots, so that near-null within-class
- * directions are dropped rather than inverted.
+ * deviation would otherwise pose as a unit-variance feature and dominate the directions). With G
+ * the scaled within-class covariance and A the class means (rows √(n·prior)(m_k − m̄)/std), the
+ * directions are the principal axes of the whitened means Z = A W for any W with WᵀGW = I, at most
+ * c − 1 with singular value above {@link #RANK_TOLERANCE} times the largest, mapped back through W.
+ * Since W Wᵀ = G⁻¹, they follow from X = G⁻¹Aᵀ alone: Z Zᵀ = A X (c × c), and an axis u of Z Zᵀ maps
+ * back to X u. G⁻¹ is applied through G's Cholesky factor when its pivots all exceed
+ * {@link #RANK_TOLERANCE}; otherwise through G's eigenvectors over the eigenvalues above
+ * {@link #RANK_TOLERANCE}² (a truncated pseudo-inverse), so that near-null within-class directions
+ * are dropped rather than inverted.
  */
 record LocalLda(double[][] directions) {
     static final double RANK_TOLERANCE = 1e-4;
@@ -48,22 +50,18 @@ record LocalLda(double[][] directions) {
         // the class then has exactly that constant as its mean and exactly zero within-class deviation
         double[][] means = new double[c][dAll];
         for (int i = 0; i < n; i++) {
-            double[] origin = x[first[index[i]]];
-            for (int a = 0; a < dAll; a++) {
-                means[index[i]][a] += x[i][a] - origin[a];
-            }
+            addDifference(x[i], x[first[index[i]]], means[index[i]]);
         }
         for (int k = 0; k < c; k++) {
             for (int a = 0; a < dAll; a++) {
                 means[k][a] = x[first[k]][a] + means[k][a] / count[k];
             }
         }
+        // the within-class centred rows and each feature's variance
+        double[] centred = new double[n * dAll];
         double[] var = new double[dAll];
         for (int i = 0; i < n; i++) {
-            for (int a = 0; a < dAll; a++) {
-                double t = x[i][a] - means[index[i]][a];
-                var[a] += t * t / n;
-            }
+            centre(x[i], means[index[i]], centred, i * dAll, var);
         }
         int[] cols = IntStream.range(0, dAll).filter(a -> var[a] > 0).toArray();
         int d = cols.length;
@@ -72,84 +70,56 @@ record LocalLda(double[][] directions) {
         }
         double[] std = new double[d];
         for (int j = 0; j < d; j++) {
-            std[j] = Math.sqrt(var[cols[j]]);
+            std[j] = Math.sqrt(var[cols[j]] / n);
         }
-        double fac = 1.0 / (n - c);
+        // G = (1/(n − c)) Σ_i s_i s_iᵀ over the scaled centred rows s_i, upper triangle first
         double[] gram = new double[d * d];
         double[] row = new double[d];
+        double fac = 1.0 / (n - c);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                row[j] = (x[i][cols[j]] - means[index[i]][cols[j]]) / std[j];
+                row[j] = centred[i * dAll + cols[j]] / std[j];
             }
-            for (int a = 0; a < d; a++) {
-                double ra = fac * row[a];
-                for (int b = a; b < d; b++) {
-                    gram[a * d + b] += ra * row[b];
-                }
-            }
+            addScaledOuterUpper(row, fac, gram);
         }
         for (int a = 0; a < d; a++) {
             for (int b = 0; b < a; b++) {
                 gram[a * d + b] = gram[b * d + a];
             }
         }
-        double[][] w = whitening(gram, d);
-        int r = w[0].length;
-        if (r == 0) {
-            return new LocalLda(new double[0][]);
-        }
+        Matrix g = Matrix.of(d, d, gram);
         double[] overall = new double[d];
         for (int k = 0; k < c; k++) {
             for (int j = 0; j < d; j++) {
                 overall[j] += means[k][cols[j]] * count[k] / n;
             }
         }
-        // z[k] = Wᵀ a_k with a_k = √(count_k) (m_k − m̄) / std: the weighted class means in whitened coordinates
-        double[][] z = new double[c][r];
+        // Aᵀ (d × c): column k = √(count_k) (m_k − m̄) / std
+        double[] at = new double[d * c];
         for (int k = 0; k < c; k++) {
             double s = Math.sqrt(count[k]);
             for (int j = 0; j < d; j++) {
-                double a = s * (means[k][cols[j]] - overall[j]) / std[j];
-                for (int q = 0; q < r; q++) {
-                    z[k][q] += a * w[j][q];
-                }
+                at[j * c + k] = s * (means[k][cols[j]] - overall[j]) / std[j];
             }
         }
-        // principal axes of Z through the small c × c matrix Z Zᵀ: v = Zᵀu / √λ
-        double[] zzt = new double[c * c];
-        for (int k = 0; k < c; k++) {
-            for (int l = 0; l < c; l++) {
-                double s = 0;
-                for (int q = 0; q < r; q++) {
-                    s += z[k][q] * z[l][q];
-                }
-                zzt[k * c + l] = s;
-            }
+        Matrix aT = Matrix.of(d, c, at);
+        Inverted inv = inverseTimes(g, aT);
+        if (inv.rank() == 0) {
+            return new LocalLda(new double[0][]);
         }
-        EigenPairs axes = Eigen.symmetric(Matrix.of(c, c, zzt).symmetrize());
+        EigenPairs axes = Eigen.symmetric(aT.transpose().times(inv.product()).symmetrize());
         double top = axes.value(0);
         int keep = 0;
-        while (keep < Math.min(r, c - 1) && top > 0 && axes.value(keep) > RANK_TOLERANCE * RANK_TOLERANCE * top) {
+        while (keep < Math.min(inv.rank(), c - 1) && top > 0 && axes.value(keep) > RANK_TOLERANCE * RANK_TOLERANCE * top) {
             keep++;
         }
+        // column t of X U, divided by std and normalised
+        Matrix mapped = inv.product().times(axes.vectors());
         double[][] out = new double[keep][dAll];
-        Matrix u = axes.vectors();
-        double[] v = new double[r];
         for (int t = 0; t < keep; t++) {
-            Arrays.fill(v, 0);
-            for (int k = 0; k < c; k++) {
-                double uk = u.get(k, t);
-                for (int q = 0; q < r; q++) {
-                    v[q] += uk * z[k][q];
-                }
-            }
             double norm = 0;
             for (int j = 0; j < d; j++) {
-                double s = 0;
-                for (int q = 0; q < r; q++) {
-                    s += w[j][q] * v[q];
-                }
-                s /= std[j];
+                double s = mapped.get(j, t) / std[j];
                 out[t][cols[j]] = s;
                 norm += s * s;
             }
@@ -161,47 +131,60 @@ record LocalLda(double[][] directions) {
         return new LocalLda(out);
     }
 
-    /** W (d × r) with Wᵀ G W = I on G's well-determined directions (see the class comment). */
-    private static double[][] whitening(double[] gram, int d) {
-        double[] lower = lowerCholesky(gram, d);
-        if (lower != null) {
-            double[][] l = new double[d][];
-            boolean conditioned = true;
-            for (int i = 0; i < d; i++) {
-                l[i] = Arrays.copyOfRange(lower, i * d, i * d + d);
-                conditioned &= l[i][i] > RANK_TOLERANCE;
-            }
-            if (conditioned) {
-                // W = L⁻ᵀ: column q of L⁻¹ by forward substitution, stored transposed
-                double[][] w = new double[d][d];
-                for (int q = 0; q < d; q++) {
-                    for (int i = q; i < d; i++) {
-                        double s = i == q ? 1 : 0;
-                        for (int k = q; k < i; k++) {
-                            s -= l[i][k] * w[q][k];
-                        }
-                        w[q][i] = s / l[i][i];
-                    }
-                }
-                return w;
+    /** The upper triangle of g (row-major, row.length square) += f·row rowᵀ; small, so compiled early in a run. */
+    private static void addScaledOuterUpper(double[] row, double f, double[] g) {
+        int d = row.length;
+        for (int a = 0; a < d; a++) {
+            double ra = f * row[a];
+            int o = a * d;
+            for (int b = a; b < d; b++) {
+                g[o + b] += ra * row[b];
             }
         }
-        // not positive definite, or ill-conditioned: the truncated eigendecomposition
-        EigenPairs e = Eigen.symmetric(Matrix.of(d, d, gram).symmetrize());
-        double[] values = e.values();
-        Matrix vectors = e.vectors();
+    }
+
+    /** acc += a − b. */
+    private static void addDifference(double[] a, double[] b, double[] acc) {
+        for (int j = 0; j < a.length; j++) {
+            acc[j] += a[j] - b[j];
+        }
+    }
+
+    /** out[o + j] = x_j − mean_j and var_j += (x_j − mean_j)². */
+    private static void centre(double[] x, double[] mean, double[] out, int o, double[] var) {
+        for (int j = 0; j < x.length; j++) {
+            double t = x[j] - mean[j];
+            out[o + j] = t;
+            var[j] += t * t;
+        }
+    }
+
+    /** G⁻¹B on G's well-determined directions (see the class comment), and the number of those directions. */
+    private record Inverted(Matrix product, int rank) {
+    }
+
+    private static Inverted inverseTimes(Matrix g, Matrix b) {
+        int d = g.rows();
+        Optional<Cholesky.Factor> factor = Cholesky.factor(g);
+        if (factor.isPresent() && factor.get().minPivot() > RANK_TOLERANCE) {
+            return new Inverted(factor.get().solve(b), d);
+        }
+        // not positive definite, or ill-conditioned: V_r Λ_r⁻¹ V_rᵀ B over the eigenvalues above the tolerance
+        EigenPairs e = Eigen.symmetric(g);
         int r = 0;
-        while (r < d && values[r] > RANK_TOLERANCE * RANK_TOLERANCE) {
+        while (r < d && e.value(r) > RANK_TOLERANCE * RANK_TOLERANCE) {
             r++;
         }
-        double[][] w = new double[d][r];
+        EigenPairs kept = e.top(r);
+        Matrix projected = kept.vectors().transpose().times(b);
+        double[] p = projected.toArray();
+        int cols = b.cols();
         for (int q = 0; q < r; q++) {
-            double s = Math.sqrt(values[q]);
-            for (int j = 0; j < d; j++) {
-                w[j][q] = vectors.get(j, q) / s;
+            for (int k = 0; k < cols; k++) {
+                p[q * cols + k] /= kept.value(q);
             }
         }
-        return w;
+        return new Inverted(kept.vectors().times(Matrix.of(r, cols, p)), r);
     }
 
     /**
@@ -209,7 +192,6 @@ record LocalLda(double[][] directions) {
      * positive definite to working precision.
      */
     static double[] lowerCholesky(double[] a, int d) {
-        Matrix g = Matrix.of(d, d, a);
-        return Cholesky.isPositiveDefinite(g) ? Cholesky.lower(g).toArray() : null;
+        return Cholesky.factor(Matrix.of(d, d, a)).map(f -> f.lower().toArray()).orElse(null);
     }
 }

@@ -65,20 +65,23 @@ record ScmlBasis(double[][] rows) {
                 local[s][j] = bySc.get(s).stream().mapToInt(Integer::intValue).toArray();
             }
         }
+        // the local problems are independent: solved in parallel, their directions then taken in order
+        LocalLda[] lda = new LocalLda[2 * clusters];
+        RowTasks.run(lda.length, 1, (t, end) -> {
+            int[] rows = local[t / clusters][t % clusters];
+            double[][] lx = new double[rows.length][];
+            int[] ly = new int[rows.length];
+            for (int m = 0; m < rows.length; m++) {
+                lx[m] = x[rows[m]];
+                ly[m] = y[rows[m]];
+            }
+            lda[t] = LocalLda.fit(lx, ly);
+        });
         List<double[]> out = new ArrayList<>();
-        for (int s = 0; s < 2 && out.size() < count; s++) {
-            for (int j = 0; j < clusters && out.size() < count; j++) {
-                int[] rows = local[s][j];
-                double[][] lx = new double[rows.length][];
-                int[] ly = new int[rows.length];
-                for (int m = 0; m < rows.length; m++) {
-                    lx[m] = x[rows[m]];
-                    ly[m] = y[rows[m]];
-                }
-                for (double[] dir : LocalLda.fit(lx, ly).directions()) {
-                    if (out.size() < count) {
-                        out.add(dir);
-                    }
+        for (int t = 0; t < lda.length && out.size() < count; t++) {
+            for (double[] dir : lda[t].directions()) {
+                if (out.size() < count) {
+                    out.add(dir);
                 }
             }
         }

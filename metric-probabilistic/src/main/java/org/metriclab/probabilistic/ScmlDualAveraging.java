@@ -54,9 +54,8 @@ public record ScmlDualAveraging(double beta, double gamma, int maxIter, int outp
         int done = 0;
         for (int it = 0; it < maxIter && !converged; it++) {
             batchGradient(p, rng, w, active, activeCount, g);
-            step(it + 1, g, sum, squares, w);
             // the weights are sparse: slacks and the objective run over the positive ones only
-            activeCount = positives(w, active);
+            activeCount = step(it + 1, g, sum, squares, w, active, activeCount);
             done = it + 1;
             if (done % outputIter == 0 || done == maxIter) {
                 double obj = p.objective(w, active, activeCount, beta);
@@ -96,27 +95,35 @@ public record ScmlDualAveraging(double beta, double gamma, int maxIter, int outp
 
     /**
      * The dual-averaging step after {@code steps} mini-batches with gradient sum g: accumulates g/batch
-     * into the sums and sums of squares and sets w = s/(γ(δ + h)) · max(0, −(ḡ + β)). A method of its
-     * own so that the just-in-time compiler optimises it early in a run.
+     * into the sums and sums of squares and sets w = s/(γ(δ + h)) · max(0, −(ḡ + β)). Only the weights with
+     * ḡ + β < 0 are positive: they are listed in {@code active} (whose previous {@code activeCount}
+     * entries are reset to zero first), only they are formed, and their number is returned.
      */
-    private void step(double steps, double[] g, double[] sum, double[] squares, double[] w) {
-        double scale = steps / gamma;
-        double mean = 1 / steps;
-        for (int j = 0; j < w.length; j++) {
-            double gj = g[j] / batchSize;
-            sum[j] += gj;
-            squares[j] += gj * gj;
-            w[j] = -scale * Math.min(sum[j] * mean + beta, 0) / (DELTA + Math.sqrt(squares[j]));
+    private int step(double steps, double[] g, double[] sum, double[] squares, double[] w, int[] active, int activeCount) {
+        for (int m = 0; m < activeCount; m++) {
+            w[active[m]] = 0;
         }
-    }
-
-    /** Lists the indices of the positive weights in {@code active} and returns their number. */
-    private static int positives(double[] w, int[] active) {
+        accumulate(g, sum, squares);
+        double mean = 1 / steps;
         int count = 0;
         for (int j = 0; j < w.length; j++) {
             active[count] = j;
-            count += w[j] > 0 ? 1 : 0;
+            count += sum[j] * mean + beta < 0 ? 1 : 0;
+        }
+        double scale = steps / gamma;
+        for (int m = 0; m < count; m++) {
+            int j = active[m];
+            w[j] = -scale * (sum[j] * mean + beta) / (DELTA + Math.sqrt(squares[j]));
         }
         return count;
+    }
+
+    /** sum += g/batch and squares += (g/batch)² per coordinate. */
+    private void accumulate(double[] g, double[] sum, double[] squares) {
+        for (int j = 0; j < g.length; j++) {
+            double gj = g[j] / batchSize;
+            sum[j] += gj;
+            squares[j] += gj * gj;
+        }
     }
 }

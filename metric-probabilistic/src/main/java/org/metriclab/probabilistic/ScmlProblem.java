@@ -77,20 +77,29 @@ record ScmlProblem(double[] x, int dim, double[] basis, double[] z, int rows, in
             }
         }
         double[] z = new double[n * k];
-        for (int i = 0; i < n; i++) {
-            int zi = i * k;
-            for (int a = 0; a < d; a++) {
-                double xa = flat[i * d + a];
-                if (xa != 0) {
-                    int ba = a * k;
-                    for (int j = 0; j < k; j++) {
-                        z[zi + j] += xa * bt[ba + j];
-                    }
+        RowTasks.run(n, RowTasks.ROWS, (i0, i1) -> {
+            for (int i = i0; i < i1; i++) {
+                project(x[i], bt, k, z, i * k);
+            }
+        });
+        return new ScmlProblem(flat, d, b, z, n, k, t.anchor(), t.positive(), t.negative(),
+                PairIndex.of(n, t.anchor(), t.positive(), t.negative()));
+    }
+
+    /**
+     * z[o..o+k) = Σ_a x_a · Bᵀ[a] (the row's coordinates along the k bases); one row per call, so that
+     * the method is compiled early in a run rather than after a long interpreted loop.
+     */
+    private static void project(double[] x, double[] bt, int k, double[] z, int o) {
+        for (int a = 0; a < x.length; a++) {
+            double xa = x[a];
+            if (xa != 0) {
+                int ba = a * k;
+                for (int j = 0; j < k; j++) {
+                    z[o + j] += xa * bt[ba + j];
                 }
             }
         }
-        return new ScmlProblem(flat, d, b, z, n, k, t.anchor(), t.positive(), t.negative(),
-                PairIndex.of(n, t.anchor(), t.positive(), t.negative()));
     }
 
     int size() {

@@ -143,6 +143,30 @@ class DecompositionsTest {
     }
 
     @Test
+    void oneCholeskyFactorGivesFactorPivotsAndSolves() {
+        Matrix a = randomSpd(6, 11);
+        Cholesky.Factor f = Cholesky.factor(a).orElseThrow();
+        Matrix l = f.lower();
+        assertTrue(l.times(l.transpose()).maxAbsDifference(a) < 1e-10);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(l.get(i, i), f.pivots()[i], 0.0);
+            for (int j = i + 1; j < 6; j++) {
+                assertEquals(0.0, l.get(i, j), 0.0);
+            }
+        }
+        assertEquals(java.util.Arrays.stream(f.pivots()).min().orElseThrow(), f.minPivot(), 0.0);
+        Matrix b = Matrix.of(new double[][] {{1, 0}, {2, -1}, {0, 3}, {1, 1}, {-2, 0}, {0.5, 4}});
+        assertTrue(a.times(f.solve(b)).maxAbsDifference(b) < 1e-10);
+        assertThrows(IllegalArgumentException.class, () -> f.solve(Matrix.zeros(5, 1)));
+        // not positive definite, semi-definite, non-finite or not square: no factor
+        assertTrue(Cholesky.factor(Matrix.of(new double[][] {{1, 2}, {2, 1}})).isEmpty());
+        assertTrue(Cholesky.factor(Matrix.of(new double[][] {{1, 2}, {2, 4}})).isEmpty());
+        assertTrue(Cholesky.factor(Matrix.of(new double[][] {{1, Double.NaN}, {Double.NaN, 1}})).isEmpty());
+        assertTrue(Cholesky.factor(Matrix.zeros(2, 3)).isEmpty());
+        assertThrows(ArithmeticException.class, () -> Cholesky.solve(Matrix.of(new double[][] {{1, 2}, {2, 1}}), Matrix.zeros(2, 1)));
+    }
+
+    @Test
     void nonFiniteInputIsNamed() {
         Matrix bad = Matrix.of(new double[][] {{1, Double.NaN}, {Double.NaN, 1}});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Eigen.symmetric(bad));

@@ -34,34 +34,14 @@ record LocalLda(double[][] directions) {
         if (c < 2 || n <= c) {
             return new LocalLda(new double[0][]);
         }
+        Groups groups = Groups.of(y, classes);
+        double[][] means = groups.means(x);
         int dAll = x[0].length;
-        int[] count = new int[c];
-        int[] index = new int[n];
-        int[] first = new int[c];
-        Arrays.fill(first, -1);
-        for (int i = 0; i < n; i++) {
-            index[i] = Arrays.binarySearch(classes, y[i]);
-            count[index[i]]++;
-            if (first[index[i]] < 0) {
-                first[index[i]] = i;
-            }
-        }
-        // each class mean as its first row plus the mean offset from that row: a feature constant within
-        // the class then has exactly that constant as its mean and exactly zero within-class deviation
-        double[][] means = new double[c][dAll];
-        for (int i = 0; i < n; i++) {
-            addDifference(x[i], x[first[index[i]]], means[index[i]]);
-        }
-        for (int k = 0; k < c; k++) {
-            for (int a = 0; a < dAll; a++) {
-                means[k][a] = x[first[k]][a] + means[k][a] / count[k];
-            }
-        }
-        // the within-class centred rows and each feature's variance
+        // the within-class centred rows and each feature's sum of squared deviations
         double[] centred = new double[n * dAll];
         double[] var = new double[dAll];
         for (int i = 0; i < n; i++) {
-            centre(x[i], means[index[i]], centred, i * dAll, var);
+            centre(x[i], means[groups.index()[i]], centred, i * dAll, var);
         }
         int[] cols = IntStream.range(0, dAll).filter(a -> var[a] > 0).toArray();
         int d = cols.length;
@@ -72,38 +52,8 @@ record LocalLda(double[][] directions) {
         for (int j = 0; j < d; j++) {
             std[j] = Math.sqrt(var[cols[j]] / n);
         }
-        // G = (1/(n − c)) Σ_i s_i s_iᵀ over the scaled centred rows s_i, upper triangle first
-        double[] gram = new double[d * d];
-        double[] row = new double[d];
-        double fac = 1.0 / (n - c);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                row[j] = centred[i * dAll + cols[j]] / std[j];
-            }
-            addScaledOuterUpper(row, fac, gram);
-        }
-        for (int a = 0; a < d; a++) {
-            for (int b = 0; b < a; b++) {
-                gram[a * d + b] = gram[b * d + a];
-            }
-        }
-        Matrix g = Matrix.of(d, d, gram);
-        double[] overall = new double[d];
-        for (int k = 0; k < c; k++) {
-            for (int j = 0; j < d; j++) {
-                overall[j] += means[k][cols[j]] * count[k] / n;
-            }
-        }
-        // Aᵀ (d × c): column k = √(count_k) (m_k − m̄) / std
-        double[] at = new double[d * c];
-        for (int k = 0; k < c; k++) {
-            double s = Math.sqrt(count[k]);
-            for (int j = 0; j < d; j++) {
-                at[j * c + k] = s * (means[k][cols[j]] - overall[j]) / std[j];
-            }
-        }
-        Matrix aT = Matrix.of(d, c, at);
-        Inverted inv = inverseTimes(g, aT);
+        Matrix aT = weightedMeans(means, groups.count(), cols, std, n);
+        Inverted inv = inverseTimes(scaledGram(centred, dAll, cols, std, 1.0 / (n - c)), aT);
         if (inv.rank() == 0) {
             return new LocalLda(new double[0][]);
         }
@@ -113,22 +63,100 @@ record LocalLda(double[][] directions) {
         while (keep < Math.min(inv.rank(), c - 1) && top > 0 && axes.value(keep) > RANK_TOLERANCE * RANK_TOLERANCE * top) {
             keep++;
         }
-        // column t of X U, divided by std and normalised
-        Matrix mapped = inv.product().times(axes.vectors());
+        return new LocalLda(directions(inv.product().times(axes.vectors()), keep, cols, std, dAll));
+    }
+
+    /** Each row's class (an index into the sorted classes), the class sizes and each class's first row. */
+    private record Groups(int[] index, int[] count, int[] first) {
+        static Groups of(int[] y, int[] classes) {
+            int[] index = new int[y.length];
+            int[] count = new int[classes.length];
+            int[] first = new int[classes.length];
+            Arrays.fill(first, -1);
+            for (int i = 0; i < y.length; i++) {
+                index[i] = Arrays.binarySearch(classes, y[i]);
+                count[index[i]]++;
+                if (first[index[i]] < 0) {
+                    first[index[i]] = i;
+                }
+            }
+            return new Groups(index, count, first);
+        }
+
+        /**
+         * Each class mean as its first row plus the mean offset from that row: a feature constant within
+         * the class then has exactly that constant as its mean and exactly zero within-class deviation.
+         */
+        double[][] means(double[][] x) {
+            double[][] means = new double[count.length][x[0].length];
+            for (int i = 0; i < x.length; i++) {
+                addDifference(x[i], x[first[index[i]]], means[index[i]]);
+            }
+            for (int k = 0; k < count.length; k++) {
+                double[] origin = x[first[k]];
+                for (int a = 0; a < origin.length; a++) {
+                    means[k][a] = origin[a] + means[k][a] / count[k];
+                }
+            }
+            return means;
+        }
+    }
+
+    /** G = f Σ_i s_i s_iᵀ over the centred rows' kept columns scaled by their standard deviation (s_i). */
+    private static Matrix scaledGram(double[] centred, int dAll, int[] cols, double[] std, double f) {
+        int d = cols.length;
+        double[] gram = new double[d * d];
+        double[] row = new double[d];
+        for (int o = 0; o < centred.length; o += dAll) {
+            for (int j = 0; j < d; j++) {
+                row[j] = centred[o + cols[j]] / std[j];
+            }
+            addScaledOuterUpper(row, f, gram);
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < a; b++) {
+                gram[a * d + b] = gram[b * d + a];
+            }
+        }
+        return Matrix.of(d, d, gram);
+    }
+
+    /** Aᵀ (d × c): column k = √(count_k) (m_k − m̄) / std over the kept columns, m̄ the overall mean. */
+    private static Matrix weightedMeans(double[][] means, int[] count, int[] cols, double[] std, int n) {
+        int c = count.length;
+        int d = cols.length;
+        double[] overall = new double[d];
+        for (int k = 0; k < c; k++) {
+            for (int j = 0; j < d; j++) {
+                overall[j] += means[k][cols[j]] * count[k] / n;
+            }
+        }
+        double[] at = new double[d * c];
+        for (int k = 0; k < c; k++) {
+            double s = Math.sqrt(count[k]);
+            for (int j = 0; j < d; j++) {
+                at[j * c + k] = s * (means[k][cols[j]] - overall[j]) / std[j];
+            }
+        }
+        return Matrix.of(d, c, at);
+    }
+
+    /** The first {@code keep} columns of {@code mapped}, divided by std, normalised and placed back in all dAll features. */
+    private static double[][] directions(Matrix mapped, int keep, int[] cols, double[] std, int dAll) {
         double[][] out = new double[keep][dAll];
         for (int t = 0; t < keep; t++) {
             double norm = 0;
-            for (int j = 0; j < d; j++) {
+            for (int j = 0; j < cols.length; j++) {
                 double s = mapped.get(j, t) / std[j];
                 out[t][cols[j]] = s;
                 norm += s * s;
             }
             norm = Math.sqrt(norm);
-            for (int j = 0; j < d; j++) {
+            for (int j = 0; j < cols.length; j++) {
                 out[t][cols[j]] /= norm;
             }
         }
-        return new LocalLda(out);
+        return out;
     }
 
     /** The upper triangle of g (row-major, row.length square) += f·row rowᵀ; small, so compiled early in a run. */

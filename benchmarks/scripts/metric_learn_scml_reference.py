@@ -98,5 +98,21 @@ elif mode == 'checks':
         s = s / np.linalg.norm(s, axis=1, keepdims=True)
         print('digits local rows around train row %d:' % centre, json.dumps(rows))
         print('digits local LDA unit scalings around train row %d (rows):' % centre, json.dumps(s.tolist()))
+    # a within-class scatter with an eigenvalue just below scikit-learn's rank threshold (singular value
+    # 1e-4 of the scaled within-class data, eigenvalue 1e-8) whose Cholesky pivots all exceed 1e-4:
+    # feature 1 is feature 0 plus eta times a pattern orthogonal to it, so the two are almost collinear
+    e, u, v = np.array([-3., -1., 1., 3.]), np.array([1., -1., -1., 1.]), np.array([-1., 3., -3., 1.])
+    eta = 2.4e-4
+    means = np.array([[0., 0., 0.], [2., 1., .5], [-1., 2., 1.5]])
+    X = np.vstack([np.column_stack([m[0] + e, m[1] + e + eta * u, m[2] + .5 * v]) for m in means])
+    y = np.repeat([0, 1, 2], 4)
+    Xc = X - means[y]
+    G = (Xc / Xc.std(0)).T @ (Xc / Xc.std(0)) / (len(y) - 3)
+    print('near-singular within-class scatter: eigenvalues', np.linalg.eigvalsh(G).tolist(),
+          'Cholesky pivots', np.diag(np.linalg.cholesky(G)).tolist())
+    s = LinearDiscriminantAnalysis().fit(X, y).scalings_.T
+    s = s / np.linalg.norm(s, axis=1, keepdims=True)
+    print('near-singular rows:', json.dumps(X.tolist()), 'labels:', json.dumps(y.tolist()))
+    print('near-singular LDA unit scalings (rows):', json.dumps(s.tolist()))
 else:
     sys.exit('mode: accuracy | digits-time | checks')

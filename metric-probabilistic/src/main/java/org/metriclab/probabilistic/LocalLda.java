@@ -19,10 +19,11 @@ import org.metriclab.core.linalg.Matrix;
  * directions are the principal axes of the whitened means Z = A W for any W with WᵀGW = I, at most
  * c − 1 with singular value above {@link #RANK_TOLERANCE} times the largest, mapped back through W.
  * Since W Wᵀ = G⁻¹, they follow from X = G⁻¹Aᵀ alone: Z Zᵀ = A X (c × c), and an axis u of Z Zᵀ maps
- * back to X u. G⁻¹ is applied through G's Cholesky factor when its pivots all exceed
- * {@link #RANK_TOLERANCE}; otherwise through G's eigenvectors over the eigenvalues above
- * {@link #RANK_TOLERANCE}² (a truncated pseudo-inverse), so that near-null within-class directions
- * are dropped rather than inverted.
+ * back to X u. Like scikit-learn, only the within-class directions whose eigenvalue exceeds
+ * {@link #RANK_TOLERANCE}² are kept, so that near-null ones are dropped rather than inverted: when G is
+ * definite with ‖G⁻¹‖_F below 1/{@link #RANK_TOLERANCE}² (which bounds every eigenvalue from below),
+ * G⁻¹ comes from its Cholesky factor; otherwise from G's eigenvectors over the eigenvalues above the
+ * threshold (a truncated pseudo-inverse).
  */
 record LocalLda(double[][] directions) {
     static final double RANK_TOLERANCE = 1e-4;
@@ -194,8 +195,13 @@ record LocalLda(double[][] directions) {
     private static Inverted inverseTimes(Matrix g, Matrix b) {
         int d = g.rows();
         Optional<Cholesky.Factor> factor = Cholesky.factor(g);
-        if (factor.isPresent() && factor.get().minPivot() > RANK_TOLERANCE) {
-            return new Inverted(factor.get().solve(b), d);
+        if (factor.isPresent()) {
+            Matrix inverse = factor.get().solve(Matrix.identity(d));
+            // ‖G⁻¹‖_F ≥ 1/λ_min(G): below 1/tolerance², every eigenvalue of G exceeds the tolerance², so the
+            // truncation keeps all d directions and G⁻¹ itself applies
+            if (inverse.frobeniusNorm() < 1 / (RANK_TOLERANCE * RANK_TOLERANCE)) {
+                return new Inverted(inverse.times(b), d);
+            }
         }
         // not positive definite, or ill-conditioned: V_r Λ_r⁻¹ V_rᵀ B over the eigenvalues above the tolerance
         EigenPairs e = Eigen.symmetric(g);

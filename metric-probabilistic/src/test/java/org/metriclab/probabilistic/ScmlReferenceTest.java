@@ -76,8 +76,38 @@ class ScmlReferenceTest {
             lx[i] = x[rows.get(i).asInt()];
             ly[i] = y[rows.get(i).asInt()];
         }
-        double[][] ours = LocalLda.fit(lx, ly).directions();
-        double[][] theirs = matrix(c.get("unit_scalings"));
+        assertSameDirections(matrix(c.get("unit_scalings")), LocalLda.fit(lx, ly).directions(), 1e-9);
+    }
+
+    /**
+     * A within-class scatter with an eigenvalue (7.7e-9) below the rank threshold 1e-8 although every
+     * Cholesky pivot exceeds 1e-4: scikit-learn drops that near-null direction, so the LDA must too
+     * (inverting it would make the directions follow the difference of the two almost collinear features).
+     */
+    @Test
+    void nearNullWithinClassDirectionIsDroppedAsScikitLearnDoes() {
+        JsonNode c = ref.get("near_singular_lda");
+        int[] y = new int[c.get("y").size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = c.get("y").get(i).asInt();
+        }
+        double[][] x = matrix(c.get("x"));
+        // the case is what it claims: smallest eigenvalue below 1e-8, smallest pivot above 1e-4
+        assertTrue(min(c.get("within_eigenvalues")) < LocalLda.RANK_TOLERANCE * LocalLda.RANK_TOLERANCE);
+        assertTrue(min(c.get("cholesky_pivots")) > LocalLda.RANK_TOLERANCE);
+        assertSameDirections(matrix(c.get("unit_scalings")), LocalLda.fit(x, y).directions(), 1e-6);
+    }
+
+    private static double min(JsonNode values) {
+        double m = Double.POSITIVE_INFINITY;
+        for (JsonNode v : values) {
+            m = Math.min(m, v.asDouble());
+        }
+        return m;
+    }
+
+    /** Each of ours equals theirs up to sign, entry by entry within {@code tolerance}. */
+    private static void assertSameDirections(double[][] theirs, double[][] ours, double tolerance) {
         assertEquals(theirs.length, ours.length);
         for (int k = 0; k < theirs.length; k++) {
             double dot = 0;
@@ -86,7 +116,7 @@ class ScmlReferenceTest {
             }
             double sign = Math.signum(dot);
             for (int a = 0; a < theirs[k].length; a++) {
-                assertEquals(theirs[k][a], sign * ours[k][a], 1e-9, "direction " + k + ", feature " + a);
+                assertEquals(theirs[k][a], sign * ours[k][a], tolerance, "direction " + k + ", feature " + a);
             }
         }
     }

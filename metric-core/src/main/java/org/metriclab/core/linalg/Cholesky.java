@@ -31,15 +31,6 @@ public final class Cholesky {
             return pivots.clone();
         }
 
-        /** The smallest entry of L's diagonal. */
-        public double minPivot() {
-            double min = Double.POSITIVE_INFINITY;
-            for (double p : pivots) {
-                min = Math.min(min, p);
-            }
-            return min;
-        }
-
         /** X with A X = B. */
         public Matrix solve(Matrix b) {
             if (pivots.length != b.rows()) {

@@ -29,7 +29,7 @@ import org.metriclab.probabilistic.ProbabilisticCatalog;
  * warm-up fits for at least 5 s, at most 500 and at least one; CPU time counts all threads, so it is the load-independent measure of work), test 1-NN
  * and 5-NN accuracy under the shared protocol (train-only standardisation, train rows as reference).
  *
- * <p>Usage: {@code java -cp ... org.metriclab.benchmarks.probabilistic.ProbabilisticBench [timing|soft|itml|scaling|accuracy|all] [repeats]}
+ * <p>Usage: {@code java -cp ... org.metriclab.benchmarks.probabilistic.ProbabilisticBench [timing|soft|itml|scml|scaling|accuracy|all] [repeats]}
  */
 public final class ProbabilisticBench {
     private static final long WARMUP_NANOS = 5_000_000_000L;
@@ -59,6 +59,12 @@ public final class ProbabilisticBench {
             header();
             run(learners, new Case("nca", Map.of("max_iter", 100), "digits", 0), repeats);
             run(learners, new Case("mlkr", Map.of("max_iter", 1000), "digits", 0), repeats);
+        }
+        if (what.equals("scml") || what.equals("timing") || what.equals("all")) {
+            // metric-learn's time for the same fit comes from metric_learn_scml_reference.py digits-time, run side by side
+            System.out.println("## timing on digits, scml (defaults, as metric-learn's SCML_Supervised)");
+            header();
+            run(learners, new Case("scml", Map.of(), "digits", 0), repeats);
         }
         if (what.equals("itml")) {
             header();

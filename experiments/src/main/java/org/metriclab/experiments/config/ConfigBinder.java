@@ -36,7 +36,7 @@ import org.metriclab.experiments.tuning.TuningSpec;
  * test_self; preprocessing [{standardize: true, pca: 0}]; seeds [[0]]; learners ({type, label [type],
  * params [{}], sweep [{}]}); measures [metric-eval's defaults] ({@link MeasureBinder}); threshold_from [test] | validation
  * with validation_fraction [0.2] ({@link VerificationThresholds}); table [{rows: dataset, columns: learner}];
- * warmup [false] (one untimed fit per learner variant before the timed trials, local engine); tuning (none) with
+ * warmup [false] (untimed runs of each learner variant's first trial before the timed trials, local engine); tuning (none) with
  * a {@code space} per tuned learner ({@link TuningBinder}); search [{type: exact}] ({@link SearchBinder}).
  */
 public final class ConfigBinder {

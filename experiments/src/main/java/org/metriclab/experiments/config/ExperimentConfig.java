@@ -15,8 +15,9 @@ import org.metriclab.experiments.tuning.TuningPlan;
  * @param learners the {@code learners:} entries as written (with defaults for label/params)
  * @param trainSizes the training-set sizes the protocol sweeps (empty: none)
  * @param variants every grid point of every entry, in config order, with its resolved parameters
- * @param warmup fit every learner variant once, untimed and discarded, before the timed trials (so that
- *               fit_seconds measure warm code, not class loading and JIT compilation)
+ * @param warmup run every learner variant's first trial untimed and discarded before the timed trials,
+ *               repeatedly for short trials (so that fit_seconds measure warm code, not class loading and
+ *               JIT compilation)
  * @param tuning  the hyperparameter searches ({@link TuningPlan#none()} without a {@code tuning:} block)
  * @param thresholds where the {@code validated_tar_at_far_<x>} thresholds come from ({@code threshold_from})
  * @param search  how the neighbours behind the measures are found: exactly, or through an approximate index

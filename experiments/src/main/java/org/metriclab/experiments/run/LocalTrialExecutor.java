@@ -38,7 +38,7 @@ final class LocalTrialExecutor implements TrialExecutor {
         });
         try {
             if (cfg.warmup()) {
-                // one untimed fit per learner variant, on its first pending trial, before any timed trial starts
+                // untimed runs of each learner variant's first pending trial, before any timed trial starts
                 Map<String, Trial> first = new LinkedHashMap<>();
                 for (Trial t : pending) {
                     first.putIfAbsent(t.learner().label(), t);

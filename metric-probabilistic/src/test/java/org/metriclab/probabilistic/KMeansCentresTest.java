@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.metriclab.core.linalg.Vectors;
 
 /** SCML's k-means centres against the definition of a Lloyd fixed point, checked by brute force. */
 class KMeansCentresTest {
@@ -23,14 +24,6 @@ class KMeansCentresTest {
         return x;
     }
 
-    private static double squared(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (a[i] - b[i]) * (a[i] - b[i]);
-        }
-        return s;
-    }
-
     @Test
     void centresAreTheMeansOfTheirNearestRowsAndInertiaIsTheirSquaredDistance() {
         for (long seed = 0; seed < 4; seed++) {
@@ -43,11 +36,11 @@ class KMeansCentresTest {
             for (double[] row : x) {
                 int best = 0;
                 for (int j = 1; j < c.length; j++) {
-                    if (squared(row, c[j]) < squared(row, c[best])) {
+                    if (Vectors.squaredDistance(row, c[j]) < Vectors.squaredDistance(row, c[best])) {
                         best = j;
                     }
                 }
-                inertia += squared(row, c[best]);
+                inertia += Vectors.squaredDistance(row, c[best]);
                 count[best]++;
                 for (int a = 0; a < row.length; a++) {
                     sum[best][a] += row[a];

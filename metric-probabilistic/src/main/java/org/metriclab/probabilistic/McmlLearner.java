@@ -5,8 +5,6 @@ import org.metriclab.core.distance.MahalanobisMetric;
 import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
-import org.metriclab.core.linalg.EigenPairs;
-import org.metriclab.core.linalg.Eigen;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.linalg.Psd;
 import org.metriclab.probabilistic.optim.OptimResult;
@@ -45,15 +43,8 @@ public record McmlLearner(int dims, int maxIter, double tol, double step) implem
                 v -> Psd.project(Matrix.of(d, d, v).symmetrize()).toArray(), "mcml", ctx.progress());
         Matrix m = Matrix.of(d, d, r.x());
         if (p < d) {
-            EigenPairs e = Eigen.symmetric(m).top(p);
-            double[] l = new double[p * d];
-            for (int a = 0; a < p; a++) {
-                double s = Math.sqrt(Math.max(e.value(a), 0.0));
-                for (int k = 0; k < d; k++) {
-                    l[a * d + k] = s * e.vectors().get(k, a);
-                }
-            }
-            return new MahalanobisMetric(Matrix.of(p, d, l));
+            // the factor's rows come by decreasing eigenvalue: the top p give the best rank-p metric
+            return new MahalanobisMetric(Psd.factor(m).topRows(p));
         }
         return MahalanobisMetric.fromPsd(m);
     }

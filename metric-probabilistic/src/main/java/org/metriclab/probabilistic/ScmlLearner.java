@@ -8,9 +8,8 @@ import org.metriclab.core.learn.FitException;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.ParamException;
 import org.metriclab.core.learn.Params;
-import org.metriclab.core.linalg.Eigen;
-import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
+import org.metriclab.core.linalg.Psd;
 
 /**
  * Sparse compositional metric learning, supervised form (Shi, Bellet & Sha, AAAI 2014; metric-learn's
@@ -138,14 +137,6 @@ public record ScmlLearner(ScmlBasisKind basis, int nBasis, double beta, double g
         }
         // semi-definite M (the active bases leave a direction out): L = diag(√λ) Vᵀ, as metric-learn's eigh
         // fallback; M is a non-negative combination of outer products, so negative λ are round-off
-        EigenPairs e = Eigen.symmetric(Matrix.of(d, d, m));
-        double[] l = new double[d * d];
-        for (int k = 0; k < d; k++) {
-            double s = Math.sqrt(Math.max(e.value(k), 0));
-            for (int j = 0; j < d; j++) {
-                l[k * d + j] = s * e.vectors().get(j, k);
-            }
-        }
-        return new MahalanobisMetric(Matrix.of(d, d, l));
+        return new MahalanobisMetric(Psd.factor(Matrix.of(d, d, m)));
     }
 }

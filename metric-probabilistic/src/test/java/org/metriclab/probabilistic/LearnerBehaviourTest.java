@@ -21,6 +21,8 @@ import org.metriclab.core.learn.FitContext;
 import org.metriclab.core.learn.MetricLearner;
 import org.metriclab.core.learn.Params;
 import org.metriclab.core.learn.Progress;
+import org.metriclab.core.linalg.Eigen;
+import org.metriclab.core.linalg.EigenPairs;
 import org.metriclab.core.linalg.Matrix;
 import org.metriclab.core.persist.MetricCodecs;
 
@@ -133,6 +135,25 @@ class LearnerBehaviourTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NcaLearner.from(Params.of(Map.of("dims", 9))).fit(data, FitContext.seeded(0)));
         assertTrue(e.getMessage().contains("dims"), e.getMessage());
+    }
+
+    /** MCML's dims = p keeps the p largest eigenpairs of its full-rank metric: LᵀL = Σ_top-p λ v vᵀ. */
+    @Test
+    void mcmlLowRankMetricIsTheTopEigenpairsOfTheFullOne() {
+        Dataset data = blobs(3, 45, 5);
+        Matrix full = ((MahalanobisMetric) McmlLearner.from(Params.empty()).fit(data, FitContext.seeded(0))).m();
+        Matrix rank2 = ((MahalanobisMetric) McmlLearner.from(Params.of(Map.of("dims", 2))).fit(data, FitContext.seeded(0))).m();
+        EigenPairs e = Eigen.symmetric(full);
+        double[] expected = new double[25];
+        for (int k = 0; k < 2; k++) {
+            for (int a = 0; a < 5; a++) {
+                for (int b = 0; b < 5; b++) {
+                    expected[a * 5 + b] += e.value(k) * e.vectors().get(a, k) * e.vectors().get(b, k);
+                }
+            }
+        }
+        assertTrue(rank2.maxAbsDifference(Matrix.of(5, 5, expected)) < 1e-9 * Math.max(1, e.value(0)),
+                "rank-2 metric differs from the top-2 eigenpairs by " + rank2.maxAbsDifference(Matrix.of(5, 5, expected)));
     }
 
     @Test
